@@ -1,0 +1,142 @@
+using static TuyPhuoc.Evaluation.Domain.Direction;
+
+namespace TuyPhuoc.Evaluation.Domain;
+
+/// <summary>The evaluation rules of domain.md: pure and deterministic.</summary>
+public static class EvaluationRules
+{
+    /// <summary>Cap of the lower-is-better score clamp(2 − A/T, 0, 1.2).</summary>
+    public const decimal LowerIsBetterCap = 1.2m;
+
+    public static EvaluationResult Evaluate(EvaluationInput input)
+    {
+        Validate(input);
+        var quarters = new List<QuarterResult>(input.AsOfQuarter);
+        for (var q = 1; q <= input.AsOfQuarter; q++)
+        {
+            quarters.Add(input.Indicator.Kind == MeasureKind.Cumulative
+                ? CumulativeQuarter(input, q, quarters.LastOrDefault())
+                : ValueQuarter(input, q));
+        }
+        return new(input, quarters);
+    }
+
+    /// <summary>Progress of a value towards a target: A/T when higher is better, clamp(2 − A/T, 0, 1.2) when lower is better.</summary>
+    public static decimal Progress(decimal value, decimal target, Direction direction) =>
+        direction == HigherIsBetter ? Reach(value, target) : StayUnder(value, target);
+
+    /// <summary>Level progress: from the baseline B when present, (A − B)/(T − B) or (B − A)/(B − T); else as <see cref="Progress"/>.</summary>
+    public static decimal LevelProgress(decimal value, decimal target, decimal? baseline, Direction direction) => baseline switch
+    {
+        { } b when direction == HigherIsBetter => Reach(value - b, target - b),
+        { } b => Reach(b - value, b - target),
+        null => Progress(value, target, direction),
+    };
+
+    /// <summary>Counts per status and checkpoint outcomes of many results (each evaluated at least up to the quarter), with the keys below a checkpoint.</summary>
+    public static QuarterSummary<TKey> Summarize<TKey>(int quarter, IEnumerable<(TKey Key, EvaluationResult Result)> results)
+    {
+        var list = results.ToList();
+        var checkpoints = list.Select(r => (r.Key, Passed: r.Result.PassesCheckpoints(quarter))).ToList();
+        return new(
+            quarter,
+            Enum.GetValues<Status>().ToDictionary(s => s, s => list.Count(r => r.Result.Quarter(quarter).Status == s)),
+            checkpoints.Count(c => c.Passed == true),
+            checkpoints.Count(c => c.Passed == false),
+            list.Count(r => r.Result.Input.Indicator.Kind == MeasureKind.YearEnd),
+            [.. checkpoints.Where(c => c.Passed == false).Select(c => c.Key)]);
+    }
+
+    static QuarterResult CumulativeQuarter(EvaluationInput input, int q, QuarterResult? previous)
+    {
+        var phased = input.QuarterTargets ?? [.. Enumerable.Repeat(input.YearTarget / 4, 4)];
+        var target = phased[q - 1];
+        var plan = phased.Take(q).Sum();
+        var actual = Sum(QuarterMonths(input, q));
+        var yearToDate = Sum(input.MonthlyActuals.Take(3 * q)) ?? 0;
+        var progress = Progress(yearToDate, input.YearTarget, input.Indicator.Direction);
+        var checkpoints = Checkpoints(input, q, progress);
+
+        if (input.Indicator.Direction == LowerIsBetter)
+        {
+            var share = StayUnder(yearToDate, plan);
+            return new(q, Judge(actual is not null, yearToDate <= plan, share, input.Policy), StatusBasis.YearToDateCeiling,
+                target, 0, 0, plan, actual, yearToDate, plan, 0, progress, share, checkpoints);
+        }
+
+        // With surplus offsets the signed gap CP_{q-1} − A_{q-1} carries over, which makes a_q ≥ R_q the same as A_q ≥ CP_q.
+        var gap = previous is null ? 0 : previous.CumulativePlan!.Value - previous.YearToDate!.Value;
+        var (carryIn, surplusIn) = input.Policy.SurplusOffsets
+            ? (Math.Max(0, gap), Math.Max(0, -gap))
+            : (previous?.CarryOut ?? 0, 0m);
+        var requirement = target + carryIn - surplusIn;
+        var done = actual ?? 0; // a quarter without a report achieves nothing: its whole requirement carries over
+        var shareDone = Reach(done, requirement);
+        return new(q, Judge(actual is not null, done >= requirement, shareDone, input.Policy), StatusBasis.PeriodRequirement,
+            target, carryIn, surplusIn, requirement, actual, yearToDate, plan, Math.Max(0, requirement - done),
+            progress, shareDone, checkpoints);
+    }
+
+    static QuarterResult ValueQuarter(EvaluationInput input, int q)
+    {
+        var (indicator, yearTarget, direction) = (input.Indicator, input.YearTarget, input.Indicator.Direction);
+        var baseline = indicator.Kind == MeasureKind.Growth ? null : indicator.Baseline; // a growth rate is already relative to last year
+        var actual = Latest(QuarterMonths(input, q));
+        var yearToDate = Latest(input.MonthlyActuals.Take(3 * q));
+        var progress = Towards(yearToDate, yearTarget);
+        var phased = input.QuarterTargets?[q - 1];
+
+        if (indicator.Kind == MeasureKind.YearEnd && q < 4)
+        {
+            return new(q, Status.JudgedAtYearEnd, StatusBasis.None, null, 0, 0, null, actual, yearToDate, null, 0, progress, null, []);
+        }
+
+        var (basis, requirement, value, share) = indicator.Kind switch
+        {
+            MeasureKind.YearEnd => (StatusBasis.YearTarget, yearTarget, yearToDate, progress),
+            _ when phased is { } level => (StatusBasis.QuarterTarget, level, actual, Towards(actual, level)),
+            MeasureKind.Level => (StatusBasis.OnTrackProgress, q / 4m, progress, progress / (q / 4m)),
+            _ => (StatusBasis.YearTarget, yearTarget, actual, Towards(actual, yearTarget)),
+        };
+        var met = value is { } v && ((basis == StatusBasis.OnTrackProgress || direction == HigherIsBetter) ? v >= requirement : v <= requirement);
+        var hasData = (indicator.Kind == MeasureKind.YearEnd ? yearToDate : actual) is not null; // a year-end's period is the year
+        var status = Judge(hasData, met, share ?? 0, input.Policy);
+        return new(q, status, basis, phased, 0, 0, requirement, actual, yearToDate, null, 0, progress, share, Checkpoints(input, q, progress));
+
+        decimal? Towards(decimal? v, decimal target) => v is { } x ? LevelProgress(x, target, baseline, direction) : null;
+    }
+
+    static Status Judge(bool hasData, bool met, decimal share, EvaluationPolicy policy) =>
+        !hasData ? Status.NoData
+        : met ? Status.Achieved
+        : share >= policy.AtRiskBand ? Status.AtRisk
+        : Status.NotAchieved;
+
+    static IReadOnlyList<CheckpointResult> Checkpoints(EvaluationInput input, int q, decimal? progress) =>
+        input.Indicator.Kind == MeasureKind.YearEnd
+            ? []
+            : [.. input.Policy.Checkpoints.Where(c => c.Quarter == q).Select(c => new CheckpointResult(q, c.MinimumProgress, progress, progress >= c.MinimumProgress))];
+
+    // A target of zero or less cannot divide: reaching it counts as 100%, missing it as 0%.
+    static decimal Reach(decimal value, decimal target) => target > 0 ? value / target : value >= target ? 1 : 0;
+
+    // Same choice for a ceiling of zero or less: staying within it counts as 100% (so T = 0 is achieved only when A ≤ 0).
+    static decimal StayUnder(decimal value, decimal ceiling) =>
+        ceiling > 0 ? Math.Clamp(2 - value / ceiling, 0, LowerIsBetterCap) : value <= ceiling ? 1 : 0;
+
+    static IEnumerable<decimal?> QuarterMonths(EvaluationInput input, int q) => input.MonthlyActuals.Skip(3 * (q - 1)).Take(3);
+
+    static decimal? Sum(IEnumerable<decimal?> months) => months.Aggregate((decimal?)null, (sum, m) => m is { } x ? (sum ?? 0) + x : sum);
+
+    static decimal? Latest(IEnumerable<decimal?> months) => months.LastOrDefault(m => m is not null);
+
+    static void Validate(EvaluationInput input)
+    {
+        if (input.MonthlyActuals.Count != 12)
+            throw new ArgumentException("Twelve monthly actuals are expected.", nameof(input));
+        if (input.QuarterTargets is { Count: not 4 })
+            throw new ArgumentException("Four quarter targets are expected.", nameof(input));
+        if (input.AsOfQuarter is < 1 or > 4)
+            throw new ArgumentOutOfRangeException(nameof(input), input.AsOfQuarter, "The as-of quarter is 1 to 4.");
+    }
+}
