@@ -1,0 +1,50 @@
+using TuyPhuoc.AppHost.Infrastructure;
+using TuyPhuoc.ServiceDefaults;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+SuiteInfrastructure infrastructure;
+try
+{
+    infrastructure = new SuiteInfrastructure(builder);
+}
+catch (MissingDependencyException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+// A fresh development signing key each run: tokens come from the gateway's DevTokens RPC, nothing is committed.
+var signingKey = builder.AddParameter("dev-signing-key", DevTokenIssuer.NewKey(), secret: true);
+
+IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithReference(infrastructure.Database(database))
+        .WithReference(infrastructure.Redis)
+        // The services create and migrate their own databases, so they wait on the server itself.
+        .WaitFor(infrastructure.Postgres)
+        .WaitFor(infrastructure.Redis)
+        .WithEnvironment("Auth__SigningKey", signingKey)
+        .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
+
+var plans = Service<Projects.TuyPhuoc_IndicatorPlans>(ResourceNames.IndicatorPlans, ResourceNames.PlansDb);
+
+var submissions = Service<Projects.TuyPhuoc_Submissions>(ResourceNames.Submissions, ResourceNames.SubmissionsDb)
+    .WithReference(plans).WaitFor(plans);
+
+var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation, ResourceNames.EvaluationDb)
+    .WithReference(plans).WithReference(submissions).WaitFor(plans).WaitFor(submissions);
+
+var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
+    .WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
+
+builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
+    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
+    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WithEnvironment("Auth__DevTokens", "true")
+    .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
+    .WithExternalHttpEndpoints();
+
+builder.Build().Run();
+return 0;

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace TuyPhuoc.AppHost.Infrastructure;
+
+/// <summary>A PostgreSQL server run from the machine's binaries, with its cluster kept under the data directory.</summary>
+public sealed class LocalPostgresResource(string name, string command, string workingDirectory, ParameterResource password)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    public const string EndpointName = "tcp";
+    public EndpointReference Endpoint => new(this, EndpointName);
+    public ParameterResource Password { get; } = password;
+
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host={Endpoint.Property(EndpointProperty.Host)};Port={Endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password}");
+}
+
+public static class LocalPostgres
+{
+    private const string RunAsUser = "postgres";
+
+    public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, string dataRoot)
+    {
+        var bin = FindServerBinaries()
+            ?? throw new MissingDependencyException(
+                "PostgreSQL server binaries (initdb, postgres) were not found: install PostgreSQL 15+ (Debian: apt-get install postgresql), or run with a Docker engine.");
+        var clusterDir = Path.Combine(dataRoot, "postgres");
+        var password = EnsureCluster(bin, clusterDir, Path.Combine(dataRoot, "postgres.password"));
+
+        var passwordParameter = builder.AddParameter($"{name}-password", password, secret: true);
+        var asRoot = Environment.UserName == "root";
+        var postgres = Path.Combine(bin, "postgres");
+        var resource = new LocalPostgresResource(name, asRoot ? "setpriv" : postgres, dataRoot, passwordParameter.Resource);
+        var healthKey = $"{name}-ready";
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthKey, _ => new ServerAcceptsConnections(resource), null, null));
+
+        return builder.AddResource(resource)
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp")
+            .WithArgs(context =>
+            {
+                if (asRoot)
+                {
+                    // initdb and postgres refuse to run as root.
+                    context.Args.Add($"--reuid={RunAsUser}");
+                    context.Args.Add($"--regid={RunAsUser}");
+                    context.Args.Add("--init-groups");
+                    context.Args.Add("--");
+                    context.Args.Add(postgres);
+                }
+                context.Args.Add("-D");
+                context.Args.Add(clusterDir);
+                context.Args.Add("-p");
+                context.Args.Add(resource.Endpoint.Property(EndpointProperty.TargetPort));
+                foreach (var setting in new[] { "listen_addresses=127.0.0.1", "unix_socket_directories=", "fsync=on", "max_connections=300" })
+                {
+                    context.Args.Add("-c");
+                    context.Args.Add(setting);
+                }
+            })
+            .WithHealthCheck(healthKey);
+    }
+
+    private static string? FindServerBinaries()
+    {
+        var initdb = InfrastructureProbe.FindOnPath("initdb");
+        if (initdb is not null) return Path.GetDirectoryName(new FileInfo(initdb).ResolveLinkTarget(true)?.FullName ?? initdb);
+        return Directory.Exists("/usr/lib/postgresql")
+            ? Directory.GetDirectories("/usr/lib/postgresql").Select(v => Path.Combine(v, "bin")).OrderDescending()
+                .FirstOrDefault(dir => File.Exists(Path.Combine(dir, "initdb")))
+            : null;
+    }
+
+    /// <summary>Creates the cluster on first use; its password lives beside it, outside git.</summary>
+    private static string EnsureCluster(string bin, string clusterDir, string passwordFile)
+    {
+        if (File.Exists(Path.Combine(clusterDir, "PG_VERSION")) && File.Exists(passwordFile))
+        {
+            return File.ReadAllText(passwordFile).Trim();
+        }
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        if (Directory.Exists(clusterDir)) Directory.Delete(clusterDir, recursive: true);
+        Directory.CreateDirectory(clusterDir);
+        var asRoot = Environment.UserName == "root";
+        var pwfile = Path.Combine(clusterDir + ".pwfile");
+        File.WriteAllText(pwfile, password);
+        try
+        {
+            var initdbArgs = $"-D \"{clusterDir}\" -U postgres --pwfile=\"{pwfile}\" --auth-host=scram-sha-256 --auth-local=peer -E UTF8 --locale=C.UTF-8";
+            if (asRoot)
+            {
+                Run("chown", $"-R {RunAsUser}:{RunAsUser} \"{clusterDir}\" \"{pwfile}\"");
+                Run("chmod", $"700 \"{clusterDir}\"");
+                Run("setpriv", $"--reuid={RunAsUser} --regid={RunAsUser} --init-groups -- \"{Path.Combine(bin, "initdb")}\" {initdbArgs}");
+            }
+            else
+            {
+                Run(Path.Combine(bin, "initdb"), initdbArgs);
+            }
+        }
+        finally
+        {
+            File.Delete(pwfile);
+        }
+        File.WriteAllText(passwordFile, password);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return password;
+    }
+
+    private static void Run(string command, string args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }) ?? throw new InvalidOperationException($"Could not start {command}");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {args} failed ({process.ExitCode}): {error}{output.Result}");
+        }
+    }
+
+    // Checks the maintenance database: service databases appear only when each service migrates its own.
+    private sealed class ServerAcceptsConnections(LocalPostgresResource resource) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+        {
+            try
+            {
+                var connectionString = await resource.ConnectionStringExpression.GetValueAsync(ct);
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+                await connection.OpenAsync(ct);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e)
+            {
+                return HealthCheckResult.Unhealthy(e.Message);
+            }
+        }
+    }
+}
+
+public sealed class MissingDependencyException(string message) : Exception(message);

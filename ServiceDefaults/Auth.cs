@@ -1,0 +1,117 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace TuyPhuoc.ServiceDefaults;
+
+public static class Roles
+{
+    public const string PlanningOffice = "planning_office";
+    public const string UnitReporter = "unit_reporter";
+    public const string BlockLeader = "block_leader";
+    public const string HomeAffairs = "home_affairs";
+    public const string Partner = "partner";
+    /// <summary>Another service of the suite calling on its own behalf (change-feed consumers).</summary>
+    public const string Service = "service";
+
+    public static readonly IReadOnlySet<string> All =
+        new HashSet<string> { PlanningOffice, UnitReporter, BlockLeader, HomeAffairs, Partner, Service };
+}
+
+public static class SuiteClaims
+{
+    public const string Subject = "sub";
+    public const string Role = "role";
+    public const string Unit = "unit";
+    public const string Block = "block";
+
+    public static string? UnitOf(this ClaimsPrincipal user) => user.FindFirst(Unit)?.Value;
+    public static string? BlockOf(this ClaimsPrincipal user) => user.FindFirst(Block)?.Value;
+    public static string SubjectOf(this ClaimsPrincipal user) => user.FindFirst(Subject)?.Value ?? "anonymous";
+}
+
+/// <summary>
+/// Token settings. With Auth:Authority set, tokens come from that OIDC provider; otherwise they are
+/// checked against Auth:SigningKey, the development key the AppHost generates for each run.
+/// </summary>
+public sealed class AuthOptions
+{
+    public const string Section = "Auth";
+    public string? Authority { get; set; }
+    public string? SigningKey { get; set; }
+    public string Issuer { get; set; } = "tuyphuoc-dev";
+    public string Audience { get; set; } = "tuyphuoc";
+
+    public SymmetricSecurityKey? DevelopmentKey =>
+        string.IsNullOrWhiteSpace(SigningKey) ? null : new SymmetricSecurityKey(Convert.FromBase64String(SigningKey));
+}
+
+public static class AuthExtensions
+{
+    public static IHostApplicationBuilder AddSuiteAuthentication(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<DevTokenIssuer>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.Audience = options.Audience;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    NameClaimType = SuiteClaims.Subject,
+                    RoleClaimType = SuiteClaims.Role,
+                    ValidAudience = options.Audience,
+                };
+                if (!string.IsNullOrWhiteSpace(options.Authority))
+                {
+                    jwt.Authority = options.Authority;
+                }
+                else
+                {
+                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                    jwt.TokenValidationParameters.IssuerSigningKey = options.DevelopmentKey
+                        ?? throw new InvalidOperationException("Set Auth:Authority (an OIDC provider) or Auth:SigningKey (development key).");
+                }
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        return builder;
+    }
+}
+
+/// <summary>Issues development tokens signed with the AppHost's per-run key. Never used with an OIDC authority.</summary>
+public sealed class DevTokenIssuer(AuthOptions options, TimeProvider? clock = null)
+{
+    public bool Enabled => options.DevelopmentKey is not null && string.IsNullOrWhiteSpace(options.Authority);
+
+    public (string Token, DateTimeOffset ExpiresAt) Issue(string subject, string role, string? unit = null, string? block = null, TimeSpan? lifetime = null)
+    {
+        var key = options.DevelopmentKey ?? throw new InvalidOperationException("No development signing key is configured.");
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var expires = now + (lifetime ?? TimeSpan.FromHours(8));
+        var claims = new Dictionary<string, object> { [SuiteClaims.Role] = role };
+        if (!string.IsNullOrEmpty(unit)) claims[SuiteClaims.Unit] = unit;
+        if (!string.IsNullOrEmpty(block)) claims[SuiteClaims.Block] = block;
+        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Issuer,
+            Audience = options.Audience,
+            Subject = new ClaimsIdentity([new Claim(SuiteClaims.Subject, subject)]),
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+        return (token, expires);
+    }
+
+    public static string NewKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+}

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace TuyPhuoc.ServiceDefaults;
+
+/// <summary>The answer given to a write with a client idempotency key, kept so a retry gets the same answer.</summary>
+public sealed class IdempotencyRecord
+{
+    public required string Key { get; set; }
+    public required string Operation { get; set; }
+    public required byte[] RequestHash { get; set; }
+    public required byte[] Response { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public static class Idempotency
+{
+    public static void ConfigureIdempotency(this ModelBuilder model) => model.Entity<IdempotencyRecord>(e =>
+    {
+        e.ToTable("idempotency");
+        e.HasKey(x => new { x.Operation, x.Key });
+        e.Property(x => x.Key).HasMaxLength(200);
+        e.Property(x => x.Operation).HasMaxLength(100);
+    });
+
+    public static byte[] Hash(IMessage request) => SHA256.HashData(request.ToByteArray());
+
+    /// <summary>
+    /// The stored answer for this key, or null when the key is new. The same key with other content is refused:
+    /// nothing is stored twice and nothing different is stored under a key already used.
+    /// </summary>
+    public static async Task<TResponse?> FindAsync<TResponse>(this DbContext db, string operation, string? key, IMessage request,
+        MessageParser<TResponse> parser, CancellationToken ct) where TResponse : class, IMessage<TResponse>
+    {
+        if (string.IsNullOrEmpty(key)) return null;
+        var found = await db.Set<IdempotencyRecord>().AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Operation == operation && r.Key == key, ct);
+        if (found is null) return null;
+        if (!found.RequestHash.AsSpan().SequenceEqual(Hash(request)))
+        {
+            throw new InvalidInputException("idempotency_key", "was already used for a different request");
+        }
+        return parser.ParseFrom(found.Response);
+    }
+
+    public static void Remember(this DbContext db, string operation, string? key, IMessage request, IMessage response)
+    {
+        if (string.IsNullOrEmpty(key)) return;
+        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
+        {
+            Operation = operation,
+            Key = key,
+            RequestHash = Hash(request),
+            Response = response.ToByteArray(),
+            CreatedAt = DateTimeOffset.UtcNow,
+        });
+    }
+}
+
+public interface IDbSeeder<in TContext> where TContext : DbContext
+{
+    Task SeedAsync(TContext context, CancellationToken ct);
+}
+
+public static class MigrationExtensions
+{
+    /// <summary>Migrates the database at start-up (creating it if needed), then seeds it; health waits for this.</summary>
+    public static IServiceCollection AddMigration<TContext, TSeeder>(this IServiceCollection services)
+        where TContext : DbContext where TSeeder : class, IDbSeeder<TContext>
+    {
+        services.AddScoped<IDbSeeder<TContext>, TSeeder>();
+        services.AddSingleton<MigrationState<TContext>>();
+        services.AddHostedService<Migrator<TContext>>();
+        services.AddHealthChecks().AddCheck<MigrationState<TContext>>("migrations");
+        return services;
+    }
+
+    public static IServiceCollection AddMigration<TContext>(this IServiceCollection services) where TContext : DbContext =>
+        services.AddMigration<TContext, NoSeed<TContext>>();
+
+    private sealed class NoSeed<TContext> : IDbSeeder<TContext> where TContext : DbContext
+    {
+        public Task SeedAsync(TContext context, CancellationToken ct) => Task.CompletedTask;
+    }
+
+    private sealed class MigrationState<TContext> : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    {
+        public volatile bool Done;
+        public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken ct = default) =>
+            Task.FromResult(Done
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy()
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("database not migrated yet"));
+    }
+
+    private sealed class Migrator<TContext>(IServiceProvider services, MigrationState<TContext> state, ILogger<Migrator<TContext>> logger)
+        : BackgroundService where TContext : DbContext
+    {
+        protected override async Task ExecuteAsync(CancellationToken ct)
+        {
+            for (var attempt = 1; !ct.IsCancellationRequested; attempt++)
+            {
+                try
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<TContext>();
+                    await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+                    {
+                        await db.Database.MigrateAsync(ct);
+                        await scope.ServiceProvider.GetRequiredService<IDbSeeder<TContext>>().SeedAsync(db, ct);
+                    });
+                    state.Done = true;
+                    logger.LogInformation("Database of {Context} migrated and seeded", typeof(TContext).Name);
+                    return;
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    logger.LogWarning(e, "Migrating {Context} failed (attempt {Attempt}); retrying", typeof(TContext).Name, attempt);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), ct);
+                }
+            }
+        }
+    }
+}
+
+/// <summary>Lets `dotnet ef` build a context without starting the service.</summary>
+public abstract class NpgsqlDesignTimeFactory<TContext> : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<TContext>
+    where TContext : DbContext
+{
+    public TContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<TContext>().UseNpgsql("Host=localhost;Database=design").Options;
+        return (TContext)Activator.CreateInstance(typeof(TContext), options)!;
+    }
+}

@@ -1,0 +1,14 @@
+using TuyPhuoc.EmulationScoring.Data;
+using TuyPhuoc.ServiceDefaults;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class EmulationScoringExtensions
+{
+    public static void AddEmulationScoringServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<EmulationScoringDbContext>(ResourceNames.ScoringDb);
+        builder.Services.AddMigration<EmulationScoringDbContext>();
+        builder.AddSuiteGrpc();
+    }
+}
