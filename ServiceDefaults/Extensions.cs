@@ -76,11 +76,15 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <param name="grpcHealth">False where the app serves its own gRPC health (the gateway answers for the suite).</param>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool grpcHealth = true)
     {
         app.MapHealthChecks(HealthPath).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") }).AllowAnonymous();
-        app.MapGrpcHealthChecksService().AllowAnonymous();
+        if (grpcHealth)
+        {
+            app.MapGrpcHealthChecksService().AllowAnonymous();
+        }
         return app;
     }
 }

@@ -1,9 +1,10 @@
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
+builder.AddGateway();
 
 var app = builder.Build();
 
-app.MapDefaultEndpoints();
+app.MapGateway();
 
 app.Run();

@@ -9,6 +9,6 @@ public static class EmulationScoringExtensions
     {
         builder.AddNpgsqlDbContext<EmulationScoringDbContext>(ResourceNames.ScoringDb);
         builder.Services.AddMigration<EmulationScoringDbContext>();
-        builder.AddSuiteGrpc();
+        builder.AddSuiteGrpc(TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.Descriptor.FullName);
     }
 }

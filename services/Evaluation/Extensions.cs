@@ -9,6 +9,6 @@ public static class EvaluationExtensions
     {
         builder.AddNpgsqlDbContext<EvaluationDbContext>(ResourceNames.EvaluationDb);
         builder.Services.AddMigration<EvaluationDbContext>();
-        builder.AddSuiteGrpc();
+        builder.AddSuiteGrpc(TuyPhuoc.Contracts.Evaluation.V1.Evaluation.Descriptor.FullName);
     }
 }

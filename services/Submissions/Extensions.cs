@@ -9,6 +9,6 @@ public static class SubmissionsExtensions
     {
         builder.AddNpgsqlDbContext<SubmissionsDbContext>(ResourceNames.SubmissionsDb);
         builder.Services.AddMigration<SubmissionsDbContext>();
-        builder.AddSuiteGrpc();
+        builder.AddSuiteGrpc(TuyPhuoc.Contracts.Submissions.V1.Submissions.Descriptor.FullName);
     }
 }

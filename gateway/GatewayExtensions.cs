@@ -1,0 +1,55 @@
+using Grpc.Health.V1;
+using Grpc.Reflection;
+using TuyPhuoc.Contracts.DevTokens.V1;
+using TuyPhuoc.Gateway;
+using TuyPhuoc.Gateway.Grpc;
+using TuyPhuoc.ServiceDefaults;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class GatewayExtensions
+{
+    public static void AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.AddSuiteGrpc();
+        builder.Services.AddReverseProxy()
+            .LoadFromMemory(ProxyConfig.Routes(), ProxyConfig.Clusters())
+            .AddServiceDiscoveryDestinationResolver();
+        builder.Services.AddCallerRateLimits(builder.Configuration);
+
+        foreach (var backend in SuiteServices.Backends)
+        {
+            builder.Services.AddGrpcClient<Health.HealthClient>(backend.Resource, o => o.Address = ResourceNames.GrpcAddress(backend.Resource));
+        }
+
+        // Reflection answers for the services behind the gateway too, so grpcurl needs only the gateway's address.
+        builder.Services.AddSingleton(sp => new ReflectionServiceImpl(ReflectedServices(sp)));
+        builder.Services.AddSingleton(sp => new ReflectionV1ServiceImpl(ReflectedServices(sp)));
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapDefaultEndpoints(grpcHealth: false);
+        app.MapGrpcService<SuiteHealthService>().AllowAnonymous();
+        app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous();
+        app.MapGrpcService<ReflectionV1ServiceImpl>().AllowAnonymous();
+        if (DevTokensService.IsEnabled(app.Services))
+        {
+            app.MapGrpcService<DevTokensService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
+        }
+        app.MapReverseProxy();
+        return app;
+    }
+
+    private static IEnumerable<ServiceDescriptor> ReflectedServices(IServiceProvider services) =>
+    [
+        .. SuiteServices.Backends.Select(b => b.Descriptor),
+        Health.Descriptor,
+        .. DevTokensService.IsEnabled(services) ? [DevTokens.Descriptor] : Array.Empty<ServiceDescriptor>(),
+    ];
+}

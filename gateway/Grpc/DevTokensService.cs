@@ -1,0 +1,47 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using TuyPhuoc.Contracts.DevTokens.V1;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Gateway.Grpc;
+
+/// <summary>Development tokens for local runs and tests, signed with the AppHost's per-run key.</summary>
+public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevTokensBase
+{
+    public static readonly IReadOnlySet<string> Blocks = new HashSet<string> { "economy", "culture_society", "internal_affairs" };
+    private const int DefaultLifetimeMinutes = 480;
+    private const int MaxLifetimeMinutes = 1440;
+
+    public static bool IsEnabled(IServiceProvider services) =>
+        services.GetRequiredService<IConfiguration>().GetValue<bool>("Auth:DevTokens")
+        && services.GetRequiredService<DevTokenIssuer>().Enabled;
+
+    public override Task<IssueTokenResponse> IssueToken(IssueTokenRequest request, ServerCallContext context)
+    {
+        Validate(request);
+        var unit = NullIfEmpty(request.Unit);
+        var block = NullIfEmpty(request.Block);
+        var subject = NullIfEmpty(request.Subject) ?? string.Join(':', new[] { request.Role, unit }.OfType<string>());
+        var lifetime = TimeSpan.FromMinutes(request.LifetimeMinutes == 0 ? DefaultLifetimeMinutes : request.LifetimeMinutes);
+        var (token, expiresAt) = issuer.Issue(subject, request.Role, unit, block, lifetime);
+        return Task.FromResult(new IssueTokenResponse { AccessToken = token, ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt) });
+    }
+
+    public static void Validate(IssueTokenRequest request)
+    {
+        var violations = new Violations();
+        violations.Require(Roles.All.Contains(request.Role) && request.Role != Roles.Service, "role",
+            $"must be one of {string.Join(", ", Roles.All.Where(r => r != Roles.Service))}");
+        if (request.Role == Roles.UnitReporter) violations.RequireText(request.Unit, "unit", maxLength: 100);
+        if (request.Role == Roles.BlockLeader)
+        {
+            violations.Require(Blocks.Contains(request.Block), "block", $"must be one of {string.Join(", ", Blocks)}");
+        }
+        violations.Require(request.Subject.Length <= 200, "subject", "is longer than 200 characters");
+        violations.Require(request.LifetimeMinutes is >= 0 and <= MaxLifetimeMinutes, "lifetime_minutes",
+            $"must be between 1 and {MaxLifetimeMinutes} (0 for the default {DefaultLifetimeMinutes})");
+        violations.ThrowIfAny();
+    }
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
