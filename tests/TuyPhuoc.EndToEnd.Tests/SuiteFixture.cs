@@ -1,0 +1,127 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+using TuyPhuoc.Contracts.DevTokens.V1;
+using TuyPhuoc.EndToEnd.Tests;
+using TuyPhuoc.ServiceDefaults;
+
+[assembly: AssemblyFixture(typeof(SuiteFixture))]
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>The whole suite, started once for all tests from a fresh, freshly seeded database.</summary>
+public sealed class SuiteFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    // In dependency order, so a timeout names the first resource that did not come up.
+    private static readonly string[] Resources =
+    [
+        ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.IndicatorPlans, ResourceNames.Submissions,
+        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.Gateway,
+    ];
+
+    // Under /tmp, not a 0700 temp folder: the PostgreSQL server runs as the postgres user and must reach it.
+    private readonly string _dataDirectory = Path.Combine("/tmp", $"tuyphuoc-e2e-{Guid.NewGuid():N}");
+    private DistributedApplication? _app;
+    private GrpcChannel? _gateway;
+
+    /// <summary>The gateway's gRPC (HTTP/2) endpoint: the only way the tests reach the suite.</summary>
+    public GrpcChannel Gateway => _gateway ?? throw new InvalidOperationException("The suite has not started.");
+
+    public async ValueTask InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            // The testing builder randomizes the proxied ports, so a developer's running instance is not disturbed.
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TuyPhuoc_AppHost>(
+                [$"--Infrastructure:DataDirectory={_dataDirectory}"], timeout.Token);
+            _app = await builder.BuildAsync(timeout.Token);
+            // A failed executable leaves its dependents waiting forever: every wait has the start-up deadline.
+            await _app.StartAsync(timeout.Token);
+            foreach (var resource in Resources)
+            {
+                await WaitHealthyAsync(resource, timeout.Token);
+            }
+            _gateway = GrpcChannel.ForAddress(_app.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
+        }
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<string> TokenAsync(string role, string? unit = null, string? block = null)
+    {
+        var reply = await new DevTokens.DevTokensClient(Gateway).IssueTokenAsync(
+            new IssueTokenRequest { Role = role, Unit = unit ?? "", Block = block ?? "" }, Anonymous());
+        return reply.AccessToken;
+    }
+
+    public static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
+
+    /// <summary>Call options for a caller with the given role: its token and the usual deadline.</summary>
+    public async Task<CallOptions> CallAsAsync(string role, string? unit = null, string? block = null) =>
+        WithBearer(await TokenAsync(role, unit, block));
+
+    public static CallOptions WithBearer(string token) =>
+        new(headers: Bearer(token), deadline: DateTime.UtcNow + CallDeadline, cancellationToken: TestContext.Current.CancellationToken);
+
+    public static CallOptions Anonymous() =>
+        new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _gateway?.Dispose();
+        if (_app is not null)
+        {
+            using var timeout = new CancellationTokenSource(StopTimeout);
+            try
+            {
+                await _app.StopAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Disposing below still tears everything down.
+            }
+            await _app.DisposeAsync();
+            _app = null;
+        }
+        DeleteDataDirectory();
+    }
+
+    private async Task WaitHealthyAsync(string resource, CancellationToken ct)
+    {
+        try
+        {
+            await _app!.ResourceNotifications.WaitForResourceHealthyAsync(resource, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            var state = _app!.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot.State?.Text : "unknown";
+            throw new TimeoutException($"Resource '{resource}' was not healthy within {StartTimeout} (state: {state}).");
+        }
+    }
+
+    private void DeleteDataDirectory()
+    {
+        for (var attempt = 1; Directory.Exists(_dataDirectory) && attempt <= 5; attempt++)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // The database server may still be letting go of its files.
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+        }
+    }
+}
