@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using TuyPhuoc.IndicatorPlans.Domain;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.IndicatorPlans.Data;
+
+/// <summary>On first start: the blocks, units and catalog of Tuy Phước and the 2024 plan of decision 12689/QĐ-UBND.</summary>
+public sealed class PlansSeeder : IDbSeeder<PlansDbContext>
+{
+    public async Task SeedAsync(PlansDbContext db, CancellationToken ct)
+    {
+        if (await db.Units.AnyAsync(ct)) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Blocks.AddRange(DemoPlan2024.Blocks);
+        db.Units.AddRange(DemoPlan2024.Units);
+        db.Indicators.AddRange(DemoPlan2024.Indicators);
+        var revision = DemoPlan2024.Revision;
+        revision.RecordedAt = DateTimeOffset.UtcNow;
+        db.Revisions.Add(revision);
+        db.ChangeLog.AddRange(DemoPlan2024.Units.Select(u => ChangeLogEntry.For("unit.created", u.Code)));
+        db.ChangeLog.AddRange(DemoPlan2024.Indicators.Select(i => ChangeLogEntry.For("indicator.created", i.Code)));
+        db.ChangeLog.Add(ChangeLogEntry.For("plan.created", "2024", System.Text.Json.JsonSerializer.Serialize(
+            new PlansStore.ChangeData(2024, DemoPlan2024.Revision.Targets.Select(t => t.IndicatorCode).ToArray()))));
+        await db.LockForAppendAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

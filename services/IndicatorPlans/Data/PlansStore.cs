@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TuyPhuoc.IndicatorPlans.Domain;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.IndicatorPlans.Data;
+
+/// <summary>The plans' use cases over the database: reads, and writes that record their change-log entry in the same transaction.</summary>
+public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvider clock)
+{
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<Dictionary<string, OrgUnit>> UnitsAsync(CancellationToken ct) =>
+        await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
+
+    public async Task<Dictionary<string, Indicator>> CatalogAsync(CancellationToken ct) =>
+        await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
+
+    public Task<List<BlockInfo>> BlocksAsync(CancellationToken ct) => db.Blocks.AsNoTracking().OrderBy(b => b.Block).ToListAsync(ct);
+
+    public async Task<Indicator> IndicatorAsync(string code, CancellationToken ct) =>
+        await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Code == code, ct)
+        ?? throw new NotFoundException($"Indicator {code} does not exist.");
+
+    public Task<List<PlanRevision>> RevisionsAsync(int year, CancellationToken ct) =>
+        db.Revisions.AsNoTracking().Include(r => r.Targets).Where(r => r.Year == year).OrderBy(r => r.Number).ToListAsync(ct);
+
+    /// <summary>The plan of a year as it stood on a date: the revision in force and every target in force.</summary>
+    public async Task<(PlanRevision Revision, IReadOnlyList<PlanTarget> Targets)> PlanAsync(int year, DateOnly asOf, CancellationToken ct)
+    {
+        var revisions = await RevisionsAsync(year, ct);
+        var inForce = revisions.Where(r => r.EffectiveFrom <= asOf).ToList();
+        if (inForce.Count == 0) throw new NotFoundException($"No plan for {year} was in force on {asOf:yyyy-MM-dd}.");
+        return (inForce.MaxBy(r => (r.EffectiveFrom, r.Number))!, PlanRules.InForce(inForce, asOf));
+    }
+
+    public async Task<OrgUnit> CreateUnitAsync(OrgUnit unit, CancellationToken ct)
+    {
+        var violations = new Violations();
+        CatalogRules.ValidateNewUnit(unit, await UnitsAsync(ct), violations);
+        db.Units.Add(unit);
+        Log("unit.created", unit.Code);
+        return unit;
+    }
+
+    public async Task<OrgUnit> CloseUnitAsync(string code, DateOnly closedFrom, string? mergedInto, CancellationToken ct)
+    {
+        var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
+        if (!units.TryGetValue(code, out var unit)) throw new NotFoundException($"Unit {code} does not exist.");
+        CatalogRules.Close(unit, closedFrom, mergedInto, units);
+        Log("unit.closed", unit.Code);
+        return unit;
+    }
+
+    public async Task<Indicator> CreateIndicatorAsync(Indicator indicator, CancellationToken ct)
+    {
+        var exists = await db.Indicators.AnyAsync(i => i.Code == indicator.Code, ct);
+        CatalogRules.ValidateNewIndicator(indicator, await UnitsAsync(ct), exists, new Violations());
+        db.Indicators.Add(indicator);
+        Log("indicator.created", indicator.Code);
+        return indicator;
+    }
+
+    public async Task<(PlanRevision Revision, List<PlanWarning> Warnings)> CreatePlanAsync(
+        PlanRevision header, IReadOnlyList<TargetInput> targets, string recordedBy, CancellationToken ct)
+    {
+        var violations = ValidateHeader(header.Year, header.DecisionNumber, header.DecisionDate, header.EffectiveFrom);
+        var (validated, warnings) = PlanRules.Validate(header.Year, 1, targets, await CatalogAsync(ct), await UnitsAsync(ct), header.EffectiveFrom, violations);
+        violations.ThrowIfAny();
+        if (await db.Revisions.AnyAsync(r => r.Year == header.Year, ct)) throw new AlreadyExistsException($"The plan for {header.Year} already exists; revise it instead.");
+        return (Record(header, 1, validated, recordedBy, "plan.created"), warnings);
+    }
+
+    public async Task<(PlanRevision Revision, List<PlanWarning> Warnings)> RevisePlanAsync(
+        PlanRevision header, IReadOnlyList<TargetInput> targets, string recordedBy, CancellationToken ct)
+    {
+        var violations = ValidateHeader(header.Year, header.DecisionNumber, header.DecisionDate, header.EffectiveFrom);
+        violations.RequireText(header.Reason, "reason", 1000);
+        var (validated, _) = PlanRules.Validate(header.Year, 0, targets, await CatalogAsync(ct), await UnitsAsync(ct), header.EffectiveFrom, violations);
+        violations.ThrowIfAny();
+        var latest = await db.Revisions.Where(r => r.Year == header.Year).OrderByDescending(r => r.Number).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException($"There is no plan for {header.Year} to revise.");
+        if (header.EffectiveFrom < latest.EffectiveFrom)
+        {
+            throw new InvalidInputException("effective_from", $"must not precede revision {latest.Number}, in force from {latest.EffectiveFrom:yyyy-MM-dd}");
+        }
+        var number = latest.Number + 1;
+        validated.ForEach(t => t.Revision = number);
+        var revision = Record(header, number, validated, recordedBy, "plan.revised");
+        var (_, inForce) = await PlanAsync(header.Year, header.EffectiveFrom, ct);
+        var merged = inForce.Where(t => validated.All(v => v.IndicatorCode != t.IndicatorCode)).Concat(validated);
+        return (revision, PlanRules.Warnings(merged, await CatalogAsync(ct)));
+    }
+
+    /// <summary>Runs a write once per idempotency key: a retry with the same request gets the first answer and stores nothing.</summary>
+    public async Task<TResponse> WriteAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
+        MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>
+    {
+        if (idempotencyKey?.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var response = await strategy.ExecuteAsync(async token =>
+                {
+                    db.ChangeTracker.Clear();
+                    var earlier = await db.FindAsync(operation, idempotencyKey, request, parser, token);
+                    if (earlier is not null) return earlier;
+                    await using var transaction = await db.Database.BeginTransactionAsync(token);
+                    var answer = await write(token);
+                    db.Remember(operation, idempotencyKey, request, answer);
+                    await db.LockForAppendAsync(token);
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
+                    return answer;
+                }, ct);
+                signal.Pulse();
+                return response;
+            }
+            catch (DbUpdateException e) when (attempt == 1 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            {
+                // A concurrent call with the same key (or the same new code) won the race: ask again.
+            }
+        }
+    }
+
+    public Task<List<ChangeLogEntry>> ChangesAfterAsync(long after, CancellationToken ct) => db.ReadAfterAsync(after, 500, ct);
+
+    private static Violations ValidateHeader(int year, string decisionNumber, DateOnly decisionDate, DateOnly effectiveFrom)
+    {
+        var violations = new Violations();
+        violations.Require(year is >= PlanRules.MinYear and <= PlanRules.MaxYear, "year", $"must be between {PlanRules.MinYear} and {PlanRules.MaxYear}");
+        violations.RequireText(decisionNumber, "decision_number", 100);
+        violations.Require(decisionDate != default, "decision_date", "is required");
+        violations.Require(effectiveFrom != default, "effective_from", "is required");
+        if (decisionDate != default && effectiveFrom != default && effectiveFrom < decisionDate)
+        {
+            violations.Add("effective_from", "must not be before decision_date");
+        }
+        if (effectiveFrom != default && effectiveFrom.Year > year) violations.Add("effective_from", $"must not be after the plan year {year}");
+        return violations;
+    }
+
+    private PlanRevision Record(PlanRevision header, int number, List<PlanTarget> targets, string recordedBy, string kind)
+    {
+        var revision = new PlanRevision
+        {
+            Year = header.Year,
+            Number = number,
+            DecisionNumber = header.DecisionNumber.Trim(),
+            DecisionDate = header.DecisionDate,
+            EffectiveFrom = header.EffectiveFrom,
+            Reason = header.Reason.Trim(),
+            RecordedAt = clock.GetUtcNow(),
+            RecordedBy = recordedBy,
+            Targets = targets,
+        };
+        db.Revisions.Add(revision);
+        Log(kind, header.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), header.Year, targets.Select(t => t.IndicatorCode));
+        return revision;
+    }
+
+    private void Log(string kind, string key, int? year = null, IEnumerable<string>? indicators = null) =>
+        db.ChangeLog.Add(ChangeLogEntry.For(kind, key, JsonSerializer.Serialize(new ChangeData(year, indicators?.ToArray() ?? []))));
+
+    internal sealed record ChangeData(int? Year, string[] Indicators);
+}

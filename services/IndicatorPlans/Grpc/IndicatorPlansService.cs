@@ -1,0 +1,144 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.IndicatorPlans.Data;
+using TuyPhuoc.ServiceDefaults;
+using Domain = TuyPhuoc.IndicatorPlans.Domain;
+
+namespace TuyPhuoc.IndicatorPlans.Grpc;
+
+[Authorize]
+public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal) : Contracts.Plans.V1.IndicatorPlans.IndicatorPlansBase
+{
+    public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest request, ServerCallContext context)
+    {
+        var asOf = request.AsOf.ToDate("as_of") ?? store.Today;
+        var units = (await store.UnitsAsync(context.CancellationToken)).Values
+            .Where(u => u.ExistsOn(asOf) && (request.Kind == UnitKind.Unspecified || (int)u.Kind == (int)request.Kind))
+            .OrderBy(u => u.Code, StringComparer.Ordinal);
+        var (page, next) = Paging.Page(units, u => u.Code, request.PageSize, request.PageToken);
+        return new ListUnitsResponse { Units = { page.Select(u => u.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<GetUnitTreeResponse> GetUnitTree(GetUnitTreeRequest request, ServerCallContext context)
+    {
+        var asOf = request.AsOf.ToDate("as_of") ?? store.Today;
+        var tree = Domain.CatalogRules.Tree((await store.UnitsAsync(context.CancellationToken)).Values, asOf)
+            ?? throw new NotFoundException($"No unit existed on {asOf:yyyy-MM-dd}.");
+        return new GetUnitTreeResponse { Root = tree.ToProto() };
+    }
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Unit> CreateUnit(CreateUnitRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(CreateUnit), request.IdempotencyKey, request, Unit.Parser, async ct =>
+            (await store.CreateUnitAsync((request.Unit ?? throw new InvalidInputException("unit", "is required")).ToDomain(), ct)).ToProto(),
+            context.CancellationToken);
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Unit> CloseUnit(CloseUnitRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(CloseUnit), request.IdempotencyKey, request, Unit.Parser, async ct =>
+            (await store.CloseUnitAsync(request.Code.Trim(),
+                request.ClosedFrom.ToDate("closed_from") ?? throw new InvalidInputException("closed_from", "is required"),
+                string.IsNullOrWhiteSpace(request.MergedIntoCode) ? null : request.MergedIntoCode.Trim(), ct)).ToProto(),
+            context.CancellationToken);
+
+    public override async Task<ListBlocksResponse> ListBlocks(ListBlocksRequest request, ServerCallContext context) =>
+        new() { Blocks = { (await store.BlocksAsync(context.CancellationToken)).Select(b => b.ToProto()) } };
+
+    public override async Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context)
+    {
+        var indicators = (await store.CatalogAsync(context.CancellationToken)).Values
+            .Where(i => (request.Block == SectorBlock.Unspecified || (int)i.Block == (int)request.Block)
+                && (request.Source == IndicatorSource.Unspecified || (int)i.Source == (int)request.Source))
+            .OrderBy(i => i.Code, StringComparer.Ordinal);
+        var (page, next) = Paging.Page(indicators, i => i.Code, request.PageSize, request.PageToken);
+        return new ListIndicatorsResponse { Indicators = { page.Select(i => i.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
+        (await store.IndicatorAsync(request.Code.Trim(), context.CancellationToken)).ToProto();
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(CreateIndicator), request.IdempotencyKey, request, Indicator.Parser, async ct =>
+            (await store.CreateIndicatorAsync((request.Indicator ?? throw new InvalidInputException("indicator", "is required")).ToDomain(), ct)).ToProto(),
+            context.CancellationToken);
+
+    public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var (revision, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var catalog = await store.CatalogAsync(ct);
+        return Mapping.ToProto(revision, targets, Domain.PlanRules.Warnings(targets, catalog), catalog);
+    }
+
+    public override async Task<ListPlanRevisionsResponse> ListPlanRevisions(ListPlanRevisionsRequest request, ServerCallContext context)
+    {
+        var revisions = await store.RevisionsAsync(request.Year, context.CancellationToken);
+        if (revisions.Count == 0) throw new NotFoundException($"There is no plan for {request.Year}.");
+        return new ListPlanRevisionsResponse { Revisions = { revisions.Select(r => r.ToProto()) } };
+    }
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Plan> CreatePlan(CreatePlanRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(CreatePlan), request.IdempotencyKey, request, Plan.Parser, async ct =>
+        {
+            var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom);
+            var (revision, warnings) = await store.CreatePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
+            return Mapping.ToProto(revision, revision.Targets, warnings, await store.CatalogAsync(ct));
+        }, context.CancellationToken);
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Plan> RevisePlan(RevisePlanRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(RevisePlan), request.IdempotencyKey, request, Plan.Parser, async ct =>
+        {
+            var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom, request.Reason);
+            var (revision, warnings) = await store.RevisePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
+            return Mapping.ToProto(revision, revision.Targets, warnings, await store.CatalogAsync(ct));
+        }, context.CancellationToken);
+
+    public override async Task<ListTargetsResponse> ListTargets(ListTargetsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var catalog = await store.CatalogAsync(ct);
+        var inBlock = targets.Where(t => request.Block == SectorBlock.Unspecified || (int)catalog[t.IndicatorCode].Block == (int)request.Block);
+        var (page, next) = Paging.Page(inBlock, t => t.IndicatorCode, request.PageSize, request.PageToken);
+        return new ListTargetsResponse { Targets = { page.Select(t => t.ToProto(catalog[t.IndicatorCode].MeasureKind)) }, NextPageToken = next };
+    }
+
+    public override async Task<GetUnitAssignmentsResponse> GetUnitAssignments(GetUnitAssignmentsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var unitCode = request.UnitCode.Trim();
+        if (!(await store.UnitsAsync(ct)).ContainsKey(unitCode)) throw new NotFoundException($"Unit {unitCode} does not exist.");
+        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var assignments = Domain.CatalogRules.Assignments(unitCode, targets, await store.CatalogAsync(ct));
+        var (page, next) = Paging.Page(assignments, a => a.Indicator.Code, request.PageSize, request.PageToken);
+        return new GetUnitAssignmentsResponse
+        {
+            UnitCode = unitCode,
+            Year = request.Year,
+            NextPageToken = next,
+            Assignments =
+            {
+                page.Select(a => new Assignment
+                {
+                    Indicator = a.Indicator.ToProto(),
+                    YearTarget = a.YearTarget,
+                    Quarters = { a.Quarters },
+                    Months = { a.Months },
+                    DistrictFigure = a.DistrictFigure,
+                }),
+            },
+        };
+    }
+
+    public override Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
+    {
+        if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
+        return ChangeFeedStreaming.StreamAsync(store.ChangesAfterAsync, e => e.ToProto(), request.AfterSequence, responseStream, signal, context.CancellationToken);
+    }
+
+    private static string Caller(ServerCallContext context) => context.GetHttpContext().User.SubjectOf();
+}

@@ -1,0 +1,157 @@
+using Google.Protobuf.WellKnownTypes;
+using TuyPhuoc.IndicatorPlans.Domain;
+using TuyPhuoc.ServiceDefaults;
+using Proto = TuyPhuoc.Contracts.Plans.V1;
+
+namespace TuyPhuoc.IndicatorPlans.Grpc;
+
+/// <summary>Between the proto messages of tuyphuoc.plans.v1 and the domain. Enum numbers are the same on both sides.</summary>
+internal static class Mapping
+{
+    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
+    {
+        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
+        try { return new DateOnly(date.Year, date.Month, date.Day); }
+        catch (ArgumentOutOfRangeException) { throw new InvalidInputException(field, "is not a valid date"); }
+    }
+
+    public static Google.Type.Date? ToProto(this DateOnly? date) =>
+        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
+
+    public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+
+    private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    public static Proto.Unit ToProto(this OrgUnit u) => new()
+    {
+        Code = u.Code,
+        Name = u.Name,
+        Kind = (Proto.UnitKind)u.Kind,
+        ParentCode = u.ParentCode ?? "",
+        Block = (Proto.SectorBlock)(int)(u.Block ?? 0),
+        ValidFrom = u.ValidFrom.ToProto(),
+        ValidTo = u.ValidTo.ToProto(),
+        MergedIntoCode = u.MergedIntoCode ?? "",
+    };
+
+    public static OrgUnit ToDomain(this Proto.Unit u) => new()
+    {
+        Code = u.Code.Trim(),
+        Name = u.Name.Trim(),
+        Kind = (UnitKind)u.Kind,
+        ParentCode = NullIfEmpty(u.ParentCode),
+        Block = u.Block == Proto.SectorBlock.Unspecified ? null : (SectorBlock)u.Block,
+        ValidFrom = u.ValidFrom.ToDate("unit.valid_from") ?? throw new InvalidInputException("unit.valid_from", "is required"),
+        ValidTo = u.ValidTo.ToDate("unit.valid_to"),
+    };
+
+    public static Proto.UnitNode ToProto(this UnitNode node)
+    {
+        var proto = new Proto.UnitNode { Unit = node.Unit.ToProto() };
+        proto.Children.AddRange(node.Children.Select(ToProto));
+        return proto;
+    }
+
+    public static Proto.Block ToProto(this BlockInfo b) => new()
+    {
+        SectorBlock = (Proto.SectorBlock)b.Block,
+        Name = b.Name,
+        LeaderName = b.LeaderName,
+        LeaderTitle = b.LeaderTitle,
+    };
+
+    public static Proto.Indicator ToProto(this Indicator i)
+    {
+        var proto = new Proto.Indicator
+        {
+            Code = i.Code,
+            Name = i.Name,
+            UnitOfMeasure = i.UnitOfMeasure,
+            Source = (Proto.IndicatorSource)i.Source,
+            Block = (Proto.SectorBlock)i.Block,
+            ResponsibleOfficeCode = i.ResponsibleOfficeCode,
+            Direction = (Proto.Direction)i.Direction,
+            MeasureKind = (Proto.MeasureKind)i.MeasureKind,
+            CommuneAllocated = i.CommuneAllocated,
+            Range = i.RangeMin is { } min && i.RangeMax is { } max ? new Proto.ValueRange { Min = min, Max = max } : null,
+        };
+        if (i.Baseline is { } baseline) proto.Baseline = baseline;
+        return proto;
+    }
+
+    public static Indicator ToDomain(this Proto.Indicator i) => new()
+    {
+        Code = i.Code.Trim(),
+        Name = i.Name.Trim(),
+        UnitOfMeasure = i.UnitOfMeasure.Trim(),
+        Source = (IndicatorSource)i.Source,
+        Block = (SectorBlock)i.Block,
+        ResponsibleOfficeCode = i.ResponsibleOfficeCode.Trim(),
+        Direction = (Direction)i.Direction,
+        MeasureKind = (MeasureKind)i.MeasureKind,
+        CommuneAllocated = i.CommuneAllocated,
+        Baseline = i.HasBaseline ? i.Baseline : null,
+        RangeMin = i.Range?.Min,
+        RangeMax = i.Range?.Max,
+    };
+
+    public static TargetInput ToDomain(this Proto.Target t) => new(
+        t.IndicatorCode.Trim(), t.DistrictTarget, t.HasProvinceTarget ? t.ProvinceTarget : null, t.Quarters, t.Months,
+        t.Allocations.Select(a => new AllocationInput(a.UnitCode.Trim(), a.YearTarget, a.Months)).ToList());
+
+    public static Proto.Target ToProto(this PlanTarget t, MeasureKind kind)
+    {
+        var proto = new Proto.Target { IndicatorCode = t.IndicatorCode, DistrictTarget = t.DistrictTarget, Revision = t.Revision };
+        if (t.ProvinceTarget is { } province) proto.ProvinceTarget = province;
+        proto.Months.AddRange(t.Months);
+        proto.Quarters.AddRange(PlanRules.Quarters(kind, t.Months));
+        proto.Allocations.AddRange(t.Allocations.Select(a => new Proto.Allocation { UnitCode = a.UnitCode, YearTarget = a.YearTarget, Months = { a.Months } }));
+        return proto;
+    }
+
+    public static Proto.PlanRevision ToProto(this PlanRevision r) => new()
+    {
+        Year = r.Year,
+        Revision = r.Number,
+        DecisionNumber = r.DecisionNumber,
+        DecisionDate = r.DecisionDate.ToProto(),
+        EffectiveFrom = r.EffectiveFrom.ToProto(),
+        Reason = r.Reason,
+        RecordedAt = Timestamp.FromDateTimeOffset(r.RecordedAt),
+        RecordedBy = r.RecordedBy,
+        ChangedIndicatorCodes = { r.Targets.Select(t => t.IndicatorCode) },
+    };
+
+    public static Proto.Plan ToProto(PlanRevision revision, IEnumerable<PlanTarget> targets, IEnumerable<PlanWarning> warnings,
+        IReadOnlyDictionary<string, Indicator> catalog) => new()
+    {
+        Year = revision.Year,
+        Revision = revision.ToProto(),
+        Targets = { targets.Select(t => t.ToProto(catalog[t.IndicatorCode].MeasureKind)) },
+        Warnings = { warnings.Select(w => new Proto.PlanWarning { IndicatorCode = w.IndicatorCode, Code = w.Code, Message = w.Message }) },
+    };
+
+    public static PlanRevision Header(int year, string decisionNumber, Google.Type.Date? decisionDate, Google.Type.Date? effectiveFrom, string reason = "") => new()
+    {
+        Year = year,
+        DecisionNumber = decisionNumber,
+        DecisionDate = decisionDate.ToDate("decision_date") ?? default,
+        EffectiveFrom = effectiveFrom.ToDate("effective_from") ?? default,
+        Reason = reason,
+    };
+
+    public static Proto.Change ToProto(this ChangeLogEntry e)
+    {
+        var data = System.Text.Json.JsonSerializer.Deserialize<Data.PlansStore.ChangeData>(e.Data) ?? new(null, []);
+        return new Proto.Change
+        {
+            Sequence = e.Sequence,
+            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
+            Kind = e.Kind,
+            Key = e.Key,
+            Year = data.Year ?? 0,
+            IndicatorCodes = { data.Indicators },
+            TraceParent = e.TraceParent ?? "",
+        };
+    }
+}
