@@ -46,9 +46,15 @@ public sealed class SuiteFixture : IAsyncLifetime
             await _app.StartAsync(timeout.Token);
             foreach (var resource in Resources)
             {
-                await WaitHealthyAsync(resource, timeout.Token);
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             }
             _gateway = GrpcChannel.ForAddress(_app.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            var states = Describe();
+            await DisposeAsync();
+            throw new TimeoutException($"The suite was not healthy within {StartTimeout}: {states}");
         }
         catch
         {
@@ -96,18 +102,10 @@ public sealed class SuiteFixture : IAsyncLifetime
         DeleteDataDirectory();
     }
 
-    private async Task WaitHealthyAsync(string resource, CancellationToken ct)
-    {
-        try
-        {
-            await _app!.ResourceNotifications.WaitForResourceHealthyAsync(resource, ct);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            var state = _app!.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot.State?.Text : "unknown";
-            throw new TimeoutException($"Resource '{resource}' was not healthy within {StartTimeout} (state: {state}).");
-        }
-    }
+    private string Describe() => _app is null ? "the app was not built" : string.Join("; ", Resources.Select(name =>
+        _app.ResourceNotifications.TryGetCurrentState(name, out var e)
+            ? $"{name} {e.Snapshot.State?.Text} ({e.Snapshot.HealthStatus?.ToString() ?? "no health yet"})"
+            : $"{name} unknown"));
 
     private void DeleteDataDirectory()
     {
