@@ -82,6 +82,27 @@ public sealed class GatewayTests(SuiteFixture suite)
         Assert.Contains(e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "block");
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1441)]
+    public async Task IssueToken_LifetimeOutOfRange_InvalidArgumentWithLifetimeViolation(int minutes)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => new DevTokens.DevTokensClient(suite.Gateway).IssueTokenAsync(
+            new IssueTokenRequest { Role = Roles.Partner, LifetimeMinutes = minutes }, SuiteFixture.Anonymous()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Contains(e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations, v => v.Field == "lifetime_minutes");
+    }
+
+    [Fact]
+    public async Task HealthWatch_Gateway_SendsServingFirst()
+    {
+        using var call = new Health.HealthClient(suite.Gateway).Watch(new HealthCheckRequest(), SuiteFixture.Anonymous());
+
+        Assert.True(await call.ResponseStream.MoveNext(TestContext.Current.CancellationToken));
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, call.ResponseStream.Current.Status);
+    }
+
     [Fact]
     public async Task RoutedCall_NoToken_Unauthenticated()
     {
