@@ -106,11 +106,12 @@ public static class PlanRules
             violations.Require(quarters.Count == 0 && months.Count == 0, $"{at}.months", "a year-end indicator has no phasing");
             return [];
         }
+        var before = violations.Items.Count;
         if (months.Count is not (0 or 12)) violations.Add($"{at}.months", "must have 12 values or none");
         if (quarters.Count is not (0 or 4)) violations.Add($"{at}.quarters", "must have 4 values or none");
         for (var m = 0; m < months.Count; m++) CheckValue(indicator, months[m], $"{at}.months[{m}]", violations);
         for (var q = 0; q < quarters.Count; q++) CheckValue(indicator, quarters[q], $"{at}.quarters[{q}]", violations);
-        if (violations.Any) return [];
+        if (violations.Items.Count > before) return [];
 
         var summed = indicator.MeasureKind.IsSummed();
         var phased = months.Count == 12 ? months.ToArray()

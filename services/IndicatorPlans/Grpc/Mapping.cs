@@ -150,7 +150,7 @@ internal static class Mapping
             Kind = e.Kind,
             Key = e.Key,
             Year = data.Year ?? 0,
-            IndicatorCodes = { data.Indicators },
+            IndicatorCodes = { data.Indicators ?? [] },
             TraceParent = e.TraceParent ?? "",
         };
     }
