@@ -30,6 +30,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        // Authentication first, so the limiter can tell callers apart by their token's subject.
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
