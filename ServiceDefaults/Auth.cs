@@ -45,6 +45,8 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
     public string Issuer { get; set; } = "tuyphuoc-dev";
     public string Audience { get; set; } = "tuyphuoc";
+    /// <summary>With an OIDC authority: the token services present to each other (from a client-credentials flow).</summary>
+    public string? ServiceToken { get; set; }
 
     public SymmetricSecurityKey? DevelopmentKey =>
         string.IsNullOrWhiteSpace(SigningKey) ? null : new SymmetricSecurityKey(Convert.FromBase64String(SigningKey));
