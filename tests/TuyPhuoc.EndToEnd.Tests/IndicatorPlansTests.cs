@@ -209,15 +209,16 @@ public sealed class IndicatorPlansTests(SuiteFixture suite)
         {
             await Client.CreateUnitAsync(new CreateUnitRequest
             {
-                Unit = new Unit { Code = code, Name = $"Xã {code}", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = D(2024, 1, 1) },
+                Unit = new Unit { Code = code, Name = $"Xã {code}", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = D(2030, 1, 1) },
             }, options);
         }
 
-        var closed = await Client.CloseUnitAsync(new CloseUnitRequest { Code = from, ClosedFrom = D(2025, 7, 1), MergedIntoCode = into }, options);
+        // Units of 2030 on, so the other tests' view of 2024 does not change.
+        var closed = await Client.CloseUnitAsync(new CloseUnitRequest { Code = from, ClosedFrom = D(2030, 7, 1), MergedIntoCode = into }, options);
 
         Assert.Equal(into, closed.MergedIntoCode);
-        var before = await Client.GetUnitTreeAsync(new GetUnitTreeRequest { AsOf = D(2025, 6, 30) }, options);
-        var after = await Client.GetUnitTreeAsync(new GetUnitTreeRequest { AsOf = D(2025, 7, 1) }, options);
+        var before = await Client.GetUnitTreeAsync(new GetUnitTreeRequest { AsOf = D(2030, 6, 30) }, options);
+        var after = await Client.GetUnitTreeAsync(new GetUnitTreeRequest { AsOf = D(2030, 7, 1) }, options);
         Assert.Contains(before.Root.Children, n => n.Unit.Code == from);
         Assert.DoesNotContain(after.Root.Children, n => n.Unit.Code == from);
         Assert.Contains(after.Root.Children, n => n.Unit.Code == into);
