@@ -1,5 +1,11 @@
+using StackExchange.Redis;
 using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.Evaluation.Feeds;
+using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
+using Plans = TuyPhuoc.Contracts.Plans.V1;
+using Submissions = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,6 +15,43 @@ public static class EvaluationExtensions
     {
         builder.AddNpgsqlDbContext<EvaluationDbContext>(ResourceNames.EvaluationDb);
         builder.Services.AddMigration<EvaluationDbContext>();
+        // Redis is only a cache here: it does not decide health, and commands fail fast rather than queue while it is down.
+        builder.AddRedisClient(ResourceNames.Redis, s => s.DisableHealthChecks = true, o =>
+        {
+            o.AbortOnConnectFail = false;
+            o.BacklogPolicy = BacklogPolicy.FailFast;
+        });
+        builder.AddSuiteGrpcClient<Plans.IndicatorPlans.IndicatorPlansClient>(ResourceNames.IndicatorPlans);
+        builder.AddSuiteGrpcClient<Submissions.Submissions.SubmissionsClient>(ResourceNames.Submissions);
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton(Policy(builder.Configuration.GetSection("Evaluation:Policy")));
+        services.AddSingleton<EvaluationMetrics>();
+        services.AddSingleton<ICacheBackend, RedisCacheBackend>();
+        services.AddSingleton<ResultCache>();
+        services.AddSingleton<IPlanSource, GrpcPlanSource>();
+        services.AddScoped<EvaluationStore>();
+        services.AddScoped<Evaluator>();
+        services.AddScoped<Reports>();
+        services.AddSingleton<PlansFeed>();
+        services.AddSingleton<SubmissionsFeed>();
+        services.AddHostedService<FeedConsumer<PlansFeed>>();
+        services.AddHostedService<FeedConsumer<SubmissionsFeed>>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Evaluation.V1.Evaluation.Descriptor.FullName);
+    }
+
+    /// <summary>The evaluation policy from configuration; every number defaults to domain.md.</summary>
+    public static EvaluationPolicy Policy(IConfiguration section)
+    {
+        var checkpoints = section.GetSection("Checkpoints").GetChildren()
+            .Select(c => new Checkpoint(c.GetValue<int>("Quarter"), c.GetValue<decimal>("MinimumProgress"))).ToList();
+        return new EvaluationPolicy
+        {
+            SurplusOffsets = section.GetValue(nameof(EvaluationPolicy.SurplusOffsets), EvaluationPolicy.Default.SurplusOffsets),
+            AtRiskBand = section.GetValue(nameof(EvaluationPolicy.AtRiskBand), EvaluationPolicy.Default.AtRiskBand),
+            Checkpoints = checkpoints.Count > 0 ? checkpoints : EvaluationPolicy.Default.Checkpoints,
+        };
     }
 }

@@ -1,3 +1,5 @@
+using TuyPhuoc.Evaluation.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -5,6 +7,7 @@ builder.AddEvaluationServices();
 
 var app = builder.Build();
 
+app.MapGrpcService<EvaluationService>();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,213 @@
+using System.Data;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Evaluation.Data;
+
+public sealed record ActualChange(string UnitCode, string IndicatorCode, int Year, int Month, decimal Value, long Sequence);
+
+/// <summary>A result ready to store, with the trace of the change that caused it.</summary>
+public sealed record ComputedResult(ResultSpec Spec, byte[] Snapshot, byte[] Hash, string? TraceParent);
+
+/// <summary>A stored result as the queries read it.</summary>
+public sealed record StoredResult(ResultKey Key, string ReportingUnit, bool DistrictFigure, string Source, string Block, byte[] Snapshot, DateTimeOffset ComputedAt);
+
+/// <summary>
+/// The evaluation's tables, in plain SQL over the context's connection: the hot paths move thousands of rows
+/// (unnest arrays, one round trip each), which EF change tracking would make slow.
+/// </summary>
+public sealed class EvaluationStore(EvaluationDbContext db)
+{
+    public const string ResultChangedKind = "result.changed";
+
+    NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
+
+    NpgsqlTransaction? Transaction => db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
+
+    /// <summary>A write transaction holding the change log's append lock, which also serializes every writer of results.</summary>
+    public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        await db.LockForAppendAsync(ct);
+        return transaction;
+    }
+
+    async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken ct)
+    {
+        if (Connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        return new NpgsqlCommand(sql, Connection, Transaction);
+    }
+
+    public async Task<long> CursorAsync(string source, CancellationToken ct)
+    {
+        await using var cmd = await CommandAsync("SELECT sequence FROM feed_cursors WHERE source = @s", ct);
+        cmd.Parameters.AddWithValue("s", source);
+        return await cmd.ExecuteScalarAsync(ct) is long sequence ? sequence : 0;
+    }
+
+    /// <summary>Never moves a cursor back, so a replay by a second consumer cannot undo the first one's progress.</summary>
+    public async Task AdvanceCursorAsync(string source, long sequence, CancellationToken ct)
+    {
+        await using var cmd = await CommandAsync("""
+            INSERT INTO feed_cursors (source, sequence, updated_at) VALUES (@s, @q, now())
+            ON CONFLICT (source) DO UPDATE SET sequence = GREATEST(feed_cursors.sequence, excluded.sequence), updated_at = now()
+            """, ct);
+        cmd.Parameters.AddWithValue("s", source);
+        cmd.Parameters.AddWithValue("q", sequence);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Keeps the latest revision of each month: a value only replaces one set by an earlier source sequence.</summary>
+    public async Task UpsertActualsAsync(IReadOnlyCollection<ActualChange> actuals, CancellationToken ct)
+    {
+        if (actuals.Count == 0) return;
+        await using var cmd = await CommandAsync("""
+            INSERT INTO actuals (year, indicator_code, unit_code, month, value, source_sequence)
+            SELECT * FROM unnest(@y, @i, @u, @m, @v, @q)
+            ON CONFLICT (year, indicator_code, unit_code, month) DO UPDATE
+               SET value = excluded.value, source_sequence = excluded.source_sequence
+             WHERE actuals.source_sequence < excluded.source_sequence
+            """, ct);
+        // Within one batch only the latest revision of a cell goes in: a row may be touched once per statement.
+        var latest = actuals.GroupBy(a => (a.Year, a.IndicatorCode, a.UnitCode, a.Month)).Select(g => g.MaxBy(a => a.Sequence)!).ToList();
+        cmd.Parameters.AddWithValue("y", latest.Select(a => a.Year).ToArray());
+        cmd.Parameters.AddWithValue("i", latest.Select(a => a.IndicatorCode).ToArray());
+        cmd.Parameters.AddWithValue("u", latest.Select(a => a.UnitCode).ToArray());
+        cmd.Parameters.AddWithValue("m", latest.Select(a => a.Month).ToArray());
+        cmd.Parameters.AddWithValue("v", latest.Select(a => a.Value).ToArray());
+        cmd.Parameters.AddWithValue("q", latest.Select(a => a.Sequence).ToArray());
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The months of every (indicator, unit) of a year, for the given indicators (all when null).</summary>
+    public async Task<Dictionary<(string Indicator, string Unit), MonthlyActual?[]>> ActualsAsync(int year, IReadOnlyCollection<string>? indicators, CancellationToken ct)
+    {
+        await using var cmd = await CommandAsync(indicators is null
+            ? "SELECT indicator_code, unit_code, month, value, source_sequence FROM actuals WHERE year = @y"
+            : "SELECT indicator_code, unit_code, month, value, source_sequence FROM actuals WHERE year = @y AND indicator_code = ANY(@i)", ct);
+        cmd.Parameters.AddWithValue("y", year);
+        if (indicators is not null) cmd.Parameters.AddWithValue("i", indicators.ToArray());
+        var result = new Dictionary<(string, string), MonthlyActual?[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = (reader.GetString(0), reader.GetString(1));
+            if (!result.TryGetValue(key, out var months)) result[key] = months = new MonthlyActual?[12];
+            var month = reader.GetInt32(2);
+            if (month is >= 1 and <= 12) months[month - 1] = new(reader.GetDecimal(3), reader.GetInt64(4));
+        }
+        return result;
+    }
+
+    /// <summary>The stored hashes of a year's results, all of them or those of the given indicators.</summary>
+    public async Task<Dictionary<(string Indicator, string Unit), byte[]>> HashesAsync(int year, IReadOnlyCollection<string>? indicators, CancellationToken ct)
+    {
+        await using var cmd = await CommandAsync(indicators is null
+            ? "SELECT indicator_code, unit_code, hash FROM results WHERE year = @y"
+            : "SELECT indicator_code, unit_code, hash FROM results WHERE year = @y AND indicator_code = ANY(@i)", ct);
+        cmd.Parameters.AddWithValue("y", year);
+        if (indicators is not null) cmd.Parameters.AddWithValue("i", indicators.ToArray());
+        var result = new Dictionary<(string, string), byte[]>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result[(reader.GetString(0), reader.GetString(1))] = (byte[])reader.GetValue(2);
+        }
+        return result;
+    }
+
+    /// <summary>Stores changed results and one change-log entry each, in the caller's transaction.</summary>
+    public async Task WriteResultsAsync(IReadOnlyList<ComputedResult> results, DateTimeOffset computedAt, CancellationToken ct)
+    {
+        if (results.Count == 0) return;
+        await using (var cmd = await CommandAsync("""
+            INSERT INTO results (year, indicator_code, unit_code, reporting_unit, district_figure, source, block, snapshot, hash, computed_at)
+            SELECT y, i, u, r, d, s, b, n, h, @t FROM unnest(@y, @i, @u, @r, @d, @s, @b, @n, @h) AS x(y, i, u, r, d, s, b, n, h)
+            ON CONFLICT (year, indicator_code, unit_code) DO UPDATE
+               SET reporting_unit = excluded.reporting_unit, district_figure = excluded.district_figure, source = excluded.source,
+                   block = excluded.block, snapshot = excluded.snapshot, hash = excluded.hash, computed_at = excluded.computed_at
+            """, ct))
+        {
+            cmd.Parameters.AddWithValue("y", results.Select(r => r.Spec.Key.Year).ToArray());
+            cmd.Parameters.AddWithValue("i", results.Select(r => r.Spec.Key.IndicatorCode).ToArray());
+            cmd.Parameters.AddWithValue("u", results.Select(r => r.Spec.Key.UnitCode).ToArray());
+            cmd.Parameters.AddWithValue("r", results.Select(r => r.Spec.ReportingUnit).ToArray());
+            cmd.Parameters.AddWithValue("d", results.Select(r => r.Spec.DistrictFigure).ToArray());
+            cmd.Parameters.AddWithValue("s", results.Select(r => Snapshots.SourceName(r.Spec.Indicator.Source)).ToArray());
+            cmd.Parameters.AddWithValue("b", results.Select(r => r.Spec.Indicator.Block).ToArray());
+            cmd.Parameters.Add(new NpgsqlParameter("n", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = results.Select(r => r.Snapshot).ToArray() });
+            cmd.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = results.Select(r => r.Hash).ToArray() });
+            cmd.Parameters.AddWithValue("t", computedAt);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await using (var log = await CommandAsync("""
+            INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
+            SELECT @t, @k, key, data::jsonb, trace FROM unnest(@key, @data, @trace) WITH ORDINALITY AS x(key, data, trace, n) ORDER BY n
+            """, ct))
+        {
+            log.Parameters.AddWithValue("t", computedAt);
+            log.Parameters.AddWithValue("k", ResultChangedKind);
+            log.Parameters.AddWithValue("key", results.Select(r => ChangeKey(r.Spec.Key)).ToArray());
+            log.Parameters.AddWithValue("data", results.Select(r => JsonSerializer.Serialize(new ChangeData(r.Spec.Key.Year, r.Spec.Key.IndicatorCode, r.Spec.Key.UnitCode))).ToArray());
+            log.Parameters.Add(new NpgsqlParameter("trace", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = results.Select(r => (object?)r.TraceParent ?? DBNull.Value).ToArray() });
+            await log.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public static string ChangeKey(ResultKey key) => $"{key.UnitCode}/{key.IndicatorCode}/{key.Year}";
+
+    public sealed record ChangeData(int Year, string Indicator, string Unit);
+
+    /// <summary>Results of a year; filtered by a unit (its own rows and the district figures it reports), a block or an indicator.</summary>
+    public async Task<List<StoredResult>> ResultsAsync(int year, CancellationToken ct, string? unit = null, string? block = null, string? indicator = null, bool districtOnly = false, int? limit = null)
+    {
+        var sql = "SELECT indicator_code, unit_code, reporting_unit, district_figure, source, block, snapshot, computed_at FROM results WHERE year = @y";
+        if (unit is not null) sql += " AND (unit_code = @u OR reporting_unit = @u)";
+        if (block is not null) sql += " AND block = @b";
+        if (indicator is not null) sql += " AND indicator_code = @i";
+        if (districtOnly) sql += " AND district_figure";
+        await using var cmd = await CommandAsync(sql + (limit is { } n ? $" LIMIT {n}" : " ORDER BY unit_code, indicator_code"), ct);
+        cmd.Parameters.AddWithValue("y", year);
+        if (unit is not null) cmd.Parameters.AddWithValue("u", unit);
+        if (block is not null) cmd.Parameters.AddWithValue("b", block);
+        if (indicator is not null) cmd.Parameters.AddWithValue("i", indicator);
+        var rows = new List<StoredResult>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new(new(year, reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4),
+                reader.GetString(5), (byte[])reader.GetValue(6), reader.GetFieldValue<DateTimeOffset>(7)));
+        }
+        return rows;
+    }
+
+    /// <summary>The current results of the given change-log entries (for WatchResults: a result as it stands now).</summary>
+    public async Task<Dictionary<string, StoredResult>> ResultsOfChangesAsync(IEnumerable<ChangeLogEntry> entries, CancellationToken ct)
+    {
+        var keys = entries.Select(e => JsonSerializer.Deserialize<ChangeData>(e.Data)).OfType<ChangeData>().Distinct().ToList();
+        if (keys.Count == 0) return [];
+        await using var cmd = await CommandAsync("""
+            SELECT r.indicator_code, r.unit_code, r.reporting_unit, r.district_figure, r.source, r.block, r.snapshot, r.computed_at, r.year
+              FROM results r JOIN unnest(@y, @i, @u) AS k(y, i, u) ON r.year = k.y AND r.indicator_code = k.i AND r.unit_code = k.u
+            """, ct);
+        cmd.Parameters.AddWithValue("y", keys.Select(k => k.Year).ToArray());
+        cmd.Parameters.AddWithValue("i", keys.Select(k => k.Indicator).ToArray());
+        cmd.Parameters.AddWithValue("u", keys.Select(k => k.Unit).ToArray());
+        var found = new Dictionary<string, StoredResult>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var key = new ResultKey(reader.GetInt32(8), reader.GetString(0), reader.GetString(1));
+            found[ChangeKey(key)] = new(key, reader.GetString(2), reader.GetBoolean(3), reader.GetString(4), reader.GetString(5),
+                (byte[])reader.GetValue(6), reader.GetFieldValue<DateTimeOffset>(7));
+        }
+        return found;
+    }
+
+    public Task<List<ChangeLogEntry>> ChangesAfterAsync(long after, CancellationToken ct) => db.ReadAfterAsync(after, 500, ct);
+}

@@ -1,0 +1,112 @@
+using Google.Protobuf;
+using TuyPhuoc.Evaluation.Domain;
+using Proto = TuyPhuoc.Contracts.Evaluation.V1;
+
+namespace TuyPhuoc.Evaluation.Data;
+
+/// <summary>
+/// The stored form of a result is the contract's IndicatorStatus evaluated through Q4, so a read only slices it.
+/// Its bytes are deterministic (no maps, no timestamp inside), which makes their hash a change detector.
+/// </summary>
+public static class Snapshots
+{
+    public static Proto.IndicatorStatus From(ResultSpec spec, EvaluationResult result)
+    {
+        var status = new Proto.IndicatorStatus
+        {
+            UnitCode = spec.Key.UnitCode,
+            IndicatorCode = spec.Key.IndicatorCode,
+            Year = spec.Key.Year,
+            Quarter = 4,
+            RolledUp = spec.Kind == FigureKind.DistrictRollUp,
+            MeasureKind = Name(spec.Indicator.Kind),
+            Direction = spec.Indicator.Direction == Direction.HigherIsBetter ? "higher_is_better" : "lower_is_better",
+            YearTarget = (double)spec.YearTarget,
+            ReportingUnitCode = spec.ReportingUnit,
+            Source = SourceName(spec.Indicator.Source),
+            Block = spec.Indicator.Block,
+        };
+        status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
+        if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));
+        status.Quarters.AddRange(result.Quarters.Select(ToProto));
+        return Slice(status, 4);
+    }
+
+    public static byte[] Hash(byte[] snapshot) => System.Security.Cryptography.SHA256.HashData(snapshot);
+
+    /// <summary>The status as of a quarter: quarters and months after it left out, as the rules would have seen them then.</summary>
+    public static Proto.IndicatorStatus Slice(Proto.IndicatorStatus full, int quarter)
+    {
+        var status = full.Clone();
+        status.Quarter = quarter;
+        while (status.Quarters.Count > quarter) status.Quarters.RemoveAt(status.Quarters.Count - 1);
+        while (status.MonthlyActuals.Count > 3 * quarter) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
+        var current = status.Quarters[quarter - 1];
+        status.Status = current.Status;
+        if (current.HasProgress) status.Progress = current.Progress; else status.ClearProgress();
+        var due = status.Quarters.SelectMany(q => q.Checkpoints).ToList();
+        status.CheckpointDue = due.Count > 0;
+        status.PassesCheckpoints = due.All(c => c.Passed);
+        return status;
+    }
+
+    public static Proto.IndicatorStatus Parse(byte[] snapshot) => Proto.IndicatorStatus.Parser.ParseFrom(snapshot);
+
+    public static string SourceName(IndicatorSource source) => source == IndicatorSource.Province ? "province" : "district";
+
+    static string Name(MeasureKind kind) => kind switch
+    {
+        MeasureKind.Cumulative => "cumulative",
+        MeasureKind.Level => "level",
+        MeasureKind.Growth => "growth",
+        _ => "year_end",
+    };
+
+    public static Proto.Status ToProto(Status status) => status switch
+    {
+        Status.Achieved => Proto.Status.Achieved,
+        Status.AtRisk => Proto.Status.AtRisk,
+        Status.NotAchieved => Proto.Status.NotAchieved,
+        Status.NoData => Proto.Status.NoData,
+        _ => Proto.Status.JudgedAtYearEnd,
+    };
+
+    static string Basis(StatusBasis basis) => basis switch
+    {
+        StatusBasis.PeriodRequirement => "period_requirement",
+        StatusBasis.YearToDateCeiling => "year_to_date_ceiling",
+        StatusBasis.QuarterTarget => "quarter_target",
+        StatusBasis.OnTrackProgress => "on_track_progress",
+        StatusBasis.YearTarget => "year_target",
+        _ => "",
+    };
+
+    static Proto.QuarterExplanation ToProto(QuarterResult q)
+    {
+        var proto = new Proto.QuarterExplanation
+        {
+            Quarter = q.Quarter,
+            Status = ToProto(q.Status),
+            Basis = Basis(q.Basis),
+            CarryIn = (double)q.CarryIn,
+            SurplusIn = (double)q.SurplusIn,
+            CarryOut = (double)q.CarryOut,
+        };
+        if (q.PhasedTarget is { } t) proto.PhasedTarget = (double)t;
+        if (q.Requirement is { } r) proto.Requirement = (double)r;
+        if (q.Actual is { } a) proto.Actual = (double)a;
+        if (q.YearToDate is { } y) proto.YearToDate = (double)y;
+        if (q.CumulativePlan is { } c) proto.CumulativePlan = (double)c;
+        if (q.Progress is { } p) proto.Progress = (double)p;
+        if (q.PercentOfRequirement is { } s) proto.PercentOfRequirement = (double)s;
+        proto.Checkpoints.AddRange(q.Checkpoints.Select(c =>
+        {
+            var checkpoint = new Proto.CheckpointResult { Quarter = c.Quarter, Minimum = (double)c.Minimum, Passed = c.Passed };
+            if (c.Progress is { } progress) checkpoint.Progress = (double)progress;
+            return checkpoint;
+        }));
+        return proto;
+    }
+
+    public static byte[] Bytes(IMessage message) => message.ToByteArray();
+}

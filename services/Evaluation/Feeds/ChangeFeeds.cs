@@ -1,0 +1,61 @@
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using TuyPhuoc.Evaluation.Data;
+using Plans = TuyPhuoc.Contracts.Plans.V1;
+using Submissions = TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.Evaluation.Feeds;
+
+/// <summary>One entry of a source's change feed, reduced to what the evaluation acts on.</summary>
+/// <param name="Year">The plan year of a plan change.</param>
+/// <param name="IndicatorCodes">The indicators a plan change names.</param>
+public sealed record FeedEntry(
+    long Sequence, DateTimeOffset OccurredAt, string Kind, string Key, string? TraceParent,
+    ActualChange? Actual = null, int? Year = null, IReadOnlyList<string>? IndicatorCodes = null);
+
+public interface IChangeFeed
+{
+    /// <summary>The name of the cursor in feed_cursors.</summary>
+    string Source { get; }
+
+    IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, CancellationToken ct);
+}
+
+public sealed class PlansFeed(Plans.IndicatorPlans.IndicatorPlansClient client) : IChangeFeed
+{
+    public const string Name = "plans";
+    public string Source => Name;
+
+    public async IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var call = client.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = afterSequence }, cancellationToken: ct);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
+        {
+            yield return new FeedEntry(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key,
+                NullIfEmpty(change.TraceParent), Year: change.Year == 0 ? null : change.Year, IndicatorCodes: [.. change.IndicatorCodes]);
+        }
+    }
+
+    internal static string? NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;
+}
+
+public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient client) : IChangeFeed
+{
+    public const string Name = "submissions";
+    public const string ActualRevised = "actual.revised";
+    public string Source => Name;
+
+    public async IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var call = client.WatchChanges(new Submissions.WatchChangesRequest { AfterSequence = afterSequence }, cancellationToken: ct);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
+        {
+            var actual = change.SubjectCase == Submissions.Change.SubjectOneofCase.Actual && change.Kind == ActualRevised
+                ? new ActualChange(change.Actual.UnitCode, change.Actual.IndicatorCode, change.Actual.Year, change.Actual.Month,
+                    (decimal)change.Actual.Value, change.Sequence)
+                : null;
+            yield return new FeedEntry(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key,
+                PlansFeed.NullIfEmpty(change.TraceParent), actual);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Processing;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Evaluation.Grpc;
+
+[Authorize]
+public sealed class EvaluationService(Reports reports, Evaluator evaluator, EvaluationStore store, ChangeSignal signal)
+    : Contracts.Evaluation.V1.Evaluation.EvaluationBase
+{
+    public override Task<IndicatorStatus> GetIndicatorStatus(GetIndicatorStatusRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Required(request.UnitCode, "unit_code"), Mapping.Required(request.IndicatorCode, "indicator_code"));
+        return reports.StatusAsync(Caller(context), request.UnitCode.Trim(), request.IndicatorCode.Trim(), year, quarter, context.CancellationToken);
+    }
+
+    public override async Task<Scorecard> GetScorecard(GetScorecardRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Required(request.UnitCode, "unit_code"));
+        var full = await reports.ScorecardAsync(Caller(context), request.UnitCode.Trim(), year, quarter, context.CancellationToken);
+        var (page, next) = Paging.Page(full.Statuses, s => $"{s.IndicatorCode}/{s.UnitCode}", request.PageSize, request.PageToken);
+        return new Scorecard { UnitCode = full.UnitCode, Year = year, Quarter = quarter, Statuses = { page }, Counts = { full.Counts }, NextPageToken = next };
+    }
+
+    public override Task<BlockSummary> GetBlockSummary(GetBlockSummaryRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Block(request.Block, required: true));
+        return reports.BlockSummaryAsync(Caller(context), request.Block.Trim(), year, quarter, context.CancellationToken);
+    }
+
+    public override Task<QuarterReport> GetQuarterReport(GetQuarterReportRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter);
+        return reports.QuarterReportAsync(Caller(context), year, quarter, context.CancellationToken);
+    }
+
+    public override async Task<ListLaggardsResponse> ListLaggards(ListLaggardsRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Block(request.Block, required: false));
+        var laggards = await reports.LaggardsAsync(Caller(context), year, quarter, Mapping.Optional(request.UnitCode), Mapping.Optional(request.Block),
+            context.CancellationToken);
+        var (page, next) = Paging.Page(laggards, l => l.Key, request.PageSize, request.PageToken);
+        return new ListLaggardsResponse { Laggards = { page.Select(l => l.Laggard) }, NextPageToken = next };
+    }
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override async Task<RecomputeResponse> Recompute(RecomputeRequest request, ServerCallContext context)
+    {
+        var (year, _) = Mapping.Period(request.Year, 1);
+        var outcome = await evaluator.RecomputeAsync(year, context.CancellationToken);
+        return new RecomputeResponse { Year = year, Results = outcome.Results, Changed = outcome.Changed, Seconds = outcome.Elapsed.TotalSeconds };
+    }
+
+    public override async Task WatchResults(WatchResultsRequest request, IServerStreamWriter<ResultChange> responseStream, ServerCallContext context)
+    {
+        if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
+        var access = Caller(context);
+        var feed = new ResultFeed(store, access);
+        await ChangeFeedStreaming.StreamAsync(feed.ReadAfterAsync, feed.Map, request.AfterSequence, new Filtered(responseStream), signal, context.CancellationToken);
+    }
+
+    private static Access Caller(ServerCallContext context) => Access.Of(context.GetHttpContext().User);
+
+    /// <summary>Change-log entries with the results as they stand now; entries the caller may not see map to nothing.</summary>
+    private sealed class ResultFeed(EvaluationStore store, Access access)
+    {
+        private Dictionary<string, StoredResult> _current = [];
+        private readonly Dictionary<int, string> _districts = [];
+
+        public async Task<List<ChangeLogEntry>> ReadAfterAsync(long after, CancellationToken ct)
+        {
+            var entries = await store.ChangesAfterAsync(after, ct);
+            _current = await store.ResultsOfChangesAsync(entries.Where(e => e.Kind == EvaluationStore.ResultChangedKind), ct);
+            foreach (var year in _current.Values.Select(r => r.Key.Year).Distinct().Where(y => !_districts.ContainsKey(y)))
+            {
+                _districts[year] = (await store.ResultsAsync(year, ct, districtOnly: true, limit: 1)).Select(r => r.Key.UnitCode).FirstOrDefault() ?? "";
+            }
+            return entries;
+        }
+
+        public ResultChange? Map(ChangeLogEntry entry) =>
+            _current.TryGetValue(entry.Key, out var row) && access.Sees(row, _districts[row.Key.Year]) ? Mapping.ToChange(entry, row) : null;
+    }
+
+    private sealed class Filtered(IServerStreamWriter<ResultChange> inner) : IServerStreamWriter<ResultChange?>
+    {
+        public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
+
+        public Task WriteAsync(ResultChange? message) => message is null ? Task.CompletedTask : inner.WriteAsync(message);
+
+        public Task WriteAsync(ResultChange? message, CancellationToken cancellationToken) =>
+            message is null ? Task.CompletedTask : inner.WriteAsync(message, cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using Google.Protobuf.WellKnownTypes;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.Evaluation.Processing;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Evaluation.Grpc;
+
+internal static class Mapping
+{
+    public const int MinYear = 2000, MaxYear = 2100;
+
+    /// <summary>Validates the year and quarter with the other checks, so every bad field is named at once.</summary>
+    public static (int Year, int Quarter) Period(int year, int quarter, params Violations[] others)
+    {
+        var violations = new Violations();
+        foreach (var v in others.SelectMany(o => o.Items)) violations.Add(v.Field, v.Description);
+        violations.Require(year is >= MinYear and <= MaxYear, "year", $"must be between {MinYear} and {MaxYear}");
+        violations.Require(quarter is >= 1 and <= 4, "quarter", "must be between 1 and 4");
+        violations.ThrowIfAny();
+        return (year, quarter);
+    }
+
+    public static Violations Required(string value, string field) => new Violations().Require(!string.IsNullOrWhiteSpace(value), field, "is required");
+
+    public static Violations Block(string block, bool required) =>
+        new Violations().Require(required ? Access.Blocks.Contains(block.Trim()) : block.Length == 0 || Access.Blocks.Contains(block.Trim()),
+            "block", $"must be one of {string.Join(", ", Access.Blocks)}");
+
+    public static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>A result change with the result as it stands now, as of its latest quarter with data.</summary>
+    public static ResultChange ToChange(ChangeLogEntry entry, StoredResult row)
+    {
+        var full = Snapshots.Parse(row.Snapshot);
+        var quarter = ResultPlanner.LatestQuarterWithData([.. full.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
+        return new ResultChange
+        {
+            Sequence = entry.Sequence,
+            OccurredAt = Timestamp.FromDateTimeOffset(entry.OccurredAt),
+            UnitCode = row.Key.UnitCode,
+            IndicatorCode = row.Key.IndicatorCode,
+            Year = row.Key.Year,
+            Status = Reports.View(row, quarter),
+            TraceParent = entry.TraceParent ?? "",
+        };
+    }
+}

@@ -1,0 +1,187 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using Google.Protobuf.WellKnownTypes;
+using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.ServiceDefaults;
+using Proto = TuyPhuoc.Contracts.Evaluation.V1;
+
+namespace TuyPhuoc.Evaluation.Processing;
+
+/// <summary>
+/// What a caller may read: everything (planning office, home affairs, partner, another service), one block
+/// (block leader), or one unit and the district figures (unit reporter).
+/// </summary>
+public sealed record Access(string? Unit, string? Block)
+{
+    public static readonly Access Everything = new(null, null);
+    public static readonly string[] Blocks = ["economy", "culture_society", "internal_affairs"];
+
+    public bool All => Unit is null && Block is null;
+
+    /// <summary>Part of a cache key: callers with the same scope see the same model.</summary>
+    public string Scope => All ? "all" : Block is not null ? $"block-{Block}" : $"unit-{Unit}";
+
+    public static Access Of(ClaimsPrincipal user)
+    {
+        if (new[] { Roles.PlanningOffice, Roles.HomeAffairs, Roles.Partner, Roles.Service }.Any(user.IsInRole)) return Everything;
+        if (user.IsInRole(Roles.BlockLeader) && user.BlockOf() is { Length: > 0 } block) return new(null, block);
+        if (user.IsInRole(Roles.UnitReporter) && user.UnitOf() is { Length: > 0 } unit) return new(unit, null);
+        throw new PermissionDeniedException("The caller's token names no role that may read evaluation results.");
+    }
+
+    public bool Sees(StoredResult r, string districtCode) =>
+        All || (Block is not null ? r.Block == Block : r.Key.UnitCode == Unit || r.Key.UnitCode == districtCode);
+
+    public void DemandUnit(string unit, string districtCode)
+    {
+        if (Unit is not null && unit != Unit && unit != districtCode)
+            throw new PermissionDeniedException($"A reporter of {Unit} sees its own unit and the district figures, not {unit}.");
+    }
+
+    public void DemandBlock(string block)
+    {
+        if (Block is not null && block != Block) throw new PermissionDeniedException($"A leader of the {Block} block does not see the {block} block.");
+    }
+}
+
+/// <summary>The read side: the stored snapshots sliced to a quarter and summarized; the hot models go through the cache.</summary>
+public sealed class Reports(EvaluationStore store, ResultCache cache)
+{
+    private static readonly ConcurrentDictionary<int, string> DistrictCodes = new();
+
+    /// <summary>The district of a year: the unit of the district figures (the unit without a parent in the plan).</summary>
+    public async Task<string> DistrictCodeAsync(int year, CancellationToken ct)
+    {
+        if (DistrictCodes.TryGetValue(year, out var code)) return code;
+        var any = (await store.ResultsAsync(year, ct, districtOnly: true, limit: 1)).FirstOrDefault()
+            ?? throw new NotFoundException($"There are no evaluation results for {year}.");
+        return DistrictCodes[year] = any.Key.UnitCode;
+    }
+
+    public async Task<Proto.IndicatorStatus> StatusAsync(Access access, string unit, string indicator, int year, int quarter, CancellationToken ct)
+    {
+        var district = await DistrictCodeAsync(year, ct);
+        access.DemandUnit(unit, district);
+        var row = (await store.ResultsAsync(year, ct, unit: unit, indicator: indicator)).FirstOrDefault()
+            ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
+        if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
+        return View(row, quarter);
+    }
+
+    public async Task<Proto.Scorecard> ScorecardAsync(Access access, string unit, int year, int quarter, CancellationToken ct)
+    {
+        var district = await DistrictCodeAsync(year, ct);
+        access.DemandUnit(unit, district);
+        return await cache.GetOrLoadAsync(year, $"scorecard:{unit}:{quarter}:{access.Scope}", Proto.Scorecard.Parser, async () =>
+        {
+            var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => access.Sees(r, district))
+                .Select(r => View(r, quarter)).OrderBy(s => s.IndicatorCode, StringComparer.Ordinal).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
+            return new Proto.Scorecard { UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(statuses) } };
+        });
+    }
+
+    public async Task<Proto.BlockSummary> BlockSummaryAsync(Access access, string block, int year, int quarter, CancellationToken ct)
+    {
+        access.DemandBlock(block);
+        var district = await DistrictCodeAsync(year, ct);
+        return await cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
+        {
+            var views = await ViewsAsync(access, district, year, quarter, block, ct);
+            var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            return new Proto.BlockSummary
+            {
+                Block = block,
+                Year = year,
+                Quarter = quarter,
+                Counts = { Counts(figures) },
+                CheckpointPassed = figures.Count(s => s.CheckpointDue && s.PassesCheckpoints),
+                CheckpointFailed = figures.Count(s => s.CheckpointDue && !s.PassesCheckpoints),
+                DistrictFigures = { figures },
+                Laggards = { views.Select(v => v.Status).Where(IsLaggard).Select(ToLaggard) },
+            };
+        });
+    }
+
+    public async Task<Proto.QuarterReport> QuarterReportAsync(Access access, int year, int quarter, CancellationToken ct)
+    {
+        var district = await DistrictCodeAsync(year, ct);
+        return await cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
+        {
+            var views = await ViewsAsync(access, district, year, quarter, null, ct);
+            var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            var report = new Proto.QuarterReport
+            {
+                Year = year,
+                Quarter = quarter,
+                DistrictFigures = { figures },
+                Counts = { Counts(figures) },
+                CheckpointFailures = { views.Select(v => v.Status).Where(s => s.CheckpointDue && !s.PassesCheckpoints).Select(ToLaggard) },
+                AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
+                ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+            };
+            foreach (var source in new[] { "province", "district" })
+            {
+                var of = figures.Where(f => f.Source == source).ToList();
+                report.BySource.Add(new Proto.SourceSummary
+                {
+                    Source = source,
+                    Indicators = of.Count,
+                    Counts = { Counts(of) },
+                    CheckpointPassed = of.Count(s => s.CheckpointDue && s.PassesCheckpoints),
+                    CheckpointFailed = of.Count(s => s.CheckpointDue && !s.PassesCheckpoints),
+                    JudgedAtYearEnd = of.Count(s => s.MeasureKind == "year_end"),
+                });
+            }
+            return report;
+        });
+    }
+
+    /// <summary>Laggards ordered by unit then indicator; the page key is "unit/indicator".</summary>
+    public async Task<List<(string Key, Proto.Laggard Laggard)>> LaggardsAsync(Access access, int year, int quarter, string? unit, string? block, CancellationToken ct)
+    {
+        var district = await DistrictCodeAsync(year, ct);
+        if (unit is not null) access.DemandUnit(unit, district);
+        if (block is not null) access.DemandBlock(block);
+        var rows = await store.ResultsAsync(year, ct, unit: unit, block: block);
+        return [.. rows.Where(r => access.Sees(r, district)).Select(r => View(r, quarter)).Where(IsLaggard)
+            .Select(s => ($"{s.UnitCode}/{s.IndicatorCode}", ToLaggard(s)))
+            .OrderBy(l => l.Item1, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Not achieved in the quarter, or below a checkpoint due by then.</summary>
+    public static bool IsLaggard(Proto.IndicatorStatus s) => s.Status == Proto.Status.NotAchieved || (s.CheckpointDue && !s.PassesCheckpoints);
+
+    public static Proto.IndicatorStatus View(StoredResult row, int quarter)
+    {
+        var status = Snapshots.Slice(Snapshots.Parse(row.Snapshot), quarter);
+        status.ComputedAt = Timestamp.FromDateTimeOffset(row.ComputedAt);
+        return status;
+    }
+
+    private async Task<List<(bool DistrictFigure, Proto.IndicatorStatus Status)>> ViewsAsync(
+        Access access, string district, int year, int quarter, string? block, CancellationToken ct) =>
+        [.. (await store.ResultsAsync(year, ct, block: block)).Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
+
+    public static IEnumerable<Proto.StatusCount> Counts(IEnumerable<Proto.IndicatorStatus> statuses)
+    {
+        var list = statuses.ToList();
+        return System.Enum.GetValues<Proto.Status>().Where(s => s != Proto.Status.Unspecified)
+            .Select(s => new Proto.StatusCount { Status = s, Count = list.Count(x => x.Status == s) });
+    }
+
+    private static Proto.UnitIndicatorCell Cell(Proto.IndicatorStatus s)
+    {
+        var cell = new Proto.UnitIndicatorCell { UnitCode = s.UnitCode, IndicatorCode = s.IndicatorCode, Status = s.Status };
+        if (s.HasProgress) cell.Progress = s.Progress;
+        return cell;
+    }
+
+    private static Proto.Laggard ToLaggard(Proto.IndicatorStatus s)
+    {
+        var laggard = new Proto.Laggard { UnitCode = s.UnitCode, IndicatorCode = s.IndicatorCode, Status = s.Status };
+        if (s.HasProgress) laggard.Progress = s.Progress;
+        var failed = s.Quarters.SelectMany(q => q.Checkpoints).Where(c => !c.Passed).ToList();
+        if (failed.Count > 0) laggard.CheckpointMinimum = failed.Max(c => c.Minimum);
+        return laggard;
+    }
+}
