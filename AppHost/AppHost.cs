@@ -36,7 +36,7 @@ var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation,
     .WithReference(plans).WithReference(submissions).WaitFor(plans).WaitFor(submissions);
 
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
-    .WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
 
 builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)

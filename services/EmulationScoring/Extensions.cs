@@ -1,5 +1,9 @@
 using TuyPhuoc.EmulationScoring.Data;
+using TuyPhuoc.EmulationScoring.Scoring;
 using TuyPhuoc.ServiceDefaults;
+using Eval = TuyPhuoc.Contracts.Evaluation.V1;
+using Plans = TuyPhuoc.Contracts.Plans.V1;
+using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -8,7 +12,25 @@ public static class EmulationScoringExtensions
     public static void AddEmulationScoringServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<EmulationScoringDbContext>(ResourceNames.ScoringDb);
-        builder.Services.AddMigration<EmulationScoringDbContext>();
+        builder.Services.AddMigration<EmulationScoringDbContext, SchemeSeeder>();
+        builder.AddRedisClient(ResourceNames.Redis);
+        builder.AddSuiteGrpcClient<Plans.IndicatorPlans.IndicatorPlansClient>(ResourceNames.IndicatorPlans);
+        builder.AddSuiteGrpcClient<Eval.Evaluation.EvaluationClient>(ResourceNames.Evaluation);
+        builder.AddSuiteGrpcClient<Subs.Submissions.SubmissionsClient>(ResourceNames.Submissions);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DatabaseReady>();
+        builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddSingleton<ScoringTelemetry>();
+        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddScoped<IScoringInputs, SuiteInputs>();
+        builder.Services.AddScoped<ScoringStore>();
+        builder.Services.AddScoped<RankingReader>();
+        builder.Services.AddScoped<Recomputer>();
+        builder.Services.AddHostedService<EvaluationFollower>();
+        builder.Services.AddHostedService<SubmissionsFollower>();
+        builder.Services.AddHostedService<RecomputeWorker>();
+        builder.Services.AddHostedService<DeadlineSweep>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.Descriptor.FullName);
     }
 }

@@ -1,3 +1,5 @@
+using TuyPhuoc.EmulationScoring.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -5,6 +7,7 @@ builder.AddEmulationScoringServices();
 
 var app = builder.Build();
 
+app.MapGrpcService<EmulationScoringService>();
 app.MapDefaultEndpoints();
 
 app.Run();

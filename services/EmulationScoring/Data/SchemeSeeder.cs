@@ -1,0 +1,39 @@
+using Google.Protobuf;
+using Microsoft.EntityFrameworkCore;
+using TuyPhuoc.EmulationScoring.Domain;
+using TuyPhuoc.EmulationScoring.Grpc;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.EmulationScoring.Data;
+
+/// <summary>On first start: the default scheme of domain.md for 2024. Then opens the gate for the stream followers.</summary>
+public sealed class SchemeSeeder(DatabaseReady ready) : IDbSeeder<EmulationScoringDbContext>
+{
+    public const string SeededBy = "seed";
+
+    public async Task SeedAsync(EmulationScoringDbContext db, CancellationToken ct)
+    {
+        var scheme = DefaultSchemes.Year2024;
+        if (!await db.Schemes.AnyAsync(s => s.Year == scheme.Year, ct))
+        {
+            var recordedAt = DateTimeOffset.UtcNow;
+            db.Schemes.Add(new SchemeVersionRow
+            {
+                Year = scheme.Year, Version = scheme.Version, RecordedAt = recordedAt, RecordedBy = SeededBy,
+                Definition = scheme.ToProto(recordedAt, SeededBy).ToByteArray(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+        ready.Open();
+    }
+}
+
+/// <summary>Opens once the database is migrated and seeded; the background work waits for it.</summary>
+public sealed class DatabaseReady
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _open.TrySetResult();
+
+    public Task WaitAsync(CancellationToken ct) => _open.Task.WaitAsync(ct);
+}

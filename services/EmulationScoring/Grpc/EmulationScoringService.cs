@@ -1,0 +1,113 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TuyPhuoc.Contracts.Scoring.V1;
+using TuyPhuoc.EmulationScoring.Data;
+using TuyPhuoc.EmulationScoring.Scoring;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.EmulationScoring.Grpc;
+
+[Authorize]
+public sealed class EmulationScoringService(ScoringStore store, RankingReader rankings, IScoringInputs inputs)
+    : Contracts.Scoring.V1.EmulationScoring.EmulationScoringBase
+{
+    public override async Task<Scheme> GetScheme(GetSchemeRequest request, ServerCallContext context)
+    {
+        RequireYear(request.Year);
+        if (request.Version < 0) throw new InvalidInputException("version", "must be 0 (the latest) or a version number");
+        var scheme = await store.SchemeAsync(request.Year, request.Version, context.CancellationToken)
+            ?? throw new NotFoundException(request.Version == 0 ? $"There is no scheme for {request.Year}." : $"The {request.Year} scheme has no version {request.Version}.");
+        return scheme.ToProto();
+    }
+
+    public override async Task<ListSchemeVersionsResponse> ListSchemeVersions(ListSchemeVersionsRequest request, ServerCallContext context)
+    {
+        RequireYear(request.Year);
+        return new ListSchemeVersionsResponse { Versions = { (await store.SchemeVersionsAsync(request.Year, context.CancellationToken)).Select(s => s.ToProto()) } };
+    }
+
+    [Authorize(Roles = Roles.HomeAffairs)]
+    public override Task<Scheme> SetScheme(SetSchemeRequest request, ServerCallContext context)
+    {
+        var scheme = request.Scheme ?? throw new InvalidInputException("scheme", "is required");
+        return store.WriteAsync(nameof(SetScheme), request.IdempotencyKey, request, Scheme.Parser, async ct =>
+        {
+            // The weights must cover the indicators the year's plan assigns.
+            var plan = scheme.Year is >= 2000 and <= 2100 ? await inputs.PlanAsync(scheme.Year, ct) : null;
+            return (await store.AddSchemeAsync(scheme, plan?.IndicatorCodes ?? [], Caller(context), ct)).ToProto();
+        }, context.CancellationToken);
+    }
+
+    public override async Task<Score> GetScore(GetScoreRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        RequireYear(request.Year);
+        RequireQuarter(request.Quarter);
+        var unitCode = request.UnitCode.Trim();
+        new Violations().RequireText(unitCode, "unit_code", 100).ThrowIfAny();
+        var row = await store.ScoreAsync(unitCode, request.Year, request.Quarter, ct);
+        if (row is null)
+        {
+            if (!context.GetHttpContext().User.IsInRole(Roles.UnitReporter) || context.GetHttpContext().User.UnitOf() == unitCode)
+                throw new NotFoundException($"There is no score of {unitCode} for {request.Year}{(request.Quarter == 0 ? "" : $" Q{request.Quarter}")} (yet).");
+            throw new PermissionDeniedException($"The score of {unitCode} is not open to this caller.");
+        }
+        Access.RequireScore(context.GetHttpContext().User, row.UnitCode, row.Block);
+        var score = Score.Parser.ParseFrom(row.Breakdown);
+        (score.Rank, score.BlockRank, score.ClassificationCode, score.ClassificationName, score.HeldBackByCap) =
+            (row.Rank, row.BlockRank, row.ClassCode, row.ClassName, row.HeldBackByCap);
+        score.Final = (await store.YearAsync(request.Year, ct)).Final;
+        return score;
+    }
+
+    public override async Task<Ranking> ListRanking(ListRankingRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        RequireYear(request.Year);
+        RequireQuarter(request.Quarter);
+        var requested = string.IsNullOrWhiteSpace(request.Block) ? null : request.Block.Trim();
+        if (requested is not null && !YearPlan.Blocks.Contains(requested))
+            throw new InvalidInputException("block", $"must be one of {string.Join(", ", YearPlan.Blocks)}");
+        var block = Access.RankingBlock(context.GetHttpContext().User, requested);
+        var (entries, next) = await rankings.PageAsync(request.Year, request.Quarter, block, request.PageSize, request.PageToken, ct);
+        return new Ranking
+        {
+            Year = request.Year,
+            Quarter = request.Quarter,
+            Block = block ?? "",
+            Entries = { entries },
+            NextPageToken = next,
+            Final = (await store.YearAsync(request.Year, ct)).Final,
+        };
+    }
+
+    [Authorize(Roles = Roles.HomeAffairs)]
+    public override Task<YearState> FinalizeYear(FinalizeYearRequest request, ServerCallContext context)
+    {
+        RequireYear(request.Year);
+        return store.WriteAsync(nameof(FinalizeYear), request.IdempotencyKey, request, YearState.Parser, async ct =>
+            (await store.FinalizeAsync(request.Year, Caller(context), request.Reason, ct)).ToProto(), context.CancellationToken);
+    }
+
+    [Authorize(Roles = Roles.HomeAffairs)]
+    public override Task<YearState> ReopenYear(ReopenYearRequest request, ServerCallContext context)
+    {
+        RequireYear(request.Year);
+        return store.WriteAsync(nameof(ReopenYear), request.IdempotencyKey, request, YearState.Parser, async ct =>
+            (await store.ReopenAsync(request.Year, Caller(context), request.Reason, ct)).ToProto(), context.CancellationToken);
+    }
+
+    public override async Task<YearState> GetYearState(GetYearStateRequest request, ServerCallContext context)
+    {
+        RequireYear(request.Year);
+        return (await store.YearAsync(request.Year, context.CancellationToken)).ToProto();
+    }
+
+    private static void RequireYear(int year) =>
+        new Violations().Require(year is >= 2000 and <= 2100, "year", "must be a plan year between 2000 and 2100").ThrowIfAny();
+
+    private static void RequireQuarter(int quarter) =>
+        new Violations().Require(quarter is >= 0 and <= 4, "quarter", "must be 1..4 for a provisional score, or 0 for the whole year").ThrowIfAny();
+
+    private static string Caller(ServerCallContext context) => context.GetHttpContext().User.SubjectOf();
+}
