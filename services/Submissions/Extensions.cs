@@ -1,5 +1,9 @@
-using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Submissions;
+using TuyPhuoc.Submissions.Data;
+using TuyPhuoc.Submissions.Domain;
+using TuyPhuoc.Submissions.Plans;
+using PlansClient = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,6 +13,18 @@ public static class SubmissionsExtensions
     {
         builder.AddNpgsqlDbContext<SubmissionsDbContext>(ResourceNames.SubmissionsDb);
         builder.Services.AddMigration<SubmissionsDbContext>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Deadlines and days late are the district's local days; every number is configuration.
+        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("Submissions:UtcOffsetHours", ReportingClock.VietnamOffset.TotalHours));
+        builder.Services.AddSingleton(sp => new ReportingClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
+        builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddSingleton<SubmissionsMetrics>();
+        builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
+        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddHostedService<PlanFeedFollower>();
+        builder.Services.AddHostedService<ReportsWatch>();
+        builder.Services.AddScoped<SubmissionsStore>();
+        builder.Services.AddScoped<ActualsImport>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Submissions.V1.Submissions.Descriptor.FullName);
     }
 }

@@ -1,3 +1,5 @@
+using TuyPhuoc.Submissions.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -5,6 +7,7 @@ builder.AddSubmissionsServices();
 
 var app = builder.Build();
 
+app.MapGrpcService<SubmissionsService>();
 app.MapDefaultEndpoints();
 
 app.Run();

@@ -1,0 +1,44 @@
+namespace TuyPhuoc.Submissions.Domain;
+
+// The numbering matches the proto enums of tuyphuoc.plans.v1.
+public enum MeasureKind { Cumulative = 1, Level = 2, Growth = 3, YearEnd = 4 }
+public enum UnitKind { District = 1, Office = 2, Commune = 3, Town = 4 }
+
+/// <summary>What the submission rules need to know of an indicator.</summary>
+/// <param name="RangeMin">With <paramref name="RangeMax"/>, the values the measure can take; unset means non-negative.</param>
+public sealed record IndicatorInfo(string Code, MeasureKind Kind, double? RangeMin = null, double? RangeMax = null);
+
+public sealed record UnitInfo(string Code, UnitKind Kind);
+
+/// <summary>A year's plan as the submission rules see it: the catalog, the units and what each unit must report.</summary>
+public sealed class PlanView(
+    int year,
+    IReadOnlyDictionary<string, IndicatorInfo> indicators,
+    IReadOnlyDictionary<string, UnitInfo> units,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> assignedByUnit)
+{
+    public int Year => year;
+    public IReadOnlyDictionary<string, IndicatorInfo> Indicators => indicators;
+    public IReadOnlyDictionary<string, UnitInfo> Units => units;
+
+    public bool IsAssigned(string unitCode, string indicatorCode) =>
+        assignedByUnit.TryGetValue(unitCode, out var assigned) && assigned.Contains(indicatorCode);
+
+    public IReadOnlySet<string> AssignedTo(string unitCode) =>
+        assignedByUnit.TryGetValue(unitCode, out var assigned) ? assigned : new HashSet<string>();
+
+    /// <summary>
+    /// The indicators a unit's report of the month must carry: every assigned one, except that year-end
+    /// indicators are due only in December.
+    /// </summary>
+    public IReadOnlyList<string> ExpectedIn(string unitCode, int month) =>
+    [
+        .. AssignedTo(unitCode)
+            .Where(code => month == 12 || !indicators.TryGetValue(code, out var i) || i.Kind != MeasureKind.YearEnd)
+            .Order(StringComparer.Ordinal),
+    ];
+
+    /// <summary>The units that owe a report for the month, by code.</summary>
+    public IReadOnlyList<string> ReportingUnits(int month) =>
+        [.. assignedByUnit.Keys.Where(u => ExpectedIn(u, month).Count > 0).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,136 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Submissions.Data;
+using TuyPhuoc.Submissions.Domain;
+using Proto = TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.Submissions.Grpc;
+
+/// <summary>Between the proto messages of tuyphuoc.submissions.v1 and the domain. Enum numbers are the same on both sides.</summary>
+internal static class Mapping
+{
+    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
+    {
+        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
+        try { return new DateOnly(date.Year, date.Month, date.Day); }
+        catch (ArgumentOutOfRangeException) { throw new InvalidInputException(field, "is not a valid date"); }
+    }
+
+    public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+
+    private static Google.Type.Date? ToProto(this DateOnly? d) => d?.ToProto();
+
+    private static Timestamp? ToProto(this DateTimeOffset? t) => t is { } x ? Timestamp.FromDateTimeOffset(x) : null;
+
+    public static string Code(string code) => code.Trim();
+
+    public static ActualInput ToInput(this Proto.SubmitActualRequest r) =>
+        new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);
+
+    public static ActualInput ToInput(this Proto.ImportActualsRequest r) =>
+        new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);
+
+    public static Proto.ActualRevision ToProto(this ActualRevision r) => new()
+    {
+        UnitCode = r.UnitCode,
+        IndicatorCode = r.IndicatorCode,
+        Year = r.Year,
+        Month = r.Month,
+        Value = r.Value,
+        Note = r.Note,
+        Revision = r.Revision,
+        RecordedAt = Timestamp.FromDateTimeOffset(r.RecordedAt),
+        RecordedBy = r.RecordedBy,
+        Origin = (Proto.Origin)r.Origin,
+    };
+
+    public static Proto.Report ToProto(this ReportView view) => new()
+    {
+        UnitCode = view.Report.UnitCode,
+        Year = view.Report.Year,
+        Month = view.Report.Month,
+        Status = (Proto.ReportStatus)view.ListedStatus,
+        SubmittedAt = view.Report.LastSubmittedAt.ToProto(),
+        Deadline = view.Deadline.ToProto(),
+        DaysLate = view.DaysLate,
+        ReturnReason = view.Report.ReturnReason,
+        MissingIndicatorCodes = { view.MissingIndicators },
+        History =
+        {
+            view.Report.Events.Select(e => new Proto.ReportEvent
+            {
+                Status = (Proto.ReportStatus)e.Status, At = Timestamp.FromDateTimeOffset(e.At), By = e.By, Reason = e.Reason,
+            }),
+        },
+    };
+
+    public static Proto.Deadlines ToProto(this DeadlineSetting d) => new() { Year = d.Year, DayOfFollowingMonth = d.DayOfFollowingMonth };
+
+    public static Proto.UnitTimeliness ToProto(this TimelinessEntry e) => new()
+    {
+        UnitCode = e.UnitCode,
+        Year = e.Year,
+        Month = e.Month,
+        Timeliness = (Proto.Timeliness)e.Timeliness,
+        DaysLate = e.DaysLate,
+        Deadline = e.Deadline.ToProto(),
+        // Timeliness is judged on local days; the instant shown is the start of that day.
+        FirstSubmittedAt = e.FirstSubmittedOn is { } day
+            ? Timestamp.FromDateTimeOffset(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ReportingClock.VietnamOffset))
+            : null,
+    };
+
+    public static Proto.Escalation ToProto(this Escalation e, DateOnly today) => new()
+    {
+        Id = e.Id.ToString(),
+        UnitCode = e.UnitCode,
+        Year = e.Year,
+        IndicatorCodes = { e.IndicatorCodes },
+        Title = e.Title,
+        Description = e.Description,
+        Status = (Proto.EscalationStatus)e.Status,
+        AssignedOfficeCode = e.AssignedOfficeCode ?? "",
+        DueDate = e.DueDate.ToProto(),
+        Answer = e.Answer,
+        Overdue = EscalationWorkflow.IsOverdue(e, today),
+        Steps =
+        {
+            e.Steps.Select(s => new Proto.EscalationStep { Status = (Proto.EscalationStatus)s.Status, At = Timestamp.FromDateTimeOffset(s.At), By = s.By, Text = s.Text }),
+        },
+    };
+
+    public static Guid EscalationId(string id) =>
+        Guid.TryParse(id, out var guid) ? guid : throw new InvalidInputException("id", "is not an escalation id");
+
+    /// <summary>A change-log entry with its subject: the revision it names, or the snapshot kept with it.</summary>
+    public static Proto.Change ToChange(ChangeLogEntry e, ActualRevision? revision)
+    {
+        var change = new Proto.Change
+        {
+            Sequence = e.Sequence,
+            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
+            Kind = e.Kind,
+            Key = e.Key,
+            TraceParent = e.TraceParent ?? "",
+        };
+        switch (e.Kind.Split('.')[0])
+        {
+            case "actual" when revision is not null:
+                change.Actual = revision.ToProto();
+                break;
+            case "report":
+                change.Report = Parser.Parse<Proto.Report>(e.Data);
+                break;
+            case "escalation":
+                change.Escalation = Parser.Parse<Proto.Escalation>(e.Data);
+                break;
+            case "deadlines":
+                change.Deadlines = Parser.Parse<Proto.Deadlines>(e.Data);
+                break;
+        }
+        return change;
+    }
+}

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Submissions.Data;
+using Domain = TuyPhuoc.Submissions.Domain;
+
+namespace TuyPhuoc.Submissions.Grpc;
+
+[Authorize]
+public sealed class SubmissionsService(SubmissionsStore store, ActualsImport import, ChangeSignal signal, SubmissionsMetrics metrics)
+    : Contracts.Submissions.V1.Submissions.SubmissionsBase
+{
+    private const string Writers = Roles.PlanningOffice + "," + Roles.UnitReporter;
+
+    [Authorize(Roles = Writers)]
+    public override async Task<ActualRevision> SubmitActual(SubmitActualRequest request, ServerCallContext context)
+    {
+        try
+        {
+            var stored = await store.WriteAsync(nameof(SubmitActual), request.IdempotencyKey, request, ActualRevision.Parser, async ct =>
+                (await store.SubmitActualAsync(Caller(context), request.ToInput(), request.ExpectedRevision, ct)).ToProto(),
+                context.CancellationToken);
+            metrics.Accepted(Domain.Origin.Interactive);
+            return stored;
+        }
+        catch (DomainException e)
+        {
+            metrics.Refused(e, Domain.Origin.Interactive);
+            throw;
+        }
+    }
+
+    public override async Task<ListRevisionsResponse> ListRevisions(ListRevisionsRequest request, ServerCallContext context)
+    {
+        var unit = Mapping.Code(request.UnitCode);
+        EnsureMayRead(context, unit);
+        var revisions = await store.RevisionsAsync(unit, Mapping.Code(request.IndicatorCode), request.Year, request.Month, context.CancellationToken);
+        return new ListRevisionsResponse { Revisions = { revisions.Select(r => r.ToProto()) } };
+    }
+
+    public override async Task<ListActualsResponse> ListActuals(ListActualsRequest request, ServerCallContext context)
+    {
+        var unit = Mapping.Code(request.UnitCode);
+        EnsureMayRead(context, unit);
+        if (request.Month is < 0 or > 12) throw new InvalidInputException("month", "must be between 1 and 12 (0 for every month)");
+        var latest = await store.LatestAsync(unit, request.Year, NullIfEmpty(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
+        var (page, next) = Paging.Page(latest, r => $"{r.IndicatorCode} {r.Month:00}", request.PageSize, request.PageToken);
+        return new ListActualsResponse { Actuals = { page.Select(r => r.ToProto()) }, NextPageToken = next };
+    }
+
+    [Authorize(Roles = Writers)]
+    public override async Task<ImportActualsResponse> ImportActuals(IAsyncStreamReader<ImportActualsRequest> requestStream, ServerCallContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var rows = new List<Domain.ActualInput>();
+        string? key = null;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await foreach (var row in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            if (rows.Count == 0) key = NullIfEmpty(row.BatchIdempotencyKey);
+            if (rows.Count >= ActualsImport.MaxRows) throw new InvalidInputException("rows", $"at most {ActualsImport.MaxRows} rows are accepted in one batch");
+            row.BatchIdempotencyKey = "";
+            hash.AppendData(row.ToByteArray());
+            rows.Add(row.ToInput());
+        }
+        try
+        {
+            var outcome = await import.ImportAsync(Caller(context), rows, key, hash.GetHashAndReset(), context.CancellationToken);
+            if (outcome.Errors.Count > 0) metrics.Refused("import_rows_invalid", Domain.Origin.Import);
+            else if (!outcome.Replayed)
+            {
+                metrics.Accepted(Domain.Origin.Import, outcome.RowsStored);
+                metrics.Imported(outcome.RowsStored, Stopwatch.GetElapsedTime(started));
+            }
+            return new ImportActualsResponse
+            {
+                RowsReceived = outcome.RowsReceived,
+                RowsStored = outcome.RowsStored,
+                BatchId = outcome.BatchId?.ToString() ?? "",
+                Errors = { outcome.Errors.Select(e => new RowError { Row = e.Row, Field = e.Field, Reason = e.Reason }) },
+            };
+        }
+        catch (DomainException e)
+        {
+            metrics.Refused(e, Domain.Origin.Import);
+            throw;
+        }
+    }
+
+    [Authorize(Roles = Writers)]
+    public override Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(SubmitReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+            (await store.SubmitReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month,
+                request.ReceivedOn.ToDate("received_on"), ct)).ToProto(),
+            context.CancellationToken);
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Report> ApproveReport(ApproveReportRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(ApproveReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+            (await store.ApproveReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, ct)).ToProto(),
+            context.CancellationToken);
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Report> ReturnReport(ReturnReportRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(ReturnReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+            (await store.ReturnReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
+            context.CancellationToken);
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Report> ReopenReport(ReopenReportRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(ReopenReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+            (await store.ReopenReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
+            context.CancellationToken);
+
+    public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
+    {
+        var unit = Mapping.Code(request.UnitCode);
+        EnsureMayRead(context, unit);
+        return (await store.ReportAsync(unit, request.Year, request.Month, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        var onlyUnit = caller.Role == Roles.UnitReporter ? caller.Unit ?? "" : null;
+        var reports = (await store.ReportsAsync(request.Year, request.Month, onlyUnit, context.CancellationToken))
+            .Where(r => request.Status == ReportStatus.Unspecified || (int)r.ListedStatus == (int)request.Status);
+        var (page, next) = Paging.Page(reports, r => r.Report.UnitCode, request.PageSize, request.PageToken);
+        return new ListReportsResponse { Reports = { page.Select(r => r.ToProto()) }, NextPageToken = next };
+    }
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Deadlines> SetDeadlines(SetDeadlinesRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(SetDeadlines), request.IdempotencyKey, request, Deadlines.Parser, async ct =>
+            (await store.SetDeadlinesAsync(request.Year, request.DayOfFollowingMonth, ct)).ToProto(),
+            context.CancellationToken);
+
+    public override async Task<Deadlines> GetDeadlines(GetDeadlinesRequest request, ServerCallContext context) =>
+        new() { Year = request.Year, DayOfFollowingMonth = await store.DeadlineDayAsync(request.Year, context.CancellationToken) };
+
+    public override async Task<ListTimelinessResponse> ListTimeliness(ListTimelinessRequest request, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        var unit = NullIfEmpty(request.UnitCode);
+        if (caller.Role == Roles.UnitReporter) EnsureMayRead(context, unit ?? "");
+        var entries = await store.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken);
+        var (page, next) = Paging.Page(entries, e => e.Key, request.PageSize, request.PageToken);
+        return new ListTimelinessResponse { Entries = { page.Select(e => e.ToProto()) }, NextPageToken = next };
+    }
+
+    [Authorize(Roles = Writers)]
+    public override Task<Escalation> RaiseEscalation(RaiseEscalationRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(RaiseEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+            (await store.RaiseEscalationAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year,
+                [.. request.IndicatorCodes.Select(Mapping.Code)], request.Title, request.Description, ct)).ToProto(store.Today),
+            context.CancellationToken);
+
+    [Authorize(Roles = Roles.PlanningOffice)]
+    public override Task<Escalation> AssignEscalation(AssignEscalationRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(AssignEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+            (await store.AssignEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), Mapping.Code(request.OfficeCode),
+                request.DueDate.ToDate("due_date"), ct)).ToProto(store.Today),
+            context.CancellationToken);
+
+    [Authorize(Roles = Writers)]
+    public override Task<Escalation> AnswerEscalation(AnswerEscalationRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(AnswerEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+            (await store.AnswerEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), request.Answer, ct)).ToProto(store.Today),
+            context.CancellationToken);
+
+    [Authorize(Roles = Writers)]
+    public override Task<Escalation> CloseEscalation(CloseEscalationRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(CloseEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+            (await store.CloseEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), request.Note, ct)).ToProto(store.Today),
+            context.CancellationToken);
+
+    public override async Task<Escalation> GetEscalation(GetEscalationRequest request, ServerCallContext context)
+    {
+        var escalation = await store.EscalationAsync(Mapping.EscalationId(request.Id), context.CancellationToken);
+        if (!MayRead(Caller(context), escalation)) throw new PermissionDeniedException($"Escalation {request.Id} belongs to another unit.");
+        return escalation.ToProto(store.Today);
+    }
+
+    public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
+    {
+        var caller = Caller(context);
+        var (unit, office, today) = (NullIfEmpty(request.UnitCode), NullIfEmpty(request.OfficeCode), store.Today);
+        var escalations = (await store.EscalationsAsync(request.Year, context.CancellationToken))
+            .Where(e => MayRead(caller, e)
+                && (unit is null || e.UnitCode == unit)
+                && (office is null || e.AssignedOfficeCode == office)
+                && (request.Status == EscalationStatus.Unspecified || (int)e.Status == (int)request.Status)
+                && (!request.OverdueOnly || Domain.EscalationWorkflow.IsOverdue(e, today)));
+        var (page, next) = Paging.Page(escalations, e => e.Id.ToString(), request.PageSize, request.PageToken);
+        return new ListEscalationsResponse { Escalations = { page.Select(e => e.ToProto(today)) }, NextPageToken = next };
+    }
+
+    public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
+    {
+        if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
+        var consumer = NullIfEmpty(request.Consumer) ?? NullIfEmpty(context.RequestHeaders.GetValue("consumer") ?? "") ?? Caller(context).Subject;
+        metrics.ConsumerRead(consumer, request.AfterSequence);
+        var revisions = new Dictionary<long, Domain.ActualRevision>();
+        var writer = new ConsumerTrackingWriter(responseStream, consumer, metrics);
+        await ChangeFeedStreaming.StreamAsync(
+            async (after, ct) =>
+            {
+                var (entries, found) = await store.ChangesAfterAsync(after, ct);
+                if (entries.Count > 0) metrics.LatestSequence(entries[^1].Sequence);
+                revisions = found;
+                return entries;
+            },
+            e => Mapping.ToChange(e, revisions.GetValueOrDefault(e.Sequence)),
+            request.AfterSequence, writer, signal, context.CancellationToken);
+    }
+
+    private static Domain.Caller Caller(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        return new Domain.Caller(user.SubjectOf(), user.FindFirst(SuiteClaims.Role)?.Value ?? "", user.UnitOf());
+    }
+
+    /// <summary>A unit reporter reads its own unit only; the other roles read every unit.</summary>
+    private static void EnsureMayRead(ServerCallContext context, string unit)
+    {
+        var caller = Caller(context);
+        if (caller.Role == Roles.UnitReporter && caller.Unit != unit)
+        {
+            throw new PermissionDeniedException($"A reporter of {caller.Unit} may not read the values of {unit}.");
+        }
+    }
+
+    private static bool MayRead(Domain.Caller caller, Domain.Escalation e) =>
+        caller.Role != Roles.UnitReporter || caller.Unit == e.UnitCode || caller.Unit == e.AssignedOfficeCode;
+
+    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Remembers the last sequence written to a consumer: how far it has read.</summary>
+    private sealed class ConsumerTrackingWriter(IServerStreamWriter<Change> inner, string consumer, SubmissionsMetrics metrics) : IServerStreamWriter<Change>
+    {
+        public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
+
+        public Task WriteAsync(Change message) => WriteAsync(message, CancellationToken.None);
+
+        public async Task WriteAsync(Change message, CancellationToken cancellationToken)
+        {
+            await inner.WriteAsync(message, cancellationToken);
+            metrics.ConsumerRead(consumer, message.Sequence);
+        }
+    }
+}
