@@ -137,6 +137,10 @@ public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseRead
         services.GetRequiredService<Eval.Evaluation.EvaluationClient>().WatchResults(new Eval.WatchResultsRequest { AfterSequence = after }, cancellationToken: ct);
 
     protected override long SequenceOf(Eval.ResultChange change) => change.Sequence;
+
+    /// <summary>The unit that answers for the figure: a district figure counts for the office that reports it.</summary>
+    public static string ScoredUnit(Eval.ResultChange c) =>
+        c.Status is { ReportingUnitCode: { Length: > 0 } reporting } ? reporting : c.UnitCode;
     protected override DateTimeOffset OccurredAt(Eval.ResultChange change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     protected override async Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Eval.ResultChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct)
@@ -146,12 +150,12 @@ public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseRead
         {
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO indicator_results ("Year", "UnitCode", "IndicatorCode", "Sequence", "Status")
-                VALUES ({c.Year}, {c.UnitCode}, {c.IndicatorCode}, {c.Sequence}, {c.Status.ToByteArray()})
+                VALUES ({c.Year}, {ScoredUnit(c)}, {c.IndicatorCode}, {c.Sequence}, {c.Status.ToByteArray()})
                 ON CONFLICT ("Year", "UnitCode", "IndicatorCode") DO UPDATE SET "Sequence" = EXCLUDED."Sequence", "Status" = EXCLUDED."Status"
                 WHERE indicator_results."Sequence" < EXCLUDED."Sequence"
                 """, ct);
         }
-        await MarkAsync(db, batch.Select(c => (c.Year, c.UnitCode, c.TraceParent)), finalYears, now, ct);
+        await MarkAsync(db, batch.Select(c => (c.Year, ScoredUnit(c), c.TraceParent)), finalYears, now, ct);
     }
 }
 
