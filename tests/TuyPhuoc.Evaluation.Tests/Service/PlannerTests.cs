@@ -1,0 +1,63 @@
+using TuyPhuoc.Evaluation.Domain;
+using static TuyPhuoc.Evaluation.Tests.Service.TestPlan;
+
+namespace TuyPhuoc.Evaluation.Tests.Service;
+
+public sealed class PlannerTests
+{
+    [Fact]
+    public void TouchedBy_CommuneActual_ItsAllocationAndTheDistrictRollUp()
+    {
+        var touched = ResultPlanner.TouchedBy(Plan(), Commune1, Grain).Select(s => (s.Key.UnitCode, s.Kind)).ToList();
+
+        Assert.Equal([(Commune1, FigureKind.Allocation), (District, FigureKind.DistrictRollUp)], touched);
+    }
+
+    [Fact]
+    public void TouchedBy_OfficeActual_TheDistrictFigureItReports()
+    {
+        var spec = Assert.Single(ResultPlanner.TouchedBy(Plan(), Office, Coverage));
+
+        Assert.Equal((District, FigureKind.DistrictReported, Office), (spec.Key.UnitCode, spec.Kind, spec.ReportingUnit));
+    }
+
+    [Fact]
+    public void TouchedBy_OfficeActualOfARolledUpIndicator_Nothing() => Assert.Empty(ResultPlanner.TouchedBy(Plan(), Office, Grain));
+
+    [Fact]
+    public void All_TestPlan_OneResultPerAllocationAndOneDistrictFigurePerIndicator()
+    {
+        var all = ResultPlanner.All(Plan()).ToList();
+
+        Assert.Equal(5, all.Count);
+        Assert.Equal(3, all.Count(s => s.DistrictFigure));
+    }
+
+    [Fact]
+    public void Input_DistrictReportedByOfficeAndDistrict_LatestRevisionOfEachMonthWins()
+    {
+        var spec = Assert.Single(ResultPlanner.ForIndicator(Plan(), Coverage));
+        var office = new MonthlyActual?[12];
+        var district = new MonthlyActual?[12];
+        office[0] = new(91m, 5);
+        district[0] = new(92m, 9);
+        office[1] = new(93m, 12);
+        district[1] = new(90m, 3);
+
+        var input = ResultPlanner.Input(spec, u => u == Office ? office : u == District ? district : null, EvaluationPolicy.Default);
+
+        Assert.Equal([92m, 93m, null], input.MonthlyActuals.Take(3));
+    }
+
+    [Fact]
+    public void Input_Allocation_FollowsTheDistrictPhasingInProportion()
+    {
+        var spec = ResultPlanner.ForIndicator(Plan(), Grain).Single(s => s.Key.UnitCode == Commune1);
+
+        Assert.Equal([12m, 18m, 15m, 15m], spec.QuarterTargets!);
+    }
+
+    [Fact]
+    public void LatestQuarterWithData_MonthsUpToMay_Quarter2() =>
+        Assert.Equal(2, ResultPlanner.LatestQuarterWithData([1m, null, null, null, 2m, null, null, null, null, null, null, null]));
+}
