@@ -25,6 +25,11 @@ public enum FigureKind
     DistrictRollUp,
     /// <summary>The district figure reported by the responsible office (or entered for the district itself).</summary>
     DistrictReported,
+    /// <summary>
+    /// The district figure of a commune-allocated level or rate: what the office reports for a month when it does, else
+    /// the mean of the communes' values (the plan assigns the communes, so often nobody else reports it).
+    /// </summary>
+    DistrictMean,
 }
 
 public readonly record struct ResultKey(int Year, string IndicatorCode, string UnitCode);
@@ -65,17 +70,20 @@ public static class ResultPlanner
                 yield return new(new(plan.Year, indicator.Code, a.UnitCode), indicator, FigureKind.Allocation, a.UnitCode,
                     a.YearTarget, AllocationQuarters(target, a), [a.UnitCode]);
             }
-            if (indicator.Kind == MeasureKind.Cumulative)
-            {
-                yield return new(districtKey, indicator, FigureKind.DistrictRollUp, plan.DistrictCode, target.YearTarget, target.QuarterTargets,
-                    [.. target.Allocations.Select(a => a.UnitCode)]);
-                yield break;
-            }
+            yield return indicator.Kind == MeasureKind.Cumulative
+                ? new(districtKey, indicator, FigureKind.DistrictRollUp, plan.DistrictCode, target.YearTarget, target.QuarterTargets,
+                    [.. target.Allocations.Select(a => a.UnitCode)])
+                : new(districtKey, indicator, FigureKind.DistrictMean, indicator.ResponsibleOffice, target.YearTarget, target.QuarterTargets,
+                    [.. Reporters(plan, indicator), .. target.Allocations.Select(a => a.UnitCode)]);
+            yield break;
         }
         // Levels, growth rates and year-end figures of the district are what the responsible office reports.
         yield return new(districtKey, indicator, FigureKind.DistrictReported, indicator.ResponsibleOffice, target.YearTarget, target.QuarterTargets,
-            indicator.ResponsibleOffice == plan.DistrictCode ? [plan.DistrictCode] : [indicator.ResponsibleOffice, plan.DistrictCode]);
+            Reporters(plan, indicator));
     }
+
+    static string[] Reporters(PlanSnapshot plan, IndicatorInfo indicator) =>
+        indicator.ResponsibleOffice == plan.DistrictCode ? [plan.DistrictCode] : [indicator.ResponsibleOffice, plan.DistrictCode];
 
     // An allocation without phasing of its own follows the district's phasing in proportion (cumulative only).
     static IReadOnlyList<decimal>? AllocationQuarters(IndicatorPlan target, AllocationPlan a) =>
@@ -95,20 +103,37 @@ public static class ResultPlanner
                 .OfType<MonthlyActual?[]>()
                 .Select(m => (IReadOnlyList<decimal?>)[.. m.Select(x => x?.Value)]));
         }
+        else if (spec.Kind == FigureKind.DistrictMean)
+        {
+            var reporters = Reporters(spec);
+            var reported = Latest(reporters.Select(actualsOf));
+            var communes = spec.SourceUnits.Except(reporters).Select(actualsOf).OfType<MonthlyActual?[]>().ToList();
+            months = [.. Enumerable.Range(0, 12).Select(m => reported[m]?.Value
+                ?? (communes.Select(c => c[m]?.Value).OfType<decimal>().ToList() is { Count: > 0 } values ? values.Average() : (decimal?)null))];
+        }
         else
         {
-            var merged = new MonthlyActual?[12];
-            foreach (var unitMonths in spec.SourceUnits.Select(u => actualsOf(u)).OfType<MonthlyActual?[]>())
-            {
-                for (var m = 0; m < 12; m++)
-                {
-                    if (unitMonths[m] is { } x && (merged[m] is not { } y || x.Sequence > y.Sequence)) merged[m] = x;
-                }
-            }
-            months = [.. merged.Select(x => x?.Value)];
+            months = [.. Latest(spec.SourceUnits.Select(actualsOf)).Select(x => x?.Value)];
         }
         var quarterTargets = spec.Indicator.Kind == MeasureKind.YearEnd ? null : spec.QuarterTargets;
         return new(spec.Indicator.Definition, spec.YearTarget, quarterTargets, months, 4, policy);
+    }
+
+    static string[] Reporters(ResultSpec spec) =>
+        spec.ReportingUnit == spec.Key.UnitCode ? [spec.Key.UnitCode] : [spec.ReportingUnit, spec.Key.UnitCode];
+
+    /// <summary>Month by month, the latest revision among several units' values.</summary>
+    static MonthlyActual?[] Latest(IEnumerable<MonthlyActual?[]?> units)
+    {
+        var merged = new MonthlyActual?[12];
+        foreach (var unitMonths in units.OfType<MonthlyActual?[]>())
+        {
+            for (var m = 0; m < 12; m++)
+            {
+                if (unitMonths[m] is { } x && (merged[m] is not { } y || x.Sequence > y.Sequence)) merged[m] = x;
+            }
+        }
+        return merged;
     }
 
     /// <summary>The latest quarter with a submitted month (1 when none).</summary>

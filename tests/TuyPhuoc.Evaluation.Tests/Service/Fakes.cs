@@ -66,6 +66,7 @@ internal static class TestPlan
     public const string Grain = "GRAIN";      // commune-allocated cumulative: the district figure is rolled up
     public const string Coverage = "COVERAGE"; // level reported by the office
     public const string Income = "INCOME";     // year-end
+    public const string Insured = "INSURED";   // commune-allocated level: the district figure is the office's or the communes' mean
 
     public static PlanSnapshot Plan(decimal grainTarget = 100m) => new(Year, District, new Dictionary<string, IndicatorPlan>
     {
@@ -74,6 +75,8 @@ internal static class TestPlan
             [new(Commune1, grainTarget * 0.6m, null), new(Commune2, grainTarget * 0.4m, null)]),
         [Coverage] = new(new(Coverage, MeasureKind.Level, Direction.HigherIsBetter, 90m, IndicatorSource.Province, "culture_society", Office, false),
             94m, [91m, 92m, 93m, 94m], []),
+        [Insured] = new(new(Insured, MeasureKind.Level, Direction.HigherIsBetter, 90m, IndicatorSource.Province, "culture_society", Office, true),
+            94m, [91m, 92m, 93m, 94m], [new(Commune1, 95m, [92m, 93m, 94m, 95m]), new(Commune2, 93m, [90m, 91m, 92m, 93m])]),
         [Income] = new(new(Income, MeasureKind.YearEnd, Direction.HigherIsBetter, 60m, IndicatorSource.District, "economy", Office, false),
             70m, null, []),
     });

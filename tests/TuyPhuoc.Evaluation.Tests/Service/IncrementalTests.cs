@@ -138,7 +138,8 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         await using var rig = await EvaluatorRig.CreateAsync(postgres);
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 10), Actual(Commune1, Grain, 5, 9));
         await rig.ApplyAsync(Actual(Commune2, Grain, 4, 12), Actual(Office, Coverage, 6, 92.2m));
-        await rig.ApplyAsync(Actual(Office, Income, 6, 65m), Actual(Commune1, Grain, 5, 14));
+        await rig.ApplyAsync(Actual(Office, Income, 6, 65m), Actual(Commune1, Grain, 5, 14), Actual(Commune1, Insured, 3, 92.5m));
+        await rig.ApplyAsync(Actual(Commune2, Insured, 3, 90.5m), Actual(Commune2, Insured, 6, 91m));
         var incremental = await rig.SnapshotsAsync();
 
         var outcome = await rig.Evaluator().RecomputeAsync(Year, Ct);
@@ -158,7 +159,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
 
         var outcome = await full.Evaluator().RecomputeAsync(Year, Ct);
 
-        Assert.Equal(2 + 1 + 1 + 1, outcome.Results); // two allocations and the roll-up, coverage, income
+        Assert.Equal(3 + 1 + 3 + 1, outcome.Results); // grain: two allocations and the roll-up; coverage; insured: two and the mean; income
         var a = await incremental.SnapshotsAsync();
         var b = await full.SnapshotsAsync();
         Assert.Equal(a.Keys.Order(), b.Keys.Intersect(a.Keys).Order());

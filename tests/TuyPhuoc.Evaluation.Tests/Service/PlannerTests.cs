@@ -29,8 +29,8 @@ public sealed class PlannerTests
     {
         var all = ResultPlanner.All(Plan()).ToList();
 
-        Assert.Equal(5, all.Count);
-        Assert.Equal(3, all.Count(s => s.DistrictFigure));
+        Assert.Equal(8, all.Count);
+        Assert.Equal(4, all.Count(s => s.DistrictFigure));
     }
 
     [Fact]
@@ -47,6 +47,25 @@ public sealed class PlannerTests
         var input = ResultPlanner.Input(spec, u => u == Office ? office : u == District ? district : null, EvaluationPolicy.Default);
 
         Assert.Equal([92m, 93m, null], input.MonthlyActuals.Take(3));
+    }
+
+    [Fact]
+    public void Input_CommuneAllocatedLevel_OfficeFigureWhereReportedElseTheCommunesMean()
+    {
+        var spec = ResultPlanner.ForIndicator(Plan(), Insured).Single(s => s.DistrictFigure);
+        var office = new MonthlyActual?[12];
+        var commune1 = new MonthlyActual?[12];
+        var commune2 = new MonthlyActual?[12];
+        office[0] = new(91.7m, 9);
+        (commune1[0], commune2[0]) = (new(92m, 1), new(90m, 2));
+        (commune1[1], commune2[1]) = (new(93m, 3), new(90m, 4));
+        commune1[2] = new(94m, 5);
+
+        var input = ResultPlanner.Input(spec, u => u switch { Office => office, Commune1 => commune1, Commune2 => commune2, _ => null }, EvaluationPolicy.Default);
+
+        Assert.Equal(FigureKind.DistrictMean, spec.Kind);
+        Assert.Equal([91.7m, 91.5m, 94m, null], input.MonthlyActuals.Take(4));
+        Assert.Equal(2, ResultPlanner.TouchedBy(Plan(), Commune2, Insured).Count());
     }
 
     [Fact]
