@@ -1,0 +1,48 @@
+using Grpc.Net.Client;
+using TuyPhuoc.Harness;
+
+// Usage:
+//   demo [--gateway http://localhost:5080]
+//   bench-import --gateway http://localhost:5080 --postgres "Host=...;Port=...;Username=postgres;Password=...;Database=postgres" [--rows 60000] [--runs 3]
+var options = Arguments.Parse(args.Skip(1));
+// Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
+var gateway = options.GetValueOrDefault("gateway") ?? Environment.GetEnvironmentVariable("services__gateway__grpc__0") ?? "http://localhost:5080";
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+
+switch (args.FirstOrDefault())
+{
+    case "demo":
+        var summary = await DemoActuals.LoadAsync(channel, Console.Out, cancel.Token);
+        Console.WriteLine(summary);
+        return 0;
+    case "bench-import":
+        var postgres = options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required");
+        var rows = int.Parse(options.GetValueOrDefault("rows") ?? "60000", System.Globalization.CultureInfo.InvariantCulture);
+        var runs = int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        await ImportBenchmark.RunAsync(channel, postgres, rows, runs, Console.Out, cancel.Token);
+        return 0;
+    default:
+        Console.Error.WriteLine("Usage: TuyPhuoc.Harness demo [--gateway URL] | bench-import --gateway URL --postgres CONNECTION_STRING [--rows N] [--runs N]");
+        return 2;
+}
+
+internal static class Arguments
+{
+    public static Dictionary<string, string> Parse(IEnumerable<string> args)
+    {
+        var result = new Dictionary<string, string>();
+        string? name = null;
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("--", StringComparison.Ordinal)) name = arg[2..];
+            else if (name is not null)
+            {
+                result[name] = arg;
+                name = null;
+            }
+        }
+        return result;
+    }
+}
