@@ -12,7 +12,7 @@ public class AchievementsTests
     ];
 
     private static IndicatorFacts Cumulative(params QuarterFacts[] quarters) =>
-        new("C", MeasureKind.Cumulative, false, 100, Targets, quarters.LastOrDefault()?.Progress, quarters);
+        new("C", MeasureKind.Cumulative, false, 100, Targets, quarters.LastOrDefault()?.Progress, quarters, 1);
 
     [Theory]
     [InlineData(1, 0.75)]
@@ -40,10 +40,18 @@ public class AchievementsTests
     [Fact]
     public void For_NothingSubmittedByTheQuarter_NoData()
     {
-        var facts = Cumulative(new QuarterFacts(1, null, 20, null), new QuarterFacts(2, 30, 50, 0.3));
+        var facts = Cumulative(new QuarterFacts(1, null, 20, null), new QuarterFacts(2, 30, 50, 0.3)) with { FirstMonthWithData = 5 };
 
         Assert.Null(Achievements.For(facts, 1).Achievement);
         Assert.Equal(0.6, Achievements.For(facts, 2).Achievement!.Value, 9);
+    }
+
+    [Fact]
+    public void For_SumOfNothingSubmitted_NoDataNotZero()
+    {
+        var facts = Cumulative(new QuarterFacts(1, 0, 20, 0), new QuarterFacts(2, 0, 50, 0)) with { FirstMonthWithData = null };
+
+        Assert.All(UnitScores.Quarters, q => Assert.Null(Achievements.For(facts, q).Achievement));
     }
 
     [Fact]
@@ -61,7 +69,7 @@ public class AchievementsTests
     [InlineData(25, 10, 0.0)]
     public void For_CumulativeLowerIsBetter_TwoMinusRatioClamped(double actual, double plan, double expected)
     {
-        var facts = new IndicatorFacts("ACC", MeasureKind.Cumulative, true, 40, [10, 10, 10, 10], null, [new QuarterFacts(1, actual, plan, null)]);
+        var facts = new IndicatorFacts("ACC", MeasureKind.Cumulative, true, 40, [10, 10, 10, 10], null, [new QuarterFacts(1, actual, plan, null)], 1);
 
         Assert.Equal(expected, Achievements.For(facts, 1).Achievement!.Value, 9);
     }
@@ -69,7 +77,7 @@ public class AchievementsTests
     [Fact]
     public void For_LowerIsBetterWithNothingPlanned_AchievedOnlyAtZero()
     {
-        static IndicatorFacts Facts(double a) => new("ACC", MeasureKind.Cumulative, true, 0, [0, 0, 0, 0], null, [new QuarterFacts(1, a, 0, null)]);
+        static IndicatorFacts Facts(double a) => new("ACC", MeasureKind.Cumulative, true, 0, [0, 0, 0, 0], null, [new QuarterFacts(1, a, 0, null)], 1);
 
         Assert.Equal(1.0, Achievements.For(Facts(0), 1).Achievement);
         Assert.Equal(0.0, Achievements.For(Facts(1), 1).Achievement);
@@ -81,7 +89,7 @@ public class AchievementsTests
     [InlineData(4, 0.9, 0.9)]
     public void For_LevelAsOfQuarter_ProgressOverQuarterShare(int quarter, double progress, double expected)
     {
-        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], progress, [new QuarterFacts(quarter, 93, null, progress)]);
+        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], progress, [new QuarterFacts(quarter, 93, null, progress)], 1);
 
         Assert.Equal(expected, Achievements.For(facts, quarter).Achievement!.Value, 9);
     }
@@ -89,7 +97,7 @@ public class AchievementsTests
     [Fact]
     public void For_LevelQuarterWithoutNewValue_LatestProgressCarriesOn()
     {
-        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], 0.5, [new QuarterFacts(1, 93, null, 0.5)]);
+        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], 0.5, [new QuarterFacts(1, 93, null, 0.5)], 2);
 
         Assert.Equal(1.0, Achievements.For(facts, 2).Achievement!.Value, 9);
         Assert.Equal(0.5, Achievements.For(facts, 0).Achievement!.Value, 9);
@@ -98,7 +106,7 @@ public class AchievementsTests
     [Fact]
     public void For_Growth_ProgressAsIs()
     {
-        var facts = new IndicatorFacts("G", MeasureKind.Growth, false, 8, [], 0.9, [new QuarterFacts(2, 7.2, null, 0.9)]);
+        var facts = new IndicatorFacts("G", MeasureKind.Growth, false, 8, [], 0.9, [new QuarterFacts(2, 7.2, null, 0.9)], 4);
 
         Assert.Equal(0.9, Achievements.For(facts, 2).Achievement!.Value, 9);
     }
@@ -106,7 +114,7 @@ public class AchievementsTests
     [Fact]
     public void For_YearEnd_OnlyInTheYearsScore()
     {
-        var facts = new IndicatorFacts("Y", MeasureKind.YearEnd, false, 60, [], 1.05, [new QuarterFacts(4, 63, null, 1.05)]);
+        var facts = new IndicatorFacts("Y", MeasureKind.YearEnd, false, 60, [], 1.05, [new QuarterFacts(4, 63, null, 1.05)], 12);
 
         Assert.All([1, 2, 3, 4], q => Assert.Equal(new IndicatorAchievement("Y", null, true), Achievements.For(facts, q)));
         Assert.Equal(new IndicatorAchievement("Y", 1.05, true), Achievements.For(facts, 0));
@@ -118,7 +126,7 @@ public class AchievementsTests
         IndicatorFacts[] facts =
         [
             Cumulative(Worked) with { IndicatorCode = "A" },
-            new("Y", MeasureKind.YearEnd, false, 60, [], null, []),
+            new("Y", MeasureKind.YearEnd, false, 60, [], null, [], null),
         ];
 
         var scores = UnitScores.Compute(DefaultSchemes.Year2024, facts, [], [], new DateOnly(2025, 1, 1));

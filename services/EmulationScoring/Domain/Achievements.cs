@@ -12,6 +12,8 @@ public sealed record QuarterFacts(int Quarter, double? YearToDate, double? Cumul
 /// <param name="QuarterTargets">The unit's phased targets per quarter (cumulative: the quarter's amount).</param>
 /// <param name="Progress">Progress of the year as it stands now.</param>
 /// <param name="Quarters">Every quarter Evaluation explained, up to the latest with data; empty without a result.</param>
+/// <param name="FirstMonthWithData">1..12, the first month the unit submitted a value for; null when it submitted none.
+/// A sum of nothing is 0, but it is no data, not a 0% achievement.</param>
 public sealed record IndicatorFacts(
     string IndicatorCode,
     MeasureKind Kind,
@@ -19,10 +21,11 @@ public sealed record IndicatorFacts(
     double YearTarget,
     IReadOnlyList<double> QuarterTargets,
     double? Progress,
-    IReadOnlyList<QuarterFacts> Quarters)
+    IReadOnlyList<QuarterFacts> Quarters,
+    int? FirstMonthWithData)
 {
     public static IndicatorFacts WithoutResult(string code, MeasureKind kind, bool lowerIsBetter) =>
-        new(code, kind, lowerIsBetter, 0, [], null, []);
+        new(code, kind, lowerIsBetter, 0, [], null, [], null);
 }
 
 /// <summary>
@@ -44,7 +47,8 @@ public static class Achievements
         if (quarter is < 0 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "must be 0 (the year) or 1..4");
         var isYearEnd = i.Kind == MeasureKind.YearEnd;
         if (quarter != 0 && isYearEnd) return new(i.IndicatorCode, null, IsYearEnd: true);
-        var x = quarter == 0 ? ForYear(i) : AsOfQuarter(i, quarter);
+        var submitted = i.FirstMonthWithData is { } first && (quarter == 0 || first <= quarter * 3);
+        var x = !submitted ? null : quarter == 0 ? ForYear(i) : AsOfQuarter(i, quarter);
         return new(i.IndicatorCode, x is { } v && double.IsFinite(v) ? v : null, isYearEnd);
     }
 

@@ -86,7 +86,16 @@ public static class InputMapping
             q.Quarter,
             q.HasYearToDate ? q.YearToDate : null,
             q.HasCumulativePlan ? q.CumulativePlan : null,
-            q.HasProgress ? q.Progress : null)).ToList());
+            q.HasProgress ? q.Progress : null)).ToList(),
+        FirstMonthWithData(status));
+
+    private static int? FirstMonthWithData(Eval.IndicatorStatus status)
+    {
+        if (status.MonthlyActuals.Count == 0)
+            return status.Quarters.Where(q => q.HasYearToDate).Select(q => (int?)(q.Quarter * 3 - 2)).Min();
+        var first = status.MonthlyActuals.Select((m, i) => (m, i)).FirstOrDefault(x => x.m?.HasValue == true);
+        return first.m is null ? null : first.i + 1;
+    }
 
     public static ReportFact ToFact(this Subs.UnitTimeliness t) => new(
         t.Year, t.Month,
