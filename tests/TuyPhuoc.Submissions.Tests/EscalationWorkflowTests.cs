@@ -1,0 +1,86 @@
+using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Submissions.Domain;
+
+namespace TuyPhuoc.Submissions.Tests;
+
+public sealed class EscalationWorkflowTests
+{
+    private static readonly DateTimeOffset At = new(2024, 8, 1, 3, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2024, 8, 1);
+    private static readonly Caller Commune = new("commune", Roles.UnitReporter, "PHUOC_THANG");
+    private static readonly Caller Office = new("office", Roles.PlanningOffice, null);
+    private static readonly Caller Tckh = new("tckh", Roles.UnitReporter, "TCKH");
+
+    private static Escalation Raised() =>
+        EscalationWorkflow.Raise(Commune, "PHUOC_THANG", 2024, ["REV"], "Vướng mắc giải phóng mặt bằng", "Chi tiết", Plans.Small(), At);
+
+    [Fact]
+    public void LifeCycle_RaiseAssignAnswerClose_EveryStepKept()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+        EscalationWorkflow.Answer(escalation, Tckh, "Đã làm việc với chủ đầu tư", At.AddDays(3));
+        EscalationWorkflow.Close(escalation, Commune, "Đã giải quyết", At.AddDays(4));
+
+        Assert.Equal(EscalationStatus.Closed, escalation.Status);
+        Assert.Equal([EscalationStatus.Open, EscalationStatus.Assigned, EscalationStatus.Answered, EscalationStatus.Closed],
+            escalation.Steps.Select(s => s.Status));
+        Assert.Equal(("TCKH", "Đã làm việc với chủ đầu tư"), (escalation.AssignedOfficeCode, escalation.Answer));
+    }
+
+    [Fact]
+    public void Raise_ForAnotherCommune_PermissionDenied() =>
+        Assert.Throws<PermissionDeniedException>(() =>
+            EscalationWorkflow.Raise(Commune, "PHUOC_HUNG", 2024, ["REV"], "Tiêu đề", "", Plans.Small(), At));
+
+    [Fact]
+    public void Raise_NoTitleAndUnknownIndicator_Violations()
+    {
+        var e = Assert.Throws<InvalidInputException>(() =>
+            EscalationWorkflow.Raise(Commune, "PHUOC_THANG", 2024, ["NOPE"], " ", "", Plans.Small(), At));
+
+        Assert.Equal(new HashSet<string> { "title", "indicator_codes[0]" }, e.Violations.Select(v => v.Field).ToHashSet());
+    }
+
+    [Fact]
+    public void Assign_ToACommuneOrWithoutDueDate_Violations()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => EscalationWorkflow.Assign(Raised(), "PHUOC_HUNG", null, Plans.Small(), At, Today, "office"));
+
+        Assert.Equal(new HashSet<string> { "office_code", "due_date" }, e.Violations.Select(v => v.Field).ToHashSet());
+    }
+
+    [Fact]
+    public void Answer_BeforeAssignment_FailedPrecondition() =>
+        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Answer(Raised(), Office, "Trả lời", At));
+
+    [Fact]
+    public void Answer_ByAnOfficeItWasNotAssignedTo_PermissionDenied()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+
+        Assert.Throws<PermissionDeniedException>(() => EscalationWorkflow.Answer(escalation, new Caller("x", Roles.UnitReporter, "NOI_VU"), "Trả lời", At));
+    }
+
+    [Fact]
+    public void Close_Twice_FailedPrecondition()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Close(escalation, Commune, "Rút lại", At);
+
+        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Close(escalation, Office, "", At));
+    }
+
+    [Fact]
+    public void IsOverdue_AssignedAndUnansweredPastItsDueDate()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+
+        Assert.False(EscalationWorkflow.IsOverdue(escalation, new DateOnly(2024, 8, 20)));
+        Assert.True(EscalationWorkflow.IsOverdue(escalation, new DateOnly(2024, 8, 21)));
+        EscalationWorkflow.Answer(escalation, Tckh, "Trả lời", At);
+        Assert.False(EscalationWorkflow.IsOverdue(escalation, new DateOnly(2024, 8, 21)));
+    }
+}

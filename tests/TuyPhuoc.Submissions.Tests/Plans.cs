@@ -1,0 +1,33 @@
+using TuyPhuoc.Submissions.Domain;
+
+namespace TuyPhuoc.Submissions.Tests;
+
+/// <summary>A small plan for the rules: a commune with a revenue and a percentage, an office with a growth rate and a year-end indicator.</summary>
+internal static class Plans
+{
+    public static readonly DateOnly Today = new(2024, 8, 15);
+
+    public static PlanView Small(int year = 2024) => new(
+        year,
+        new Dictionary<string, IndicatorInfo>
+        {
+            ["REV"] = new("REV", MeasureKind.Cumulative),
+            ["PCT"] = new("PCT", MeasureKind.Level, 0, 100),
+            ["GRO"] = new("GRO", MeasureKind.Growth, -100, 100),
+            ["INC"] = new("INC", MeasureKind.YearEnd),
+        },
+        new Dictionary<string, UnitInfo>
+        {
+            ["PHUOC_THANG"] = new("PHUOC_THANG", UnitKind.Commune),
+            ["PHUOC_HUNG"] = new("PHUOC_HUNG", UnitKind.Commune),
+            ["TCKH"] = new("TCKH", UnitKind.Office),
+        },
+        new Dictionary<string, IReadOnlySet<string>>
+        {
+            ["PHUOC_THANG"] = new HashSet<string> { "REV", "PCT" },
+            ["TCKH"] = new HashSet<string> { "GRO", "INC" },
+        });
+
+    public static ActualInput Input(string unit = "PHUOC_THANG", string indicator = "REV", int year = 2024, int month = 7, double value = 12.5, string note = "") =>
+        new(unit, indicator, year, month, value, note);
+}
