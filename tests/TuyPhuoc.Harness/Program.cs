@@ -3,6 +3,7 @@ using TuyPhuoc.Harness;
 
 // Usage:
 //   demo [--gateway http://localhost:5080]
+//   bench-recompute --postgres "Host=...;Username=postgres;Database=postgres" [--units 5000] [--runs 3]
 //   bench-import --gateway http://localhost:5080 --postgres "Host=...;Port=...;Username=postgres;Password=...;Database=postgres" [--rows 60000] [--runs 3]
 var options = Arguments.Parse(args.Skip(1));
 // Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
@@ -22,6 +23,11 @@ switch (args.FirstOrDefault())
         var rows = int.Parse(options.GetValueOrDefault("rows") ?? "60000", System.Globalization.CultureInfo.InvariantCulture);
         var runs = int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
         await ImportBenchmark.RunAsync(channel, postgres, rows, runs, Console.Out, cancel.Token);
+        return 0;
+    case "bench-recompute":
+        await RecomputeBenchmark.RunAsync(options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required"),
+            int.Parse(options.GetValueOrDefault("units") ?? "5000", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture), Console.Out, cancel.Token);
         return 0;
     default:
         Console.Error.WriteLine("Usage: TuyPhuoc.Harness demo [--gateway URL] | bench-import --gateway URL --postgres CONNECTION_STRING [--rows N] [--runs N]");

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.Evaluation.Feeds;
+using TuyPhuoc.Evaluation.Processing;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Harness;
+
+/// <summary>
+/// The Evaluation's full recompute at national scale (units × 34 indicators × 12 months of actuals, loaded by
+/// binary COPY into a scratch schema) against only reading the same rows, with the service's own code paths.
+/// </summary>
+public static class RecomputeBenchmark
+{
+    private const int Year = 2024;
+    private const string Root = "NATION";
+
+    public static async Task RunAsync(string postgres, int units, int runs, TextWriter output, CancellationToken ct)
+    {
+        var schema = $"bench_evaluation_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var connection = new NpgsqlConnectionStringBuilder(postgres) { SearchPath = schema, CommandTimeout = 600 }.ConnectionString;
+        await using (var admin = new NpgsqlConnection(postgres))
+        {
+            await admin.OpenAsync(ct);
+            await using var create = new NpgsqlCommand($"CREATE SCHEMA {schema}", admin);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        try
+        {
+            await using (var db = Context(connection)) await db.Database.MigrateAsync(ct);
+            var plan = Plan(units);
+            var load = Stopwatch.StartNew();
+            var rows = await LoadActualsAsync(connection, plan, ct);
+            output.WriteLine($"Loaded {rows:N0} actuals ({units:N0} units × {plan.Indicators.Count} indicators × 12 months) by binary COPY in {load.Elapsed.TotalSeconds:F1} s");
+            await using (var analyze = new NpgsqlConnection(connection))
+            {
+                await analyze.OpenAsync(ct);
+                await using var cmd = new NpgsqlCommand("VACUUM ANALYZE actuals", analyze);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+
+            var reads = new List<double>();
+            var cold = 0d;
+            var warm = new List<double>();
+            var changedRun = new List<double>();
+            var results = 0;
+            for (var run = 1; run <= runs; run++)
+            {
+                reads.Add(await TimeAsync(async () =>
+                {
+                    await using var db = Context(connection);
+                    var read = await new EvaluationStore(db).ActualsAsync(Year, null, ct);
+                    if (read.Count == 0) throw new InvalidOperationException("Nothing was read.");
+                }));
+                if (run == 1)
+                {
+                    cold = await TimeAsync(async () => results = (await RecomputeAsync(connection, plan, ct)).Results);
+                    output.WriteLine($"Results: {results:N0}");
+                }
+                warm.Add(await TimeAsync(async () =>
+                {
+                    var outcome = await RecomputeAsync(connection, plan, ct);
+                    if (outcome.Changed != 0) throw new InvalidOperationException($"A recompute of unchanged data changed {outcome.Changed} results.");
+                }));
+                await ReviseActualsAsync(connection, run, ct);
+                changedRun.Add(await TimeAsync(async () => await RecomputeAsync(connection, plan, ct)));
+                output.WriteLine($"run {run}: read {reads[^1]:F2} s, recompute (nothing changed) {warm[^1]:F2} s, recompute (1% of cells revised) {changedRun[^1]:F2} s");
+            }
+            var read = Median(reads);
+            output.WriteLine();
+            output.WriteLine($"| measure | seconds (median of {runs}) | × read |");
+            output.WriteLine("|---|---|---|");
+            output.WriteLine($"| read the {rows:N0} actuals (EvaluationStore.ActualsAsync) | {read:F2} | 1.00 |");
+            output.WriteLine($"| full recompute, nothing changed | {Median(warm):F2} | {Median(warm) / read:F2} |");
+            output.WriteLine($"| full recompute, 1% of cells revised | {Median(changedRun):F2} | {Median(changedRun) / read:F2} |");
+            output.WriteLine($"| first full recompute, every result written (run 1 only) | {cold:F2} | {cold / read:F2} |");
+        }
+        finally
+        {
+            await using var admin = new NpgsqlConnection(postgres);
+            await admin.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA {schema} CASCADE", admin);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static EvaluationDbContext Context(string connection) =>
+        new(new DbContextOptionsBuilder<EvaluationDbContext>().UseNpgsql(connection).Options);
+
+    private static async Task<RecomputeOutcome> RecomputeAsync(string connection, PlanSnapshot plan, CancellationToken ct)
+    {
+        await using var db = Context(connection);
+        var metrics = new EvaluationMetrics();
+        var cache = new ResultCache(new NoCache(), metrics, NullLogger<ResultCache>.Instance, TimeProvider.System);
+        var evaluator = new Evaluator(new EvaluationStore(db), new FixedPlan(plan), EvaluationPolicy.Default, cache, new ChangeSignal(), metrics,
+            TimeProvider.System, NullLogger<Evaluator>.Instance);
+        return await evaluator.RecomputeAsync(Year, ct);
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>The 2024 mix of measure kinds and directions, every indicator allocated to every unit.</summary>
+    private static PlanSnapshot Plan(int units)
+    {
+        var codes = Enumerable.Range(1, units).Select(u => $"U{u:D5}").ToList();
+        var kinds = new (MeasureKind Kind, Direction Direction)[]
+        {
+            (MeasureKind.Growth, Direction.HigherIsBetter), (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.Cumulative, Direction.HigherIsBetter),
+            (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter),
+            (MeasureKind.Level, Direction.LowerIsBetter), (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter),
+            (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.Level, Direction.LowerIsBetter), (MeasureKind.Level, Direction.LowerIsBetter),
+            (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter),
+            (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.YearEnd, Direction.HigherIsBetter),
+            (MeasureKind.YearEnd, Direction.HigherIsBetter), (MeasureKind.Growth, Direction.HigherIsBetter), (MeasureKind.Cumulative, Direction.HigherIsBetter),
+            (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.YearEnd, Direction.HigherIsBetter),
+            (MeasureKind.Cumulative, Direction.HigherIsBetter), (MeasureKind.YearEnd, Direction.LowerIsBetter), (MeasureKind.Cumulative, Direction.HigherIsBetter),
+            (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.YearEnd, Direction.HigherIsBetter), (MeasureKind.YearEnd, Direction.HigherIsBetter),
+            (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.Level, Direction.HigherIsBetter), (MeasureKind.Cumulative, Direction.LowerIsBetter),
+            (MeasureKind.YearEnd, Direction.HigherIsBetter),
+        };
+        var indicators = new Dictionary<string, IndicatorPlan>();
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            var (kind, direction) = kinds[i];
+            var code = $"CT{i + 1:D2}";
+            var info = new IndicatorInfo(code, kind, direction, kind == MeasureKind.Level ? 50m : null,
+                i < 17 ? IndicatorSource.Province : IndicatorSource.District, Access.Blocks[i % 3], "OFFICE", true);
+            decimal[]? Quarters(decimal target) => kind switch
+            {
+                MeasureKind.Cumulative => [target * 0.2m, target * 0.3m, target * 0.25m, target * 0.25m],
+                MeasureKind.YearEnd => null,
+                _ => [target * 0.97m, target * 0.98m, target * 0.99m, target],
+            };
+            var unitTarget = kind == MeasureKind.Cumulative ? 1200m : 60m;
+            indicators[code] = new IndicatorPlan(info, unitTarget * (kind == MeasureKind.Cumulative ? units : 1), Quarters(unitTarget * (kind == MeasureKind.Cumulative ? units : 1)),
+                [.. codes.Select(u => new AllocationPlan(u, unitTarget, Quarters(unitTarget)))]);
+        }
+        return new PlanSnapshot(Year, Root, indicators);
+    }
+
+    private static async Task<long> LoadActualsAsync(string connection, PlanSnapshot plan, CancellationToken ct)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync(ct);
+        var random = new Random(2024);
+        long sequence = 0;
+        await using var writer = await db.BeginBinaryImportAsync(
+            "COPY actuals (year, indicator_code, unit_code, month, value, source_sequence) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var indicator in plan.Indicators.Values)
+        {
+            foreach (var allocation in indicator.Allocations)
+            {
+                for (var month = 1; month <= 12; month++)
+                {
+                    var value = indicator.Indicator.Kind == MeasureKind.Cumulative
+                        ? Math.Round(allocation.YearTarget / 12 * (decimal)(0.6 + random.NextDouble() * 0.8), 2)
+                        : Math.Round(allocation.YearTarget * (decimal)(0.9 + random.NextDouble() * 0.15), 2);
+                    await writer.StartRowAsync(ct);
+                    await writer.WriteAsync(Year, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(indicator.Indicator.Code, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(allocation.UnitCode, NpgsqlDbType.Varchar, ct);
+                    await writer.WriteAsync(month, NpgsqlDbType.Integer, ct);
+                    await writer.WriteAsync(value, NpgsqlDbType.Numeric, ct);
+                    await writer.WriteAsync(++sequence, NpgsqlDbType.Bigint, ct);
+                }
+            }
+        }
+        return (long)await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>Revises 1% of the cells with a later source sequence, as corrections arriving through the feed would.</summary>
+    private static async Task ReviseActualsAsync(string connection, int run, CancellationToken ct)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE actuals SET value = value + 1, source_sequence = source_sequence + 100000000 WHERE (hashtext(unit_code || indicator_code || month) + @run) % 100 = 0", db);
+        cmd.Parameters.AddWithValue("run", run);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private sealed class FixedPlan(PlanSnapshot plan) : IPlanSource
+    {
+        public Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct) => Task.FromResult<PlanSnapshot?>(year == plan.Year ? plan : null);
+
+        public void Invalidate(int? year = null) { }
+    }
+
+    private sealed class NoCache : ICacheBackend
+    {
+        public Task<byte[]?> GetAsync(string key) => Task.FromResult<byte[]?>(null);
+
+        public Task SetAsync(string key, byte[] value, TimeSpan ttl) => Task.CompletedTask;
+
+        public Task IncrementAsync(string key) => Task.CompletedTask;
+    }
+}
