@@ -17,7 +17,7 @@ public sealed record ImportOutcome(long RowsReceived, long RowsStored, IReadOnly
 /// Bulk import of actuals: every row is validated first; then all rows go in with one binary COPY into a staging
 /// table and one set-based insert that numbers the revisions and writes their change-log entries, in one transaction.
 /// </summary>
-public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, ReportingClock clock, ChangeSignal signal)
+public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
     public const string Operation = "ImportActuals";
     public const int MaxRows = 500_000;
@@ -31,8 +31,15 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         if (rows.Count > MaxRows) throw new InvalidInputException("rows", $"at most {MaxRows} rows are accepted in one batch");
         if (await EarlierAsync(idempotencyKey, requestHash, ct) is { } earlier) return earlier;
 
+        var started = Stopwatch.GetTimestamp();
         var errors = await ValidateAsync(caller, rows, ct);
-        if (errors.Count > 0) return new ImportOutcome(rows.Count, 0, Summarize(errors), null);
+        var validated = Stopwatch.GetElapsedTime(started);
+        if (errors.Count > 0)
+        {
+            logger.LogInformation("Import of {Rows} rows by {Caller} refused in {ValidateMs:F0} ms: {Errors} bad rows",
+                rows.Count, caller.Subject, validated.TotalMilliseconds, errors.Count);
+            return new ImportOutcome(rows.Count, 0, Summarize(errors), null);
+        }
 
         var batchId = Guid.CreateVersion7();
         var outcome = new ImportOutcome(rows.Count, rows.Count, [], batchId);
@@ -57,6 +64,8 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
                     await transaction.CommitAsync(token);
                 }, ct);
                 signal.Pulse();
+                logger.LogInformation("Import of {Rows} rows by {Caller} stored as batch {BatchId}: validated in {ValidateMs:F0} ms, stored in {StoreMs:F0} ms",
+                    rows.Count, caller.Subject, batchId, validated.TotalMilliseconds, (Stopwatch.GetElapsedTime(started) - validated).TotalMilliseconds);
                 return outcome;
             }
             catch (Exception e) when (attempt < 3 && IsUniqueViolation(e))

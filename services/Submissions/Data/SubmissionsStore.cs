@@ -21,6 +21,8 @@ public sealed record TimelinessEntry(string UnitCode, int Year, int Month, Timel
 public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signal, PlanCache plans, ReportingClock clock)
 {
     public const string RevisedKind = "actual.revised";
+    // Key space of the per-cell advisory locks (two-int form, apart from the change log's single-key lock).
+    private const int CellLockClass = 0x5355_4231;
 
     public DateOnly Today => clock.Today;
 
@@ -51,7 +53,7 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
                 signal.Pulse();
                 return response;
             }
-            catch (DbUpdateException e) when (attempt < 3 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+            catch (DbUpdateException e) when (attempt < 5 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
             {
                 // A concurrent call took the same revision number or the same key: ask again, and the retry either
                 // takes the next number, finds the first answer, or refuses a stale expected_revision.
@@ -69,6 +71,10 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
         if (violations.Count > 0) throw new InvalidInputException(violations);
 
         await EnsureOpenAsync(input.UnitCode, input.Year, input.Month, ct);
+        // Corrections of one cell queue up here instead of racing for the next revision number; the key of the
+        // revisions table still refuses a duplicate number should a bulk import take it meanwhile (then the write retries).
+        var cell = ActualRevision.CellKeyOf(input.UnitCode, input.IndicatorCode, input.Year, input.Month);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CellLockClass}, hashtext({cell}))", ct);
         var latest = await db.Revisions
             .Where(r => r.UnitCode == input.UnitCode && r.Year == input.Year && r.IndicatorCode == input.IndicatorCode && r.Month == input.Month)
             .MaxAsync(r => (int?)r.Revision, ct) ?? 0;
@@ -95,12 +101,14 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
         return revision;
     }
 
-    /// <summary>The plan of the input's year, asking IndicatorPlans again when it does not know the unit or the assignment yet.</summary>
-    public async Task<PlanView?> PlanForAsync(ActualInput input, CancellationToken ct)
+    /// <summary>
+    /// The plan of the input's year (null when the period itself is wrong), asking IndicatorPlans again when it does
+    /// not know the unit or the assignment yet.
+    /// </summary>
+    private async Task<PlanView?> PlanForAsync(ActualInput input, CancellationToken ct)
     {
-        var early = ActualRules.Check(input, null, Today);
-        if (early.Count > 0) throw new InvalidInputException(early);
-        return await plans.GetAsync(input.Year, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct);
+        var periodOk = ActualRules.CheckPeriod(input.Year, input.Month, Today, (_, _) => { });
+        return periodOk ? await plans.GetAsync(input.Year, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct) : null;
     }
 
     public static string RevisionData(int revision) => JsonSerializer.Serialize(new RevisionRef(revision));

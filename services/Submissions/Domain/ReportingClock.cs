@@ -8,7 +8,15 @@ public sealed class ReportingClock(TimeProvider time, TimeSpan utcOffset)
 {
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    public DateTimeOffset Now => time.GetUtcNow();
+    /// <summary>Now, to the microsecond: what PostgreSQL keeps, so a stored instant reads back as it was answered.</summary>
+    public DateTimeOffset Now
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
+        }
+    }
 
     public DateOnly Today => DateOnly.FromDateTime(Now.ToOffset(utcOffset).DateTime);
 
