@@ -54,8 +54,9 @@ public static class RecomputeBenchmark
                 reads.Add(await TimeAsync(async () =>
                 {
                     await using var db = Context(connection);
-                    var read = await new EvaluationStore(db).ActualsAsync(Year, null, ct);
-                    if (read.Count == 0) throw new InvalidOperationException("Nothing was read.");
+                    var indicators = 0;
+                    await foreach (var _ in new EvaluationStore(db).ActualsByIndicatorAsync(Year, null, ct)) indicators++;
+                    if (indicators == 0) throw new InvalidOperationException("Nothing was read.");
                 }));
                 if (run == 1)
                 {
@@ -75,7 +76,7 @@ public static class RecomputeBenchmark
             output.WriteLine();
             output.WriteLine($"| measure | seconds (median of {runs}) | × read |");
             output.WriteLine("|---|---|---|");
-            output.WriteLine($"| read the {rows:N0} actuals (EvaluationStore.ActualsAsync) | {read:F2} | 1.00 |");
+            output.WriteLine($"| read the {rows:N0} actuals (EvaluationStore.ActualsByIndicatorAsync, as the recompute reads them) | {read:F2} | 1.00 |");
             output.WriteLine($"| full recompute, nothing changed | {Median(warm):F2} | {Median(warm) / read:F2} |");
             output.WriteLine($"| full recompute, 1% of cells revised | {Median(changedRun):F2} | {Median(changedRun) / read:F2} |");
             output.WriteLine($"| first full recompute, every result written (run 1 only) | {cold:F2} | {cold / read:F2} |");

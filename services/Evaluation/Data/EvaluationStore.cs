@@ -87,21 +87,45 @@ public sealed class EvaluationStore(EvaluationDbContext db)
     /// <summary>The months of every (indicator, unit) of a year, for the given indicators (all when null).</summary>
     public async Task<Dictionary<(string Indicator, string Unit), MonthlyActual?[]>> ActualsAsync(int year, IReadOnlyCollection<string>? indicators, CancellationToken ct)
     {
-        await using var cmd = await CommandAsync(indicators is null
-            ? "SELECT indicator_code, unit_code, month, value, source_sequence FROM actuals WHERE year = @y"
-            : "SELECT indicator_code, unit_code, month, value, source_sequence FROM actuals WHERE year = @y AND indicator_code = ANY(@i)", ct);
+        var result = new Dictionary<(string, string), MonthlyActual?[]>();
+        await foreach (var (indicator, units) in ActualsByIndicatorAsync(year, indicators, ct))
+        {
+            foreach (var (unit, months) in units) result[(indicator, unit)] = months;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The same rows one indicator at a time, in key order, so a caller can evaluate an indicator while the next
+    /// one is still being read.
+    /// </summary>
+    public async IAsyncEnumerable<(string Indicator, Dictionary<string, MonthlyActual?[]> Units)> ActualsByIndicatorAsync(
+        int year, IReadOnlyCollection<string>? indicators, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var cmd = await CommandAsync(
+            "SELECT indicator_code, unit_code, month, value, source_sequence FROM actuals WHERE year = @y"
+            + (indicators is null ? "" : " AND indicator_code = ANY(@i)")
+            + " ORDER BY year, indicator_code, unit_code, month", ct);
         cmd.Parameters.AddWithValue("y", year);
         if (indicators is not null) cmd.Parameters.AddWithValue("i", indicators.ToArray());
-        var result = new Dictionary<(string, string), MonthlyActual?[]>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
+        string? indicator = null, unit = null;
+        Dictionary<string, MonthlyActual?[]>? units = null;
+        MonthlyActual?[] months = [];
         while (await reader.ReadAsync(ct))
         {
-            var key = (reader.GetString(0), reader.GetString(1));
-            if (!result.TryGetValue(key, out var months)) result[key] = months = new MonthlyActual?[12];
+            var rowIndicator = reader.GetString(0);
+            if (rowIndicator != indicator)
+            {
+                if (units is not null) yield return (indicator!, units);
+                (indicator, units, unit) = (rowIndicator, [], null);
+            }
+            var rowUnit = reader.GetString(1);
+            if (rowUnit != unit) units![unit = rowUnit] = months = new MonthlyActual?[12];
             var month = reader.GetInt32(2);
             if (month is >= 1 and <= 12) months[month - 1] = new(reader.GetDecimal(3), reader.GetInt64(4));
         }
-        return result;
+        if (units is not null) yield return (indicator!, units);
     }
 
     /// <summary>The stored hashes of a year's results, all of them or those of the given indicators.</summary>

@@ -29,7 +29,8 @@ public static class Snapshots
         status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
         if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));
         status.Quarters.AddRange(result.Quarters.Select(ToProto));
-        return Slice(status, 4);
+        Summarize(status);
+        return status;
     }
 
     public static byte[] Hash(byte[] snapshot) => System.Security.Cryptography.SHA256.HashData(snapshot);
@@ -41,13 +42,19 @@ public static class Snapshots
         status.Quarter = quarter;
         while (status.Quarters.Count > quarter) status.Quarters.RemoveAt(status.Quarters.Count - 1);
         while (status.MonthlyActuals.Count > 3 * quarter) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
-        var current = status.Quarters[quarter - 1];
+        Summarize(status);
+        return status;
+    }
+
+    /// <summary>The headline fields from the last quarter present.</summary>
+    static void Summarize(Proto.IndicatorStatus status)
+    {
+        var current = status.Quarters[^1];
         status.Status = current.Status;
         if (current.HasProgress) status.Progress = current.Progress; else status.ClearProgress();
         var due = status.Quarters.SelectMany(q => q.Checkpoints).ToList();
         status.CheckpointDue = due.Count > 0;
         status.PassesCheckpoints = due.All(c => c.Passed);
-        return status;
     }
 
     public static Proto.IndicatorStatus Parse(byte[] snapshot) => Proto.IndicatorStatus.Parser.ParseFrom(snapshot);

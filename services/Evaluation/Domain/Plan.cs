@@ -111,6 +111,16 @@ public static class ResultPlanner
             months = [.. Enumerable.Range(0, 12).Select(m => reported[m]?.Value
                 ?? (communes.Select(c => c[m]?.Value).OfType<decimal>().ToList() is { Count: > 0 } values ? values.Average() : (decimal?)null))];
         }
+        else if (spec.SourceUnits.Count == 1)
+        {
+            var own = actualsOf(spec.SourceUnits[0]);
+            var values = new decimal?[12];
+            if (own is not null)
+            {
+                for (var m = 0; m < 12; m++) values[m] = own[m]?.Value;
+            }
+            months = values;
+        }
         else
         {
             months = [.. Latest(spec.SourceUnits.Select(actualsOf)).Select(x => x?.Value)];

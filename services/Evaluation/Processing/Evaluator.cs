@@ -18,8 +18,6 @@ public sealed class Evaluator(
     EvaluationStore store, IPlanSource plans, EvaluationPolicy policy, ResultCache cache, ChangeSignal signal,
     EvaluationMetrics metrics, TimeProvider clock, ILogger<Evaluator> logger)
 {
-    private const int ParallelFrom = 2000;
-
     public async Task<int> ApplyAsync(string source, IReadOnlyList<FeedEntry> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return 0;
@@ -92,27 +90,43 @@ public sealed class Evaluator(
         }
     }
 
-    /// <summary>Evaluates the specs from the stored actuals and writes those whose snapshot changed. Returns how many.</summary>
+    /// <summary>
+    /// Evaluates the specs from the stored actuals and writes those whose snapshot changed; returns how many.
+    /// Each indicator is evaluated on the thread pool as soon as its actuals are read, while the next ones are read.
+    /// </summary>
     private async Task<int> ComputeAndWriteAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, bool all, CancellationToken ct)
     {
         if (specs.Count == 0) return 0;
-        IReadOnlyCollection<string>? indicators = all ? null : [.. specs.Select(s => s.Spec.Key.IndicatorCode).Distinct()];
-        var actuals = await store.ActualsAsync(year, indicators, ct);
+        var byIndicator = specs.GroupBy(s => s.Spec.Key.IndicatorCode).ToDictionary(g => g.Key, g => g.ToList());
+        IReadOnlyCollection<string>? indicators = all ? null : byIndicator.Keys;
         var hashes = await store.HashesAsync(year, indicators, ct);
-        var query = specs.Count >= ParallelFrom ? specs.AsParallel().AsOrdered().WithCancellation(ct) : specs.AsEnumerable();
-        var changed = query
-            .Select(s => Compute(s.Spec, s.Trace, actuals))
-            .Where(r => !hashes.TryGetValue((r.Spec.Key.IndicatorCode, r.Spec.Key.UnitCode), out var stored) || !stored.AsSpan().SequenceEqual(r.Hash))
-            .ToList();
+        var work = new List<Task<List<ComputedResult>>>();
+        await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, indicators, ct))
+        {
+            if (byIndicator.Remove(indicator, out var group)) work.Add(Task.Run(() => Changed(group, units, hashes), ct));
+        }
+        // Indicators nobody reported yet still have results (no data).
+        work.AddRange(byIndicator.Values.Select(group => Task.Run(() => Changed(group, [], hashes), ct)));
+        var changed = (await Task.WhenAll(work)).SelectMany(c => c).ToList();
         await store.WriteResultsAsync(changed, clock.GetUtcNow(), ct);
         return changed.Count;
     }
 
-    private ComputedResult Compute(ResultSpec spec, string? trace, Dictionary<(string Indicator, string Unit), MonthlyActual?[]> actuals)
+    private List<ComputedResult> Changed(List<(ResultSpec Spec, string? Trace)> specs, Dictionary<string, MonthlyActual?[]> units,
+        Dictionary<(string Indicator, string Unit), byte[]> hashes)
     {
-        var input = ResultPlanner.Input(spec, unit => actuals.GetValueOrDefault((spec.Key.IndicatorCode, unit)), policy);
-        var snapshot = Snapshots.From(spec, EvaluationRules.Evaluate(input)).ToByteArray();
-        return new(spec, snapshot, Snapshots.Hash(snapshot), trace);
+        var changed = new List<ComputedResult>();
+        foreach (var (spec, trace) in specs)
+        {
+            var input = ResultPlanner.Input(spec, unit => units.GetValueOrDefault(unit), policy);
+            var snapshot = Snapshots.From(spec, EvaluationRules.Evaluate(input)).ToByteArray();
+            var hash = Snapshots.Hash(snapshot);
+            if (!hashes.TryGetValue((spec.Key.IndicatorCode, spec.Key.UnitCode), out var stored) || !stored.AsSpan().SequenceEqual(hash))
+            {
+                changed.Add(new(spec, snapshot, hash, trace));
+            }
+        }
+        return changed;
     }
 
     private async Task AfterCommitAsync(int written, IReadOnlyList<int> years, CancellationToken ct)
