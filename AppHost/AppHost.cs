@@ -38,13 +38,19 @@ var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation,
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
 
-builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
+var gateway = builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
     .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithEnvironment("Auth__DevTokens", "true")
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
+
+// --Demo:Load=true: the harness fills January to June 2024 through the public API once the gateway is healthy.
+if (bool.TryParse(builder.Configuration["Demo:Load"], out var loadDemo) && loadDemo)
+{
+    builder.AddProject<Projects.TuyPhuoc_Harness>("demo-loader").WithArgs("demo").WithReference(gateway).WaitFor(gateway);
+}
 
 builder.Build().Run();
 return 0;
