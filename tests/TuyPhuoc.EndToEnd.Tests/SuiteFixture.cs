@@ -12,7 +12,7 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.EndToEnd.Tests;
 
 /// <summary>The whole suite, started once for all tests from a fresh, freshly seeded database.</summary>
-public sealed class SuiteFixture : IAsyncLifetime
+public class SuiteFixture : IAsyncLifetime
 {
     public static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
@@ -32,6 +32,8 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     /// <summary>The gateway's gRPC (HTTP/2) endpoint: the only way the tests reach the suite.</summary>
     public GrpcChannel Gateway => _gateway ?? throw new InvalidOperationException("The suite has not started.");
+
+    protected DistributedApplication App => _app ?? throw new InvalidOperationException("The suite has not started.");
 
     public async ValueTask InitializeAsync()
     {
@@ -82,7 +84,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public static CallOptions Anonymous() =>
         new(deadline: DateTime.UtcNow + CallDeadline, cancellationToken: TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         _gateway?.Dispose();
         if (_app is not null)

@@ -1,0 +1,411 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Scoring.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.ServiceDefaults;
+using Date = Google.Type.Date;
+using PlansChange = TuyPhuoc.Contracts.Plans.V1.WatchChangesRequest;
+using SubmissionsChange = TuyPhuoc.Contracts.Submissions.V1.WatchChangesRequest;
+using IndicatorPlansUnit = TuyPhuoc.Contracts.Plans.V1.Unit;
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>
+/// A generated corpus of malformed and hostile requests across every write RPC: each gets a proper gRPC error with
+/// the right status, never Internal or Unknown; no service falls over; nothing is stored.
+/// </summary>
+[Collection(IsolatedSuiteCollection.Name)]
+public sealed class HostileInputTests(IsolatedSuite suite)
+{
+    private const StatusCode Invalid = StatusCode.InvalidArgument;
+    private static readonly string Huge = new('x', 100_000);
+    private static readonly string[] BadTexts = ["", " ", "\0", "'; DROP TABLE actual_revisions; --", "ＣＴ０３", new string('y', 5_000)];
+    private static readonly double[] BadNumbers = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1, -1e308];
+    private static readonly int[] BadMonths = [0, 13, -1, int.MaxValue, int.MinValue];
+    private static readonly int[] BadYears = [0, -2024, 1999, 2101, int.MaxValue];
+
+    private sealed record Case(string Name, Func<CallOptions, Task> Call, CallOptions Options, params StatusCode[] Expected);
+
+    private sealed record Callers(CallOptions Planning, CallOptions Commune, CallOptions HomeAffairs, CallOptions[] Strangers);
+
+    [Fact]
+    public async Task Corpus_EveryWriteRpc_ProperErrorNothingStoredNothingCrashed()
+    {
+        var callers = new Callers(
+            SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice)),
+            SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG")),
+            SuiteFixture.WithBearer(await suite.TokenAsync(Roles.HomeAffairs)),
+            [
+                SuiteFixture.Anonymous(),
+                SuiteFixture.WithBearer(new DevTokenIssuer(new AuthOptions { SigningKey = DevTokenIssuer.NewKey() }).Issue("forger", Roles.PlanningOffice).Token),
+                SuiteFixture.WithBearer("not-a-token"),
+                SuiteFixture.WithBearer(Expired()),
+            ]);
+        var before = await StoredStateAsync(callers.Planning);
+        var cases = Corpus(callers).ToList();
+
+        var wrong = new List<string>();
+        foreach (var c in cases)
+        {
+            try
+            {
+                await c.Call(c.Options);
+                wrong.Add($"{c.Name}: accepted");
+            }
+            catch (RpcException e) when (!c.Expected.Contains(e.StatusCode))
+            {
+                wrong.Add($"{c.Name}: {e.StatusCode} ({e.Status.Detail}), expected {string.Join(" or ", c.Expected)}");
+            }
+            catch (RpcException)
+            {
+            }
+        }
+
+        Assert.True(cases.Count >= 500, $"only {cases.Count} hostile requests");
+        Assert.Empty(wrong);
+        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring" })
+        {
+            var health = await new Health.HealthClient(suite.Gateway).CheckAsync(new HealthCheckRequest { Service = service }, SuiteFixture.Anonymous());
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        }
+        Assert.Equal(before, await StoredStateAsync(callers.Planning));
+    }
+
+    private IEnumerable<Case> Corpus(Callers who)
+    {
+        var plans = new IndicatorPlans.IndicatorPlansClient(suite.Gateway);
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var evaluation = new Evaluation.EvaluationClient(suite.Gateway);
+        var scoring = new EmulationScoring.EmulationScoringClient(suite.Gateway);
+
+        // Every write RPC, each with a request that would otherwise be fine: strangers must be turned away.
+        var writes = new (string Name, Func<CallOptions, Task> Call)[]
+        {
+            ("SubmitActual", o => submissions.SubmitActualAsync(NewActual(), o).ResponseAsync),
+            ("ImportActuals", o => ImportAsync(submissions, [NewRow()], o)),
+            ("SubmitReport", o => submissions.SubmitReportAsync(new SubmitReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12 }, o).ResponseAsync),
+            ("ApproveReport", o => submissions.ApproveReportAsync(new ApproveReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12 }, o).ResponseAsync),
+            ("ReturnReport", o => submissions.ReturnReportAsync(new ReturnReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "Thiếu số liệu" }, o).ResponseAsync),
+            ("ReopenReport", o => submissions.ReopenReportAsync(new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "Sai số liệu" }, o).ResponseAsync),
+            ("SetDeadlines", o => submissions.SetDeadlinesAsync(new SetDeadlinesRequest { Year = 2024, DayOfFollowingMonth = 12 }, o).ResponseAsync),
+            ("RaiseEscalation", o => submissions.RaiseEscalationAsync(NewEscalation(), o).ResponseAsync),
+            ("AssignEscalation", o => submissions.AssignEscalationAsync(new AssignEscalationRequest { Id = "E-404", OfficeCode = "TCKH", DueDate = D(2024, 12, 31) }, o).ResponseAsync),
+            ("AnswerEscalation", o => submissions.AnswerEscalationAsync(new AnswerEscalationRequest { Id = "E-404", Answer = "Đã xử lý" }, o).ResponseAsync),
+            ("CloseEscalation", o => submissions.CloseEscalationAsync(new CloseEscalationRequest { Id = "E-404" }, o).ResponseAsync),
+            ("CreateUnit", o => plans.CreateUnitAsync(new CreateUnitRequest { Unit = NewUnit() }, o).ResponseAsync),
+            ("CloseUnit", o => plans.CloseUnitAsync(new CloseUnitRequest { Code = "PHUOC_AN", ClosedFrom = D(2035, 1, 1) }, o).ResponseAsync),
+            ("CreateIndicator", o => plans.CreateIndicatorAsync(new CreateIndicatorRequest { Indicator = NewIndicator() }, o).ResponseAsync),
+            ("CreatePlan", o => plans.CreatePlanAsync(NewPlan(), o).ResponseAsync),
+            ("RevisePlan", o => plans.RevisePlanAsync(NewRevision(), o).ResponseAsync),
+            ("Recompute", o => evaluation.RecomputeAsync(new RecomputeRequest { Year = 2024 }, o).ResponseAsync),
+            ("SetScheme", o => scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = NewScheme() }, o).ResponseAsync),
+            ("FinalizeYear", o => scoring.FinalizeYearAsync(new FinalizeYearRequest { Year = 2024, Reason = "Kết thúc năm" }, o).ResponseAsync),
+            ("ReopenYear", o => scoring.ReopenYearAsync(new ReopenYearRequest { Year = 2024, Reason = "Mở lại" }, o).ResponseAsync),
+        };
+        foreach (var (name, call) in writes)
+        {
+            for (var i = 0; i < who.Strangers.Length; i++) yield return new($"{name} stranger#{i}", call, who.Strangers[i], StatusCode.Unauthenticated);
+        }
+
+        // Roles that may not write there.
+        string[] planningOnly = ["ApproveReport", "ReturnReport", "ReopenReport", "SetDeadlines", "AssignEscalation", "CreateUnit", "CloseUnit", "CreateIndicator", "CreatePlan", "RevisePlan", "Recompute"];
+        foreach (var (name, call) in writes.Where(w => planningOnly.Contains(w.Name)))
+        {
+            yield return new($"{name} by a commune", call, who.Commune, StatusCode.PermissionDenied);
+            yield return new($"{name} by home affairs", call, who.HomeAffairs, StatusCode.PermissionDenied);
+        }
+        foreach (var (name, call) in writes.Where(w => w.Name is "SetScheme" or "FinalizeYear" or "ReopenYear"))
+        {
+            yield return new($"{name} by a commune", call, who.Commune, StatusCode.PermissionDenied);
+            yield return new($"{name} by the planning office", call, who.Planning, StatusCode.PermissionDenied);
+        }
+
+        // Actuals: every bad value, month, year, unit and indicator, interactively and by import, for several cells.
+        foreach (var (unit, indicator) in new[] { ("PHUOC_THANG", "CT03"), ("PHUOC_HUNG", "CT08"), ("TT_DIEU_TRI", "CT02"), ("PHUOC_AN", "CT10") })
+        {
+            var mutations = new List<(string Name, Action<SubmitActualRequest> Change)>();
+            mutations.AddRange(BadNumbers.Select(v => ($"value {v}", (Action<SubmitActualRequest>)(r => r.Value = v))));
+            mutations.AddRange(BadMonths.Select(m => ($"month {m}", (Action<SubmitActualRequest>)(r => r.Month = m))));
+            mutations.AddRange(BadYears.Select(y => ($"year {y}", (Action<SubmitActualRequest>)(r => r.Year = y))));
+            mutations.AddRange(BadTexts.Select((t, i) => ($"unit #{i}", (Action<SubmitActualRequest>)(r => r.UnitCode = t))));
+            mutations.AddRange(BadTexts.Select((t, i) => ($"indicator #{i}", (Action<SubmitActualRequest>)(r => r.IndicatorCode = t))));
+            mutations.Add(("note too long", r => r.Note = Huge));
+            mutations.Add(("indicator not assigned", r => r.IndicatorCode = "CT01"));
+            mutations.Add(("year without a plan", r => r.Year = 2023));
+            mutations.Add(("month in the future", r => (r.Year, r.Month) = (2099, 1)));
+            if (indicator == "CT10") mutations.AddRange(new[] { 100.01, 250, 1e308 }.Select(v => ($"percentage {v}", (Action<SubmitActualRequest>)(r => r.Value = v))));
+            foreach (var (name, change) in mutations)
+            {
+                var request = NewActual(unit, indicator);
+                change(request);
+                yield return new($"SubmitActual {unit}/{indicator} {name}", o => submissions.SubmitActualAsync(request, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+                var row = NewRow(unit, indicator);
+                (row.UnitCode, row.IndicatorCode, row.Year, row.Month, row.Value, row.Note) =
+                    (request.UnitCode, request.IndicatorCode, request.Year, request.Month, request.Value, request.Note);
+                yield return new($"ImportActuals {unit}/{indicator} {name}", o => ImportAsync(submissions, [NewRow(unit, indicator), row], o), who.Planning, Invalid);
+            }
+            if (unit != "PHUOC_THANG")
+            {
+                yield return new($"SubmitActual for {unit} by another commune", o => submissions.SubmitActualAsync(NewActual(unit, indicator), o).ResponseAsync, who.Commune, StatusCode.PermissionDenied);
+                yield return new($"ImportActuals for {unit} by another commune", o => ImportAsync(submissions, [NewRow(unit, indicator)], o), who.Commune, StatusCode.PermissionDenied, Invalid);
+            }
+        }
+        yield return new("SubmitActual of 17 MB", o => submissions.SubmitActualAsync(NewActual(note: new string('z', 17 * 1024 * 1024)), o).ResponseAsync,
+            who.Planning, StatusCode.ResourceExhausted, Invalid);
+
+        // Reports, deadlines and escalations.
+        foreach (var month in BadMonths)
+        {
+            yield return new($"SubmitReport month {month}", o => submissions.SubmitReportAsync(new SubmitReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = month }, o).ResponseAsync, who.Planning, Invalid);
+            yield return new($"ApproveReport month {month}", o => submissions.ApproveReportAsync(new ApproveReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = month }, o).ResponseAsync, who.Planning, Invalid);
+        }
+        foreach (var year in BadYears)
+        {
+            yield return new($"SubmitReport year {year}", o => submissions.SubmitReportAsync(new SubmitReportRequest { UnitCode = "PHUOC_THANG", Year = year, Month = 1 }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+            yield return new($"SetDeadlines year {year}", o => submissions.SetDeadlinesAsync(new SetDeadlinesRequest { Year = year, DayOfFollowingMonth = 10 }, o).ResponseAsync, who.Planning, Invalid);
+            yield return new($"Recompute year {year}", o => evaluation.RecomputeAsync(new RecomputeRequest { Year = year }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+            yield return new($"FinalizeYear year {year}", o => scoring.FinalizeYearAsync(new FinalizeYearRequest { Year = year, Reason = "x" }, o).ResponseAsync, who.HomeAffairs, Invalid, StatusCode.NotFound);
+        }
+        foreach (var (text, i) in BadTexts.Select((t, i) => (t, i)))
+        {
+            yield return new($"SubmitReport unit #{i}", o => submissions.SubmitReportAsync(new SubmitReportRequest { UnitCode = text, Year = 2024, Month = 11 }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+            yield return new($"AssignEscalation id #{i}", o => submissions.AssignEscalationAsync(new AssignEscalationRequest { Id = text, OfficeCode = "TCKH", DueDate = D(2024, 12, 31) }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+            yield return new($"AnswerEscalation id #{i}", o => submissions.AnswerEscalationAsync(new AnswerEscalationRequest { Id = text, Answer = "x" }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+            yield return new($"CloseEscalation id #{i}", o => submissions.CloseEscalationAsync(new CloseEscalationRequest { Id = text }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+        }
+        foreach (var reason in new[] { "", " ", Huge })
+        {
+            yield return new($"ReturnReport reason of {reason.Length}", o => submissions.ReturnReportAsync(new ReturnReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = reason }, o).ResponseAsync, who.Planning, Invalid, StatusCode.FailedPrecondition);
+            yield return new($"ReopenReport reason of {reason.Length}", o => submissions.ReopenReportAsync(new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = reason }, o).ResponseAsync, who.Planning, Invalid, StatusCode.FailedPrecondition);
+        }
+        yield return new("ApproveReport never sent", o => submissions.ApproveReportAsync(new ApproveReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12 }, o).ResponseAsync, who.Planning, StatusCode.FailedPrecondition);
+        yield return new("ReopenReport never approved", o => submissions.ReopenReportAsync(new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "x" }, o).ResponseAsync, who.Planning, StatusCode.FailedPrecondition);
+        foreach (var day in new[] { 0, -1, 29, 31, int.MaxValue })
+        {
+            yield return new($"SetDeadlines day {day}", o => submissions.SetDeadlinesAsync(new SetDeadlinesRequest { Year = 2024, DayOfFollowingMonth = day }, o).ResponseAsync, who.Planning, Invalid);
+        }
+        var escalationMutations = new (string Name, Action<RaiseEscalationRequest> Change)[]
+        {
+            ("empty title", r => r.Title = ""), ("huge title", r => r.Title = Huge), ("huge description", r => r.Description = Huge),
+            ("unknown indicator", r => r.IndicatorCodes.Add("NOPE")), ("no indicators", r => r.IndicatorCodes.Clear()),
+            ("year 0", r => r.Year = 0), ("year 2101", r => r.Year = 2101), ("unknown unit", r => r.UnitCode = "ATLANTIS"), ("empty unit", r => r.UnitCode = ""),
+        };
+        foreach (var (name, change) in escalationMutations)
+        {
+            var request = NewEscalation();
+            change(request);
+            yield return new($"RaiseEscalation {name}", o => submissions.RaiseEscalationAsync(request, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+        }
+        yield return new("RaiseEscalation for another commune", o => submissions.RaiseEscalationAsync(NewEscalation("PHUOC_HUNG"), o).ResponseAsync, who.Commune, StatusCode.PermissionDenied);
+        foreach (var date in new[] { new Date { Year = 2024, Month = 13, Day = 1 }, new Date { Year = 2024, Month = 2, Day = 30 }, new Date { Year = -1, Month = 1, Day = 1 } })
+        {
+            yield return new($"AssignEscalation due {date}", o => submissions.AssignEscalationAsync(new AssignEscalationRequest { Id = "E-404", OfficeCode = "TCKH", DueDate = date }, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+        }
+
+        // The plan: units, the catalog, plans and revisions.
+        var unitMutations = new (string Name, Action<IndicatorPlansUnit> Change)[]
+        {
+            ("empty code", u => u.Code = ""), ("lower-case code", u => u.Code = "xa_moi"), ("huge code", u => u.Code = Huge), ("empty name", u => u.Name = " "),
+            ("huge name", u => u.Name = Huge), ("no kind", u => u.Kind = UnitKind.Unspecified), ("unknown kind", u => u.Kind = (UnitKind)99),
+            ("unknown parent", u => u.ParentCode = "ATLANTIS"), ("no start", u => u.ValidFrom = null), ("impossible start", u => u.ValidFrom = new Date { Year = 2024, Month = 2, Day = 31 }),
+            ("end before start", u => u.ValidTo = D(2020, 1, 1)), ("existing code", u => u.Code = "PHUOC_THANG"), ("unknown block", u => u.Block = (SectorBlock)42),
+        };
+        foreach (var (name, change) in unitMutations)
+        {
+            var unit = NewUnit();
+            change(unit);
+            yield return new($"CreateUnit {name}", o => plans.CreateUnitAsync(new CreateUnitRequest { Unit = unit }, o).ResponseAsync, who.Planning, Invalid, StatusCode.AlreadyExists);
+        }
+        yield return new("CreateUnit without a unit", o => plans.CreateUnitAsync(new CreateUnitRequest(), o).ResponseAsync, who.Planning, Invalid);
+        yield return new("CloseUnit unknown", o => plans.CloseUnitAsync(new CloseUnitRequest { Code = "ATLANTIS", ClosedFrom = D(2030, 1, 1) }, o).ResponseAsync, who.Planning, StatusCode.NotFound);
+        yield return new("CloseUnit without a date", o => plans.CloseUnitAsync(new CloseUnitRequest { Code = "PHUOC_AN" }, o).ResponseAsync, who.Planning, Invalid);
+        yield return new("CloseUnit into itself", o => plans.CloseUnitAsync(new CloseUnitRequest { Code = "PHUOC_AN", ClosedFrom = D(2030, 1, 1), MergedIntoCode = "PHUOC_AN" }, o).ResponseAsync, who.Planning, Invalid);
+        yield return new("CloseUnit before it began", o => plans.CloseUnitAsync(new CloseUnitRequest { Code = "PHUOC_AN", ClosedFrom = D(1990, 1, 1) }, o).ResponseAsync, who.Planning, Invalid);
+        var indicatorMutations = new (string Name, Action<Indicator> Change)[]
+        {
+            ("empty code", i => i.Code = ""), ("existing code", i => i.Code = "CT01"), ("empty name", i => i.Name = ""), ("huge name", i => i.Name = Huge),
+            ("empty unit of measure", i => i.UnitOfMeasure = ""), ("no source", i => i.Source = IndicatorSource.Unspecified), ("unknown source", i => i.Source = (IndicatorSource)7),
+            ("no block", i => i.Block = SectorBlock.Unspecified), ("no direction", i => i.Direction = Direction.Unspecified), ("no kind", i => i.MeasureKind = MeasureKind.Unspecified),
+            ("unknown office", i => i.ResponsibleOfficeCode = "ATLANTIS"), ("a commune as office", i => i.ResponsibleOfficeCode = "PHUOC_THANG"),
+            ("NaN baseline", i => i.Baseline = double.NaN), ("infinite baseline", i => i.Baseline = double.PositiveInfinity),
+            ("range upside down", i => i.Range = new ValueRange { Min = 100, Max = 0 }), ("NaN range", i => i.Range = new ValueRange { Min = double.NaN, Max = 1 }),
+            ("year-end allocated", i => (i.MeasureKind, i.CommuneAllocated) = (MeasureKind.YearEnd, true)),
+        };
+        foreach (var (name, change) in indicatorMutations)
+        {
+            var indicator = NewIndicator();
+            change(indicator);
+            yield return new($"CreateIndicator {name}", o => plans.CreateIndicatorAsync(new CreateIndicatorRequest { Indicator = indicator }, o).ResponseAsync, who.Planning, Invalid, StatusCode.AlreadyExists);
+        }
+        var planMutations = new (string Name, Action<CreatePlanRequest> Change)[]
+        {
+            ("no targets", p => p.Targets.Clear()), ("empty decision", p => p.DecisionNumber = ""), ("huge decision", p => p.DecisionNumber = Huge),
+            ("no decision date", p => p.DecisionDate = null), ("effective before decision", p => p.EffectiveFrom = D(2040, 1, 1)),
+            ("phasing off", p => p.Targets[0].Quarters.Add([1, 2, 3, 4])), ("three quarters", p => p.Targets[0].Quarters.Add([1, 2, 3])),
+            ("eleven months", p => p.Targets[0].Months.Add(Enumerable.Repeat(1.0, 11))), ("unknown indicator", p => p.Targets[0].IndicatorCode = "NOPE"),
+            ("duplicate indicator", p => p.Targets.Add(p.Targets[0].Clone())), ("allocation to an office", p => p.Targets[0].Allocations.Add(new Allocation { UnitCode = "TCKH", YearTarget = 1 })),
+            ("allocation to nowhere", p => p.Targets[0].Allocations.Add(new Allocation { UnitCode = "ATLANTIS", YearTarget = 1 })),
+        };
+        planMutations = [.. planMutations, .. BadNumbers.Select(v => ($"target {v}", (Action<CreatePlanRequest>)(p => p.Targets[0].DistrictTarget = v))),
+            .. BadNumbers.Select(v => ($"province target {v}", (Action<CreatePlanRequest>)(p => p.Targets[0].ProvinceTarget = v))),
+            .. BadYears.Select(y => ($"year {y}", (Action<CreatePlanRequest>)(p => p.Year = y)))];
+        foreach (var (name, change) in planMutations)
+        {
+            var plan = NewPlan();
+            change(plan);
+            yield return new($"CreatePlan {name}", o => plans.CreatePlanAsync(plan, o).ResponseAsync, who.Planning, Invalid);
+            var revision = NewRevision();
+            (revision.Year, revision.DecisionNumber, revision.DecisionDate, revision.EffectiveFrom) = (plan.Year, plan.DecisionNumber, plan.DecisionDate, plan.EffectiveFrom == D(2040, 1, 1) ? D(2024, 1, 1) : revision.EffectiveFrom);
+            revision.Targets.Clear();
+            revision.Targets.Add(plan.Targets);
+            yield return new($"RevisePlan {name}", o => plans.RevisePlanAsync(revision, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+        }
+        yield return new("CreatePlan for a year that has one", o => plans.CreatePlanAsync(WithYear(NewPlan(), 2024), o).ResponseAsync, who.Planning, StatusCode.AlreadyExists);
+        yield return new("RevisePlan without a reason", o => plans.RevisePlanAsync(WithReason(NewRevision(), ""), o).ResponseAsync, who.Planning, Invalid);
+        yield return new("RevisePlan effective before the plan", o => plans.RevisePlanAsync(WithEffective(NewRevision(), D(2023, 12, 28)), o).ResponseAsync, who.Planning, Invalid);
+
+        // The scoring scheme.
+        var schemeMutations = new (string Name, Action<Scheme> Change)[]
+        {
+            ("negative weight", s => s.Weights["CT01"] = -1), ("NaN weight", s => s.Weights["CT02"] = double.NaN), ("weights missing indicators", s => s.Weights["CT01"] = 10),
+            ("unknown indicator weight", s => s.Weights["NOPE"] = 5), ("bands upside down", s => s.Band = new Band { FullFrom = 0.5, ProportionalFrom = 1 }),
+            ("negative band", s => s.Band.ProportionalFrom = -0.5), ("NaN band", s => s.Band.FullFrom = double.NaN), ("bonus cap negative", s => s.Bonus.Cap = -5),
+            ("negative bonus share", s => s.Bonus.FractionOfWeight = -0.1), ("negative deduction", s => s.Deductions.PerLateReport = -1),
+            ("infinite deduction", s => s.Deductions.PerMissingReport = double.PositiveInfinity), ("classes out of order", s => (s.Classes[0].MinTotal, s.Classes[1].MinTotal) = (80, 90)),
+            ("no classes", s => s.Classes.Clear()), ("one class", s => { while (s.Classes.Count > 1) s.Classes.RemoveAt(0); }), ("duplicate class", s => s.Classes[1].Code = s.Classes[0].Code),
+            ("empty class name", s => s.Classes[0].Name = ""), ("cap above one", s => s.OutstandingCap.Fraction = 2), ("cap negative", s => s.OutstandingCap.Fraction = -0.1),
+            ("cap of an unknown class", s => s.OutstandingCap.BaseLevelCode = "legendary"), ("unknown tie-break", s => s.TieBreak.Add("coin_toss")),
+            ("tie-break not led by total", s => s.TieBreak.Insert(0, "unit_code_asc")), ("no tie-break", s => s.TieBreak.Clear()),
+            ("year 0", s => s.Year = 0), ("year 2101", s => s.Year = 2101), ("no band", s => s.Band = null), ("no bonus", s => s.Bonus = null), ("no cap", s => s.OutstandingCap = null),
+        };
+        foreach (var (name, change) in schemeMutations)
+        {
+            var scheme = NewScheme();
+            change(scheme);
+            yield return new($"SetScheme {name}", o => scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = scheme }, o).ResponseAsync, who.HomeAffairs, Invalid);
+        }
+        yield return new("SetScheme without a scheme", o => scoring.SetSchemeAsync(new SetSchemeRequest(), o).ResponseAsync, who.HomeAffairs, Invalid);
+        yield return new("ReopenYear not finalised", o => scoring.ReopenYearAsync(new ReopenYearRequest { Year = 2024, Reason = "x" }, o).ResponseAsync, who.HomeAffairs, StatusCode.FailedPrecondition);
+        foreach (var reason in new[] { "", Huge })
+        {
+            yield return new($"FinalizeYear reason of {reason.Length}", o => scoring.FinalizeYearAsync(new FinalizeYearRequest { Year = 2024, Reason = reason }, o).ResponseAsync, who.HomeAffairs, Invalid);
+        }
+    }
+
+    private static async Task ImportAsync(Submissions.SubmissionsClient client, IReadOnlyList<ImportActualsRequest> rows, CallOptions options)
+    {
+        using var call = client.ImportActuals(options);
+        foreach (var row in rows) await call.RequestStream.WriteAsync(row);
+        await call.RequestStream.CompleteAsync();
+        var reply = await call.ResponseAsync;
+        // A batch refused row by row is an answer too, as long as nothing of it was stored.
+        if (reply.Errors.Count > 0 && reply.RowsStored == 0) throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, "rows refused"));
+    }
+
+    private async Task<string> StoredStateAsync(CallOptions planning)
+    {
+        // Settle first: the evaluation may still be working through what earlier tests submitted.
+        string? previous = null;
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var scheme = await new EmulationScoring.EmulationScoringClient(suite.Gateway).ListSchemeVersionsAsync(new ListSchemeVersionsRequest { Year = 2024 }, planning);
+            var state = string.Join(" | ",
+                $"plans {await HeadAsync(o => new IndicatorPlans.IndicatorPlansClient(suite.Gateway).WatchChanges(new PlansChange(), o).ResponseStream, c => c.Sequence)}",
+                $"submissions {await HeadAsync(o => new Submissions.SubmissionsClient(suite.Gateway).WatchChanges(new SubmissionsChange(), o).ResponseStream, c => c.Sequence)}",
+                $"results {await HeadAsync(o => new Evaluation.EvaluationClient(suite.Gateway).WatchResults(new WatchResultsRequest(), o).ResponseStream, c => c.Sequence)}",
+                $"schemes {scheme.Versions.Count}");
+            if (state == previous) return state;
+            previous = state;
+        }
+        return previous!;
+    }
+
+    /// <summary>The last sequence of a change feed: read from the start until it goes quiet.</summary>
+    private async Task<long> HeadAsync<T>(Func<CallOptions, IAsyncStreamReader<T>> open, Func<T, long> sequence)
+    {
+        using var quiet = new CancellationTokenSource();
+        var options = new CallOptions(headers: SuiteFixture.Bearer(await suite.TokenAsync(Roles.PlanningOffice)), cancellationToken: quiet.Token);
+        var stream = open(options);
+        long head = 0;
+        try
+        {
+            while (true)
+            {
+                quiet.CancelAfter(TimeSpan.FromSeconds(1.5));
+                if (!await stream.MoveNext(quiet.Token)) return head;
+                head = sequence(stream.Current);
+            }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled)
+        {
+            return head;
+        }
+        catch (OperationCanceledException)
+        {
+            return head;
+        }
+    }
+
+    private static string Expired() =>
+        new DevTokenIssuer(new AuthOptions { SigningKey = DevTokenIssuer.NewKey() }, new PastClock()).Issue("late", Roles.PlanningOffice, lifetime: TimeSpan.FromMinutes(1)).Token;
+
+    private sealed class PastClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow.AddDays(-2);
+    }
+
+    private static Date D(int y, int m, int d) => new() { Year = y, Month = m, Day = d };
+
+    private static SubmitActualRequest NewActual(string unit = "PHUOC_THANG", string indicator = "CT03", string note = "") =>
+        new() { UnitCode = unit, IndicatorCode = indicator, Year = 2024, Month = 11, Value = 5, Note = note };
+
+    private static ImportActualsRequest NewRow(string unit = "PHUOC_THANG", string indicator = "CT03") =>
+        new() { UnitCode = unit, IndicatorCode = indicator, Year = 2024, Month = 11, Value = 5 };
+
+    private static RaiseEscalationRequest NewEscalation(string unit = "PHUOC_THANG") =>
+        new() { UnitCode = unit, Year = 2024, IndicatorCodes = { "CT03" }, Title = "Vướng mặt bằng", Description = "Chậm giải phóng mặt bằng" };
+
+    private static IndicatorPlansUnit NewUnit() =>
+        new() { Code = "XA_HOSTILE", Name = "Xã thử", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = D(2035, 1, 1) };
+
+    private static Indicator NewIndicator() => new()
+    {
+        Code = "HOSTILE_1", Name = "Chỉ tiêu thử", UnitOfMeasure = "tỷ đồng", Source = IndicatorSource.District, Block = SectorBlock.Economy,
+        ResponsibleOfficeCode = "TCKH", Direction = Direction.HigherIsBetter, MeasureKind = MeasureKind.Cumulative,
+    };
+
+    private static CreatePlanRequest NewPlan() => new()
+    {
+        Year = 2040, DecisionNumber = "9/QĐ-UBND", DecisionDate = D(2039, 12, 20), EffectiveFrom = D(2039, 12, 25),
+        Targets = { new Target { IndicatorCode = "CT03", DistrictTarget = 100 } },
+    };
+
+    private static RevisePlanRequest NewRevision() => new()
+    {
+        Year = 2024, DecisionNumber = "77/QĐ-UBND", DecisionDate = D(2024, 6, 1), EffectiveFrom = D(2024, 7, 1), Reason = "Điều chỉnh",
+        Targets = { new Target { IndicatorCode = "CT03", DistrictTarget = double.NaN } },
+    };
+
+    private static CreatePlanRequest WithYear(CreatePlanRequest p, int year) { p.Year = year; p.DecisionDate = D(year - 1, 12, 20); p.EffectiveFrom = D(year, 1, 1); return p; }
+    private static RevisePlanRequest WithReason(RevisePlanRequest r, string reason) { r.Reason = reason; r.Targets[0].DistrictTarget = 100; return r; }
+    private static RevisePlanRequest WithEffective(RevisePlanRequest r, Date date) { (r.EffectiveFrom, r.DecisionDate) = (date, D(2023, 12, 28)); r.Targets[0].DistrictTarget = 100; return r; }
+
+    private static Scheme NewScheme() => new()
+    {
+        Year = 2024,
+        Band = new Band { FullFrom = 1, ProportionalFrom = 0.5 },
+        Bonus = new Bonus { ExceedFrom = 1.1, FractionOfWeight = 0.1, Cap = 5 },
+        Deductions = new Deductions { PerLateReport = 0.5, PerMissingReport = 1, PerOverdueEscalation = 1 },
+        Classes =
+        {
+            new ClassLevel { Code = "outstanding", Name = "Hoàn thành xuất sắc nhiệm vụ", MinTotal = 90 },
+            new ClassLevel { Code = "good", Name = "Hoàn thành tốt nhiệm vụ", MinTotal = 80 },
+            new ClassLevel { Code = "completed", Name = "Hoàn thành nhiệm vụ", MinTotal = 70 },
+            new ClassLevel { Code = "not_completed", Name = "Không hoàn thành nhiệm vụ", MinTotal = 0 },
+        },
+        OutstandingCap = new OutstandingCap { Fraction = 0.2, BaseLevelCode = "good" },
+        TieBreak = { "total_desc", "unit_code_asc" },
+    };
+}
