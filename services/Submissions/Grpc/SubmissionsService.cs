@@ -63,8 +63,12 @@ public sealed class SubmissionsService(SubmissionsStore store, ActualsImport imp
         {
             if (rows.Count == 0) key = NullIfEmpty(row.BatchIdempotencyKey);
             if (rows.Count >= ActualsImport.MaxRows) throw new InvalidInputException("rows", $"at most {ActualsImport.MaxRows} rows are accepted in one batch");
-            row.BatchIdempotencyKey = "";
-            hash.AppendData(row.ToByteArray());
+            // Only a batch with a key can be replayed, so only then is its content hashed.
+            if (key is not null)
+            {
+                row.BatchIdempotencyKey = "";
+                hash.AppendData(row.ToByteArray());
+            }
             rows.Add(row.ToInput());
         }
         try
