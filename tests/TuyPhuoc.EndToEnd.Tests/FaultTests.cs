@@ -117,7 +117,7 @@ public sealed class FaultTests(IsolatedSuite suite)
                 {
                     UnitCode = cell.Unit, IndicatorCode = cell.Indicator, Year = 2024, Quarter = 3,
                 }, await suite.CallAsAsync(Roles.PlanningOffice));
-                return status.MonthlyActuals.Count == 12 && status.MonthlyActuals[cell.Month - 1].Value == cell.Value;
+                return status.MonthlyActuals.Count >= cell.Month && status.MonthlyActuals[cell.Month - 1] is { HasValue: true } month && month.Value == cell.Value;
             }, TimeSpan.FromSeconds(60), $"{cell} never reached Evaluation");
         }
         var recompute = await evaluation.RecomputeAsync(new RecomputeRequest { Year = 2024 }, await suite.CallAsAsync(Roles.PlanningOffice));

@@ -64,7 +64,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         }
 
         Assert.True(cases.Count >= 500, $"only {cases.Count} hostile requests");
-        Assert.Empty(wrong);
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
         foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring" })
         {
             var health = await new Health.HealthClient(suite.Gateway).CheckAsync(new HealthCheckRequest { Service = service }, SuiteFixture.Anonymous());
@@ -180,8 +180,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             yield return new($"ReturnReport reason of {reason.Length}", o => submissions.ReturnReportAsync(new ReturnReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = reason }, o).ResponseAsync, who.Planning, Invalid, StatusCode.FailedPrecondition);
             yield return new($"ReopenReport reason of {reason.Length}", o => submissions.ReopenReportAsync(new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = reason }, o).ResponseAsync, who.Planning, Invalid, StatusCode.FailedPrecondition);
         }
-        yield return new("ApproveReport never sent", o => submissions.ApproveReportAsync(new ApproveReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12 }, o).ResponseAsync, who.Planning, StatusCode.FailedPrecondition);
-        yield return new("ReopenReport never approved", o => submissions.ReopenReportAsync(new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "x" }, o).ResponseAsync, who.Planning, StatusCode.FailedPrecondition);
+        yield return new("ApproveReport never sent", o => submissions.ApproveReportAsync(new ApproveReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12 }, o).ResponseAsync, who.Planning, StatusCode.FailedPrecondition, StatusCode.NotFound);
+        yield return new("ReopenReport never approved", o => submissions.ReopenReportAsync(new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "x" }, o).ResponseAsync, who.Planning, StatusCode.FailedPrecondition, StatusCode.NotFound);
         foreach (var day in new[] { 0, -1, 29, 31, int.MaxValue })
         {
             yield return new($"SetDeadlines day {day}", o => submissions.SetDeadlinesAsync(new SetDeadlinesRequest { Year = 2024, DayOfFollowingMonth = day }, o).ResponseAsync, who.Planning, Invalid);
@@ -242,7 +242,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         var planMutations = new (string Name, Action<CreatePlanRequest> Change)[]
         {
             ("no targets", p => p.Targets.Clear()), ("empty decision", p => p.DecisionNumber = ""), ("huge decision", p => p.DecisionNumber = Huge),
-            ("no decision date", p => p.DecisionDate = null), ("effective before decision", p => p.EffectiveFrom = D(2040, 1, 1)),
+            ("no decision date", p => p.DecisionDate = null), ("effective before decision", p => p.DecisionDate = D(2040, 2, 1)),
             ("phasing off", p => p.Targets[0].Quarters.Add([1, 2, 3, 4])), ("three quarters", p => p.Targets[0].Quarters.Add([1, 2, 3])),
             ("eleven months", p => p.Targets[0].Months.Add(Enumerable.Repeat(1.0, 11))), ("unknown indicator", p => p.Targets[0].IndicatorCode = "NOPE"),
             ("duplicate indicator", p => p.Targets.Add(p.Targets[0].Clone())), ("allocation to an office", p => p.Targets[0].Allocations.Add(new Allocation { UnitCode = "TCKH", YearTarget = 1 })),
@@ -257,7 +257,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             change(plan);
             yield return new($"CreatePlan {name}", o => plans.CreatePlanAsync(plan, o).ResponseAsync, who.Planning, Invalid);
             var revision = NewRevision();
-            (revision.Year, revision.DecisionNumber, revision.DecisionDate, revision.EffectiveFrom) = (plan.Year, plan.DecisionNumber, plan.DecisionDate, plan.EffectiveFrom == D(2040, 1, 1) ? D(2024, 1, 1) : revision.EffectiveFrom);
+            (revision.Year, revision.DecisionNumber, revision.DecisionDate) = (plan.Year, plan.DecisionNumber, plan.DecisionDate);
             revision.Targets.Clear();
             revision.Targets.Add(plan.Targets);
             yield return new($"RevisePlan {name}", o => plans.RevisePlanAsync(revision, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);

@@ -14,6 +14,9 @@ public sealed class IsolatedSuite : SuiteFixture
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>redis-server where installed (CI installs it), so Redis can be stopped and started again.</summary>
+    protected override IEnumerable<string> Arguments => [];
+
     /// <summary>kill -9 of the resource's process and everything it started.</summary>
     public void Kill(string resource)
     {

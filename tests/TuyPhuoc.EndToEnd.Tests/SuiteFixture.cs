@@ -33,6 +33,9 @@ public class SuiteFixture : IAsyncLifetime
     /// <summary>The gateway's gRPC (HTTP/2) endpoint: the only way the tests reach the suite.</summary>
     public GrpcChannel Gateway => _gateway ?? throw new InvalidOperationException("The suite has not started.");
 
+    /// <summary>The shared suite runs the embedded Redis-compatible server, as a fresh machine does.</summary>
+    protected virtual IEnumerable<string> Arguments => ["--Infrastructure:Redis=embedded"];
+
     protected DistributedApplication App => _app ?? throw new InvalidOperationException("The suite has not started.");
 
     public async ValueTask InitializeAsync()
@@ -42,7 +45,7 @@ public class SuiteFixture : IAsyncLifetime
         {
             // The testing builder randomizes the proxied ports, so a developer's running instance is not disturbed.
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TuyPhuoc_AppHost>(
-                [$"--Infrastructure:DataDirectory={_dataDirectory}"], timeout.Token);
+                [$"--Infrastructure:DataDirectory={_dataDirectory}", .. Arguments], timeout.Token);
             _app = await builder.BuildAsync(timeout.Token);
             // A failed executable leaves its dependents waiting forever: every wait has the start-up deadline.
             await _app.StartAsync(timeout.Token);
