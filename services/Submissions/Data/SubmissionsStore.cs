@@ -160,7 +160,7 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
         var report = await db.Reports.AsNoTracking().Include(r => r.Events.OrderBy(e => e.Id))
             .SingleOrDefaultAsync(r => r.UnitCode == unit && r.Year == year && r.Month == month, ct);
         var plan = await plans.GetAsync(year, ct);
-        if (report is null && (plan is null || !plan.Units.ContainsKey(unit))) throw new NotFoundException($"Unit {unit} has no report for {year}-{month:00}.");
+        if (report is null && (plan is null || !plan.Units.ContainsKey(unit))) throw new NotFoundException($"Unit {Shorten(unit)} has no report for {year}-{month:00}.");
         return await ViewAsync(report ?? new Report { UnitCode = unit, Year = year, Month = month }, report is not null, plan,
             await DeadlineDayAsync(year, ct), ct);
     }
@@ -175,7 +175,8 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
             ReportingCalendar.ValidateReceivedOn(day, year, month, Today);
         }
         var plan = await plans.GetAsync(year, p => p.ExpectedIn(unit, month).Count > 0, ct);
-        var expected = plan?.ExpectedIn(unit, month) ?? [];
+        if (plan is null || !plan.Units.ContainsKey(unit)) throw new InvalidInputException("unit_code", $"'{Shorten(unit)}' is not a unit of {year}");
+        var expected = plan.ExpectedIn(unit, month);
         if (expected.Count == 0) throw new FailedPreconditionException($"{unit} has nothing to report for {year}-{month:00}.");
 
         var report = await LockReportAsync(unit, year, month, ct) ?? db.Reports.Add(new Report { UnitCode = unit, Year = year, Month = month }).Entity;
@@ -187,17 +188,23 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
     public Task<ReportView> ApproveReportAsync(Caller caller, string unit, int year, int month, CancellationToken ct) =>
         ChangeReportAsync(unit, year, month, "report.approved", r => ReportWorkflow.Approve(r, clock.Now, caller.Subject), ct);
 
-    public Task<ReportView> ReturnReportAsync(Caller caller, string unit, int year, int month, string reason, CancellationToken ct) =>
-        ChangeReportAsync(unit, year, month, "report.returned", r => ReportWorkflow.Return(r, reason, clock.Now, caller.Subject), ct);
+    public Task<ReportView> ReturnReportAsync(Caller caller, string unit, int year, int month, string reason, CancellationToken ct)
+    {
+        ReportWorkflow.RequireReason(reason);
+        return ChangeReportAsync(unit, year, month, "report.returned", r => ReportWorkflow.Return(r, reason, clock.Now, caller.Subject), ct);
+    }
 
-    public Task<ReportView> ReopenReportAsync(Caller caller, string unit, int year, int month, string reason, CancellationToken ct) =>
-        ChangeReportAsync(unit, year, month, "report.reopened", r => ReportWorkflow.Reopen(r, reason, clock.Now, caller.Subject), ct);
+    public Task<ReportView> ReopenReportAsync(Caller caller, string unit, int year, int month, string reason, CancellationToken ct)
+    {
+        ReportWorkflow.RequireReason(reason);
+        return ChangeReportAsync(unit, year, month, "report.reopened", r => ReportWorkflow.Reopen(r, reason, clock.Now, caller.Subject), ct);
+    }
 
     private async Task<ReportView> ChangeReportAsync(string unit, int year, int month, string kind, Action<Report> change, CancellationToken ct)
     {
         ValidatePeriod(year, month);
         var report = await LockReportAsync(unit, year, month, ct)
-            ?? throw new NotFoundException($"{unit} has not sent its report for {year}-{month:00}.");
+            ?? throw new NotFoundException($"{Shorten(unit)} has not sent its report for {year}-{month:00}.");
         change(report);
         return await LogReportAsync(kind, report, await plans.GetAsync(year, ct), year, ct);
     }
@@ -374,6 +381,8 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
 
     public async Task<long> LatestSequenceAsync(CancellationToken ct) =>
         await db.ChangeLog.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
     private void ValidatePeriod(int year, int month)
     {

@@ -64,7 +64,8 @@ public static class ReportWorkflow
         }
     }
 
-    private static string RequireReason(string reason)
+    /// <summary>A reason is required to return or reopen a report; checked before anything else is looked at.</summary>
+    public static string RequireReason(string reason)
     {
         var violations = new Violations();
         violations.RequireText(reason, "reason", MaxReasonLength);
