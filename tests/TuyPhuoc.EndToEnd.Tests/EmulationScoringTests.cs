@@ -14,8 +14,6 @@ public sealed class EmulationScoringTests(SuiteFixture suite)
 {
     private const int Year = 2024;
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(60);
-    private static readonly SemaphoreSlim DemoOnce = new(1, 1);
-    private static bool _demoLoaded;
     private static readonly string[] Communes =
     [
         "TT_TUY_PHUOC", "TT_DIEU_TRI", "PHUOC_THANG", "PHUOC_HUNG", "PHUOC_QUANG", "PHUOC_HOA", "PHUOC_SON",
@@ -225,30 +223,7 @@ public sealed class EmulationScoringTests(SuiteFixture suite)
         throw new InvalidOperationException($"Every Q3 month of {unit} is locked.");
     }
 
-    private async Task LoadDemoAsync()
-    {
-        await DemoOnce.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            // Another test class may be loading the demo at the same time; its keys make a second pass store nothing new.
-            for (var attempt = 1; !_demoLoaded; attempt++)
-            {
-                try
-                {
-                    await DemoActuals.LoadAsync(suite.Gateway, null, TestContext.Current.CancellationToken);
-                    _demoLoaded = true;
-                }
-                catch (RpcException e) when (attempt < 4 && e.StatusCode is StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.Aborted)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(2 * attempt), TestContext.Current.CancellationToken);
-                }
-            }
-        }
-        finally
-        {
-            DemoOnce.Release();
-        }
-    }
+    private Task LoadDemoAsync() => suite.DemoLoadedAsync();
 
     /// <summary>The score once the demo has flowed through: every quarterly indicator has data and nothing moved for a while.</summary>
     private Task<Score> SettledScoreAsync(string unit, int quarter, CallOptions options) =>

@@ -14,8 +14,6 @@ public sealed class EvaluationTests(SuiteFixture suite)
     private const string District = "TUY_PHUOC";
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
 
-    private static readonly SemaphoreSlim DemoOnce = new(1, 1);
-    private static bool _demoLoaded;
 
     private Eval.Evaluation.EvaluationClient Client => new(suite.Gateway);
 
@@ -54,19 +52,7 @@ public sealed class EvaluationTests(SuiteFixture suite)
         report.BySource.Any(s => s.Source == "province" && s.CheckpointPassed + s.CheckpointFailed == 17 && s.Counts.Single(c => c.Status == Eval.Status.NoData).Count == 0)
         && report.BySource.Any(s => s.Source == "district" && s.Counts.Single(c => c.Status == Eval.Status.NoData).Count == 0);
 
-    private async Task LoadDemoAsync()
-    {
-        await DemoOnce.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            if (!_demoLoaded) await DemoActuals.LoadAsync(suite.Gateway, null, TestContext.Current.CancellationToken);
-            _demoLoaded = true;
-        }
-        finally
-        {
-            DemoOnce.Release();
-        }
-    }
+    private Task LoadDemoAsync() => suite.DemoLoadedAsync();
 
     [Fact]
     public async Task SubmitActual_CommuneThroughGateway_ItsStatusAndTheDistrictRollUpChangeWithinASecond()

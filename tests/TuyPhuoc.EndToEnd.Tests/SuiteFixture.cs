@@ -29,6 +29,7 @@ public class SuiteFixture : IAsyncLifetime
     private readonly string _dataDirectory = Path.Combine("/tmp", $"tuyphuoc-e2e-{Guid.NewGuid():N}");
     private DistributedApplication? _app;
     private GrpcChannel? _gateway;
+    private Task? _demo;
 
     /// <summary>The gateway's gRPC (HTTP/2) endpoint: the only way the tests reach the suite.</summary>
     public GrpcChannel Gateway => _gateway ?? throw new InvalidOperationException("The suite has not started.");
@@ -65,6 +66,15 @@ public class SuiteFixture : IAsyncLifetime
         {
             await DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>January to June 2024 of the demo, loaded once through the public API for every test that needs it.</summary>
+    public Task DemoLoadedAsync()
+    {
+        lock (this)
+        {
+            return _demo ??= TuyPhuoc.Harness.DemoActuals.LoadAsync(Gateway, null, CancellationToken.None);
         }
     }
 

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using TuyPhuoc.Harness;
 
 // Usage:
+//   token [--role planning_office|unit_reporter|block_leader|home_affairs|partner] [--unit CODE] [--block NAME] [--gateway URL]
 //   demo [--gateway http://localhost:5080]
 //   bench-recompute --postgres "Host=...;Username=postgres;Database=postgres" [--units 5000] [--runs 3]
 //   bench-import --gateway http://localhost:5080 --postgres "Host=...;Port=...;Username=postgres;Password=...;Database=postgres" [--rows 60000] [--runs 3]
@@ -14,6 +15,15 @@ using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { Max
 
 switch (args.FirstOrDefault())
 {
+    case "token":
+        var token = await new TuyPhuoc.Contracts.DevTokens.V1.DevTokens.DevTokensClient(channel).IssueTokenAsync(new()
+        {
+            Role = options.GetValueOrDefault("role") ?? "planning_office",
+            Unit = options.GetValueOrDefault("unit") ?? "",
+            Block = options.GetValueOrDefault("block") ?? "",
+        }, deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: cancel.Token);
+        Console.WriteLine(token.AccessToken);
+        return 0;
     case "demo":
         var summary = await DemoActuals.LoadAsync(channel, Console.Out, cancel.Token);
         Console.WriteLine(summary);
@@ -30,7 +40,7 @@ switch (args.FirstOrDefault())
             int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture), Console.Out, cancel.Token);
         return 0;
     default:
-        Console.Error.WriteLine("Usage: TuyPhuoc.Harness demo [--gateway URL] | bench-import --gateway URL --postgres CONNECTION_STRING [--rows N] [--runs N]");
+        Console.Error.WriteLine("Usage: TuyPhuoc.Harness token [--role R] [--unit U] [--block B] | demo | bench-import --postgres CS | bench-recompute --postgres CS   (each takes --gateway URL, default http://localhost:5080)");
         return 2;
 }
 
