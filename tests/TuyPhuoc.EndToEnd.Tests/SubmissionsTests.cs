@@ -149,6 +149,21 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ApproveReport_SameKeyConcurrently_EveryCallGetsTheFirstAnswerAndTheReportIsApprovedOnce()
+    {
+        var office = await PlanningOffice();
+        await FillMonthAsync("PHUOC_LOC", 9);
+        await Client.SubmitReportAsync(new SubmitReportRequest { UnitCode = "PHUOC_LOC", Year = Year, Month = 9 }, await Reporter("PHUOC_LOC"));
+        var request = new ApproveReportRequest { UnitCode = "PHUOC_LOC", Year = Year, Month = 9, IdempotencyKey = Guid.NewGuid().ToString() };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Client.ApproveReportAsync(request, office).ResponseAsync));
+
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+        var stored = await Client.GetReportAsync(new GetReportRequest { UnitCode = "PHUOC_LOC", Year = Year, Month = 9 }, office);
+        Assert.Equal([ReportStatus.Submitted, ReportStatus.Approved], stored.History.Select(h => h.Status));
+    }
+
+    [Fact]
     public async Task ReopenReport_Approved_AuditedAndTheUnitCanCorrectAndSendAgain()
     {
         var office = await PlanningOffice();

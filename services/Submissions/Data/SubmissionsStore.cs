@@ -43,7 +43,20 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
                     var earlier = await db.FindAsync(operation, idempotencyKey, request, parser, token);
                     if (earlier is not null) return earlier;
                     await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    var answer = await write(token);
+                    TResponse answer;
+                    try
+                    {
+                        answer = await write(token);
+                    }
+                    catch (DomainException) when (!string.IsNullOrEmpty(idempotencyKey))
+                    {
+                        // A concurrent call with the same key may have made this one moot (the report it sends is
+                        // already sent): its answer, once committed, is the answer to this retry too.
+                        await transaction.RollbackAsync(token);
+                        db.ChangeTracker.Clear();
+                        if (await db.FindAsync(operation, idempotencyKey, request, parser, token) is { } first) return first;
+                        throw;
+                    }
                     db.Remember(operation, idempotencyKey, request, answer);
                     await db.LockForAppendAsync(token);
                     await db.SaveChangesAsync(token);
