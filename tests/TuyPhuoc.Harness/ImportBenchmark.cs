@@ -20,13 +20,14 @@ public static class ImportBenchmark
 {
     public const int BenchYear = 2023, Indicators = 400, MaxRows = Indicators * 13 * 12;
     private const int WarmUpRows = 2_000;
-    private static readonly string[] Communes =
+    internal static readonly string[] Communes =
     [
         "TT_TUY_PHUOC", "TT_DIEU_TRI", "PHUOC_THANG", "PHUOC_HUNG", "PHUOC_QUANG", "PHUOC_HOA", "PHUOC_SON",
         "PHUOC_HIEP", "PHUOC_LOC", "PHUOC_NGHIA", "PHUOC_THUAN", "PHUOC_AN", "PHUOC_THANH",
     ];
 
-    public static async Task RunAsync(GrpcChannel gateway, string postgres, int rowCount, int runs, TextWriter log, CancellationToken ct)
+    /// <param name="direct">Optionally the Submissions service's own gRPC address: the refused batch is then also sent straight to it, to show the gateway's share.</param>
+    public static async Task RunAsync(GrpcChannel gateway, string postgres, int rowCount, int runs, TextWriter log, CancellationToken ct, GrpcChannel? direct = null)
     {
         if (rowCount is < 1 or > MaxRows) throw new ArgumentOutOfRangeException(nameof(rowCount), $"--rows must be between 1 and {MaxRows}.");
         var token = (await new DevTokens.DevTokensClient(gateway).IssueTokenAsync(
@@ -44,7 +45,7 @@ public static class ImportBenchmark
 
         // The same rows in a month that does not exist: streamed and validated, then refused, so nothing is stored.
         var refusedRows = rows.Select(r => { var bad = r.Clone(); bad.Month = 13; return bad; }).ToList();
-        var (imported, copied, streamed) = (new List<double>(), new List<double>(), new List<double>());
+        var (imported, copied, streamed, streamedDirect) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
         for (var run = 1; run <= runs; run++)
         {
             var importSeconds = await ImportAsync(submissions, headers, rows, ct);
@@ -53,13 +54,20 @@ public static class ImportBenchmark
             imported.Add(rows.Count / importSeconds);
             copied.Add(rows.Count / copySeconds);
             streamed.Add(rows.Count / streamSeconds);
+            if (direct is not null)
+            {
+                var directSeconds = await ImportAsync(new Submissions.SubmissionsClient(direct), headers, refusedRows, ct, expectRefusal: true);
+                streamedDirect.Add(rows.Count / directSeconds);
+                log.WriteLine($"Run {run}: stream and validation only, straight to the service {rows.Count / directSeconds,9:N0} rows/s ({directSeconds:F2} s)");
+            }
             log.WriteLine($"Run {run}: ImportActuals through the gateway {rows.Count / importSeconds,9:N0} rows/s ({importSeconds:F2} s); "
                 + $"raw binary COPY {rows.Count / copySeconds,9:N0} rows/s ({copySeconds:F2} s); ratio {copySeconds / importSeconds:F2}; "
                 + $"stream and validation only {rows.Count / streamSeconds,9:N0} rows/s ({streamSeconds:F2} s)");
         }
         var (importMedian, copyMedian) = (Median(imported), Median(copied));
         log.WriteLine($"Median of {runs} runs, {rows.Count} rows: ImportActuals {importMedian:N0} rows/s, raw COPY {copyMedian:N0} rows/s, "
-            + $"ratio {importMedian / copyMedian:F2} (goal >= 0.50); stream and validation only {Median(streamed):N0} rows/s");
+            + $"ratio {importMedian / copyMedian:F2} (goal >= 0.50); stream and validation only {Median(streamed):N0} rows/s"
+            + (direct is null ? "" : $", straight to the service {Median(streamedDirect):N0} rows/s"));
     }
 
     private static IEnumerable<ImportActualsRequest> Rows()
@@ -135,7 +143,7 @@ public static class ImportBenchmark
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task EnsureBenchPlanAsync(IndicatorPlans.IndicatorPlansClient plans, Metadata headers, TextWriter log, CancellationToken ct)
+    internal static async Task EnsureBenchPlanAsync(IndicatorPlans.IndicatorPlansClient plans, Metadata headers, TextWriter log, CancellationToken ct)
     {
         var existing = await plans.ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 1000, Source = IndicatorSource.District }, headers, cancellationToken: ct);
         var have = existing.Indicators.Select(i => i.Code).ToHashSet();
@@ -179,7 +187,7 @@ public static class ImportBenchmark
         }
     }
 
-    private static string Code(int i) => $"BENCH_{i:000}";
+    internal static string Code(int i) => $"BENCH_{i:000}";
 
     private static double Median(List<double> values)
     {

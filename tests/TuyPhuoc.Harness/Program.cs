@@ -6,6 +6,7 @@ using TuyPhuoc.Harness;
 //   demo [--gateway http://localhost:5080]
 //   bench-recompute --postgres "Host=...;Username=postgres;Database=postgres" [--units 5000] [--runs 3]
 //   bench-import --gateway http://localhost:5080 --postgres "Host=...;Port=...;Username=postgres;Password=...;Database=postgres" [--rows 60000] [--runs 3]
+//                [--direct http://localhost:PORT (the Submissions service's gRPC endpoint, to show the gateway's share)]
 var options = Arguments.Parse(args.Skip(1));
 // Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
 var gateway = options.GetValueOrDefault("gateway") ?? Environment.GetEnvironmentVariable("services__gateway__grpc__0") ?? "http://localhost:5080";
@@ -32,7 +33,10 @@ switch (args.FirstOrDefault())
         var postgres = options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required");
         var rows = int.Parse(options.GetValueOrDefault("rows") ?? "60000", System.Globalization.CultureInfo.InvariantCulture);
         var runs = int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
-        await ImportBenchmark.RunAsync(channel, postgres, rows, runs, Console.Out, cancel.Token);
+        using (var direct = options.GetValueOrDefault("direct") is { } address ? GrpcChannel.ForAddress(address) : null)
+        {
+            await ImportBenchmark.RunAsync(channel, postgres, rows, runs, Console.Out, cancel.Token, direct);
+        }
         return 0;
     case "bench-recompute":
         await RecomputeBenchmark.RunAsync(options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required"),
