@@ -47,6 +47,52 @@ public static class Idempotency
         return parser.ParseFrom(found.Response);
     }
 
+    /// <summary>
+    /// Runs a write once per idempotency key, in one transaction with its change-log entries: a retry with the same
+    /// request gets the first answer and stores nothing; a concurrent twin that wins the race answers for both.
+    /// </summary>
+    public static async Task<TResponse> WriteOnceAsync<TResponse>(this DbContext db, string operation, string? idempotencyKey,
+        IMessage request, MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
+        where TResponse : class, IMessage<TResponse>
+    {
+        if (idempotencyKey?.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await strategy.ExecuteAsync(async token =>
+                {
+                    db.ChangeTracker.Clear();
+                    if (await db.FindAsync(operation, idempotencyKey, request, parser, token) is { } earlier) return earlier;
+                    await using var transaction = await db.Database.BeginTransactionAsync(token);
+                    TResponse answer;
+                    try
+                    {
+                        answer = await write(token);
+                    }
+                    catch (DomainException) when (!string.IsNullOrEmpty(idempotencyKey))
+                    {
+                        // A concurrent call with the same key may have made this one moot: its answer is this one's too.
+                        await transaction.RollbackAsync(token);
+                        db.ChangeTracker.Clear();
+                        if (await db.FindAsync(operation, idempotencyKey, request, parser, token) is { } first) return first;
+                        throw;
+                    }
+                    db.Remember(operation, idempotencyKey, request, answer);
+                    await db.LockForAppendAsync(token);
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
+                    return answer;
+                }, ct);
+            }
+            catch (DbUpdateException e) when (attempt < 5 && e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            {
+                // A concurrent call took the same key or the same new number: ask again; the retry finds its answer or moves on.
+            }
+        }
+    }
+
     public static void Remember(this DbContext db, string operation, string? key, IMessage request, IMessage response)
     {
         if (string.IsNullOrEmpty(key)) return;

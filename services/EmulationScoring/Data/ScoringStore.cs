@@ -94,36 +94,10 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
         await db.Years.AsNoTracking().Where(y => y.Year == year).Select(y => (long?)y.RankingRevision).SingleOrDefaultAsync(ct) ?? 0;
 
     /// <summary>Runs a write once per idempotency key: a retry with the same request gets the first answer and stores nothing.</summary>
-    public async Task<TResponse> WriteAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
+    public Task<TResponse> WriteAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
         MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
-        where TResponse : class, IMessage<TResponse>
-    {
-        if (idempotencyKey?.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await strategy.ExecuteAsync(async token =>
-                {
-                    db.ChangeTracker.Clear();
-                    var earlier = await db.FindAsync(operation, idempotencyKey, request, parser, token);
-                    if (earlier is not null) return earlier;
-                    await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    var answer = await write(token);
-                    db.Remember(operation, idempotencyKey, request, answer);
-                    await db.LockForAppendAsync(token);
-                    await db.SaveChangesAsync(token);
-                    await transaction.CommitAsync(token);
-                    return answer;
-                }, ct);
-            }
-            catch (DbUpdateException e) when (attempt == 1 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // A concurrent call with the same key (or the same new version) won the race: ask again.
-            }
-        }
-    }
+        where TResponse : class, IMessage<TResponse> =>
+        db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
 
     /// <summary>Serialises the writers of one year (recomputation, scheme, finalisation) for the rest of the transaction.</summary>
     public Task LockYearAsync(int year, CancellationToken ct) => db.LockYearAsync(year, ct);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TuyPhuoc.IndicatorPlans.Domain;
 using TuyPhuoc.ServiceDefaults;
 
@@ -99,33 +98,9 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
         MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
         where TResponse : class, IMessage<TResponse>
     {
-        if (idempotencyKey?.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var response = await strategy.ExecuteAsync(async token =>
-                {
-                    db.ChangeTracker.Clear();
-                    var earlier = await db.FindAsync(operation, idempotencyKey, request, parser, token);
-                    if (earlier is not null) return earlier;
-                    await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    var answer = await write(token);
-                    db.Remember(operation, idempotencyKey, request, answer);
-                    await db.LockForAppendAsync(token);
-                    await db.SaveChangesAsync(token);
-                    await transaction.CommitAsync(token);
-                    return answer;
-                }, ct);
-                signal.Pulse();
-                return response;
-            }
-            catch (DbUpdateException e) when (attempt == 1 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // A concurrent call with the same key (or the same new code) won the race: ask again.
-            }
-        }
+        var response = await db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
+        signal.Pulse();
+        return response;
     }
 
     public Task<List<ChangeLogEntry>> ChangesAfterAsync(long after, CancellationToken ct) => db.ReadAfterAsync(after, 500, ct);
