@@ -49,7 +49,7 @@ var gateway = builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gatewa
 // --Demo:Load=true: the harness fills January to June 2024 through the public API once the gateway is healthy.
 if (bool.TryParse(builder.Configuration["Demo:Load"], out var loadDemo) && loadDemo)
 {
-    builder.AddProject<Projects.TuyPhuoc_Harness>("demo-loader").WithArgs("demo").WithReference(gateway).WaitFor(gateway);
+    builder.AddProject<Projects.TuyPhuoc_Harness>(ResourceNames.DemoLoader).WithArgs("demo").WithReference(gateway).WaitFor(gateway);
 }
 
 builder.Build().Run();

@@ -14,6 +14,7 @@ public static class ResourceNames
     public const string Evaluation = "evaluation";
     public const string EmulationScoring = "emulationscoring";
     public const string Gateway = "gateway";
+    public const string DemoLoader = "demo-loader";
 
     /// <summary>The HTTP/1 endpoint (health) and the HTTP/2 endpoint (gRPC) of every service.</summary>
     public const string HttpEndpoint = "http";
