@@ -7,6 +7,10 @@ using TuyPhuoc.Harness;
 //   bench-recompute --postgres "Host=...;Username=postgres;Database=postgres" [--units 5000] [--runs 3]
 //   bench-import --gateway http://localhost:5080 --postgres "Host=...;Port=...;Username=postgres;Password=...;Database=postgres" [--rows 60000] [--runs 3]
 //                [--direct http://localhost:PORT (the Submissions service's gRPC endpoint, to show the gateway's share)]
+//   bench-gateway [--direct http://localhost:5102] [--concurrency 1,8,32,64] [--rounds 3] [--seconds 5] [--max-calls 2000000]
+//   bench-submit --postgres "..." [--clients 64] [--rounds 3] [--seconds 10] [--max-calls 200000]
+//   bench-freshness [--rate 500] [--seconds 30]
+//   rss   (resident size of the suite's processes on this machine)
 var options = Arguments.Parse(args.Skip(1));
 // Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
 var gateway = options.GetValueOrDefault("gateway") ?? Environment.GetEnvironmentVariable("services__gateway__grpc__0") ?? "http://localhost:5080";
@@ -43,10 +47,30 @@ switch (args.FirstOrDefault())
             int.Parse(options.GetValueOrDefault("units") ?? "5000", System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture), Console.Out, cancel.Token);
         return 0;
+    case "bench-gateway":
+        await GatewayBenchmark.RunAsync(channel, gateway, options.GetValueOrDefault("direct") ?? "http://localhost:5102",
+            (options.GetValueOrDefault("concurrency") ?? "1,8,32,64").Split(',').Select(Int).ToArray(), Int(options.GetValueOrDefault("rounds") ?? "3"),
+            TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "5")), Int(options.GetValueOrDefault("max-calls") ?? "2000000"), Console.Out, cancel.Token);
+        return 0;
+    case "bench-submit":
+        await SubmitBenchmark.RunAsync(channel, gateway, options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required"),
+            Int(options.GetValueOrDefault("clients") ?? "64"), Int(options.GetValueOrDefault("rounds") ?? "3"),
+            TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "10")), Int(options.GetValueOrDefault("max-calls") ?? "200000"), Console.Out, cancel.Token);
+        return 0;
+    case "bench-freshness":
+        await FreshnessBenchmark.RunAsync(channel, gateway, Int(options.GetValueOrDefault("rate") ?? "500"),
+            TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "30")), Console.Out, cancel.Token);
+        return 0;
+    case "rss":
+        MemoryReport.Print(Console.Out);
+        return 0;
     default:
-        Console.Error.WriteLine("Usage: TuyPhuoc.Harness token [--role R] [--unit U] [--block B] | demo | bench-import --postgres CS | bench-recompute --postgres CS   (each takes --gateway URL, default http://localhost:5080)");
+        Console.Error.WriteLine("Usage: TuyPhuoc.Harness token [--role R] [--unit U] [--block B] | demo | bench-import --postgres CS | bench-recompute --postgres CS "
+            + "| bench-gateway [--direct URL] | bench-submit --postgres CS | bench-freshness [--rate N] | rss   (each takes --gateway URL, default http://localhost:5080)");
         return 2;
 }
+
+static int Int(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 
 internal static class Arguments
 {

@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Grpc.Core;
+using Grpc.Net.Client;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.Harness;
+
+/// <summary>
+/// Freshness: SubmitActual through the gateway at a fixed rate (open loop: calls start on schedule whether or not
+/// earlier ones have answered), while Evaluation's WatchResults stream, also through the gateway, is followed. A
+/// submission is visible when a result of its unit and indicator shows its value in its month; the lag runs from the
+/// submission's acknowledgement to that moment. Values are unique to the run, so an old result cannot match.
+/// </summary>
+public static class FreshnessBenchmark
+{
+    private const int MaxInFlight = 2_000;
+
+    private sealed class Pending(SubmitActualRequest request)
+    {
+        public SubmitActualRequest Request { get; } = request;
+        public long AcceptedAt { get; set; }
+        public long VisibleAt { get; set; }
+    }
+
+    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, int rate, TimeSpan duration, TextWriter log, CancellationToken ct)
+    {
+        var office = await LoadRunner.CallersAsync(gateway, "planning_office", "bench-plan", 1, ct);
+        await ImportBenchmark.EnsureBenchPlanAsync(new IndicatorPlans.IndicatorPlansClient(gateway), office[0], log, ct);
+        // The gateway limits each caller to 200 calls a second: the load comes from several callers.
+        var callers = await LoadRunner.CallersAsync(gateway, "planning_office", "bench-freshness", Math.Max(4, rate / 50), ct);
+        using var channel = LoadRunner.Channel(gatewayAddress);
+        var submissions = new Submissions.SubmissionsClient(channel);
+        var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(channel);
+
+        // Unique to the run: whole numbers above any value the other benchmarks write.
+        var baseValue = 1_000_000 + Random.Shared.Next(1, 1_000_000) * 100_000L;
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var offset = Random.Shared.Next(ImportBenchmark.MaxRows);
+        var pending = new Dictionary<(string Unit, string Indicator), List<Pending>>();
+        var probe = new Pending(SubmitBenchmark.Cell(offset, $"bench-freshness-{run}-probe"));
+        probe.Request.Value = baseValue;
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var seenProbe = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var follower = Task.Run(async () =>
+        {
+            using var stream = evaluation.WatchResults(new WatchResultsRequest(), office[0], cancellationToken: stop.Token);
+            try
+            {
+                await foreach (var change in stream.ResponseStream.ReadAllAsync(stop.Token))
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    if (change.Year != ImportBenchmark.BenchYear || change.Status is null) continue;
+                    lock (pending)
+                    {
+                        if (!pending.TryGetValue((change.UnitCode, change.IndicatorCode), out var cell)) continue;
+                        foreach (var p in cell.Where(p => p.VisibleAt == 0 && ValueOf(change.Status, p.Request.Month) == p.Request.Value))
+                        {
+                            p.VisibleAt = now;
+                            if (p == probe) seenProbe.TrySetResult();
+                        }
+                    }
+                }
+            }
+            catch (RpcException) when (stop.IsCancellationRequested) { }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        }, CancellationToken.None);
+
+        // The stream first replays every earlier change; a probe submission seen on it means it is live.
+        Track(pending, probe);
+        await submissions.SubmitActualAsync(probe.Request, callers[0], DateTime.UtcNow.AddSeconds(30), ct);
+        probe.AcceptedAt = Stopwatch.GetTimestamp();
+        var catchUp = Stopwatch.StartNew();
+        await seenProbe.Task.WaitAsync(TimeSpan.FromMinutes(3), ct);
+        log.WriteLine($"WatchResults is live ({catchUp.Elapsed.TotalSeconds:F1} s to replay and see the probe). Submitting {rate}/s for {duration.TotalSeconds:F0} s ...");
+
+        var total = (int)(rate * duration.TotalSeconds);
+        var all = new List<Pending>(total);
+        var calls = new List<Task>(total);
+        var (errors, inFlight, skipped) = (0, 0, 0);
+        var watch = Stopwatch.StartNew();
+        for (var k = 0; k < total && !ct.IsCancellationRequested;)
+        {
+            var due = Math.Min(total, (int)(watch.Elapsed.TotalSeconds * rate));
+            for (; k < due; k++)
+            {
+                if (Volatile.Read(ref inFlight) >= MaxInFlight) { skipped++; continue; }
+                var n = offset + 1 + k;
+                var p = new Pending(SubmitBenchmark.Cell(n, $"bench-freshness-{run}-{k}"));
+                p.Request.Value = baseValue + 1 + k;
+                var caller = callers[k % callers.Length];
+                Track(pending, p);
+                all.Add(p);
+                Interlocked.Increment(ref inFlight);
+                calls.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await submissions.SubmitActualAsync(p.Request, caller, DateTime.UtcNow.AddSeconds(30), ct);
+                        p.AcceptedAt = Stopwatch.GetTimestamp();
+                    }
+                    catch (RpcException) { Interlocked.Increment(ref errors); }
+                    finally { Interlocked.Decrement(ref inFlight); }
+                }, ct));
+            }
+            await Task.Delay(2, ct);
+        }
+        var sendSeconds = watch.Elapsed.TotalSeconds;
+        await Task.WhenAll(calls);
+        var ackSeconds = watch.Elapsed.TotalSeconds;
+        var settle = Stopwatch.StartNew();
+        bool AnyUnseen() { lock (pending) return all.Any(p => p.AcceptedAt != 0 && p.VisibleAt == 0); }
+        while (settle.Elapsed < TimeSpan.FromSeconds(15) && AnyUnseen()) await Task.Delay(100, ct);
+        await stop.CancelAsync();
+        await follower;
+
+        var accepted = all.Where(p => p.AcceptedAt != 0).ToList();
+        var seen = accepted.Where(p => p.VisibleAt != 0).ToList();
+        var lags = seen.Select(p => Math.Max(0, Stopwatch.GetElapsedTime(p.AcceptedAt, p.VisibleAt).TotalMilliseconds)).ToArray();
+        Array.Sort(lags);
+        var lag = new LoadResult(lags.Length, 0, ackSeconds, lags);
+        log.WriteLine($"Sent {all.Count} of {total} on schedule in {sendSeconds:F1} s ({all.Count / sendSeconds:N0}/s; {skipped} not sent, over {MaxInFlight} in flight); "
+            + $"{accepted.Count} accepted, {errors} refused; all answered after {ackSeconds:F1} s ({accepted.Count / ackSeconds:N0} accepted/s).");
+        log.WriteLine($"Visible through Evaluation: {seen.Count} of {accepted.Count} within 15 s of the last answer.");
+        log.WriteLine($"Lag from acknowledgement to visible result: p50 {lag.Percentile(50):F0} ms, p90 {lag.Percentile(90):F0} ms, p99 {lag.Percentile(99):F0} ms, "
+            + $"max {(lags.Length > 0 ? lags[^1] : double.NaN):F0} ms (goal: p99 < 1000 ms at 500/s).");
+    }
+
+    private static void Track(Dictionary<(string, string), List<Pending>> pending, Pending p)
+    {
+        lock (pending)
+        {
+            var key = (p.Request.UnitCode, p.Request.IndicatorCode);
+            if (!pending.TryGetValue(key, out var list)) pending[key] = list = [];
+            list.Add(p);
+        }
+    }
+
+    private static double? ValueOf(IndicatorStatus status, int month) =>
+        status.MonthlyActuals.Count >= month && status.MonthlyActuals[month - 1].HasValue ? status.MonthlyActuals[month - 1].Value : null;
+}

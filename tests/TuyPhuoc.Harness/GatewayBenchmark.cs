@@ -1,0 +1,55 @@
+using Grpc.Net.Client;
+using TuyPhuoc.Contracts.Plans.V1;
+
+namespace TuyPhuoc.Harness;
+
+/// <summary>
+/// The gateway's cost on a read: IndicatorPlans.GetIndicator through the gateway against the same call straight to
+/// the service's own gRPC endpoint, closed-loop at several concurrencies. Each round measures both, alternating which
+/// goes first, so that the load of other processes falls on both alike.
+/// </summary>
+public static class GatewayBenchmark
+{
+    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, string directAddress, int[] concurrencies, int rounds,
+        TimeSpan duration, int maxCalls, TextWriter log, CancellationToken ct)
+    {
+        var callers = await LoadRunner.CallersAsync(gateway, "partner", "bench-gateway", concurrencies.Max(), ct);
+        using var viaGateway = LoadRunner.Channel(gatewayAddress);
+        using var direct = LoadRunner.Channel(directAddress);
+        var targets = new[] { ("gateway", new IndicatorPlans.IndicatorPlansClient(viaGateway)), ("direct", new IndicatorPlans.IndicatorPlansClient(direct)) };
+        var request = new GetIndicatorRequest { Code = "CT01" };
+
+        Task<LoadResult> Run(IndicatorPlans.IndicatorPlansClient client, int clients, TimeSpan time) =>
+            LoadRunner.ClosedLoopAsync(clients, time, maxCalls,
+                async (c, _, token) => await client.GetIndicatorAsync(request, callers[c], DateTime.UtcNow.AddSeconds(10), token), ct);
+
+        log.WriteLine($"GetIndicator through {gatewayAddress} vs straight to {directAddress}; {rounds} rounds of {duration.TotalSeconds:F0} s per side and concurrency.");
+        foreach (var (_, client) in targets) await Run(client, 8, TimeSpan.FromSeconds(2));
+
+        var summary = new List<string>();
+        foreach (var clients in concurrencies)
+        {
+            var results = targets.ToDictionary(t => t.Item1, _ => new List<LoadResult>());
+            var ratios = new List<double>();
+            for (var round = 1; round <= rounds; round++)
+            {
+                var order = round % 2 == 1 ? targets : targets.Reverse().ToArray();
+                foreach (var (name, client) in order) results[name].Add(await Run(client, clients, duration));
+                var (g, d) = (results["gateway"][^1], results["direct"][^1]);
+                ratios.Add(g.PerSecond / d.PerSecond);
+                log.WriteLine($"  c={clients,2} round {round}: gateway {g.Summary}");
+                log.WriteLine($"  c={clients,2} round {round}: direct  {d.Summary}   ratio {g.PerSecond / d.PerSecond:F2}");
+            }
+            var (gateways, directs) = (results["gateway"], results["direct"]);
+            var (gAll, dAll) = (LoadResult.Merge(gateways), LoadResult.Merge(directs));
+            summary.Add($"| {clients} | {LoadRunner.Median(gateways.Select(r => r.PerSecond)):N0} | {gAll.Percentile(50):F2} | {gAll.Percentile(90):F2} | {gAll.Percentile(99):F2} "
+                + $"| {LoadRunner.Median(directs.Select(r => r.PerSecond)):N0} | {dAll.Percentile(50):F2} | {dAll.Percentile(90):F2} | {dAll.Percentile(99):F2} "
+                + $"| {LoadRunner.Median(ratios):F2} ({ratios.Min():F2}-{ratios.Max():F2}) |");
+        }
+        log.WriteLine();
+        log.WriteLine("| clients | gateway calls/s (median) | p50 ms | p90 ms | p99 ms | direct calls/s (median) | p50 ms | p90 ms | p99 ms | ratio, median of rounds (range) |");
+        log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var line in summary) log.WriteLine(line);
+        log.WriteLine("Latencies are over every call of every round; the goal is a ratio of at least 0.75.");
+    }
+}
