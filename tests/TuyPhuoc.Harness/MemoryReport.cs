@@ -22,11 +22,12 @@ public static class MemoryReport
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
             var (rss, peak) = (status.GetValueOrDefault("VmRSS"), status.GetValueOrDefault("VmHWM"));
-            if (name.StartsWith("TuyPhuoc.", StringComparison.Ordinal) && !name.StartsWith("TuyPhuoc.Harness", StringComparison.Ordinal))
+            if ((name.StartsWith("TuyPhuoc.", StringComparison.Ordinal) && !name.StartsWith("TuyPhuoc.Harness", StringComparison.Ordinal))
+                || name.StartsWith("redis-server", StringComparison.Ordinal))
             {
                 log.WriteLine($"| {name} | {Path.GetFileName(dir)} | {rss / 1024.0:F0} | {peak / 1024.0:F0} |");
             }
-            else if (name == "postgres")
+            else if (name == "postgres" || name.StartsWith("postgres: ", StringComparison.Ordinal))
             {
                 postgres = (postgres.Count + 1, postgres.Rss + rss, postgres.Peak + peak);
             }
