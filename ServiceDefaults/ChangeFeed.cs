@@ -43,9 +43,11 @@ public static class ChangeLog
         e.Property(x => x.TraceParent).HasMaxLength(128);
     });
 
+    /// <summary>The statement that takes the append lock, for writers that use a connection of their own.</summary>
+    public static readonly string AppendLockSql = $"SELECT pg_advisory_xact_lock({AppendLock})";
+
     /// <summary>Takes the append lock inside the current transaction; call right before SaveChanges.</summary>
-    public static Task LockForAppendAsync(this DbContext db, CancellationToken ct) =>
-        db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AppendLock})", ct);
+    public static Task LockForAppendAsync(this DbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(AppendLockSql, ct);
 
     public static Task<List<ChangeLogEntry>> ReadAfterAsync(this DbContext db, long after, int max, CancellationToken ct) =>
         db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(max).ToListAsync(ct);

@@ -332,6 +332,40 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ImportActuals_SeveralRowsPerMessage_PositionsCountAcrossMessagesAndEveryRevisionIsInTheFeed()
+    {
+        var office = await PlanningOffice();
+        ImportRow Row(string indicator, int month, double value) => new() { UnitCode = "PHUOC_THANH", IndicatorCode = indicator, Year = Year, Month = month, Value = value };
+
+        // The original one-row form and messages of several rows, mixed: positions count rows, not messages.
+        var refused = await ImportMessagesAsync(office,
+            new ImportActualsRequest { UnitCode = "PHUOC_THANH", IndicatorCode = "CT02", Year = Year, Month = 8, Value = 1 },
+            new ImportActualsRequest { Rows = { Row("CT03", 8, 2), Row("CT04", 13, 3) } },
+            new ImportActualsRequest { Rows = { Row("CT99", 8, 4) } });
+        Assert.Equal((4L, 0L), (refused.RowsReceived, refused.RowsStored));
+        Assert.Equal([(3L, "month"), (4L, "indicator_code")], refused.Errors.Select(e => (e.Row, e.Field)));
+
+        var key = Guid.NewGuid().ToString();
+        var rows = CommuneIndicators.Select((code, i) => Row(code, 8, 20 + i)).ToList();
+        ImportActualsRequest[] messages =
+        [
+            new() { BatchIdempotencyKey = key, Rows = { rows.Take(3) } },
+            new() { Rows = { rows.Skip(3) } },
+        ];
+        var stored = await ImportMessagesAsync(office, messages);
+        // The same rows split otherwise are the same batch.
+        var retried = await ImportMessagesAsync(office, [.. rows.Select((r, i) => new ImportActualsRequest { Rows = { r }, BatchIdempotencyKey = i == 0 ? key : "" })]);
+
+        Assert.Equal((8L, 8L), (stored.RowsReceived, stored.RowsStored));
+        Assert.Equal(stored, retried);
+        var changes = await ReadChangesAsync(0, c => c.Key == "PHUOC_THANH/CT27/2024/8");
+        var revised = changes.Where(c => c.Key.StartsWith("PHUOC_THANH/", StringComparison.Ordinal) && c.Key.EndsWith("/2024/8", StringComparison.Ordinal)).ToList();
+        Assert.Equal(CommuneIndicators, revised.Select(c => c.Actual.IndicatorCode));
+        Assert.All(revised, c => Assert.Equal((Origin.Import, 1, "actual.revised"), (c.Actual.Origin, c.Actual.Revision, c.Kind)));
+        Assert.Equal(rows.Select(r => r.Value), revised.Select(c => c.Actual.Value));
+    }
+
+    [Fact]
     public async Task WatchChanges_EveryChangeOnceInOrder_AndResumesFromASequence()
     {
         var office = await PlanningOffice();
@@ -375,6 +409,14 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     {
         using var call = Client.ImportActuals(options);
         foreach (var row in rows) await call.RequestStream.WriteAsync(row, TestContext.Current.CancellationToken);
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+
+    private async Task<ImportActualsResponse> ImportMessagesAsync(CallOptions options, params ImportActualsRequest[] messages)
+    {
+        using var call = Client.ImportActuals(options);
+        foreach (var message in messages) await call.RequestStream.WriteAsync(message, TestContext.Current.CancellationToken);
         await call.RequestStream.CompleteAsync();
         return await call.ResponseAsync;
     }

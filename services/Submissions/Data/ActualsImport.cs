@@ -13,9 +13,14 @@ public sealed record ImportRowError(long Row, string Field, string Reason);
 /// <summary>What an import did: every row stored under the batch id, or nothing and the errors.</summary>
 public sealed record ImportOutcome(long RowsReceived, long RowsStored, IReadOnlyList<ImportRowError> Errors, Guid? BatchId, bool Replayed = false);
 
+/// <summary>An import as it arrives: the batch key (from the first message), the rows in chunks, and once they are read the hash of the content.</summary>
+public sealed record ImportStream(string? Key, IAsyncEnumerable<IReadOnlyList<ActualInput>> Chunks, Func<byte[]> ContentHash);
+
 /// <summary>
-/// Bulk import of actuals: every row is validated first; then all rows go in with one binary COPY into a staging
-/// table and one set-based insert that numbers the revisions and writes their change-log entries, in one transaction.
+/// Bulk import of actuals. Rows are validated as they arrive and, while every row so far is good, written at once:
+/// each few thousand rows take their cells' latest revision numbers in one look-up and go by binary COPY straight into
+/// the revisions table. At the end the change-log entries go in by COPY too, and all commits in one transaction;
+/// a bad row anywhere rolls everything back.
 /// </summary>
 public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
@@ -23,158 +28,119 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
     public const int MaxRows = 500_000;
     /// <summary>Errors beyond this many are summed up in the last one, so the answer stays within message limits.</summary>
     public const int MaxErrors = 10_000;
+    private const int FlushRows = 2_000;
 
-    public async Task<ImportOutcome> ImportAsync(Caller caller, IReadOnlyList<ActualInput> rows, string? idempotencyKey, byte[] requestHash, CancellationToken ct)
+    public async Task<ImportOutcome> ImportAsync(Caller caller, ImportStream stream, CancellationToken ct)
     {
-        if (idempotencyKey?.Length > 200) throw new InvalidInputException("batch_idempotency_key", "is longer than 200 characters");
-        if (rows.Count == 0) throw new InvalidInputException("rows", "at least one row is required");
-        if (rows.Count > MaxRows) throw new InvalidInputException("rows", $"at most {MaxRows} rows are accepted in one batch");
-        if (await EarlierAsync(idempotencyKey, requestHash, ct) is { } earlier) return earlier;
+        var key = stream.Key;
+        if (key?.Length > 200) throw new InvalidInputException("batch_idempotency_key", "is longer than 200 characters");
+        if (await EarlierAsync(key, ct) is not null)
+        {
+            await foreach (var _ in stream.Chunks.WithCancellation(ct)) { }
+            return (await EarlierAsync(key, stream.ContentHash(), ct))!;
+        }
 
         var started = Stopwatch.GetTimestamp();
-        var errors = await ValidateAsync(caller, rows, ct);
-        var validated = Stopwatch.GetElapsedTime(started);
-        if (errors.Count > 0)
-        {
-            logger.LogInformation("Import of {Rows} rows by {Caller} refused in {ValidateMs:F0} ms: {Errors} bad rows",
-                rows.Count, caller.Subject, validated.TotalMilliseconds, errors.Count);
-            return new ImportOutcome(rows.Count, 0, Summarize(errors), null);
-        }
-
         var batchId = Guid.CreateVersion7();
-        var outcome = new ImportOutcome(rows.Count, rows.Count, [], batchId);
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await strategy.ExecuteAsync(async token =>
-                {
-                    db.ChangeTracker.Clear();
-                    await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    await StoreAsync(rows, batchId, caller.Subject, token);
-                    if (!string.IsNullOrEmpty(idempotencyKey))
-                    {
-                        db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
-                        {
-                            Operation = Operation, Key = idempotencyKey, RequestHash = requestHash, Response = Serialize(outcome), CreatedAt = clock.Now,
-                        });
-                        await db.SaveChangesAsync(token);
-                    }
-                    await transaction.CommitAsync(token);
-                }, ct);
-                signal.Pulse();
-                logger.LogInformation("Import of {Rows} rows by {Caller} stored as batch {BatchId}: validated in {ValidateMs:F0} ms, stored in {StoreMs:F0} ms",
-                    rows.Count, caller.Subject, batchId, validated.TotalMilliseconds, (Stopwatch.GetElapsedTime(started) - validated).TotalMilliseconds);
-                return outcome;
-            }
-            catch (Exception e) when (attempt < 3 && IsUniqueViolation(e))
-            {
-                // A concurrent write took a revision number of a cell in the batch, or the same key: try again.
-                if (await EarlierAsync(idempotencyKey, requestHash, ct) is { } first) return first;
-            }
-        }
-    }
-
-    private async Task<List<ImportRowError>> ValidateAsync(Caller caller, IReadOnlyList<ActualInput> rows, CancellationToken ct)
-    {
-        var errors = new List<ImportRowError>();
-        var today = clock.Today;
-        var planOfYear = new Dictionary<int, PlanView?>();
-        var firstRowOfCell = new Dictionary<(string, string, int, int), long>();
-        var validYears = rows.Select(r => r.Year).Distinct().Where(y => y >= ActualRules.MinYear && y <= today.Year).ToList();
-        foreach (var year in validYears) planOfYear[year] = await plans.GetAsync(year, ct);
-        var locked = (await db.Reports.AsNoTracking()
-                .Where(r => validYears.Contains(r.Year) && r.Status == ReportStatus.Approved)
-                .Select(r => new { r.UnitCode, r.Year, r.Month }).ToListAsync(ct))
-            .Select(r => (r.UnitCode, r.Year, r.Month)).ToHashSet();
-
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var row = rows[i];
-            var position = i + 1L;
-            if (!caller.MayActFor(row.UnitCode))
-            {
-                throw new PermissionDeniedException($"Row {position}: a reporter of {caller.Unit} may not import values of {row.UnitCode}; nothing was stored.");
-            }
-            var plan = planOfYear.GetValueOrDefault(row.Year);
-            var violations = ActualRules.Check(row, plan, today);
-            if (violations.Count == 0 && plan is null) violations.Add(new("year", $"{row.Year} has no plan"));
-            foreach (var v in violations) errors.Add(new(position, v.Field, v.Description));
-            if (violations.Count > 0) continue;
-
-            if (locked.Contains((row.UnitCode, row.Year, row.Month)))
-            {
-                errors.Add(new(position, "month", $"the report {Report.KeyOf(row.UnitCode, row.Year, row.Month)} is approved and locked"));
-            }
-            if (!firstRowOfCell.TryAdd((row.UnitCode, row.IndicatorCode, row.Year, row.Month), position))
-            {
-                errors.Add(new(position, "indicator_code", $"the same cell is already in row {firstRowOfCell[(row.UnitCode, row.IndicatorCode, row.Year, row.Month)]}"));
-            }
-        }
-        return errors;
-    }
-
-    private async Task StoreAsync(IReadOnlyList<ActualInput> rows, Guid batchId, string recordedBy, CancellationToken ct)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await db.Database.ExecuteSqlRawAsync("""
-            CREATE TEMP TABLE import_staging (unit_code text, indicator_code text, year int, month int, value float8, note text) ON COMMIT DROP
-            """, ct);
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY import_staging (unit_code, indicator_code, year, month, value, note) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var row in rows)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
-                await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Text, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
-
-        // Reports of the batch's months, share-locked: an approval waits for this batch, and a month approved
-        // since validation refuses the batch.
-        var touched = await db.Database.SqlQueryRaw<ReportState>("""
-            SELECT r."UnitCode" || '/' || r."Year" || '/' || r."Month" AS "Key", r."Status" AS "Status"
-            FROM reports r JOIN (SELECT DISTINCT unit_code, year, month FROM import_staging) s
-              ON r."UnitCode" = s.unit_code AND r."Year" = s.year AND r."Month" = s.month
-            FOR SHARE OF r
-            """).ToListAsync(ct);
-        var lockedNow = touched.Where(r => ReportWorkflow.IsLocked((ReportStatus)r.Status)).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
-        if (lockedNow.Count > 0)
-        {
-            throw new FailedPreconditionException($"The reports {string.Join(", ", lockedNow)} were approved meanwhile; nothing was stored.");
-        }
-
-        await db.LockForAppendAsync(ct);
         var at = clock.Now;
-        var traceParent = Activity.Current?.Id;
-        await db.Database.ExecuteSqlAsync($"""
-            WITH inserted AS (
-              INSERT INTO actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
-              SELECT s.unit_code, s.year, s.indicator_code, s.month,
-                     COALESCE((SELECT max(r."Revision") FROM actual_revisions r
-                               WHERE r."UnitCode" = s.unit_code AND r."Year" = s.year AND r."IndicatorCode" = s.indicator_code AND r."Month" = s.month), 0) + 1,
-                     s.value, s.note, {at}, {recordedBy}, {(int)Origin.Import}, {batchId}
-              FROM import_staging s
-              RETURNING "UnitCode", "IndicatorCode", "Year", "Month", "Revision")
-            INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
-            SELECT {at}, {SubmissionsStore.RevisedKind}, i."UnitCode" || '/' || i."IndicatorCode" || '/' || i."Year" || '/' || i."Month",
-                   jsonb_build_object('Revision', i."Revision"), {traceParent}
-            FROM inserted i
-            """, ct);
+        var rows = new List<ActualInput>();
+        var validator = new RowValidator(caller, plans, db, clock.Today);
+        var connectionString = db.Database.GetConnectionString()!;
+        ImportSession? session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
+        try
+        {
+            var pending = new List<ActualInput>();
+            var received = 0L;
+            await foreach (var chunk in stream.Chunks.WithCancellation(ct))
+            {
+                if (received + chunk.Count > MaxRows) throw new InvalidInputException("rows", $"at most {MaxRows} rows are accepted in one batch");
+                foreach (var row in chunk) await validator.CheckAsync(row, ++received, ct);
+                if (!validator.Good)
+                {
+                    // Nothing of this batch will be stored; the rest is only checked, to name every bad row.
+                    if (session is not null) await session.DisposeAsync();
+                    session = null;
+                    continue;
+                }
+                pending.AddRange(chunk);
+                if (pending.Count < FlushRows) continue;
+                session = await WriteAsync(session, pending, ct);
+                rows.AddRange(pending);
+                pending.Clear();
+            }
+            if (validator.Good)
+            {
+                session = await WriteAsync(session, pending, ct);
+                rows.AddRange(pending);
+            }
+            var receivedIn = Stopwatch.GetElapsedTime(started);
+
+            if (validator.Denied is { } denied) throw new PermissionDeniedException(denied);
+            if (received == 0) throw new InvalidInputException("rows", "at least one row is required");
+            if (validator.Errors.Count > 0)
+            {
+                logger.LogInformation("Import of {Rows} rows by {Caller} refused after {ReceiveMs:F0} ms: {Errors} bad rows",
+                    received, caller.Subject, receivedIn.TotalMilliseconds, validator.Errors.Count);
+                return new ImportOutcome(received, 0, Summarize(validator.Errors), null);
+            }
+
+            var hash = stream.ContentHash();
+            var outcome = new ImportOutcome(rows.Count, rows.Count, [], batchId);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (session is null)
+                    {
+                        // A write failed (a concurrent write took a revision number): all rows again, with fresh numbers.
+                        session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
+                        await session.WriteAsync(rows, ct);
+                    }
+                    await session.CommitAsync(key, hash, key is null ? null : Serialize(outcome), ct);
+                    break;
+                }
+                catch (Exception e) when (attempt < 3 && IsRetryable(e))
+                {
+                    if (session is not null) await session.DisposeAsync();
+                    session = null;
+                    if (await EarlierAsync(key, hash, ct) is { } first) return first;
+                }
+            }
+            signal.Pulse();
+            logger.LogInformation("Import of {Rows} rows by {Caller} stored as batch {BatchId}: received and written in {ReceiveMs:F0} ms, committed in {CommitMs:F0} ms",
+                rows.Count, caller.Subject, batchId, receivedIn.TotalMilliseconds, (Stopwatch.GetElapsedTime(started) - receivedIn).TotalMilliseconds);
+            return outcome;
+        }
+        finally
+        {
+            if (session is not null) await session.DisposeAsync();
+        }
     }
+
+    /// <summary>Writes the rows while the batch is still good; null once a write has failed, so the rows are written again at the end.</summary>
+    private async Task<ImportSession?> WriteAsync(ImportSession? session, List<ActualInput> rows, CancellationToken ct)
+    {
+        if (session is null || rows.Count == 0) return session;
+        try
+        {
+            await session.WriteAsync(rows, ct);
+            return session;
+        }
+        catch (Exception e) when (IsRetryable(e))
+        {
+            logger.LogInformation("Import batch {BatchId}: a write failed while rows still arrive ({Error}); the rows are written again at the end", session.BatchId, e.Message);
+            await session.DisposeAsync();
+            return null;
+        }
+    }
+
+    private async Task<IdempotencyRecord?> EarlierAsync(string? key, CancellationToken ct) =>
+        string.IsNullOrEmpty(key) ? null
+            : await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Operation == Operation && r.Key == key, ct);
 
     private async Task<ImportOutcome?> EarlierAsync(string? key, byte[] requestHash, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(key)) return null;
-        var found = await db.Set<IdempotencyRecord>().AsNoTracking().SingleOrDefaultAsync(r => r.Operation == Operation && r.Key == key, ct);
-        if (found is null) return null;
+        if (await EarlierAsync(key, ct) is not { } found) return null;
         if (!found.RequestHash.AsSpan().SequenceEqual(requestHash))
         {
             throw new InvalidInputException("batch_idempotency_key", "was already used for a different batch");
@@ -182,14 +148,13 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         return Deserialize(found.Response) with { Replayed = true };
     }
 
-    private sealed record ReportState(string Key, int Status);
-
     private static byte[] Serialize(ImportOutcome outcome) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(outcome);
 
     private static ImportOutcome Deserialize(byte[] bytes) => System.Text.Json.JsonSerializer.Deserialize<ImportOutcome>(bytes)!;
 
-    private static bool IsUniqueViolation(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation };
+    private static bool IsRetryable(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+        || e is NpgsqlException { IsTransient: true };
 
     private static List<ImportRowError> Summarize(List<ImportRowError> errors)
     {
@@ -198,5 +163,188 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         var rest = errors.Skip(MaxErrors - 1).ToList();
         shown.Add(new(rest[0].Row, rest[0].Field, $"{rest[0].Reason}; and {rest.Count - 1} more errors up to row {rest[^1].Row}"));
         return shown;
+    }
+
+    /// <summary>Checks rows one by one against the plan, the locked months and the rows before them.</summary>
+    private sealed class RowValidator(Caller caller, PlanCache plans, SubmissionsDbContext db, DateOnly today)
+    {
+        private readonly Dictionary<int, (PlanView? Plan, HashSet<(string, int)> Locked)> _years = [];
+        private readonly Dictionary<(string, string, int, int), long> _firstRowOfCell = [];
+
+        public List<ImportRowError> Errors { get; } = [];
+        public bool Good => Errors.Count == 0 && Denied is null;
+        /// <summary>Why the whole batch is refused: a row of a unit the caller may not act for.</summary>
+        public string? Denied { get; private set; }
+
+        public async Task CheckAsync(ActualInput row, long position, CancellationToken ct)
+        {
+            if (Denied is not null) return;
+            if (!caller.MayActFor(row.UnitCode))
+            {
+                Denied = $"Row {position}: a reporter of {caller.Unit} may not import values of {row.UnitCode}; nothing was stored.";
+                return;
+            }
+            var (plan, locked) = await YearAsync(row.Year, ct);
+            var violations = ActualRules.Check(row, plan, today);
+            if (violations.Count == 0 && plan is null) violations.Add(new("year", $"{row.Year} has no plan"));
+            foreach (var v in violations) Errors.Add(new(position, v.Field, v.Description));
+            if (violations.Count > 0) return;
+
+            if (locked.Contains((row.UnitCode, row.Month)))
+            {
+                Errors.Add(new(position, "month", $"the report {Report.KeyOf(row.UnitCode, row.Year, row.Month)} is approved and locked"));
+            }
+            if (!_firstRowOfCell.TryAdd((row.UnitCode, row.IndicatorCode, row.Year, row.Month), position))
+            {
+                Errors.Add(new(position, "indicator_code", $"the same cell is already in row {_firstRowOfCell[(row.UnitCode, row.IndicatorCode, row.Year, row.Month)]}"));
+            }
+        }
+
+        private async ValueTask<(PlanView?, HashSet<(string, int)>)> YearAsync(int year, CancellationToken ct)
+        {
+            if (_years.TryGetValue(year, out var known)) return known;
+            if (year < ActualRules.MinYear || year > today.Year) return _years[year] = (null, []);
+            var plan = await plans.GetAsync(year, ct);
+            var locked = (await db.Reports.AsNoTracking()
+                    .Where(r => r.Year == year && r.Status == ReportStatus.Approved)
+                    .Select(r => new { r.UnitCode, r.Month }).ToListAsync(ct))
+                .Select(r => (r.UnitCode, r.Month)).ToHashSet();
+            return _years[year] = (plan, locked);
+        }
+    }
+
+    /// <summary>One transaction of an import on its own connection.</summary>
+    private sealed class ImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batchId, string recordedBy, DateTimeOffset at) : IAsyncDisposable
+    {
+        private readonly List<(ActualInput Row, int Revision)> _written = [];
+
+        public Guid BatchId => batchId;
+
+        public static async Task<ImportSession> OpenAsync(string connectionString, Guid batchId, string recordedBy, DateTimeOffset at, CancellationToken ct)
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            try
+            {
+                await connection.OpenAsync(ct);
+                return new ImportSession(connection, await connection.BeginTransactionAsync(ct), batchId, recordedBy, at);
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }
+
+        /// <summary>Numbers the rows after their cells' latest revisions (one look-up) and copies them into the revisions table.</summary>
+        public async Task WriteAsync(IReadOnlyList<ActualInput> rows, CancellationToken ct)
+        {
+            var latest = new int[rows.Count];
+            await using (var lookup = new NpgsqlCommand("""
+                SELECT COALESCE((SELECT max(r."Revision") FROM actual_revisions r
+                                 WHERE r."UnitCode" = k.u AND r."Year" = k.y AND r."IndicatorCode" = k.i AND r."Month" = k.m), 0)
+                FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) WITH ORDINALITY AS k(u, y, i, m, n)
+                ORDER BY k.n
+                """, connection))
+            {
+                lookup.Parameters.Add(new() { Value = rows.Select(r => r.UnitCode).ToArray() });
+                lookup.Parameters.Add(new() { Value = rows.Select(r => r.Year).ToArray() });
+                lookup.Parameters.Add(new() { Value = rows.Select(r => r.IndicatorCode).ToArray() });
+                lookup.Parameters.Add(new() { Value = rows.Select(r => r.Month).ToArray() });
+                await using var reader = await lookup.ExecuteReaderAsync(ct);
+                for (var i = 0; await reader.ReadAsync(ct); i++) latest[i] = reader.GetInt32(0);
+            }
+
+            await using (var copy = await connection.BeginBinaryImportAsync("""
+                COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
+                FROM STDIN (FORMAT BINARY)
+                """, ct))
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    var row = rows[i];
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
+                    await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);
+                    await copy.WriteAsync(batchId, NpgsqlDbType.Uuid, ct);
+                    _written.Add((row, latest[i] + 1));
+                }
+                await copy.CompleteAsync(ct);
+            }
+        }
+
+        /// <summary>Refuses a month approved meanwhile, writes one change-log entry per revision, keeps the answer under the key, commits.</summary>
+        public async Task CommitAsync(string? key, byte[] requestHash, byte[]? response, CancellationToken ct)
+        {
+            // Reports of the batch's months, share-locked: an approval waits for this batch, and a month approved
+            // since validation refuses the batch.
+            var months = _written.Select(w => (w.Row.UnitCode, w.Row.Year, w.Row.Month)).Distinct().ToList();
+            var lockedNow = new List<string>();
+            await using (var reports = new NpgsqlCommand("""
+                SELECT r."UnitCode", r."Year", r."Month" FROM reports r
+                JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m) ON r."UnitCode" = k.u AND r."Year" = k.y AND r."Month" = k.m
+                WHERE r."Status" = ANY($4)
+                FOR SHARE OF r
+                """, connection))
+            {
+                reports.Parameters.Add(new() { Value = months.Select(m => m.UnitCode).ToArray() });
+                reports.Parameters.Add(new() { Value = months.Select(m => m.Year).ToArray() });
+                reports.Parameters.Add(new() { Value = months.Select(m => m.Month).ToArray() });
+                reports.Parameters.Add(new() { Value = Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s).ToArray() });
+                await using var reader = await reports.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct)) lockedNow.Add(Report.KeyOf(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+            }
+            if (lockedNow.Count > 0)
+            {
+                throw new FailedPreconditionException($"The reports {string.Join(", ", lockedNow.Order(StringComparer.Ordinal))} were approved meanwhile; nothing was stored.");
+            }
+
+            // Last, under the append lock: sequence numbers become visible in commit order.
+            await using (var appendLock = new NpgsqlCommand(ChangeLog.AppendLockSql, connection)) await appendLock.ExecuteNonQueryAsync(ct);
+            var traceParent = Activity.Current?.Id;
+            await using (var copy = await connection.BeginBinaryImportAsync("""
+                COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)
+                """, ct))
+            {
+                foreach (var (row, revision) in _written)
+                {
+                    await copy.StartRowAsync(ct);
+                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                    await copy.WriteAsync(SubmissionsStore.RevisedKind, NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(ActualRevision.CellKeyOf(row.UnitCode, row.IndicatorCode, row.Year, row.Month), NpgsqlDbType.Varchar, ct);
+                    await copy.WriteAsync(SubmissionsStore.RevisionData(revision), NpgsqlDbType.Jsonb, ct);
+                    if (traceParent is null) await copy.WriteNullAsync(ct);
+                    else await copy.WriteAsync(traceParent, NpgsqlDbType.Varchar, ct);
+                }
+                await copy.CompleteAsync(ct);
+            }
+
+            if (key is not null)
+            {
+                await using var record = new NpgsqlCommand("""
+                    INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt") VALUES ($1, $2, $3, $4, $5)
+                    """, connection);
+                record.Parameters.Add(new() { Value = Operation });
+                record.Parameters.Add(new() { Value = key });
+                record.Parameters.Add(new() { Value = requestHash });
+                record.Parameters.Add(new() { Value = response! });
+                record.Parameters.Add(new() { Value = at });
+                await record.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 }

@@ -30,7 +30,7 @@ internal static class Mapping
     public static ActualInput ToInput(this Proto.SubmitActualRequest r) =>
         new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);
 
-    public static ActualInput ToInput(this Proto.ImportActualsRequest r) =>
+    public static ActualInput ToInput(this Proto.ImportRow r) =>
         new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);
 
     public static Proto.ActualRevision ToProto(this ActualRevision r) => new()

@@ -56,24 +56,24 @@ public sealed class SubmissionsService(SubmissionsStore store, ActualsImport imp
     public override async Task<ImportActualsResponse> ImportActuals(IAsyncStreamReader<ImportActualsRequest> requestStream, ServerCallContext context)
     {
         var started = Stopwatch.GetTimestamp();
-        var rows = new List<Domain.ActualInput>();
-        string? key = null;
+        var ct = context.CancellationToken;
+        var first = await requestStream.MoveNext(ct) ? requestStream.Current : null;
+        var key = NullIfEmpty(first?.BatchIdempotencyKey ?? "");
+        // Only a batch with a key can be replayed, so only then is its content hashed, row by row: the same rows hash
+        // the same however they are split into messages.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        await foreach (var row in requestStream.ReadAllAsync(context.CancellationToken))
+        async IAsyncEnumerable<IReadOnlyList<Domain.ActualInput>> Chunks()
         {
-            if (rows.Count == 0) key = NullIfEmpty(row.BatchIdempotencyKey);
-            if (rows.Count >= ActualsImport.MaxRows) throw new InvalidInputException("rows", $"at most {ActualsImport.MaxRows} rows are accepted in one batch");
-            // Only a batch with a key can be replayed, so only then is its content hashed.
-            if (key is not null)
+            for (var message = first; message is not null; message = await requestStream.MoveNext(ct) ? requestStream.Current : null)
             {
-                row.BatchIdempotencyKey = "";
-                hash.AppendData(row.ToByteArray());
+                var rows = message.Rows.Count == 0 || HasRowFields(message) ? [RowOf(message), .. message.Rows] : message.Rows.ToList();
+                if (key is not null) foreach (var row in rows) hash.AppendData(row.ToByteArray());
+                yield return rows.ConvertAll(r => r.ToInput());
             }
-            rows.Add(row.ToInput());
         }
         try
         {
-            var outcome = await import.ImportAsync(Caller(context), rows, key, hash.GetHashAndReset(), context.CancellationToken);
+            var outcome = await import.ImportAsync(Caller(context), new ImportStream(key, Chunks(), () => hash.GetHashAndReset()), ct);
             if (outcome.Errors.Count > 0) metrics.Refused("import_rows_invalid", Domain.Origin.Import);
             else if (!outcome.Replayed)
             {
@@ -94,6 +94,13 @@ public sealed class SubmissionsService(SubmissionsStore store, ActualsImport imp
             throw;
         }
     }
+
+    /// <summary>The original one-row form: the message's own fields, which count as a row before any in <c>rows</c>.</summary>
+    private static ImportRow RowOf(ImportActualsRequest m) =>
+        new() { UnitCode = m.UnitCode, IndicatorCode = m.IndicatorCode, Year = m.Year, Month = m.Month, Value = m.Value, Note = m.Note };
+
+    private static bool HasRowFields(ImportActualsRequest m) =>
+        m.UnitCode.Length > 0 || m.IndicatorCode.Length > 0 || m.Year != 0 || m.Month != 0 || m.Value != 0 || m.Note.Length > 0;
 
     [Authorize(Roles = Writers)]
     public override Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
