@@ -1,13 +1,20 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace TuyPhuoc.ServiceDefaults;
 
 /// <summary>One entry of a service's change log, written in the transaction of the change it records.</summary>
 public sealed class ChangeLogEntry
 {
-    public long Sequence { get; set; }
+    /// <summary>Order of insertion; transactions that commit later may hold lower ids.</summary>
+    public long Id { get; set; }
+    /// <summary>Position in the feed, given by the sequencer once the entry is committed; null until then.</summary>
+    public long? Sequence { get; set; }
     public DateTimeOffset OccurredAt { get; set; }
     public required string Kind { get; set; }
     public required string Key { get; set; }
@@ -28,29 +35,81 @@ public sealed class ChangeLogEntry
 
 public static class ChangeLog
 {
-    // Writers of the change log take this transaction-scoped lock just before they insert, so
-    // sequence numbers become visible in commit order and a reader never skips a late commit.
-    private const long AppendLock = 0x7475_7970_686f_6300;
+    // One sequencer at a time (across replicas) numbers the committed entries.
+    private const long SequencerLock = 0x7475_7970_686f_6300;
 
     public static void ConfigureChangeLog(this ModelBuilder model) => model.Entity<ChangeLogEntry>(e =>
     {
         e.ToTable("change_log");
-        e.HasKey(x => x.Sequence);
-        e.Property(x => x.Sequence).UseIdentityAlwaysColumn();
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).UseIdentityAlwaysColumn();
+        e.HasIndex(x => x.Sequence).IsUnique();
+        e.HasIndex(x => x.Id).HasFilter("\"Sequence\" IS NULL").HasDatabaseName("IX_change_log_pending");
         e.Property(x => x.Kind).HasMaxLength(64);
         e.Property(x => x.Key).HasMaxLength(200);
         e.Property(x => x.Data).HasColumnType("jsonb");
         e.Property(x => x.TraceParent).HasMaxLength(128);
     });
 
-    /// <summary>The statement that takes the append lock, for writers that use a connection of their own.</summary>
-    public static readonly string AppendLockSql = $"SELECT pg_advisory_xact_lock({AppendLock})";
-
-    /// <summary>Takes the append lock inside the current transaction; call right before SaveChanges.</summary>
-    public static Task LockForAppendAsync(this DbContext db, CancellationToken ct) => db.Database.ExecuteSqlRawAsync(AppendLockSql, ct);
+    /// <summary>
+    /// Numbers the committed entries that have no position yet, after every position given so far. Writers never wait
+    /// for each other; a reader that follows positions never skips an entry that commits late, because an entry gets
+    /// its position only once it is committed, and positions are given in one serialised transaction.
+    /// </summary>
+    public static Task<int> SequenceCommittedAsync(this DbContext db, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(token);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({SequencerLock})", token);
+        var numbered = await db.Database.ExecuteSqlRawAsync("""
+            WITH pending AS (
+                SELECT "Id", row_number() OVER (ORDER BY "Id") AS n FROM change_log WHERE "Sequence" IS NULL ORDER BY "Id" LIMIT 10000),
+            head AS (SELECT coalesce(max("Sequence"), 0) AS s FROM change_log)
+            UPDATE change_log c SET "Sequence" = head.s + pending.n FROM pending, head WHERE c."Id" = pending."Id"
+            """, token);
+        await transaction.CommitAsync(token);
+        return numbered;
+    }, ct);
 
     public static Task<List<ChangeLogEntry>> ReadAfterAsync(this DbContext db, long after, int max, CancellationToken ct) =>
         db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(max).ToListAsync(ct);
+
+    /// <summary>Gives committed change-log entries their feed position as soon as a writer signals, and every so often.</summary>
+    public static IServiceCollection AddChangeLogSequencer<TContext>(this IServiceCollection services) where TContext : DbContext
+    {
+        services.TryAddSingleton<ChangeSignal>();
+        return services.AddHostedService<ChangeLogSequencer<TContext>>();
+    }
+
+    private sealed class ChangeLogSequencer<TContext>(IServiceProvider services, ChangeSignal signal, ILogger<ChangeLogSequencer<TContext>> logger)
+        : BackgroundService where TContext : DbContext
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+        protected override async Task ExecuteAsync(CancellationToken ct)
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                var wake = signal.WaitAsync(Interval, ct);
+                try
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    if (await scope.ServiceProvider.GetRequiredService<TContext>().SequenceCommittedAsync(ct) > 0)
+                    {
+                        signal.Pulse();
+                        continue;
+                    }
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Not migrated yet, or the database is restarting: the entries wait, nothing is lost.
+                    logger.LogDebug(e, "Sequencing the change log of {Context} failed; retrying", typeof(TContext).Name);
+                }
+                try { await wake; }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+    }
 }
 
 /// <summary>Wakes change-feed streams in this process as soon as a change commits; they also poll, for other replicas.</summary>
@@ -88,7 +147,7 @@ public static class ChangeFeedStreaming
             foreach (var entry in batch)
             {
                 await writer.WriteAsync(map(entry), ct);
-                cursor = entry.Sequence;
+                cursor = entry.Sequence!.Value;
             }
             if (batch.Count == 0)
             {

@@ -80,7 +80,6 @@ public static class Idempotency
                         throw;
                     }
                     db.Remember(operation, idempotencyKey, request, answer);
-                    await db.LockForAppendAsync(token);
                     await db.SaveChangesAsync(token);
                     await transaction.CommitAsync(token);
                     return answer;

@@ -20,7 +20,7 @@ public static class EmulationScoringExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatabaseReady>();
-        builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddChangeLogSequencer<EmulationScoringDbContext>();
         builder.Services.AddSingleton<ScoringTelemetry>();
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddScoped<IScoringInputs, SuiteInputs>();

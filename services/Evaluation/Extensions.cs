@@ -26,7 +26,7 @@ public static class EvaluationExtensions
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<ChangeSignal>();
+        services.AddChangeLogSequencer<EvaluationDbContext>();
         services.AddSingleton(Policy(builder.Configuration.GetSection("Evaluation:Policy")));
         services.AddSingleton<EvaluationMetrics>();
         services.AddSingleton<ICacheBackend, RedisCacheBackend>();

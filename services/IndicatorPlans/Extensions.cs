@@ -12,7 +12,7 @@ public static class IndicatorPlansExtensions
         builder.AddNpgsqlDbContext<PlansDbContext>(ResourceNames.PlansDb);
         builder.Services.AddMigration<PlansDbContext, PlansSeeder>();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddChangeLogSequencer<PlansDbContext>();
         builder.Services.AddScoped<PlansStore>();
         builder.AddSuiteGrpc(GrpcServiceName);
     }

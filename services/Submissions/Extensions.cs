@@ -17,7 +17,7 @@ public static class SubmissionsExtensions
         // Deadlines and days late are the district's local days; every number is configuration.
         var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("Submissions:UtcOffsetHours", ReportingClock.VietnamOffset.TotalHours));
         builder.Services.AddSingleton(sp => new ReportingClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
-        builder.Services.AddSingleton<ChangeSignal>();
+        builder.Services.AddChangeLogSequencer<SubmissionsDbContext>();
         builder.Services.AddSingleton<SubmissionsMetrics>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
         builder.Services.AddSingleton<PlanCache>();

@@ -29,11 +29,11 @@ public sealed class EvaluationStore(EvaluationDbContext db)
 
     NpgsqlTransaction? Transaction => db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
 
-    /// <summary>A write transaction holding the change log's append lock, which also serializes every writer of results.</summary>
+    /// <summary>A write transaction that serializes every writer of results (the feed consumers and a recompute).</summary>
     public async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        await db.LockForAppendAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(hashtext('evaluation.results'))", ct);
         return transaction;
     }
 

@@ -37,7 +37,7 @@ internal static class Mapping
         var quarter = ResultPlanner.LatestQuarterWithData([.. full.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
         return new ResultChange
         {
-            Sequence = entry.Sequence,
+            Sequence = entry.Sequence!.Value,
             OccurredAt = Timestamp.FromDateTimeOffset(entry.OccurredAt),
             UnitCode = row.Key.UnitCode,
             IndicatorCode = row.Key.IndicatorCode,

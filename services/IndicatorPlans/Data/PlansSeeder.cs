@@ -21,7 +21,6 @@ public sealed class PlansSeeder : IDbSeeder<PlansDbContext>
         db.ChangeLog.AddRange(DemoPlan2024.Indicators.Select(i => ChangeLogEntry.For("indicator.created", i.Code)));
         db.ChangeLog.Add(ChangeLogEntry.For("plan.created", "2024", System.Text.Json.JsonSerializer.Serialize(
             new PlansStore.ChangeData(2024, DemoPlan2024.Revision.Targets.Select(t => t.IndicatorCode).ToArray()))));
-        await db.LockForAppendAsync(ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -145,7 +145,7 @@ internal static class Mapping
         var data = System.Text.Json.JsonSerializer.Deserialize<Data.PlansStore.ChangeData>(e.Data) ?? new(null, []);
         return new Proto.Change
         {
-            Sequence = e.Sequence,
+            Sequence = e.Sequence!.Value,
             OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
             Kind = e.Kind,
             Key = e.Key,

@@ -306,8 +306,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
                 throw new FailedPreconditionException($"The reports {string.Join(", ", lockedNow.Order(StringComparer.Ordinal))} were approved meanwhile; nothing was stored.");
             }
 
-            // Last, under the append lock: sequence numbers become visible in commit order.
-            await using (var appendLock = new NpgsqlCommand(ChangeLog.AppendLockSql, connection)) await appendLock.ExecuteNonQueryAsync(ct);
+            // The change log's sequencer gives these entries their feed positions once the batch is committed.
             var traceParent = Activity.Current?.Id;
             await using (var copy = await connection.BeginBinaryImportAsync("""
                 COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)

@@ -58,7 +58,6 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
                         throw;
                     }
                     db.Remember(operation, idempotencyKey, request, answer);
-                    await db.LockForAppendAsync(token);
                     await db.SaveChangesAsync(token);
                     await transaction.CommitAsync(token);
                     return answer;
@@ -387,7 +386,7 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
         var byKey = found.ToDictionary(r => (r.CellKey, r.Revision));
         foreach (var r in refs)
         {
-            if (byKey.TryGetValue((r.Entry.Key, r.Revision), out var revision)) revisions[r.Entry.Sequence] = revision;
+            if (byKey.TryGetValue((r.Entry.Key, r.Revision), out var revision)) revisions[r.Entry.Sequence!.Value] = revision;
         }
         return (entries, revisions);
     }

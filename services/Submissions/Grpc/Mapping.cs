@@ -110,7 +110,7 @@ internal static class Mapping
     {
         var change = new Proto.Change
         {
-            Sequence = e.Sequence,
+            Sequence = e.Sequence!.Value,
             OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
             Kind = e.Kind,
             Key = e.Key,

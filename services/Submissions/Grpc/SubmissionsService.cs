@@ -221,11 +221,11 @@ public sealed class SubmissionsService(SubmissionsStore store, ActualsImport imp
             async (after, ct) =>
             {
                 var (entries, found) = await store.ChangesAfterAsync(after, ct);
-                if (entries.Count > 0) metrics.LatestSequence(entries[^1].Sequence);
+                if (entries.Count > 0) metrics.LatestSequence(entries[^1].Sequence!.Value);
                 revisions = found;
                 return entries;
             },
-            e => Mapping.ToChange(e, revisions.GetValueOrDefault(e.Sequence)),
+            e => Mapping.ToChange(e, revisions.GetValueOrDefault(e.Sequence!.Value)),
             request.AfterSequence, writer, signal, context.CancellationToken);
     }
 

@@ -128,7 +128,12 @@ internal sealed class EvaluatorRig : IAsyncDisposable
     public async Task<Dictionary<string, byte[]>> SnapshotsAsync() =>
         (await Store.ResultsAsync(TestPlan.Year, TestContext.Current.CancellationToken)).ToDictionary(r => EvaluationStore.ChangeKey(r.Key), r => r.Snapshot);
 
-    public async Task<List<ChangeLogEntry>> ChangesAsync() => await Store.ChangesAfterAsync(0, TestContext.Current.CancellationToken);
+    /// <summary>The result changes in the feed, once the sequencer (a hosted service in the real app) has numbered them.</summary>
+    public async Task<List<ChangeLogEntry>> ChangesAsync()
+    {
+        await Db.SequenceCommittedAsync(TestContext.Current.CancellationToken);
+        return await Store.ChangesAfterAsync(0, TestContext.Current.CancellationToken);
+    }
 
     public async ValueTask DisposeAsync() => await Db.DisposeAsync();
 }

@@ -252,11 +252,11 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
 
             modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
                 {
-                    b.Property<long>("Sequence")
+                    b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Sequence"));
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Data")
                         .IsRequired()
@@ -275,11 +275,21 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.HasKey("Sequence");
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_change_log_pending")
+                        .HasFilter("\"Sequence\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("change_log", (string)null);
                 });
