@@ -34,11 +34,14 @@ public static class LocalPostgres
         var asRoot = Environment.UserName == "root";
         var postgres = Path.Combine(bin, "postgres");
         var resource = new LocalPostgresResource(name, asRoot ? "setpriv" : postgres, dataRoot, passwordParameter.Resource);
+        var port = InfrastructureProbe.FreePort();
         var healthKey = $"{name}-ready";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthKey, _ => new ServerAcceptsConnections(resource), null, null));
 
         return builder.AddResource(resource)
-            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp")
+            // No proxy in front of the database: every query saves a hop. A port fixed for the whole run keeps the
+            // services' connection strings valid when the server is restarted.
+            .WithEndpoint(name: LocalPostgresResource.EndpointName, scheme: "tcp", port: port, targetPort: port, isProxied: false)
             .WithArgs(context =>
             {
                 if (asRoot)

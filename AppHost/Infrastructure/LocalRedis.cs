@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Lifecycle;
 using Garnet;
@@ -52,7 +50,7 @@ public static class LocalRedis
                 .WithHealthCheck(healthKey);
         }
 
-        var embedded = new EmbeddedRedisResource(name, FreePort());
+        var embedded = new EmbeddedRedisResource(name, InfrastructureProbe.FreePort());
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthKey, _ => new Pings(embedded), null, null));
         builder.Services.AddSingleton<EmbeddedGarnet>();
         builder.Eventing.Subscribe<InitializeResourceEvent>(embedded, async (e, ct) =>
@@ -69,13 +67,6 @@ public static class LocalRedis
         return builder.AddResource(embedded)
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "Redis (embedded)", State = KnownResourceStates.Starting, Properties = [] })
             .WithHealthCheck(healthKey);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed class EmbeddedGarnet : IDisposable
