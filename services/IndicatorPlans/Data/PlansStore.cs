@@ -11,11 +11,14 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
 {
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
+    // Read once per request: a plan is validated, warned about and mapped against the same catalog.
+    private Dictionary<string, Indicator>? _catalog;
+
     public async Task<Dictionary<string, OrgUnit>> UnitsAsync(CancellationToken ct) =>
         await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, ct);
 
     public async Task<Dictionary<string, Indicator>> CatalogAsync(CancellationToken ct) =>
-        await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
+        _catalog ??= await db.Indicators.AsNoTracking().ToDictionaryAsync(i => i.Code, ct);
 
     public Task<List<BlockInfo>> BlocksAsync(CancellationToken ct) => db.Blocks.AsNoTracking().OrderBy(b => b.Block).ToListAsync(ct);
 

@@ -31,46 +31,9 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
         MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
         where TResponse : class, IMessage<TResponse>
     {
-        if (idempotencyKey?.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
-        var strategy = db.Database.CreateExecutionStrategy();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var response = await strategy.ExecuteAsync(async token =>
-                {
-                    db.ChangeTracker.Clear();
-                    var earlier = await db.FindAsync(operation, idempotencyKey, request, parser, token);
-                    if (earlier is not null) return earlier;
-                    await using var transaction = await db.Database.BeginTransactionAsync(token);
-                    TResponse answer;
-                    try
-                    {
-                        answer = await write(token);
-                    }
-                    catch (DomainException) when (!string.IsNullOrEmpty(idempotencyKey))
-                    {
-                        // A concurrent call with the same key may have made this one moot (the report it sends is
-                        // already sent): its answer, once committed, is the answer to this retry too.
-                        await transaction.RollbackAsync(token);
-                        db.ChangeTracker.Clear();
-                        if (await db.FindAsync(operation, idempotencyKey, request, parser, token) is { } first) return first;
-                        throw;
-                    }
-                    db.Remember(operation, idempotencyKey, request, answer);
-                    await db.SaveChangesAsync(token);
-                    await transaction.CommitAsync(token);
-                    return answer;
-                }, ct);
-                signal.Pulse();
-                return response;
-            }
-            catch (DbUpdateException e) when (attempt < 5 && e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-            {
-                // A concurrent call took the same revision number or the same key: ask again, and the retry either
-                // takes the next number, finds the first answer, or refuses a stale expected_revision.
-            }
-        }
+        var response = await db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
+        signal.Pulse();
+        return response;
     }
 
     public async Task<ActualRevision> SubmitActualAsync(Caller caller, ActualInput input, int expectedRevision, CancellationToken ct)
