@@ -33,14 +33,18 @@ public static class Idempotency
     /// The stored answer for this key, or null when the key is new. The same key with other content is refused:
     /// nothing is stored twice and nothing different is stored under a key already used.
     /// </summary>
-    public static async Task<TResponse?> FindAsync<TResponse>(this DbContext db, string operation, string? key, IMessage request,
+    public static Task<TResponse?> FindAsync<TResponse>(this DbContext db, string operation, string? key, IMessage request,
+        MessageParser<TResponse> parser, CancellationToken ct) where TResponse : class, IMessage<TResponse> =>
+        db.FindAsync(operation, key, Hash(request), parser, ct);
+
+    public static async Task<TResponse?> FindAsync<TResponse>(this DbContext db, string operation, string? key, byte[] requestHash,
         MessageParser<TResponse> parser, CancellationToken ct) where TResponse : class, IMessage<TResponse>
     {
         if (string.IsNullOrEmpty(key)) return null;
         var found = await db.Set<IdempotencyRecord>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.Operation == operation && r.Key == key, ct);
         if (found is null) return null;
-        if (!found.RequestHash.AsSpan().SequenceEqual(Hash(request)))
+        if (!found.RequestHash.AsSpan().SequenceEqual(requestHash))
         {
             throw new InvalidInputException("idempotency_key", "was already used for a different request");
         }

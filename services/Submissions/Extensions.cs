@@ -23,6 +23,8 @@ public static class SubmissionsExtensions
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddHostedService<PlanFeedFollower>();
         builder.Services.AddHostedService<ReportsWatch>();
+        builder.Services.AddSingleton<SubmissionWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
         builder.Services.AddScoped<SubmissionsStore>();
         builder.Services.AddScoped<ActualsImport>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Submissions.V1.Submissions.Descriptor.FullName);

@@ -96,6 +96,28 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task SubmitActual_SameKeyConcurrently_OneRevisionAndEveryCallGetsItOrARefusalOfTheOtherContent()
+    {
+        var options = await Reporter("PHUOC_QUANG");
+        var request = Actual("PHUOC_QUANG", "CT16", 8, 5, key: Guid.NewGuid().ToString());
+        var other = request.Clone();
+        other.Value = 6;
+
+        var requests = Enumerable.Range(0, 16).Select(i => i % 4 == 3 ? other : request).ToList();
+        var calls = requests.Select(r => Client.SubmitActualAsync(r, options).ResponseAsync).ToList();
+        await Task.WhenAll(calls.Select(c => c.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        var history = await Client.ListRevisionsAsync(new ListRevisionsRequest { UnitCode = "PHUOC_QUANG", IndicatorCode = "CT16", Year = Year, Month = 8 }, options);
+        var stored = Assert.Single(history.Revisions);
+        // Whichever content came first is stored once; every call with it gets that answer, every call with the other is refused.
+        Assert.All(requests.Zip(calls), call =>
+        {
+            if (call.First.Value == stored.Value) Assert.Equal(stored, call.Second.Result);
+            else Assert.Equal(StatusCode.InvalidArgument, Assert.IsType<RpcException>(call.Second.Exception!.InnerException).StatusCode);
+        });
+    }
+
+    [Fact]
     public async Task SubmitActual_CommuneForAnotherCommune_PermissionDeniedAndNothingStored()
     {
         var thang = await Reporter("PHUOC_THANG");

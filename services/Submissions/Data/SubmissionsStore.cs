@@ -21,8 +21,6 @@ public sealed record TimelinessEntry(string UnitCode, int Year, int Month, Timel
 public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signal, PlanCache plans, ReportingClock clock)
 {
     public const string RevisedKind = "actual.revised";
-    // Key space of the per-cell advisory locks (two-int form, apart from the change log's single-key lock).
-    private const int CellLockClass = 0x5355_4231;
 
     public DateOnly Today => clock.Today;
 
@@ -36,74 +34,9 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
         return response;
     }
 
-    public async Task<ActualRevision> SubmitActualAsync(Caller caller, ActualInput input, int expectedRevision, CancellationToken ct)
-    {
-        caller.EnsureMayActFor(input.UnitCode);
-        if (expectedRevision < 0) throw new InvalidInputException("expected_revision", "must not be negative");
-        var plan = await PlanForAsync(input, ct);
-        var violations = ActualRules.Check(input, plan, Today);
-        if (plan is null && violations.Count == 0) violations.Add(new("year", $"{input.Year} has no plan"));
-        if (violations.Count > 0) throw new InvalidInputException(violations);
-
-        await EnsureOpenAsync(input.UnitCode, input.Year, input.Month, ct);
-        // Corrections of one cell queue up here instead of racing for the next revision number; the key of the
-        // revisions table still refuses a duplicate number should a bulk import take it meanwhile (then the write retries).
-        var cell = ActualRevision.CellKeyOf(input.UnitCode, input.IndicatorCode, input.Year, input.Month);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({CellLockClass}, hashtext({cell}))", ct);
-        var latest = await db.Revisions
-            .Where(r => r.UnitCode == input.UnitCode && r.Year == input.Year && r.IndicatorCode == input.IndicatorCode && r.Month == input.Month)
-            .MaxAsync(r => (int?)r.Revision, ct) ?? 0;
-        if (expectedRevision != 0 && expectedRevision != latest)
-        {
-            throw new FailedPreconditionException(
-                $"The value of {ActualRevision.CellKeyOf(input.UnitCode, input.IndicatorCode, input.Year, input.Month)} is at revision {latest}, not {expectedRevision}; read it again before correcting it.");
-        }
-        var revision = new ActualRevision
-        {
-            UnitCode = input.UnitCode,
-            IndicatorCode = input.IndicatorCode,
-            Year = input.Year,
-            Month = input.Month,
-            Revision = latest + 1,
-            Value = input.Value,
-            Note = input.Note.Trim(),
-            RecordedAt = clock.Now,
-            RecordedBy = caller.Subject,
-            Origin = Origin.Interactive,
-        };
-        db.Revisions.Add(revision);
-        db.ChangeLog.Add(ChangeLogEntry.For(RevisedKind, revision.CellKey, RevisionData(revision.Revision)));
-        return revision;
-    }
-
-    /// <summary>
-    /// The plan of the input's year (null when the period itself is wrong), asking IndicatorPlans again when it does
-    /// not know the unit or the assignment yet.
-    /// </summary>
-    private async Task<PlanView?> PlanForAsync(ActualInput input, CancellationToken ct)
-    {
-        var periodOk = ActualRules.CheckPeriod(input.Year, input.Month, Today, (_, _) => { });
-        return periodOk ? await plans.GetAsync(input.Year, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct) : null;
-    }
-
     public static string RevisionData(int revision) => JsonSerializer.Serialize(new RevisionRef(revision));
 
     internal sealed record RevisionRef(int Revision);
-
-    /// <summary>
-    /// Refuses a write to an approved month. The row lock (FOR SHARE) makes an approval wait for this write's
-    /// commit, and this write wait for an approval in progress, so nothing slips into a month as it locks.
-    /// </summary>
-    private async Task EnsureOpenAsync(string unit, int year, int month, CancellationToken ct)
-    {
-        var status = await db.Database
-            .SqlQuery<int>($"""SELECT "Status" AS "Value" FROM reports WHERE "UnitCode" = {unit} AND "Year" = {year} AND "Month" = {month} FOR SHARE""")
-            .ToListAsync(ct);
-        if (status.Count > 0 && ReportWorkflow.IsLocked((ReportStatus)status[0]))
-        {
-            throw new FailedPreconditionException($"The report {Report.KeyOf(unit, year, month)} is approved and locked; ask the planning office to reopen it.");
-        }
-    }
 
     public async Task<List<ActualRevision>> RevisionsAsync(string unit, string indicator, int year, int month, CancellationToken ct) =>
         await db.Revisions.AsNoTracking()

@@ -11,7 +11,7 @@ using Domain = TuyPhuoc.Submissions.Domain;
 namespace TuyPhuoc.Submissions.Grpc;
 
 [Authorize]
-public sealed class SubmissionsService(SubmissionsStore store, ActualsImport import, ChangeSignal signal, SubmissionsMetrics metrics)
+public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter writer, ActualsImport import, ChangeSignal signal, SubmissionsMetrics metrics)
     : Contracts.Submissions.V1.Submissions.SubmissionsBase
 {
     private const string Writers = Roles.PlanningOffice + "," + Roles.UnitReporter;
@@ -21,9 +21,7 @@ public sealed class SubmissionsService(SubmissionsStore store, ActualsImport imp
     {
         try
         {
-            var stored = await store.WriteAsync(nameof(SubmitActual), request.IdempotencyKey, request, ActualRevision.Parser, async ct =>
-                (await store.SubmitActualAsync(Caller(context), request.ToInput(), request.ExpectedRevision, ct)).ToProto(),
-                context.CancellationToken);
+            var stored = await writer.SubmitAsync(Caller(context), request, context.CancellationToken);
             metrics.Accepted(Domain.Origin.Interactive);
             return stored;
         }

@@ -1,0 +1,276 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Google.Protobuf;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Submissions.Domain;
+using TuyPhuoc.Submissions.Grpc;
+using TuyPhuoc.Submissions.Plans;
+using Proto = TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.Submissions.Data;
+
+/// <summary>
+/// Interactive submissions, written with group commit: each call is checked against the plan on its own thread, then
+/// every call that arrives while a transaction is committing joins the next one. A group costs three round trips and
+/// one WAL flush however many calls it holds, and each caller is answered only once its revision is durable.
+/// </summary>
+public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plans, ReportingClock clock, ChangeSignal signal,
+    ILogger<SubmissionWriter> logger) : BackgroundService
+{
+    public const string Operation = "SubmitActual";
+    private const int MaxGroup = 512;
+    private static readonly ActivitySource Source = new("TuyPhuoc.Submissions");
+
+    private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(16 * MaxGroup) { SingleReader = true });
+    private string? _connectionString;
+
+    private sealed record Pending(Caller Caller, ActualInput Input, int ExpectedRevision, string Key, byte[] RequestHash, string? TraceParent)
+    {
+        public TaskCompletionSource<Proto.ActualRevision> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public ActivityContext Context => ActivityContext.TryParse(TraceParent, null, out var context) ? context : default;
+    }
+
+    /// <summary>Stores one actual as the cell's next revision and answers once it is committed; a retry with the same key gets the first answer.</summary>
+    public async Task<Proto.ActualRevision> SubmitAsync(Caller caller, Proto.SubmitActualRequest request, CancellationToken ct)
+    {
+        var input = request.ToInput();
+        var key = request.IdempotencyKey ?? "";
+        if (key.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
+        caller.EnsureMayActFor(input.UnitCode);
+        var hash = Idempotency.Hash(request);
+        try
+        {
+            if (request.ExpectedRevision < 0) throw new InvalidInputException("expected_revision", "must not be negative");
+            var periodOk = ActualRules.CheckPeriod(input.Year, input.Month, clock.Today, (_, _) => { });
+            var plan = periodOk ? await plans.GetAsync(input.Year, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct) : null;
+            var violations = ActualRules.Check(input, plan, clock.Today);
+            if (plan is null && violations.Count == 0) violations.Add(new("year", $"{input.Year} has no plan"));
+            if (violations.Count > 0) throw new InvalidInputException(violations);
+        }
+        catch (DomainException) when (key.Length > 0)
+        {
+            // What was valid when first stored stays answered: a retry after the plan changed gets its first answer.
+            if (await EarlierAsync(key, hash, ct) is { } earlier) return earlier;
+            throw;
+        }
+
+        var pending = new Pending(caller, input with { Note = input.Note.Trim() }, request.ExpectedRevision, key, hash, Activity.Current?.Id);
+        if (!_queue.Writer.TryWrite(pending) && !await TryQueueAsync(pending, ct))
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The service is shutting down; retry with the same idempotency key."));
+        }
+        return await pending.Answer.Task.WaitAsync(ct);
+    }
+
+    private async Task<bool> TryQueueAsync(Pending pending, CancellationToken ct)
+    {
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await using var stop = stoppingToken.Register(() => _queue.Writer.TryComplete());
+        var group = new List<Pending>(MaxGroup);
+        // Drains what is queued even after the stop: every call taken in is answered.
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (group.Count < MaxGroup && _queue.Reader.TryRead(out var next)) group.Add(next);
+            await WriteGroupAsync(group);
+            group.Clear();
+        }
+    }
+
+    private async Task WriteGroupAsync(List<Pending> group)
+    {
+        using var activity = Source.StartActivity("submissions group commit", ActivityKind.Internal, parentContext: default,
+            links: group.Select(p => p.Context).Where(c => c != default).Select(c => new ActivityLink(c)));
+        activity?.SetTag("tuyphuoc.group.size", group.Count);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var answers = await WriteOnceAsync(group);
+                signal.Pulse();
+                for (var i = 0; i < group.Count; i++)
+                {
+                    if (answers[i] is Exception e) group[i].Answer.TrySetException(e);
+                    else group[i].Answer.TrySetResult((Proto.ActualRevision)answers[i]!);
+                }
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && IsRetryable(e))
+            {
+                // A concurrent writer (an import, another replica) took a number or a key, or the server restarts: read again and retry.
+                logger.LogInformation("A group of {Count} submissions is written again: {Error}", group.Count, e.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt * attempt));
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A group of {Count} submissions could not be written", group.Count);
+                var unavailable = new RpcException(new Status(StatusCode.Unavailable, "The submission could not be stored; retry with the same idempotency key."));
+                foreach (var pending in group) pending.Answer.TrySetException(unavailable);
+                return;
+            }
+        }
+    }
+
+    /// <summary>One transaction for the group: what each call gets, an answer or the domain error that refuses it.</summary>
+    private async Task<object?[]> WriteOnceAsync(List<Pending> group)
+    {
+        await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var cells = group.Select(p => p.Input).DistinctBy(Cell).ToList();
+        var months = cells.Select(c => (c.UnitCode, c.Year, c.Month)).Distinct().ToList();
+        var keys = group.Where(p => p.Key.Length > 0).Select(p => p.Key).Distinct().ToArray();
+
+        var earlier = new Dictionary<string, (byte[] Hash, byte[] Response)>();
+        var locked = new HashSet<(string, int, int)>();
+        var latest = new Dictionary<(string, string, int, int), int>();
+        await using (var reads = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                Command("""SELECT "Key", "RequestHash", "Response" FROM idempotency WHERE "Operation" = $1 AND "Key" = ANY($2)""", Operation, keys),
+                // Share-locked: an approval waits for this group, and a month approved meanwhile refuses its submissions.
+                Command("""
+                    SELECT r."UnitCode", r."Year", r."Month" FROM reports r
+                    JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m) ON r."UnitCode" = k.u AND r."Year" = k.y AND r."Month" = k.m
+                    WHERE r."Status" = ANY($4)
+                    FOR SHARE OF r
+                    """, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(), months.Select(m => m.Month).ToArray(),
+                    Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s).ToArray()),
+                Command("""
+                    SELECT COALESCE((SELECT max(r."Revision") FROM actual_revisions r
+                                     WHERE r."UnitCode" = k.u AND r."Year" = k.y AND r."IndicatorCode" = k.i AND r."Month" = k.m), 0)
+                    FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) WITH ORDINALITY AS k(u, y, i, m, n)
+                    ORDER BY k.n
+                    """, cells.Select(c => c.UnitCode).ToArray(), cells.Select(c => c.Year).ToArray(),
+                    cells.Select(c => c.IndicatorCode).ToArray(), cells.Select(c => c.Month).ToArray()),
+            },
+        })
+        await using (var reader = await reads.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) earlier[reader.GetString(0)] = ((byte[])reader[1], (byte[])reader[2]);
+            await reader.NextResultAsync();
+            while (await reader.ReadAsync()) locked.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+            await reader.NextResultAsync();
+            for (var i = 0; await reader.ReadAsync(); i++) latest[Cell(cells[i])] = reader.GetInt32(0);
+        }
+
+        var at = clock.Now;
+        var answers = new object?[group.Count];
+        var stored = new List<(Pending Pending, ActualRevision Revision, byte[] Answer)>();
+        for (var i = 0; i < group.Count; i++)
+        {
+            var (p, cell) = (group[i], Cell(group[i].Input));
+            if (p.Key.Length > 0 && earlier.TryGetValue(p.Key, out var first))
+            {
+                answers[i] = first.Hash.AsSpan().SequenceEqual(p.RequestHash)
+                    ? Proto.ActualRevision.Parser.ParseFrom(first.Response)
+                    : new InvalidInputException("idempotency_key", "was already used for a different request");
+                continue;
+            }
+            if (locked.Contains((p.Input.UnitCode, p.Input.Year, p.Input.Month)))
+            {
+                answers[i] = new FailedPreconditionException(
+                    $"The report {Report.KeyOf(p.Input.UnitCode, p.Input.Year, p.Input.Month)} is approved and locked; ask the planning office to reopen it.");
+                continue;
+            }
+            if (p.ExpectedRevision != 0 && p.ExpectedRevision != latest[cell])
+            {
+                answers[i] = new FailedPreconditionException(
+                    $"The value of {ActualRevision.CellKeyOf(cell.Item1, cell.Item2, cell.Item3, cell.Item4)} is at revision {latest[cell]}, not {p.ExpectedRevision}; read it again before correcting it.");
+                continue;
+            }
+            var revision = new ActualRevision
+            {
+                UnitCode = p.Input.UnitCode,
+                IndicatorCode = p.Input.IndicatorCode,
+                Year = p.Input.Year,
+                Month = p.Input.Month,
+                Revision = latest[cell] += 1,
+                Value = p.Input.Value,
+                Note = p.Input.Note,
+                RecordedAt = at,
+                RecordedBy = p.Caller.Subject,
+                Origin = Origin.Interactive,
+            };
+            var answer = revision.ToProto();
+            answers[i] = answer;
+            // A twin in the same group (same key) gets this answer, or the refusal of a key reused for other content.
+            if (p.Key.Length > 0) earlier[p.Key] = (p.RequestHash, answer.ToByteArray());
+            stored.Add((p, revision, p.Key.Length > 0 ? earlier[p.Key].Response : []));
+        }
+        if (stored.Count == 0) return answers;
+
+        var revisions = stored.Select(s => s.Revision).ToList();
+        var remembered = stored.Where(s => s.Pending.Key.Length > 0).ToList();
+        await using (var writes = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                Command("""
+                    INSERT INTO actual_revisions ("UnitCode", "IndicatorCode", "Year", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin")
+                    SELECT u, i, y, m, r, v, n, $8, b, $10 FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::text[], $9::text[]) AS k(u, i, y, m, r, v, n, b)
+                    """, revisions.Select(r => r.UnitCode).ToArray(), revisions.Select(r => r.IndicatorCode).ToArray(), revisions.Select(r => r.Year).ToArray(),
+                    revisions.Select(r => r.Month).ToArray(), revisions.Select(r => r.Revision).ToArray(), revisions.Select(r => r.Value).ToArray(),
+                    revisions.Select(r => r.Note).ToArray(), at, revisions.Select(r => r.RecordedBy).ToArray(), (int)Origin.Interactive),
+                // The sequencer gives these entries their feed positions once the group is committed.
+                Command("""
+                    INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
+                    SELECT $1, $2, k, d::jsonb, t FROM unnest($3::text[], $4::text[], $5::text[]) AS x(k, d, t)
+                    """, at, SubmissionsStore.RevisedKind, revisions.Select(r => r.CellKey).ToArray(),
+                    revisions.Select(r => SubmissionsStore.RevisionData(r.Revision)).ToArray(), stored.Select(s => s.Pending.TraceParent).ToArray()),
+                Command("""
+                    INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt")
+                    SELECT $1, k, h, r, $2 FROM unnest($3::text[], $4::bytea[], $5::bytea[]) AS x(k, h, r)
+                    """, Operation, at, remembered.Select(s => s.Pending.Key).ToArray(), remembered.Select(s => s.Pending.RequestHash).ToArray(),
+                    remembered.Select(s => s.Answer).ToArray()),
+            },
+        })
+        {
+            await writes.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+        return answers;
+    }
+
+    /// <summary>The first answer under this key, or null; the same key with other content is refused.</summary>
+    private async Task<Proto.ActualRevision?> EarlierAsync(string key, byte[] hash, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SubmissionsDbContext>().FindAsync(Operation, key, hash, Proto.ActualRevision.Parser, ct);
+    }
+
+    private async ValueTask<string> ConnectionStringAsync()
+    {
+        if (_connectionString is not null) return _connectionString;
+        await using var scope = scopes.CreateAsyncScope();
+        return _connectionString = scope.ServiceProvider.GetRequiredService<SubmissionsDbContext>().Database.GetConnectionString()!;
+    }
+
+    private static (string, string, int, int) Cell(ActualInput input) => (input.UnitCode, input.IndicatorCode, input.Year, input.Month);
+
+    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return command;
+    }
+
+    private static bool IsRetryable(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+        || e is NpgsqlException { IsTransient: true };
+}
