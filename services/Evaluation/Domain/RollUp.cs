@@ -22,3 +22,30 @@ public static class RollUp
         return district;
     }
 }
+
+/// <summary>Month by month, the sum of several units' actuals and how many units submitted the month.</summary>
+public sealed class MonthlyTotals
+{
+    public decimal[] Sum { get; } = new decimal[12];
+    public int[] Count { get; } = new int[12];
+
+    public void Add(int month, decimal value, int units = 1)
+    {
+        Sum[month - 1] += value;
+        Count[month - 1] += units;
+    }
+
+    public static MonthlyTotals Of(IEnumerable<MonthlyActual?[]?> units)
+    {
+        var totals = new MonthlyTotals();
+        foreach (var months in units)
+        {
+            if (months is null) continue;
+            for (var m = 0; m < 12; m++)
+            {
+                if (months[m] is { } x) totals.Add(m + 1, x.Value);
+            }
+        }
+        return totals;
+    }
+}

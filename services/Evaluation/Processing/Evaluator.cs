@@ -18,30 +18,32 @@ public sealed class Evaluator(
     EvaluationStore store, IPlanSource plans, EvaluationPolicy policy, ResultCache cache, ChangeSignal signal,
     EvaluationMetrics metrics, TimeProvider clock, ILogger<Evaluator> logger)
 {
+    /// <summary>
+    /// Applies a pass of entries, however many: the latest revision of each cell is stored, each result they touch
+    /// is recomputed once (a district figure once, however many of its units changed), from one read of the cells
+    /// and the district totals, and the changed ones are written with the cursor in one transaction.
+    /// </summary>
     public async Task<int> ApplyAsync(string source, IReadOnlyList<FeedEntry> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return 0;
         var started = Stopwatch.GetTimestamp();
         using var activity = StartActivity(source, batch);
-        var touched = new Dictionary<ResultKey, (ResultSpec Spec, string? Trace)>();
-        int written;
+        Dictionary<ResultKey, (ResultSpec Spec, string? Trace)> touched;
+        var written = 0;
         await using (var transaction = await store.BeginWriteAsync(ct))
         {
             await store.UpsertActualsAsync([.. batch.Where(e => e.Actual is not null).Select(e => e.Actual!)], ct);
-            foreach (var entry in batch)
-            {
-                foreach (var spec in await TouchedAsync(entry, ct)) touched[spec.Key] = (spec, entry.TraceParent);
-            }
-            written = 0;
+            touched = await TouchedAsync(batch, ct);
             foreach (var year in touched.Values.GroupBy(t => t.Spec.Key.Year))
             {
-                written += await ComputeAndWriteAsync(year.Key, [.. year], all: false, ct);
+                written += await ComputeTouchedAsync(year.Key, [.. year], ct);
             }
             await store.AdvanceCursorAsync(source, batch[^1].Sequence, ct);
             await transaction.CommitAsync(ct);
         }
         await AfterCommitAsync(written, [.. touched.Keys.Select(k => k.Year).Distinct()], ct);
         metrics.Recomputed("incremental", Stopwatch.GetElapsedTime(started));
+        activity?.SetTag("evaluation.results_touched", touched.Count);
         activity?.SetTag("evaluation.results_changed", written);
         return written;
     }
@@ -59,7 +61,7 @@ public sealed class Evaluator(
             var plan = await plans.GetAsync(year, ct) ?? throw new NotFoundException($"There is no plan for {year}.");
             var specs = ResultPlanner.All(plan).Select(s => (s, Activity.Current?.Id)).ToList();
             results = specs.Count;
-            changed = await ComputeAndWriteAsync(year, specs, all: true, ct);
+            changed = await ComputeAllAsync(year, specs, ct);
             await transaction.CommitAsync(ct);
         }
         await AfterCommitAsync(changed, [year], ct);
@@ -69,39 +71,76 @@ public sealed class Evaluator(
         return new(year, results, changed, elapsed);
     }
 
-    private async Task<IEnumerable<ResultSpec>> TouchedAsync(FeedEntry entry, CancellationToken ct)
+    /// <summary>Every result the entries touch, once, with the trace of the last entry that touched it.</summary>
+    private async Task<Dictionary<ResultKey, (ResultSpec Spec, string? Trace)>> TouchedAsync(IReadOnlyList<FeedEntry> batch, CancellationToken ct)
+    {
+        var touched = new Dictionary<ResultKey, (ResultSpec, string?)>();
+        var yearPlans = new Dictionary<int, PlanSnapshot?>();
+        foreach (var entry in batch)
+        {
+            foreach (var spec in await TouchedAsync(entry, yearPlans, ct)) touched[spec.Key] = (spec, entry.TraceParent);
+        }
+        return touched;
+    }
+
+    private async Task<IEnumerable<ResultSpec>> TouchedAsync(FeedEntry entry, Dictionary<int, PlanSnapshot?> yearPlans, CancellationToken ct)
     {
         switch (entry.Kind)
         {
             case SubmissionsFeed.ActualRevised when entry.Actual is { } actual:
-                return await plans.GetAsync(actual.Year, ct) is { } plan ? ResultPlanner.TouchedBy(plan, actual.UnitCode, actual.IndicatorCode) : [];
+                return await PlanAsync(actual.Year) is { } plan ? PlanIndex.Of(plan).TouchedBy(actual.UnitCode, actual.IndicatorCode) : [];
             case "plan.created" or "plan.revised" when entry.Year is { } year:
                 plans.Invalidate(year);
-                if (await plans.GetAsync(year, ct) is not { } revised) return [];
+                yearPlans.Remove(year);
+                if (await PlanAsync(year) is not { } revised) return [];
                 return entry.IndicatorCodes is { Count: > 0 } codes
                     ? codes.SelectMany(c => ResultPlanner.ForIndicator(revised, c))
                     : ResultPlanner.All(revised);
             case "unit.created" or "unit.closed" or "indicator.created":
                 // No result changes until a plan names them; the cached plans must see the new catalog then.
                 plans.Invalidate();
+                yearPlans.Clear();
                 return [];
             default:
                 return [];
         }
+
+        async Task<PlanSnapshot?> PlanAsync(int year)
+        {
+            if (!yearPlans.TryGetValue(year, out var plan)) yearPlans[year] = plan = await plans.GetAsync(year, ct);
+            return plan;
+        }
     }
 
     /// <summary>
-    /// Evaluates the specs from the stored actuals and writes those whose snapshot changed; returns how many.
-    /// Each indicator is evaluated on the thread pool as soon as its actuals are read, while the next ones are read.
+    /// Evaluates the given results of a year from the months of their own cells and the server's totals of the
+    /// units their district figures sum or average, and writes those whose snapshot changed; returns how many.
     /// </summary>
-    private async Task<int> ComputeAndWriteAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, bool all, CancellationToken ct)
+    private async Task<int> ComputeTouchedAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
     {
-        if (specs.Count == 0) return 0;
+        var cells = specs.SelectMany(s => ResultPlanner.CellUnits(s.Spec).Select(u => (s.Spec.Key.IndicatorCode, u))).ToHashSet();
+        var months = await store.CellsAsync(year, cells, ct);
+        var totals = await store.TotalsAsync([.. specs.Select(s => s.Spec).Where(s => ResultPlanner.AggregatedUnits(s).Count > 0)
+            .Select(s => (s.Key, ResultPlanner.AggregatedUnits(s)))], ct);
+        var hashes = await store.HashesAsync(year, [.. specs.Select(s => s.Spec.Key)], ct);
+        var changed = specs.AsParallel().WithCancellation(ct)
+            .Select(s => Changed(s.Spec, s.Trace, ResultPlanner.Input(s.Spec, unit => months.GetValueOrDefault((s.Spec.Key.IndicatorCode, unit)),
+                totals.GetValueOrDefault(s.Spec.Key) ?? new MonthlyTotals(), policy), hashes))
+            .OfType<ComputedResult>().ToList();
+        await store.WriteResultsAsync(changed, clock.GetUtcNow(), ct);
+        return changed.Count;
+    }
+
+    /// <summary>
+    /// Evaluates every result of a year and writes those whose snapshot changed; returns how many. Each indicator is
+    /// evaluated on the thread pool as soon as its actuals are read, while the next ones are read.
+    /// </summary>
+    private async Task<int> ComputeAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
+    {
         var byIndicator = specs.GroupBy(s => s.Spec.Key.IndicatorCode).ToDictionary(g => g.Key, g => g.ToList());
-        IReadOnlyCollection<string>? indicators = all ? null : byIndicator.Keys;
-        var hashes = await store.HashesAsync(year, indicators, ct);
+        var hashes = await store.HashesAsync(year, ct);
         var work = new List<Task<List<ComputedResult>>>();
-        await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, indicators, ct))
+        await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, null, ct))
         {
             if (byIndicator.Remove(indicator, out var group)) work.Add(Task.Run(() => Changed(group, units, hashes), ct));
         }
@@ -118,15 +157,19 @@ public sealed class Evaluator(
         var changed = new List<ComputedResult>();
         foreach (var (spec, trace) in specs)
         {
-            var input = ResultPlanner.Input(spec, unit => units.GetValueOrDefault(unit), policy);
-            var snapshot = Snapshots.From(spec, EvaluationRules.Evaluate(input)).ToByteArray();
-            var hash = Snapshots.Hash(snapshot);
-            if (!hashes.TryGetValue((spec.Key.IndicatorCode, spec.Key.UnitCode), out var stored) || !stored.AsSpan().SequenceEqual(hash))
-            {
-                changed.Add(new(spec, snapshot, hash, trace));
-            }
+            if (Changed(spec, trace, ResultPlanner.Input(spec, unit => units.GetValueOrDefault(unit), policy), hashes) is { } result) changed.Add(result);
         }
         return changed;
+    }
+
+    /// <summary>The result to store, or null when its stored snapshot is already this one.</summary>
+    private static ComputedResult? Changed(ResultSpec spec, string? trace, EvaluationInput input, Dictionary<(string Indicator, string Unit), byte[]> hashes)
+    {
+        var snapshot = Snapshots.From(spec, EvaluationRules.Evaluate(input)).ToByteArray();
+        var hash = Snapshots.Hash(snapshot);
+        return hashes.TryGetValue((spec.Key.IndicatorCode, spec.Key.UnitCode), out var stored) && stored.AsSpan().SequenceEqual(hash)
+            ? null
+            : new(spec, snapshot, hash, trace);
     }
 
     private async Task AfterCommitAsync(int written, IReadOnlyList<int> years, CancellationToken ct)
@@ -153,12 +196,15 @@ public sealed class Evaluator(
     }
 
     /// <summary>
-    /// The batch's work joins the trace of the change that caused it (the usual case: one submission, one batch);
-    /// a batch of several changes continues the first one's trace and links the others.
+    /// The pass's work joins the trace of the change that caused it (the usual case at a low rate: one submission,
+    /// one pass); a pass of several changes continues the first one's trace and links a few of the others, since a
+    /// pass may hold thousands.
     /// </summary>
     private static Activity? StartActivity(string source, IReadOnlyList<FeedEntry> batch)
     {
-        var contexts = batch.Select(e => ActivityContext.TryParse(e.TraceParent, null, out var c) ? c : (ActivityContext?)null).OfType<ActivityContext>().ToList();
+        if (!EvaluationMetrics.ActivitySource.HasListeners()) return null;
+        var contexts = batch.Select(e => ActivityContext.TryParse(e.TraceParent, null, out var c) ? c : (ActivityContext?)null)
+            .OfType<ActivityContext>().Take(MaxLinks + 1).ToList();
         var activity = EvaluationMetrics.ActivitySource.StartActivity(
             $"evaluation.apply {source}", ActivityKind.Consumer, contexts.FirstOrDefault(),
             links: contexts.Skip(1).Select(c => new ActivityLink(c)));
@@ -167,4 +213,6 @@ public sealed class Evaluator(
         activity?.SetTag("evaluation.last_sequence", batch[^1].Sequence);
         return activity;
     }
+
+    private const int MaxLinks = 32;
 }
