@@ -62,16 +62,21 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Keeps the latest revision of each month: a value only replaces one set by an earlier source sequence.</summary>
-    public async Task UpsertActualsAsync(IReadOnlyCollection<ActualChange> actuals, CancellationToken ct)
+    /// <summary>
+    /// Keeps the latest revision of each month: a value only replaces one set by an earlier source sequence.
+    /// Returns the revisions actually stored (a replay or an older revision stores nothing).
+    /// </summary>
+    public async Task<List<ActualChange>> UpsertActualsAsync(IReadOnlyCollection<ActualChange> actuals, CancellationToken ct)
     {
-        if (actuals.Count == 0) return;
+        var stored = new List<ActualChange>();
+        if (actuals.Count == 0) return stored;
         await using var cmd = await CommandAsync("""
             INSERT INTO actuals (year, indicator_code, unit_code, month, value, source_sequence)
             SELECT * FROM unnest(@y, @i, @u, @m, @v, @q)
             ON CONFLICT (year, indicator_code, unit_code, month) DO UPDATE
                SET value = excluded.value, source_sequence = excluded.source_sequence
              WHERE actuals.source_sequence < excluded.source_sequence
+            RETURNING unit_code, indicator_code, year, month, value, source_sequence
             """, ct);
         // Within one batch only the latest revision of a cell goes in: a row may be touched once per statement.
         var latest = actuals.GroupBy(a => (a.Year, a.IndicatorCode, a.UnitCode, a.Month)).Select(g => g.MaxBy(a => a.Sequence)!).ToList();
@@ -81,7 +86,49 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         cmd.Parameters.AddWithValue("m", latest.Select(a => a.Month).ToArray());
         cmd.Parameters.AddWithValue("v", latest.Select(a => a.Value).ToArray());
         cmd.Parameters.AddWithValue("q", latest.Select(a => a.Sequence).ToArray());
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            stored.Add(new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetDecimal(4), reader.GetInt64(5)));
+        }
+        return stored;
+    }
+
+    /// <summary>The stored totals behind the district figures of the given indicators of a year, with the fingerprint of their units.</summary>
+    public async Task<Dictionary<string, (byte[] Units, MonthlyTotals Totals)>> DistrictTotalsAsync(int year, IReadOnlyCollection<string> indicators, CancellationToken ct)
+    {
+        var result = new Dictionary<string, (byte[], MonthlyTotals)>();
+        if (indicators.Count == 0) return result;
+        await using var cmd = await CommandAsync("SELECT indicator_code, units_hash, sums, counts FROM district_totals WHERE year = @y AND indicator_code = ANY(@i)", ct);
+        cmd.Parameters.AddWithValue("y", year);
+        cmd.Parameters.AddWithValue("i", indicators.ToArray());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result[reader.GetString(0)] = ((byte[])reader.GetValue(1), new(reader.GetFieldValue<decimal[]>(2), reader.GetFieldValue<int[]>(3)));
+        }
+        return result;
+    }
+
+    public async Task WriteDistrictTotalsAsync(int year, IReadOnlyCollection<(string Indicator, byte[] Units, MonthlyTotals Totals)> totals, CancellationToken ct)
+    {
+        if (totals.Count == 0) return;
+        if (Connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var batch = new NpgsqlBatch(Connection, Transaction);
+        foreach (var (indicator, units, monthly) in totals)
+        {
+            var cmd = new NpgsqlBatchCommand("""
+                INSERT INTO district_totals (year, indicator_code, units_hash, sums, counts) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (year, indicator_code) DO UPDATE SET units_hash = excluded.units_hash, sums = excluded.sums, counts = excluded.counts
+                """);
+            cmd.Parameters.Add(new() { Value = year });
+            cmd.Parameters.Add(new() { Value = indicator });
+            cmd.Parameters.Add(new() { Value = units });
+            cmd.Parameters.Add(new() { Value = monthly.Sum });
+            cmd.Parameters.Add(new() { Value = monthly.Count });
+            batch.BatchCommands.Add(cmd);
+        }
+        await batch.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The months of every (indicator, unit) of a year, for the given indicators (all when null).</summary>

@@ -34,6 +34,9 @@ public enum FigureKind
 
 public readonly record struct ResultKey(int Year, string IndicatorCode, string UnitCode);
 
+/// <summary>The units a district figure sums or averages, and a fingerprint of them.</summary>
+public sealed record AggregateSet(HashSet<string> Units, byte[] Fingerprint);
+
 /// <summary>How one result is formed: whose actuals, against which targets.</summary>
 /// <param name="ReportingUnit">Who answers for the figure: the unit, the responsible office, or the district for a roll-up.</param>
 /// <param name="SourceUnits">The units whose actuals make the figure: summed for a roll-up, else the latest revision of a month wins.</param>
@@ -107,6 +110,16 @@ public static class ResultPlanner
         ?? (target.Indicator.Kind == MeasureKind.Cumulative && target.QuarterTargets is { } q && target.YearTarget != 0
             ? [.. q.Select(x => x * a.YearTarget / target.YearTarget)]
             : null);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResultSpec, AggregateSet> AggregateSets = [];
+
+    /// <summary>The <see cref="AggregatedUnits"/> of a district figure as a set, with a fingerprint that changes when the set does.</summary>
+    public static AggregateSet Aggregate(ResultSpec spec) => AggregateSets.GetValue(spec, s =>
+    {
+        var units = AggregatedUnits(s);
+        var fingerprint = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', units.Order(StringComparer.Ordinal))));
+        return new([.. units], fingerprint);
+    });
 
     /// <summary>The inputs of a result from the actuals of its source units (twelve months each, null when not submitted).</summary>
     public static EvaluationInput Input(ResultSpec spec, Func<string, MonthlyActual?[]?> actualsOf, EvaluationPolicy policy) =>

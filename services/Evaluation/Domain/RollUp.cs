@@ -24,10 +24,12 @@ public static class RollUp
 }
 
 /// <summary>Month by month, the sum of several units' actuals and how many units submitted the month.</summary>
-public sealed class MonthlyTotals
+public sealed class MonthlyTotals(decimal[] sum, int[] count)
 {
-    public decimal[] Sum { get; } = new decimal[12];
-    public int[] Count { get; } = new int[12];
+    public MonthlyTotals() : this(new decimal[12], new int[12]) { }
+
+    public decimal[] Sum { get; } = sum.Length == 12 && count.Length == 12 ? sum : throw new ArgumentException("Twelve months are expected.");
+    public int[] Count { get; } = count;
 
     public void Add(int month, decimal value, int units = 1)
     {

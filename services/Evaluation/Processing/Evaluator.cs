@@ -10,8 +10,8 @@ namespace TuyPhuoc.Evaluation.Processing;
 public sealed record RecomputeOutcome(int Year, int Results, int Changed, TimeSpan Elapsed);
 
 /// <summary>
-/// Applies change-feed entries and full recomputes. Each batch is one transaction: the actuals, the results it
-/// touches, their change-log entries and the feed cursor commit together, so a replay after a crash finds the
+/// Applies change-feed entries and full recomputes. Each batch is one transaction: the actuals, the district totals,
+/// the results it touches, their change-log entries and the feed cursor commit together, so a replay after a crash finds the
 /// same state and changes nothing (results whose bytes did not change are not written again).
 /// </summary>
 public sealed class Evaluator(
@@ -32,11 +32,20 @@ public sealed class Evaluator(
         var written = 0;
         await using (var transaction = await store.BeginWriteAsync(ct))
         {
-            await store.UpsertActualsAsync([.. batch.Where(e => e.Actual is not null).Select(e => e.Actual!)], ct);
             touched = await TouchedAsync(batch, ct);
-            foreach (var year in touched.Values.GroupBy(t => t.Spec.Key.Year))
+            var actuals = batch.Select(e => e.Actual).OfType<ActualChange>().ToList();
+            var years = touched.Values.GroupBy(t => t.Spec.Key.Year).ToList();
+            // The cells as they were, for the change each stored revision makes to the district totals.
+            var before = new Dictionary<int, Dictionary<(string Indicator, string Unit), MonthlyActual?[]>>();
+            foreach (var year in years)
             {
-                written += await ComputeTouchedAsync(year.Key, [.. year], ct);
+                before[year.Key] = await store.CellsAsync(year.Key, year.SelectMany(t => ResultPlanner.CellUnits(t.Spec).Select(u => (t.Spec.Key.IndicatorCode, u)))
+                    .Concat(actuals.Where(a => a.Year == year.Key).Select(a => (a.IndicatorCode, a.UnitCode))).ToHashSet(), ct);
+            }
+            var stored = await store.UpsertActualsAsync(actuals, ct);
+            foreach (var year in years)
+            {
+                written += await ComputeTouchedAsync(year.Key, [.. year], before[year.Key], [.. stored.Where(a => a.Year == year.Key)], ct);
             }
             await store.AdvanceCursorAsync(source, batch[^1].Sequence, ct);
             await transaction.CommitAsync(ct);
@@ -113,18 +122,38 @@ public sealed class Evaluator(
     }
 
     /// <summary>
-    /// Evaluates the given results of a year from the months of their own cells and the server's totals of the
-    /// units their district figures sum or average, and writes those whose snapshot changed; returns how many.
+    /// Evaluates the given results of a year from the months of their own cells and the totals of the units their
+    /// district figures sum or average, and writes those whose snapshot changed; returns how many. A figure's stored
+    /// totals move by what the pass stored; they are summed again from the actuals when missing or when the plan
+    /// changed the figure's units, so a district figure never costs a read of all its units' rows.
     /// </summary>
-    private async Task<int> ComputeTouchedAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
+    private async Task<int> ComputeTouchedAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs,
+        Dictionary<(string Indicator, string Unit), MonthlyActual?[]> cells, IReadOnlyList<ActualChange> stored, CancellationToken ct)
     {
-        var cells = specs.SelectMany(s => ResultPlanner.CellUnits(s.Spec).Select(u => (s.Spec.Key.IndicatorCode, u))).ToHashSet();
-        var months = await store.CellsAsync(year, cells, ct);
-        var totals = await store.TotalsAsync([.. specs.Select(s => s.Spec).Where(s => ResultPlanner.AggregatedUnits(s).Count > 0)
-            .Select(s => (s.Key, ResultPlanner.AggregatedUnits(s)))], ct);
+        var figures = specs.Select(s => s.Spec).Where(s => s.Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean).ToList();
+        var kept = await store.DistrictTotalsAsync(year, [.. figures.Select(f => f.Key.IndicatorCode)], ct);
+        var stale = figures.Where(f => !kept.TryGetValue(f.Key.IndicatorCode, out var k) || !k.Units.AsSpan().SequenceEqual(ResultPlanner.Aggregate(f).Fingerprint)).ToList();
+        var totals = await store.TotalsAsync([.. stale.Select(f => (f.Key, (IReadOnlyList<string>)[.. ResultPlanner.Aggregate(f).Units]))], ct);
+        foreach (var figure in figures.Except(stale))
+        {
+            var units = ResultPlanner.Aggregate(figure).Units;
+            var moved = totals[figure.Key] = kept[figure.Key.IndicatorCode].Totals;
+            foreach (var a in stored.Where(a => a.IndicatorCode == figure.Key.IndicatorCode && units.Contains(a.UnitCode)))
+            {
+                var old = cells.GetValueOrDefault((a.IndicatorCode, a.UnitCode))?[a.Month - 1];
+                moved.Add(a.Month, a.Value - (old?.Value ?? 0), old is null ? 1 : 0);
+            }
+        }
+        await store.WriteDistrictTotalsAsync(year, [.. figures.Select(f => (f.Key.IndicatorCode, ResultPlanner.Aggregate(f).Fingerprint, totals[f.Key]))], ct);
+        foreach (var a in stored)
+        {
+            if (!cells.TryGetValue((a.IndicatorCode, a.UnitCode), out var months)) cells[(a.IndicatorCode, a.UnitCode)] = months = new MonthlyActual?[12];
+            months[a.Month - 1] = new(a.Value, a.Sequence);
+        }
+
         var hashes = await store.HashesAsync(year, [.. specs.Select(s => s.Spec.Key)], ct);
         var changed = specs.AsParallel().WithCancellation(ct)
-            .Select(s => Changed(s.Spec, s.Trace, ResultPlanner.Input(s.Spec, unit => months.GetValueOrDefault((s.Spec.Key.IndicatorCode, unit)),
+            .Select(s => Changed(s.Spec, s.Trace, ResultPlanner.Input(s.Spec, unit => cells.GetValueOrDefault((s.Spec.Key.IndicatorCode, unit)),
                 totals.GetValueOrDefault(s.Spec.Key) ?? new MonthlyTotals(), policy), hashes))
             .OfType<ComputedResult>().ToList();
         await store.WriteResultsAsync(changed, clock.GetUtcNow(), ct);
@@ -132,34 +161,45 @@ public sealed class Evaluator(
     }
 
     /// <summary>
-    /// Evaluates every result of a year and writes those whose snapshot changed; returns how many. Each indicator is
-    /// evaluated on the thread pool as soon as its actuals are read, while the next ones are read.
+    /// Evaluates every result of a year and writes those whose snapshot changed, and every district figure's totals;
+    /// returns how many results changed. Each indicator is evaluated on the thread pool as soon as its actuals are
+    /// read, while the next ones are read.
     /// </summary>
     private async Task<int> ComputeAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
     {
         var byIndicator = specs.GroupBy(s => s.Spec.Key.IndicatorCode).ToDictionary(g => g.Key, g => g.ToList());
         var hashes = await store.HashesAsync(year, ct);
-        var work = new List<Task<List<ComputedResult>>>();
+        var work = new List<Task<(List<ComputedResult> Changed, List<(string, byte[], MonthlyTotals)> Totals)>>();
         await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, null, ct))
         {
             if (byIndicator.Remove(indicator, out var group)) work.Add(Task.Run(() => Changed(group, units, hashes), ct));
         }
         // Indicators nobody reported yet still have results (no data).
         work.AddRange(byIndicator.Values.Select(group => Task.Run(() => Changed(group, [], hashes), ct)));
-        var changed = (await Task.WhenAll(work)).SelectMany(c => c).ToList();
+        var done = await Task.WhenAll(work);
+        var changed = done.SelectMany(d => d.Changed).ToList();
         await store.WriteResultsAsync(changed, clock.GetUtcNow(), ct);
+        await store.WriteDistrictTotalsAsync(year, [.. done.SelectMany(d => d.Totals)], ct);
         return changed.Count;
     }
 
-    private List<ComputedResult> Changed(List<(ResultSpec Spec, string? Trace)> specs, Dictionary<string, MonthlyActual?[]> units,
-        Dictionary<(string Indicator, string Unit), byte[]> hashes)
+    private (List<ComputedResult>, List<(string, byte[], MonthlyTotals)>) Changed(List<(ResultSpec Spec, string? Trace)> specs,
+        Dictionary<string, MonthlyActual?[]> units, Dictionary<(string Indicator, string Unit), byte[]> hashes)
     {
         var changed = new List<ComputedResult>();
+        var figures = new List<(string, byte[], MonthlyTotals)>();
         foreach (var (spec, trace) in specs)
         {
-            if (Changed(spec, trace, ResultPlanner.Input(spec, unit => units.GetValueOrDefault(unit), policy), hashes) is { } result) changed.Add(result);
+            var totals = new MonthlyTotals();
+            if (spec.Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean)
+            {
+                var aggregate = ResultPlanner.Aggregate(spec);
+                totals = MonthlyTotals.Of(aggregate.Units.Select(units.GetValueOrDefault));
+                figures.Add((spec.Key.IndicatorCode, aggregate.Fingerprint, totals));
+            }
+            if (Changed(spec, trace, ResultPlanner.Input(spec, unit => units.GetValueOrDefault(unit), totals, policy), hashes) is { } result) changed.Add(result);
         }
-        return changed;
+        return (changed, figures);
     }
 
     /// <summary>The result to store, or null when its stored snapshot is already this one.</summary>
