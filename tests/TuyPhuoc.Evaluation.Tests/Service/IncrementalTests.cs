@@ -216,6 +216,30 @@ public sealed class IncrementalTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Apply_AfterThePlanAddsACommune_RollUpIncludesItsEarlierActuals()
+    {
+        await using var rig = await EvaluatorRig.CreateAsync(postgres);
+        const string commune3 = "COMMUNE_3";
+        await rig.Evaluator().RecomputeAsync(Year, Ct);
+        await rig.ApplyAsync(Actual(Commune1, Grain, 1, 12), Actual(Commune2, Grain, 1, 8), Actual(commune3, Grain, 1, 5));
+        var plan = TestPlan.Plan();
+        var grain = plan.Indicators[Grain];
+        rig.Plans.Plans[Year] = plan with
+        {
+            Indicators = new Dictionary<string, IndicatorPlan>(plan.Indicators)
+            {
+                [Grain] = grain with { Allocations = [.. grain.Allocations, new AllocationPlan(commune3, 10m, null)] },
+            },
+        };
+
+        await rig.ApplyAsync(Actual(Commune1, Grain, 2, 1));
+
+        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        Assert.Equal([25d, 1d], district.MonthlyActuals.Take(2).Select(m => m.Value));
+        Assert.Equal(1, (await rig.Evaluator().RecomputeAsync(Year, Ct)).Changed); // COMMUNE_3's own result only: no pass touched it yet
+    }
+
+    [Fact]
     public async Task PlanRevised_NamedIndicator_IsRecomputedWithTheNewTarget()
     {
         await using var rig = await EvaluatorRig.CreateAsync(postgres);
