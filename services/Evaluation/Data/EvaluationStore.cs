@@ -144,15 +144,19 @@ public sealed class EvaluationStore(EvaluationDbContext db)
 
     /// <summary>
     /// The same rows one indicator at a time, in key order, so a caller can evaluate an indicator while the next
-    /// one is still being read.
+    /// one is still being read. They stream on a connection of their own, which leaves the caller's transaction free
+    /// to write meanwhile; under the write lock nobody else changes actuals, so that connection sees what the
+    /// transaction would.
     /// </summary>
     public async IAsyncEnumerable<(string Indicator, Dictionary<string, MonthlyActual?[]> Units)> ActualsByIndicatorAsync(
         int year, IReadOnlyCollection<string>? indicators, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        await using var cmd = await CommandAsync(
+        await using var connection = (NpgsqlConnection)((ICloneable)Connection).Clone();
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(
             "SELECT indicator_code, unit_code, month, value, source_sequence FROM actuals WHERE year = @y"
             + (indicators is null ? "" : " AND indicator_code = ANY(@i)")
-            + " ORDER BY year, indicator_code, unit_code, month", ct);
+            + " ORDER BY year, indicator_code, unit_code, month", connection);
         cmd.Parameters.AddWithValue("y", year);
         if (indicators is not null) cmd.Parameters.AddWithValue("i", indicators.ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -250,10 +254,15 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         return result;
     }
 
-    /// <summary>The stored hashes of every result of a year.</summary>
+    /// <summary>
+    /// The stored hashes of every result of a year, read on a connection of their own (as the actuals are, beside
+    /// them). Under the write lock nobody else changes results, so that connection sees what the transaction would.
+    /// </summary>
     public async Task<Dictionary<(string Indicator, string Unit), byte[]>> HashesAsync(int year, CancellationToken ct)
     {
-        await using var cmd = await CommandAsync("SELECT indicator_code, unit_code, hash FROM results WHERE year = @y", ct);
+        await using var connection = (NpgsqlConnection)((ICloneable)Connection).Clone();
+        await connection.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT indicator_code, unit_code, hash FROM results WHERE year = @y", connection);
         cmd.Parameters.AddWithValue("y", year);
         var result = new Dictionary<(string, string), byte[]>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);

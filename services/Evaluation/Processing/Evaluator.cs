@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using Google.Protobuf;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
@@ -162,25 +163,59 @@ public sealed class Evaluator(
 
     /// <summary>
     /// Evaluates every result of a year and writes those whose snapshot changed, and every district figure's totals;
-    /// returns how many results changed. Each indicator is evaluated on the thread pool as soon as its actuals are
-    /// read, while the next ones are read.
+    /// returns how many results changed. The actuals and the stored hashes stream on connections of their own, each
+    /// indicator is evaluated on the thread pool as soon as its actuals are read, and the transaction's connection
+    /// writes the changed results a few thousand at a time meanwhile, so writing overlaps reading.
     /// </summary>
     private async Task<int> ComputeAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
     {
-        var byIndicator = specs.GroupBy(s => s.Spec.Key.IndicatorCode).ToDictionary(g => g.Key, g => g.ToList());
-        var hashes = await store.HashesAsync(year, ct);
-        var work = new List<Task<(List<ComputedResult> Changed, List<(string, byte[], MonthlyTotals)> Totals)>>();
-        await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, null, ct))
+        var computed = Channel.CreateUnbounded<List<ComputedResult>>(new UnboundedChannelOptions { SingleReader = true });
+        var evaluation = EvaluateAllAsync(year, specs, computed.Writer, ct);
+        var (written, pending, now) = (0, new List<ComputedResult>(), clock.GetUtcNow());
+        await foreach (var changed in computed.Reader.ReadAllAsync(ct))
         {
-            if (byIndicator.Remove(indicator, out var group)) work.Add(Task.Run(() => Changed(group, units, hashes), ct));
+            pending.AddRange(changed);
+            if (pending.Count < WriteChunk) continue;
+            await store.WriteResultsAsync(pending, now, ct);
+            (written, pending) = (written + pending.Count, []);
         }
-        // Indicators nobody reported yet still have results (no data).
-        work.AddRange(byIndicator.Values.Select(group => Task.Run(() => Changed(group, [], hashes), ct)));
-        var done = await Task.WhenAll(work);
-        var changed = done.SelectMany(d => d.Changed).ToList();
-        await store.WriteResultsAsync(changed, clock.GetUtcNow(), ct);
-        await store.WriteDistrictTotalsAsync(year, [.. done.SelectMany(d => d.Totals)], ct);
-        return changed.Count;
+        await store.WriteResultsAsync(pending, now, ct);
+        await store.WriteDistrictTotalsAsync(year, await evaluation, ct);
+        return written + pending.Count;
+    }
+
+    private const int WriteChunk = 2_000;
+
+    private async Task<List<(string, byte[], MonthlyTotals)>> EvaluateAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs,
+        ChannelWriter<List<ComputedResult>> changed, CancellationToken ct)
+    {
+        try
+        {
+            var byIndicator = specs.GroupBy(s => s.Spec.Key.IndicatorCode).ToDictionary(g => g.Key, g => g.ToList());
+            var hashes = store.HashesAsync(year, ct);
+            var work = new List<Task<List<(string, byte[], MonthlyTotals)>>>();
+            await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, null, ct))
+            {
+                if (byIndicator.Remove(indicator, out var group)) work.Add(Task.Run(() => EvaluateAsync(group, units), ct));
+            }
+            // Indicators nobody reported yet still have results (no data).
+            work.AddRange(byIndicator.Values.Select(group => Task.Run(() => EvaluateAsync(group, []), ct)));
+            var totals = (await Task.WhenAll(work)).SelectMany(t => t).ToList();
+            changed.Complete();
+            return totals;
+
+            async Task<List<(string, byte[], MonthlyTotals)>> EvaluateAsync(List<(ResultSpec Spec, string? Trace)> group, Dictionary<string, MonthlyActual?[]> units)
+            {
+                var (results, figures) = Changed(group, units, await hashes);
+                changed.TryWrite(results);
+                return figures;
+            }
+        }
+        catch (Exception e)
+        {
+            changed.TryComplete(e);
+            throw;
+        }
     }
 
     private (List<ComputedResult>, List<(string, byte[], MonthlyTotals)>) Changed(List<(ResultSpec Spec, string? Trace)> specs,
