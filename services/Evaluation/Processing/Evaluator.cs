@@ -263,7 +263,9 @@ public sealed class Evaluator(
 
     private async Task CountBelowCheckpointAsync(int year, CancellationToken ct)
     {
-        var district = (await store.ResultsAsync(year, ct, districtOnly: true)).Select(r => Snapshots.Parse(r.Snapshot)).ToList();
+        // Through the district's unit (an index) rather than the district_figure flag, which would scan every result of the year.
+        if (await plans.GetAsync(year, ct) is not { } plan) return;
+        var district = (await store.ResultsAsync(year, ct, unit: plan.DistrictCode, districtOnly: true)).Select(r => Snapshots.Parse(r.Snapshot)).ToList();
         for (var q = 1; q <= 4; q++)
         {
             metrics.BelowCheckpoint(year, q, district.Select(s => Snapshots.Slice(s, q)).Count(s => s.CheckpointDue && !s.PassesCheckpoints));
