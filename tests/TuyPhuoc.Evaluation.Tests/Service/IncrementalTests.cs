@@ -30,6 +30,20 @@ public sealed class IncrementalTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Apply_ReplayedAndOlderRevisions_DistrictTotalsMoveOnlyByWhatWasStored()
+    {
+        await using var rig = await EvaluatorRig.CreateAsync(postgres);
+        var first = new[] { Actual(Commune1, Grain, 1, 12, sequence: 100), Actual(Commune2, Grain, 1, 8, sequence: 101) };
+        await rig.ApplyAsync(first);
+
+        await rig.ApplyAsync(first); // a replay after a crash
+        await rig.ApplyAsync(Actual(Commune1, Grain, 1, 3, sequence: 99), Actual(Commune2, Grain, 1, 9, sequence: 102)); // older, then newer
+
+        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        Assert.Equal(21, district.MonthlyActuals[0].Value);
+    }
+
+    [Fact]
     public async Task Apply_OlderRevisionArrivesLate_NewerValueStays()
     {
         await using var rig = await EvaluatorRig.CreateAsync(postgres);
