@@ -1,9 +1,18 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Net.Client;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.Evaluation.Feeds;
+using TuyPhuoc.Evaluation.Processing;
+using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Harness;
 
@@ -140,4 +149,116 @@ public static class FreshnessBenchmark
 
     private static double? ValueOf(IndicatorStatus status, int month) =>
         status.MonthlyActuals.Count >= month && status.MonthlyActuals[month - 1].HasValue ? status.MonthlyActuals[month - 1].Value : null;
+}
+
+/// <summary>
+/// The Evaluation's feed processing alone, so the figure does not depend on the Submissions service's speed: a scratch
+/// schema filled as bench-recompute fills it and fully evaluated, then the service's own FeedConsumer and Evaluator
+/// follow a synthetic Submissions feed of cell revisions (a random allocated cell and month, a later source sequence
+/// each), first at fixed rates, then from a backlog as fast as they can. An entry's lag runs from the moment the feed
+/// hands it over to the commit of the pass that applied it (the WatchResults stream adds its own poll after that).
+/// </summary>
+public static class FeedBenchmark
+{
+    private const int Year = RecomputeBenchmark.Year;
+
+    public static async Task RunAsync(string postgres, int units, int[] rates, TimeSpan duration, int backlog, TextWriter output, CancellationToken ct)
+    {
+        await using var scratch = await RecomputeBenchmark.ScratchSchema.CreateAsync(postgres, ct);
+        var plan = RecomputeBenchmark.Plan(units);
+        await scratch.FillAsync(plan, output, ct);
+        var full = await RecomputeBenchmark.RecomputeAsync(scratch.Connection, plan, ct);
+        output.WriteLine($"Full recompute first: {full.Results:N0} results in {full.Elapsed.TotalSeconds:F1} s");
+        var cells = plan.Indicators.Values.SelectMany(i => i.Allocations.Select(a => (i.Indicator.Code, a.UnitCode))).ToArray();
+        var next = 1_000_000_000L; // after every sequence the fill used, so each entry is a newer revision
+        output.WriteLine();
+        output.WriteLine("| feed | entries | seconds | entries/s | passes | entries per pass (mean) | pass ms p50 | p99 | max | lag ms p50 | p90 | p99 | max |");
+        output.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var (rate, count) in rates.Select(r => (r, (int)(r * duration.TotalSeconds))).Append((0, backlog)))
+        {
+            var feed = new SyntheticFeed(rate == 0 ? "bench-backlog" : $"bench-{rate}-per-s", cells, next, count, rate);
+            next += count;
+            var row = await FollowAsync(scratch.Connection, plan, feed, ct);
+            output.WriteLine($"| {(rate == 0 ? "backlog, as fast as possible" : $"{rate:N0}/s")} | {count:N0} | {row.Seconds:F1} | {count / row.Seconds:N0} | {row.Passes.Length:N0} "
+                + $"| {(double)count / row.Passes.Length:N0} | {P(row.Passes, 50):F0} | {P(row.Passes, 99):F0} | {row.Passes[^1]:F0} "
+                + $"| {P(row.Lags, 50):F0} | {P(row.Lags, 90):F0} | {P(row.Lags, 99):F0} | {row.Lags[^1]:F0} |");
+        }
+        // The passes kept the district totals by difference: a full recompute from the actuals must find nothing to change.
+        var check = await RecomputeBenchmark.RecomputeAsync(scratch.Connection, plan, ct);
+        if (check.Changed != 0) throw new InvalidOperationException($"A full recompute after the feed changed {check.Changed} results.");
+        output.WriteLine($"Full recompute after the feed: {check.Results:N0} results, none changed ({check.Elapsed.TotalSeconds:F1} s).");
+    }
+
+    private sealed record Row(double Seconds, double[] Passes, double[] Lags);
+
+    private static double P(double[] sorted, int percentile) => sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * percentile / 100.0))];
+
+    /// <summary>The service's consumer, wired as the service wires it (without Redis), until it has applied every entry.</summary>
+    private static async Task<Row> FollowAsync(string connection, PlanSnapshot plan, SyntheticFeed feed, CancellationToken ct)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDbContext<EvaluationDbContext>(o => o.UseNpgsql(connection));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(EvaluationPolicy.Default);
+        services.AddSingleton(new EvaluationMetrics());
+        services.AddSingleton<ICacheBackend, RecomputeBenchmark.NoCache>();
+        services.AddSingleton<ResultCache>();
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<IPlanSource>(new RecomputeBenchmark.FixedPlan(plan));
+        services.AddScoped<EvaluationStore>();
+        services.AddScoped<Evaluator>();
+        services.AddSingleton(feed);
+        services.AddSingleton<FeedConsumer<SyntheticFeed>>();
+        await using var provider = services.BuildServiceProvider();
+
+        var (passes, lags) = (new List<double>(), new List<double>());
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == EvaluationMetrics.Name && instrument.Name is "evaluation.feed.lag" or "evaluation.recompute.duration") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
+        {
+            lock (lags) (instrument.Name == "evaluation.feed.lag" ? lags : passes).Add(value * 1000);
+        });
+        listener.Start();
+
+        var consumer = provider.GetRequiredService<FeedConsumer<SyntheticFeed>>();
+        var watch = Stopwatch.StartNew();
+        await consumer.StartAsync(ct);
+        while (true)
+        {
+            lock (lags) if (lags.Count >= feed.Count) break;
+            if (watch.Elapsed > TimeSpan.FromSeconds(feed.Count / Math.Max(1.0, feed.Rate) + 300)) throw new TimeoutException("The consumer did not apply every entry.");
+            await Task.Delay(20, ct);
+        }
+        var seconds = watch.Elapsed.TotalSeconds;
+        await consumer.StopAsync(ct);
+        lock (lags) return new(seconds, [.. passes.Order()], [.. lags.Order()]);
+    }
+
+    /// <summary>Revisions of random cells at a fixed rate (0: all at once), then nothing more, as a quiet live feed.</summary>
+    private sealed class SyntheticFeed(string source, (string Indicator, string Unit)[] cells, long first, int count, int rate) : IChangeFeed
+    {
+        public string Source => source;
+        public int Count => count;
+        public int Rate => rate;
+
+        public async IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken ct)
+        {
+            var random = new Random((int)first);
+            var watch = Stopwatch.StartNew();
+            for (var k = 0; k < count; k++)
+            {
+                var (indicator, unit) = cells[random.Next(cells.Length)];
+                var (month, value, sequence) = (random.Next(1, 13), Math.Round((decimal)(random.NextDouble() * 100), 2), first + k);
+                if (sequence <= afterSequence) continue;
+                if (rate > 0 && TimeSpan.FromSeconds((double)k / rate) - watch.Elapsed is { Ticks: > 0 } wait) await Task.Delay(wait, ct);
+                yield return new FeedEntry(sequence, DateTimeOffset.UtcNow, SubmissionsFeed.ActualRevised, $"{unit}/{indicator}/{Year}/{month}", null,
+                    new ActualChange(unit, indicator, Year, month, value, sequence));
+            }
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+    }
 }

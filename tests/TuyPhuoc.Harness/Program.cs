@@ -10,6 +10,7 @@ using TuyPhuoc.Harness;
 //   bench-gateway [--direct http://localhost:5102] [--concurrency 1,8,32,64] [--rounds 3] [--seconds 5] [--max-calls 2000000]
 //   bench-submit --postgres "..." [--clients 64] [--rounds 3] [--seconds 10] [--max-calls 200000]
 //   bench-freshness [--rate 500] [--seconds 30]
+//   bench-feed --postgres "..." [--units 5000] [--rates 500,2000] [--seconds 20] [--backlog 20000]   (Evaluation's feed processing alone)
 //   rss   (resident size of the suite's processes on this machine)
 var options = Arguments.Parse(args.Skip(1));
 // Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
@@ -60,6 +61,11 @@ switch (args.FirstOrDefault())
     case "bench-freshness":
         await FreshnessBenchmark.RunAsync(channel, gateway, Int(options.GetValueOrDefault("rate") ?? "500"),
             TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "30")), Console.Out, cancel.Token);
+        return 0;
+    case "bench-feed":
+        await FeedBenchmark.RunAsync(options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required"),
+            Int(options.GetValueOrDefault("units") ?? "5000"), (options.GetValueOrDefault("rates") ?? "500,2000").Split(',').Select(Int).ToArray(),
+            TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "20")), Int(options.GetValueOrDefault("backlog") ?? "20000"), Console.Out, cancel.Token);
         return 0;
     case "rss":
         MemoryReport.Print(Console.Out);

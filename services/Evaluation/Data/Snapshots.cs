@@ -52,9 +52,13 @@ public static class Snapshots
         var current = status.Quarters[^1];
         status.Status = current.Status;
         if (current.HasProgress) status.Progress = current.Progress; else status.ClearProgress();
-        var due = status.Quarters.SelectMany(q => q.Checkpoints).ToList();
-        status.CheckpointDue = due.Count > 0;
-        status.PassesCheckpoints = due.All(c => c.Passed);
+        var (due, passed) = (false, true);
+        foreach (var quarter in status.Quarters)
+        {
+            foreach (var checkpoint in quarter.Checkpoints) (due, passed) = (true, passed && checkpoint.Passed);
+        }
+        status.CheckpointDue = due;
+        status.PassesCheckpoints = passed;
     }
 
     public static Proto.IndicatorStatus Parse(byte[] snapshot) => Proto.IndicatorStatus.Parser.ParseFrom(snapshot);

@@ -51,9 +51,10 @@ public static class EvaluationRules
     {
         var phased = input.QuarterTargets ?? [.. Enumerable.Repeat(input.YearTarget / 4, 4)];
         var target = phased[q - 1];
-        var plan = phased.Take(q).Sum();
-        var actual = Sum(QuarterMonths(input, q));
-        var yearToDate = Sum(input.MonthlyActuals.Take(3 * q)) ?? 0;
+        var plan = 0m;
+        for (var k = 0; k < q; k++) plan += phased[k];
+        var actual = Sum(input.MonthlyActuals, 3 * (q - 1), 3);
+        var yearToDate = Sum(input.MonthlyActuals, 0, 3 * q) ?? 0;
         var progress = Progress(yearToDate, input.YearTarget, input.Indicator.Direction);
         var checkpoints = Checkpoints(input, q, progress);
 
@@ -81,8 +82,8 @@ public static class EvaluationRules
     {
         var (indicator, yearTarget, direction) = (input.Indicator, input.YearTarget, input.Indicator.Direction);
         var baseline = indicator.Kind == MeasureKind.Growth ? null : indicator.Baseline; // a growth rate is already relative to last year
-        var actual = Latest(QuarterMonths(input, q));
-        var yearToDate = Latest(input.MonthlyActuals.Take(3 * q));
+        var actual = Latest(input.MonthlyActuals, 3 * (q - 1), 3);
+        var yearToDate = Latest(input.MonthlyActuals, 0, 3 * q);
         var progress = Towards(yearToDate, yearTarget);
         var phased = input.QuarterTargets?[q - 1];
 
@@ -112,10 +113,16 @@ public static class EvaluationRules
         : share >= policy.AtRiskBand ? Status.AtRisk
         : Status.NotAchieved;
 
-    static IReadOnlyList<CheckpointResult> Checkpoints(EvaluationInput input, int q, decimal? progress) =>
-        input.Indicator.Kind == MeasureKind.YearEnd
-            ? []
-            : [.. input.Policy.Checkpoints.Where(c => c.Quarter == q).Select(c => new CheckpointResult(q, c.MinimumProgress, progress, progress >= c.MinimumProgress))];
+    static IReadOnlyList<CheckpointResult> Checkpoints(EvaluationInput input, int q, decimal? progress)
+    {
+        if (input.Indicator.Kind == MeasureKind.YearEnd) return [];
+        List<CheckpointResult>? due = null;
+        foreach (var c in input.Policy.Checkpoints)
+        {
+            if (c.Quarter == q) (due ??= []).Add(new(q, c.MinimumProgress, progress, progress >= c.MinimumProgress));
+        }
+        return due ?? [];
+    }
 
     // A target of zero or less cannot divide: reaching it counts as 100%, missing it as 0%.
     static decimal Reach(decimal value, decimal target) => target > 0 ? value / target : value >= target ? 1 : 0;
@@ -124,11 +131,25 @@ public static class EvaluationRules
     static decimal StayUnder(decimal value, decimal ceiling) =>
         ceiling > 0 ? Math.Clamp(2 - value / ceiling, 0, LowerIsBetterCap) : value <= ceiling ? 1 : 0;
 
-    static IEnumerable<decimal?> QuarterMonths(EvaluationInput input, int q) => input.MonthlyActuals.Skip(3 * (q - 1)).Take(3);
+    // Plain loops over the months: a full recompute evaluates every result of the year, and enumerators cost more than the sums.
+    static decimal? Sum(IReadOnlyList<decimal?> months, int from, int count)
+    {
+        decimal? sum = null;
+        for (var m = from; m < from + count; m++)
+        {
+            if (months[m] is { } x) sum = (sum ?? 0) + x;
+        }
+        return sum;
+    }
 
-    static decimal? Sum(IEnumerable<decimal?> months) => months.Aggregate((decimal?)null, (sum, m) => m is { } x ? (sum ?? 0) + x : sum);
-
-    static decimal? Latest(IEnumerable<decimal?> months) => months.LastOrDefault(m => m is not null);
+    static decimal? Latest(IReadOnlyList<decimal?> months, int from, int count)
+    {
+        for (var m = from + count - 1; m >= from; m--)
+        {
+            if (months[m] is { } x) return x;
+        }
+        return null;
+    }
 
     static void Validate(EvaluationInput input)
     {

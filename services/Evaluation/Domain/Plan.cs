@@ -34,6 +34,9 @@ public enum FigureKind
 
 public readonly record struct ResultKey(int Year, string IndicatorCode, string UnitCode);
 
+/// <summary>The units a district figure sums or averages, and a fingerprint of them.</summary>
+public sealed record AggregateSet(HashSet<string> Units, byte[] Fingerprint);
+
 /// <summary>How one result is formed: whose actuals, against which targets.</summary>
 /// <param name="ReportingUnit">Who answers for the figure: the unit, the responsible office, or the district for a roll-up.</param>
 /// <param name="SourceUnits">The units whose actuals make the figure: summed for a roll-up, else the latest revision of a month wins.</param>
@@ -57,7 +60,23 @@ public static class ResultPlanner
 
     /// <summary>The results an actual of a unit feeds: its own allocation and the district roll-up, or the district figure it reports.</summary>
     public static IEnumerable<ResultSpec> TouchedBy(PlanSnapshot plan, string unitCode, string indicatorCode) =>
-        ForIndicator(plan, indicatorCode).Where(s => s.SourceUnits.Contains(unitCode));
+        PlanIndex.Of(plan).TouchedBy(unitCode, indicatorCode);
+
+    /// <summary>The units whose own months a result reads; the units it only sums or averages are in <see cref="AggregatedUnits"/>.</summary>
+    public static IReadOnlyList<string> CellUnits(ResultSpec spec) => spec.Kind switch
+    {
+        FigureKind.DistrictRollUp => [],
+        FigureKind.DistrictMean => Reporters(spec),
+        _ => spec.SourceUnits,
+    };
+
+    /// <summary>The units a district figure sums (roll-up) or averages (mean of the communes); none for the others.</summary>
+    public static IReadOnlyList<string> AggregatedUnits(ResultSpec spec) => spec.Kind switch
+    {
+        FigureKind.DistrictRollUp => spec.SourceUnits,
+        FigureKind.DistrictMean => [.. spec.SourceUnits.Except(Reporters(spec))],
+        _ => [],
+    };
 
     static IEnumerable<ResultSpec> For(PlanSnapshot plan, IndicatorPlan target)
     {
@@ -92,38 +111,46 @@ public static class ResultPlanner
             ? [.. q.Select(x => x * a.YearTarget / target.YearTarget)]
             : null);
 
-    /// <summary>The inputs of a result from the actuals of its source units (twelve months each, null when not submitted).</summary>
-    public static EvaluationInput Input(ResultSpec spec, Func<string, MonthlyActual?[]?> actualsOf, EvaluationPolicy policy)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResultSpec, AggregateSet> AggregateSets = [];
+
+    /// <summary>The <see cref="AggregatedUnits"/> of a district figure as a set, with a fingerprint that changes when the set does.</summary>
+    public static AggregateSet Aggregate(ResultSpec spec) => AggregateSets.GetValue(spec, s =>
     {
-        IReadOnlyList<decimal?> months;
-        if (spec.Kind == FigureKind.DistrictRollUp)
+        var units = AggregatedUnits(s);
+        var fingerprint = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', units.Order(StringComparer.Ordinal))));
+        return new([.. units], fingerprint);
+    });
+
+    /// <summary>The inputs of a result from the actuals of its source units (twelve months each, null when not submitted).</summary>
+    public static EvaluationInput Input(ResultSpec spec, Func<string, MonthlyActual?[]?> actualsOf, EvaluationPolicy policy) =>
+        Input(spec, actualsOf, MonthlyTotals.Of(AggregatedUnits(spec).Select(actualsOf)), policy);
+
+    /// <summary>
+    /// The same from the months of the <see cref="CellUnits"/> and the totals of the <see cref="AggregatedUnits"/>,
+    /// which a caller may have summed elsewhere (in the database): decimal sums are exact, so the result is the same.
+    /// </summary>
+    public static EvaluationInput Input(ResultSpec spec, Func<string, MonthlyActual?[]?> actualsOf, MonthlyTotals totals, EvaluationPolicy policy)
+    {
+        var months = new decimal?[12];
+        switch (spec.Kind)
         {
-            months = RollUp.DistrictMonthlyActuals(spec.SourceUnits
-                .Select(u => actualsOf(u))
-                .OfType<MonthlyActual?[]>()
-                .Select(m => (IReadOnlyList<decimal?>)[.. m.Select(x => x?.Value)]));
-        }
-        else if (spec.Kind == FigureKind.DistrictMean)
-        {
-            var reporters = Reporters(spec);
-            var reported = Latest(reporters.Select(actualsOf));
-            var communes = spec.SourceUnits.Except(reporters).Select(actualsOf).OfType<MonthlyActual?[]>().ToList();
-            months = [.. Enumerable.Range(0, 12).Select(m => reported[m]?.Value
-                ?? (communes.Select(c => c[m]?.Value).OfType<decimal>().ToList() is { Count: > 0 } values ? values.Average() : (decimal?)null))];
-        }
-        else if (spec.SourceUnits.Count == 1)
-        {
-            var own = actualsOf(spec.SourceUnits[0]);
-            var values = new decimal?[12];
-            if (own is not null)
-            {
-                for (var m = 0; m < 12; m++) values[m] = own[m]?.Value;
-            }
-            months = values;
-        }
-        else
-        {
-            months = [.. Latest(spec.SourceUnits.Select(actualsOf)).Select(x => x?.Value)];
+            case FigureKind.DistrictRollUp:
+                for (var m = 0; m < 12; m++) months[m] = totals.Count[m] > 0 ? totals.Sum[m] : null;
+                break;
+            case FigureKind.DistrictMean:
+                var reported = Latest(Reporters(spec).Select(actualsOf));
+                for (var m = 0; m < 12; m++) months[m] = reported[m]?.Value ?? (totals.Count[m] > 0 ? totals.Sum[m] / totals.Count[m] : null);
+                break;
+            case var _ when spec.SourceUnits.Count == 1:
+                if (actualsOf(spec.SourceUnits[0]) is { } own)
+                {
+                    for (var m = 0; m < 12; m++) months[m] = own[m]?.Value;
+                }
+                break;
+            default:
+                var latest = Latest(spec.SourceUnits.Select(actualsOf));
+                for (var m = 0; m < 12; m++) months[m] = latest[m]?.Value;
+                break;
         }
         var quarterTargets = spec.Indicator.Kind == MeasureKind.YearEnd ? null : spec.QuarterTargets;
         return new(spec.Indicator.Definition, spec.YearTarget, quarterTargets, months, 4, policy);
@@ -154,5 +181,40 @@ public static class ResultPlanner
             if (months[m] is not null) return m / 3 + 1;
         }
         return 1;
+    }
+}
+
+/// <summary>
+/// The results of a plan by indicator and unit, built once per plan: finding what a change touches must not cost
+/// a pass over every allocation of the indicator (thousands at national scale) for each change.
+/// </summary>
+public sealed class PlanIndex
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PlanSnapshot, PlanIndex> Indexes = [];
+
+    private readonly Dictionary<string, (Dictionary<string, ResultSpec> Own, ResultSpec? District, HashSet<string> DistrictSources)> _byIndicator = [];
+
+    private PlanIndex(PlanSnapshot plan)
+    {
+        foreach (var code in plan.Indicators.Keys)
+        {
+            var own = new Dictionary<string, ResultSpec>();
+            ResultSpec? district = null;
+            foreach (var spec in ResultPlanner.ForIndicator(plan, code))
+            {
+                if (spec.Kind == FigureKind.Allocation) own.TryAdd(spec.Key.UnitCode, spec);
+                else district = spec;
+            }
+            _byIndicator[code] = (own, district, [.. district?.SourceUnits ?? []]);
+        }
+    }
+
+    public static PlanIndex Of(PlanSnapshot plan) => Indexes.GetValue(plan, p => new PlanIndex(p));
+
+    public IEnumerable<ResultSpec> TouchedBy(string unitCode, string indicatorCode)
+    {
+        if (!_byIndicator.TryGetValue(indicatorCode, out var indicator)) yield break;
+        if (indicator.Own.TryGetValue(unitCode, out var own)) yield return own;
+        if (indicator.District is { } district && indicator.DistrictSources.Contains(unitCode)) yield return district;
     }
 }

@@ -22,3 +22,32 @@ public static class RollUp
         return district;
     }
 }
+
+/// <summary>Month by month, the sum of several units' actuals and how many units submitted the month.</summary>
+public sealed class MonthlyTotals(decimal[] sum, int[] count)
+{
+    public MonthlyTotals() : this(new decimal[12], new int[12]) { }
+
+    public decimal[] Sum { get; } = sum.Length == 12 && count.Length == 12 ? sum : throw new ArgumentException("Twelve months are expected.");
+    public int[] Count { get; } = count;
+
+    public void Add(int month, decimal value, int units = 1)
+    {
+        Sum[month - 1] += value;
+        Count[month - 1] += units;
+    }
+
+    public static MonthlyTotals Of(IEnumerable<MonthlyActual?[]?> units)
+    {
+        var totals = new MonthlyTotals();
+        foreach (var months in units)
+        {
+            if (months is null) continue;
+            for (var m = 0; m < 12; m++)
+            {
+                if (months[m] is { } x) totals.Add(m + 1, x.Value);
+            }
+        }
+        return totals;
+    }
+}

@@ -5,14 +5,15 @@ using TuyPhuoc.Evaluation.Feeds;
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>
-/// Follows one source's change feed from the cursor stored in the evaluation's database. Entries that arrive
-/// together are applied as one batch; any failure (stream, source, database) reconnects from the stored cursor
+/// Follows one source's change feed from the cursor stored in the evaluation's database. Each pass applies
+/// everything received since the last one as one batch, so the cost of a pass is shared by more entries the further
+/// the consumer falls behind, and it catches up instead of falling further; any failure (stream, source, database) reconnects from the stored cursor
 /// after a growing, jittered pause, so every entry is applied at least once and a replay changes nothing.
 /// </summary>
 public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes, EvaluationMetrics metrics, TimeProvider clock,
     ILogger<FeedConsumer<TFeed>> logger) : BackgroundService where TFeed : IChangeFeed
 {
-    public const int MaxBatch = 500;
+    public const int MaxBatch = 20_000;
     public static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -53,7 +54,7 @@ public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes,
             cursor = await scope.ServiceProvider.GetRequiredService<EvaluationStore>().CursorAsync(feed.Source, ct);
         }
         logger.LogInformation("Following the {Source} change feed after {Sequence}", feed.Source, cursor);
-        var channel = Channel.CreateBounded<FeedEntry>(new BoundedChannelOptions(4 * MaxBatch) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<FeedEntry>(new BoundedChannelOptions(2 * MaxBatch) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var pump = PumpAsync(cursor, channel.Writer, stop.Token);
         try

@@ -1,4 +1,5 @@
 using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using static TuyPhuoc.Evaluation.Tests.Service.TestPlan;
@@ -26,6 +27,20 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         Assert.Equal(0, second);
         Assert.Equal(changes, (await rig.ChangesAsync()).Count);
         Assert.Equal(before, await rig.SnapshotsAsync());
+    }
+
+    [Fact]
+    public async Task Apply_ReplayedAndOlderRevisions_DistrictTotalsMoveOnlyByWhatWasStored()
+    {
+        await using var rig = await EvaluatorRig.CreateAsync(postgres);
+        var first = new[] { Actual(Commune1, Grain, 1, 12, sequence: 100), Actual(Commune2, Grain, 1, 8, sequence: 101) };
+        await rig.ApplyAsync(first);
+
+        await rig.ApplyAsync(first); // a replay after a crash
+        await rig.ApplyAsync(Actual(Commune1, Grain, 1, 3, sequence: 99), Actual(Commune2, Grain, 1, 9, sequence: 102)); // older, then newer
+
+        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        Assert.Equal(21, district.MonthlyActuals[0].Value);
     }
 
     [Fact]
@@ -164,6 +179,78 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         var b = await full.SnapshotsAsync();
         Assert.Equal(a.Keys.Order(), b.Keys.Intersect(a.Keys).Order());
         Assert.All(a, kv => Assert.Equal(kv.Value, b[kv.Key]));
+    }
+
+    [Fact]
+    public async Task Apply_ManyEntriesInOnePass_SameResultsAsOneEntryPerPassAndEachResultWrittenOnce()
+    {
+        await using var onePass = await EvaluatorRig.CreateAsync(postgres);
+        await using var perEntry = await EvaluatorRig.CreateAsync(postgres);
+        var random = new Random(7);
+        string[] units = [Commune1, Commune2, Office, District];
+        string[] indicators = [Grain, Coverage, Insured, Income];
+        var entries = Enumerable.Range(0, 200)
+            .Select(_ => Actual(units[random.Next(units.Length)], indicators[random.Next(indicators.Length)], random.Next(1, 13), random.Next(8_000, 9_900) / 100m))
+            .ToArray();
+
+        var written = await onePass.ApplyAsync(entries);
+        foreach (var entry in entries) await perEntry.ApplyAsync(entry);
+
+        Assert.Equal(8, written); // every result of the plan, once, however many entries touched it
+        Assert.Equal(written, (await onePass.ChangesAsync()).Count);
+        Assert.Equal(await perEntry.SnapshotsAsync(), await onePass.SnapshotsAsync());
+        Assert.Equal(entries[^1].Sequence, await onePass.Store.CursorAsync(SubmissionsFeed.Name, Ct));
+    }
+
+    [Fact]
+    public async Task Recompute_AfterPassesWithMeansThatDoNotDivideEvenly_ChangesNothing()
+    {
+        await using var rig = await EvaluatorRig.CreateAsync(postgres);
+        const string commune3 = "COMMUNE_3";
+        var plan = TestPlan.Plan();
+        var insured = plan.Indicators[Insured];
+        rig.Plans.Plans[Year] = plan with
+        {
+            Indicators = new Dictionary<string, IndicatorPlan>(plan.Indicators)
+            {
+                [Insured] = insured with { Allocations = [.. insured.Allocations, new AllocationPlan(commune3, 94m, null)] },
+            },
+        };
+        await rig.Evaluator().RecomputeAsync(Year, Ct); // every result stored, the ones no entry below touches too
+        await rig.ApplyAsync(Actual(Commune1, Insured, 1, 90.1m), Actual(Commune2, Insured, 1, 91.2m), Actual(commune3, Insured, 1, 92.05m));
+        await rig.ApplyAsync(Actual(Commune1, Insured, 2, 91m), Actual(Commune2, Insured, 2, 92m), Actual(commune3, Insured, 2, 92m));
+        await rig.ApplyAsync(Actual(Commune1, Grain, 1, 1.1m), Actual(Commune2, Grain, 1, 2.25m), Actual(Commune2, Grain, 2, 1.003m));
+
+        var district = await rig.Reports().StatusAsync(Access.Everything, District, Insured, Year, 1, Ct);
+        var outcome = await rig.Evaluator().RecomputeAsync(Year, Ct);
+
+        Assert.Equal((double)(273.35m / 3), district.MonthlyActuals[0].Value);
+        Assert.Equal((double)(275m / 3), district.MonthlyActuals[1].Value);
+        Assert.Equal(0, outcome.Changed);
+    }
+
+    [Fact]
+    public async Task Apply_AfterThePlanAddsACommune_RollUpIncludesItsEarlierActuals()
+    {
+        await using var rig = await EvaluatorRig.CreateAsync(postgres);
+        const string commune3 = "COMMUNE_3";
+        await rig.Evaluator().RecomputeAsync(Year, Ct);
+        await rig.ApplyAsync(Actual(Commune1, Grain, 1, 12), Actual(Commune2, Grain, 1, 8), Actual(commune3, Grain, 1, 5));
+        var plan = TestPlan.Plan();
+        var grain = plan.Indicators[Grain];
+        rig.Plans.Plans[Year] = plan with
+        {
+            Indicators = new Dictionary<string, IndicatorPlan>(plan.Indicators)
+            {
+                [Grain] = grain with { Allocations = [.. grain.Allocations, new AllocationPlan(commune3, 10m, null)] },
+            },
+        };
+
+        await rig.ApplyAsync(Actual(Commune1, Grain, 2, 1));
+
+        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        Assert.Equal([25d, 1d], district.MonthlyActuals.Take(2).Select(m => m.Value));
+        Assert.Equal(1, (await rig.Evaluator().RecomputeAsync(Year, Ct)).Changed); // COMMUNE_3's own result only: no pass touched it yet
     }
 
     [Fact]
