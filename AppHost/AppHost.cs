@@ -46,6 +46,8 @@ var gateway = builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gatewa
     .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithEnvironment("Auth__DevTokens", "true")
+    // The gateway only relays: socket completions run where they complete instead of waiting for a thread-pool thread.
+    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
 

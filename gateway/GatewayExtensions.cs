@@ -17,6 +17,7 @@ public static class GatewayExtensions
             .LoadFromMemory(ProxyConfig.Routes(), ProxyConfig.Clusters())
             .AddServiceDiscoveryDestinationResolver();
         builder.Services.AddCallerRateLimits(builder.Configuration);
+        builder.Services.AddValidatedTokens();
 
         foreach (var backend in SuiteServices.Backends)
         {
