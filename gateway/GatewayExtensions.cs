@@ -21,7 +21,7 @@ public static class GatewayExtensions
         builder.Services.AddCallerRateLimits(builder.Configuration);
         builder.Services.AddValidatedTokens();
         // The gateway only relays and never blocks: a call is served on the thread its bytes arrive on, without a hand-off.
-        builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = builder.Configuration.GetValue("Gateway:InlineScheduling", true));
+        builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
 
         foreach (var backend in SuiteServices.Backends)
         {
