@@ -1,3 +1,4 @@
+using TuyPhuoc.AppHost;
 using TuyPhuoc.AppHost.Infrastructure;
 using TuyPhuoc.ServiceDefaults;
 
@@ -19,6 +20,7 @@ var signingKey = builder.AddParameter("dev-signing-key", DevTokenIssuer.NewKey()
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
+        .WithDirectEndpoints()
         .WithReference(infrastructure.Database(database))
         .WithReference(infrastructure.Redis)
         // The services create and migrate their own databases, so they wait on the server itself.
@@ -39,10 +41,13 @@ var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.Emulatio
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
 
 var gateway = builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
+    .WithDirectEndpoints()
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
     .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
     .WithEnvironment("Auth__SigningKey", signingKey)
     .WithEnvironment("Auth__DevTokens", "true")
+    // The gateway only relays: socket completions run where they complete instead of waiting for a thread-pool thread.
+    .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
 

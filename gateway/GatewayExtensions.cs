@@ -1,5 +1,6 @@
 using Grpc.Health.V1;
 using Grpc.Reflection;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using TuyPhuoc.Contracts.DevTokens.V1;
 using TuyPhuoc.Gateway;
 using TuyPhuoc.Gateway.Grpc;
@@ -16,7 +17,11 @@ public static class GatewayExtensions
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ProxyConfig.Routes(), ProxyConfig.Clusters())
             .AddServiceDiscoveryDestinationResolver();
+        builder.Services.AddRelayTracing();
         builder.Services.AddCallerRateLimits(builder.Configuration);
+        builder.Services.AddValidatedTokens();
+        // The gateway only relays and never blocks: a call is served on the thread its bytes arrive on, without a hand-off.
+        builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
 
         foreach (var backend in SuiteServices.Backends)
         {
