@@ -21,6 +21,7 @@ var signingKey = builder.AddParameter("dev-signing-key", DevTokenIssuer.NewKey()
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithDirectEndpoints()
+        .WithTraceSampling()
         .WithReference(infrastructure.Database(database))
         .WithReference(infrastructure.Redis)
         // The services create and migrate their own databases, so they wait on the server itself.
@@ -42,6 +43,7 @@ var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.Emulatio
 
 var gateway = builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
     .WithDirectEndpoints()
+    .WithTraceSampling()
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
     .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
     .WithEnvironment("Auth__SigningKey", signingKey)

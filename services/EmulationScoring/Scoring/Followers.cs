@@ -17,6 +17,8 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
     : BackgroundService where TChange : class
 {
     private const int MaxBatch = 500;
+    // Scores have no freshness goal: a short wait lets a stream of changes go into one transaction instead of many.
+    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(250);
 
     protected abstract string Feed { get; }
     protected abstract AsyncServerStreamingCall<TChange> Watch(IServiceProvider services, long after, CancellationToken ct);
@@ -63,6 +65,7 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
         {
             while (await channel.Reader.WaitToReadAsync(stop.Token))
             {
+                if (channel.Reader.Count < MaxBatch) await Task.Delay(Linger, stop.Token);
                 var batch = new List<TChange>();
                 while (batch.Count < MaxBatch && channel.Reader.TryRead(out var change)) batch.Add(change);
                 cursor = await StoreAsync(batch, cursor, stop.Token);
@@ -189,6 +192,8 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseRea
 public sealed class RecomputeWorker(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal signal, ILogger<RecomputeWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    // Marks that arrive within this time after a wake are scored together: a unit touched many times is scored once.
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -210,6 +215,7 @@ public sealed class RecomputeWorker(IServiceScopeFactory scopes, DatabaseReady r
                 await Task.Delay(TimeSpan.FromSeconds(Math.Min(failures * 2, 30)), ct);
             }
             await wake;
+            await Task.Delay(Settle, ct);
         }
     }
 }
