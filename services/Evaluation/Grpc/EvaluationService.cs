@@ -59,7 +59,7 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
         var access = Caller(context);
         var feed = new ResultFeed(store, access);
-        await ChangeFeedStreaming.StreamAsync(feed.ReadAfterAsync, feed.Map, request.AfterSequence, new Filtered(responseStream), signal, context.CancellationToken);
+        await ChangeFeedStreaming.StreamAsync(feed.ReadAfterAsync, feed.Map, request.AfterSequence, responseStream, signal, context.CancellationToken);
     }
 
     private static Access Caller(ServerCallContext context) => Access.Of(context.GetHttpContext().User);
@@ -83,15 +83,5 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
 
         public ResultChange? Map(ChangeLogEntry entry) =>
             _current.TryGetValue(entry.Key, out var row) && access.Sees(row, _districts[row.Key.Year]) ? Mapping.ToChange(entry, row) : null;
-    }
-
-    private sealed class Filtered(IServerStreamWriter<ResultChange> inner) : IServerStreamWriter<ResultChange?>
-    {
-        public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
-
-        public Task WriteAsync(ResultChange? message) => message is null ? Task.CompletedTask : inner.WriteAsync(message);
-
-        public Task WriteAsync(ResultChange? message, CancellationToken cancellationToken) =>
-            message is null ? Task.CompletedTask : inner.WriteAsync(message, cancellationToken);
     }
 }
