@@ -152,7 +152,8 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
 
     private static ImportOutcome Deserialize(byte[] bytes) => System.Text.Json.JsonSerializer.Deserialize<ImportOutcome>(bytes)!;
 
-    private static bool IsRetryable(Exception e) =>
+    /// <summary>A write that lost a race (a number or key taken, a deadlock) or met a restarting server: worth running again.</summary>
+    internal static bool IsRetryable(Exception e) =>
         (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
         || e is NpgsqlException { IsTransient: true };
 

@@ -109,7 +109,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
                 }
                 return;
             }
-            catch (Exception e) when (attempt < 5 && IsRetryable(e))
+            catch (Exception e) when (attempt < 5 && ActualsImport.IsRetryable(e))
             {
                 // A concurrent writer (an import, another replica) took a number or a key, or the server restarts: read again and retry.
                 logger.LogInformation("A group of {Count} submissions is written again: {Error}", group.Count, e.Message);
@@ -269,8 +269,4 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
         foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
         return command;
     }
-
-    private static bool IsRetryable(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
-        || e is NpgsqlException { IsTransient: true };
 }
