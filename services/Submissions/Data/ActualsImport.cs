@@ -187,7 +187,6 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
             }
             var (plan, locked) = await YearAsync(row.Year, ct);
             var violations = ActualRules.Check(row, plan, today);
-            if (violations.Count == 0 && plan is null) violations.Add(new("year", $"{row.Year} has no plan"));
             foreach (var v in violations) Errors.Add(new(position, v.Field, v.Description));
             if (violations.Count > 0) return;
 
@@ -240,12 +239,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         public async Task WriteAsync(IReadOnlyList<ActualInput> rows, CancellationToken ct)
         {
             var latest = new int[rows.Count];
-            await using (var lookup = new NpgsqlCommand("""
-                SELECT COALESCE((SELECT max(r."Revision") FROM actual_revisions r
-                                 WHERE r."UnitCode" = k.u AND r."Year" = k.y AND r."IndicatorCode" = k.i AND r."Month" = k.m), 0)
-                FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) WITH ORDINALITY AS k(u, y, i, m, n)
-                ORDER BY k.n
-                """, connection))
+            await using (var lookup = new NpgsqlCommand(ActualsSql.LatestRevisions, connection))
             {
                 lookup.Parameters.Add(new() { Value = rows.Select(r => r.UnitCode).ToArray() });
                 lookup.Parameters.Add(new() { Value = rows.Select(r => r.Year).ToArray() });
@@ -288,17 +282,12 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
             // since validation refuses the batch.
             var months = _written.Select(w => (w.Row.UnitCode, w.Row.Year, w.Row.Month)).Distinct().ToList();
             var lockedNow = new List<string>();
-            await using (var reports = new NpgsqlCommand("""
-                SELECT r."UnitCode", r."Year", r."Month" FROM reports r
-                JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m) ON r."UnitCode" = k.u AND r."Year" = k.y AND r."Month" = k.m
-                WHERE r."Status" = ANY($4)
-                FOR SHARE OF r
-                """, connection))
+            await using (var reports = new NpgsqlCommand(ActualsSql.LockedMonths, connection))
             {
                 reports.Parameters.Add(new() { Value = months.Select(m => m.UnitCode).ToArray() });
                 reports.Parameters.Add(new() { Value = months.Select(m => m.Year).ToArray() });
                 reports.Parameters.Add(new() { Value = months.Select(m => m.Month).ToArray() });
-                reports.Parameters.Add(new() { Value = Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s).ToArray() });
+                reports.Parameters.Add(new() { Value = ActualsSql.LockedStatuses });
                 await using var reader = await reports.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct)) lockedNow.Add(Report.KeyOf(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
             }

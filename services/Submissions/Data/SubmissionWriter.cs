@@ -47,7 +47,6 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
             var periodOk = ActualRules.CheckPeriod(input.Year, input.Month, clock.Today, (_, _) => { });
             var plan = periodOk ? await plans.GetAsync(input.Year, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct) : null;
             var violations = ActualRules.Check(input, plan, clock.Today);
-            if (plan is null && violations.Count == 0) violations.Add(new("year", $"{input.Year} has no plan"));
             if (violations.Count > 0) throw new InvalidInputException(violations);
         }
         catch (DomainException) when (key.Length > 0)
@@ -143,20 +142,9 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
             BatchCommands =
             {
                 Command("""SELECT "Key", "RequestHash", "Response" FROM idempotency WHERE "Operation" = $1 AND "Key" = ANY($2)""", Operation, keys),
-                // Share-locked: an approval waits for this group, and a month approved meanwhile refuses its submissions.
-                Command("""
-                    SELECT r."UnitCode", r."Year", r."Month" FROM reports r
-                    JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m) ON r."UnitCode" = k.u AND r."Year" = k.y AND r."Month" = k.m
-                    WHERE r."Status" = ANY($4)
-                    FOR SHARE OF r
-                    """, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(), months.Select(m => m.Month).ToArray(),
-                    Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s).ToArray()),
-                Command("""
-                    SELECT COALESCE((SELECT max(r."Revision") FROM actual_revisions r
-                                     WHERE r."UnitCode" = k.u AND r."Year" = k.y AND r."IndicatorCode" = k.i AND r."Month" = k.m), 0)
-                    FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) WITH ORDINALITY AS k(u, y, i, m, n)
-                    ORDER BY k.n
-                    """, cells.Select(c => c.UnitCode).ToArray(), cells.Select(c => c.Year).ToArray(),
+                Command(ActualsSql.LockedMonths, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(),
+                    months.Select(m => m.Month).ToArray(), ActualsSql.LockedStatuses),
+                Command(ActualsSql.LatestRevisions, cells.Select(c => c.UnitCode).ToArray(), cells.Select(c => c.Year).ToArray(),
                     cells.Select(c => c.IndicatorCode).ToArray(), cells.Select(c => c.Month).ToArray()),
             },
         })

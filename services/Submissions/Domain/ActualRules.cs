@@ -26,6 +26,7 @@ public static class ActualRules
         }
         if (input.Note.Length > MaxNoteLength) Add("note", $"is longer than {MaxNoteLength} characters");
 
+        if (plan is null && periodKnown && violations.Count == 0) Add("year", $"{input.Year} has no plan");
         if (violations.Any(v => v.Field is "unit_code" or "indicator_code") || !periodKnown || plan is null) return violations;
 
         if (!plan.Units.ContainsKey(input.UnitCode))

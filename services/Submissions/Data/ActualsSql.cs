@@ -1,0 +1,28 @@
+using TuyPhuoc.Submissions.Domain;
+
+namespace TuyPhuoc.Submissions.Data;
+
+/// <summary>The statements interactive submissions and imports share, over arrays of cells or months.</summary>
+internal static class ActualsSql
+{
+    /// <summary>The latest revision number of each cell ($1 units, $2 years, $3 indicators, $4 months), 0 for a new one, in the given order.</summary>
+    public const string LatestRevisions = """
+        SELECT COALESCE((SELECT max(r."Revision") FROM actual_revisions r
+                         WHERE r."UnitCode" = k.u AND r."Year" = k.y AND r."IndicatorCode" = k.i AND r."Month" = k.m), 0)
+        FROM unnest($1::text[], $2::int[], $3::text[], $4::int[]) WITH ORDINALITY AS k(u, y, i, m, n)
+        ORDER BY k.n
+        """;
+
+    /// <summary>
+    /// The locked ones of the given months ($1 units, $2 years, $3 months, $4 <see cref="LockedStatuses"/>), share-locked:
+    /// an approval waits for the writing transaction, and a month approved meanwhile is found.
+    /// </summary>
+    public const string LockedMonths = """
+        SELECT r."UnitCode", r."Year", r."Month" FROM reports r
+        JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m) ON r."UnitCode" = k.u AND r."Year" = k.y AND r."Month" = k.m
+        WHERE r."Status" = ANY($4)
+        FOR SHARE OF r
+        """;
+
+    public static readonly int[] LockedStatuses = [.. Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s)];
+}
