@@ -34,7 +34,8 @@ public sealed class IsolatedSuite : SuiteFixture
         await App.ResourceNotifications.WaitForResourceAsync(resource,
             e => e.Snapshot.State?.Text is "Exited" or "Finished" or "Stopped" or "FailedToStart", timeout.Token);
         await CommandAsync(resource, KnownResourceCommands.Start);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        // Right after the start command the snapshot may still show the old process as exited: wait through that.
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
     }
 
     public string? ResourceType(string resource) =>
