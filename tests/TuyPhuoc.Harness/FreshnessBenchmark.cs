@@ -33,7 +33,7 @@ public static class FreshnessBenchmark
         public long VisibleAt { get; set; }
     }
 
-    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, int rate, TimeSpan duration, TextWriter log, CancellationToken ct)
+    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, int rate, TimeSpan duration, bool timeline, TextWriter log, CancellationToken ct)
     {
         var office = await LoadRunner.CallersAsync(gateway, "planning_office", "bench-plan", 1, ct);
         await ImportBenchmark.EnsureBenchPlanAsync(new IndicatorPlans.IndicatorPlansClient(gateway), office[0], log, ct);
@@ -89,6 +89,7 @@ public static class FreshnessBenchmark
         var all = new List<Pending>(total);
         var calls = new List<Task>(total);
         var (errors, inFlight, skipped) = (0, 0, 0);
+        var started = Stopwatch.GetTimestamp();
         var watch = Stopwatch.StartNew();
         for (var k = 0; k < total && !ct.IsCancellationRequested;)
         {
@@ -135,6 +136,14 @@ public static class FreshnessBenchmark
         log.WriteLine($"Visible through Evaluation: {seen.Count} of {accepted.Count} within 15 s of the last answer.");
         log.WriteLine($"Lag from acknowledgement to visible result: p50 {lag.Percentile(50):F0} ms, p90 {lag.Percentile(90):F0} ms, p99 {lag.Percentile(99):F0} ms, "
             + $"max {(lags.Length > 0 ? lags[^1] : double.NaN):F0} ms (goal: p99 < 1000 ms at 500/s).");
+        if (!timeline) return;
+        // Lag by the second in which submissions were acknowledged: a steady tail is saturation, spikes are stalls.
+        log.WriteLine("second | acknowledged | lag p50 | p99 | max (ms)");
+        foreach (var second in seen.GroupBy(p => (int)Stopwatch.GetElapsedTime(started, p.AcceptedAt).TotalSeconds).OrderBy(g => g.Key))
+        {
+            var l = second.Select(p => Stopwatch.GetElapsedTime(p.AcceptedAt, p.VisibleAt).TotalMilliseconds).Order().ToArray();
+            log.WriteLine($"{second.Key,6} | {l.Length,12} | {l[l.Length / 2],7:F0} | {l[(int)(l.Length * 0.99)],5:F0} | {l[^1],5:F0}");
+        }
     }
 
     private static void Track(Dictionary<(string, string), List<Pending>> pending, Pending p)

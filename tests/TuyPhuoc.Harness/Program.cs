@@ -9,7 +9,7 @@ using TuyPhuoc.Harness;
 //                [--direct http://localhost:PORT (the Submissions service's gRPC endpoint, to show the gateway's share)]
 //   bench-gateway [--direct http://localhost:5102] [--concurrency 1,8,32,64] [--rounds 3] [--seconds 5] [--max-calls 2000000]
 //   bench-submit --postgres "..." [--clients 64] [--rounds 3] [--seconds 10] [--max-calls 200000]
-//   bench-freshness [--rate 500] [--seconds 30]
+//   bench-freshness [--rate 500] [--seconds 30] [--timeline (lag by the second of acknowledgement)]
 //   bench-feed --postgres "..." [--units 5000] [--rates 500,2000] [--seconds 20] [--backlog 20000]   (Evaluation's feed processing alone)
 //   rss   (resident size of the suite's processes on this machine)
 var options = Arguments.Parse(args.Skip(1));
@@ -60,7 +60,7 @@ switch (args.FirstOrDefault())
         return 0;
     case "bench-freshness":
         await FreshnessBenchmark.RunAsync(channel, gateway, Int(options.GetValueOrDefault("rate") ?? "500"),
-            TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "30")), Console.Out, cancel.Token);
+            TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "30")), options.ContainsKey("timeline"), Console.Out, cancel.Token);
         return 0;
     case "bench-feed":
         await FeedBenchmark.RunAsync(options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required"),
@@ -86,7 +86,7 @@ internal static class Arguments
         string? name = null;
         foreach (var arg in args)
         {
-            if (arg.StartsWith("--", StringComparison.Ordinal)) name = arg[2..];
+            if (arg.StartsWith("--", StringComparison.Ordinal)) result[name = arg[2..]] = "";
             else if (name is not null)
             {
                 result[name] = arg;
