@@ -53,6 +53,7 @@ public static class FreshnessBenchmark
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var seenProbe = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var probeSent = DateTimeOffset.MaxValue;
         var follower = Task.Run(async () =>
         {
             using var stream = evaluation.WatchResults(new WatchResultsRequest(), office[0], cancellationToken: stop.Token);
@@ -67,6 +68,9 @@ public static class FreshnessBenchmark
                         if (!pending.TryGetValue((change.UnitCode, change.IndicatorCode), out var cell)) continue;
                         foreach (var p in cell.Where(p => p.VisibleAt == 0 && ValueOf(change.Status, p.Request.Month) == p.Request.Value))
                         {
+                            // Replayed entries carry results as they stand now, so the probe counts only on an entry
+                            // made after it was sent: every entry before that one has then been replayed.
+                            if (p == probe && change.OccurredAt.ToDateTimeOffset() < probeSent) continue;
                             p.VisibleAt = now;
                             if (p == probe) seenProbe.TrySetResult();
                         }
@@ -77,8 +81,9 @@ public static class FreshnessBenchmark
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         }, CancellationToken.None);
 
-        // The stream first replays every earlier change; a probe submission seen on it means it is live.
+        // The stream first replays every earlier change; the probe's own entry seen on it means it is live.
         Track(pending, probe);
+        probeSent = DateTimeOffset.UtcNow;
         await submissions.SubmitActualAsync(probe.Request, callers[0], DateTime.UtcNow.AddSeconds(30), ct);
         probe.AcceptedAt = Stopwatch.GetTimestamp();
         var catchUp = Stopwatch.StartNew();
