@@ -23,6 +23,8 @@ public static class GrpcClientExtensions
             .ConfigureChannel(channel =>
             {
                 channel.UnsafeUseInsecureChannelCallCredentials = true;
+                // A plan at national scale (5,000 units × 34 indicators, phased by month) is about 20 MB.
+                channel.MaxReceiveMessageSize = 64 * 1024 * 1024;
                 channel.ServiceConfig = new ServiceConfig
                 {
                     MethodConfigs =

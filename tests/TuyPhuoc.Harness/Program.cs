@@ -11,6 +11,7 @@ using TuyPhuoc.Harness;
 //   bench-submit --postgres "..." [--clients 64] [--rounds 3] [--seconds 10] [--max-calls 200000]
 //   bench-freshness [--rate 500] [--seconds 30] [--timeline (lag by the second of acknowledgement)]
 //   bench-feed --postgres "..." [--units 5000] [--rates 500,2000] [--seconds 20] [--backlog 20000]   (Evaluation's feed processing alone)
+//   national [--units 5000]   (national-scale data through the API, then the resident size of every process)
 //   rss   (resident size of the suite's processes on this machine)
 var options = Arguments.Parse(args.Skip(1));
 // Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
@@ -66,6 +67,9 @@ switch (args.FirstOrDefault())
         await FeedBenchmark.RunAsync(options.GetValueOrDefault("postgres") ?? throw new ArgumentException("--postgres <connection string> is required"),
             Int(options.GetValueOrDefault("units") ?? "5000"), (options.GetValueOrDefault("rates") ?? "500,2000").Split(',').Select(Int).ToArray(),
             TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "20")), Int(options.GetValueOrDefault("backlog") ?? "20000"), Console.Out, cancel.Token);
+        return 0;
+    case "national":
+        await NationalScale.RunAsync(channel, Int(options.GetValueOrDefault("units") ?? "5000"), Console.Out, cancel.Token);
         return 0;
     case "rss":
         MemoryReport.Print(Console.Out);

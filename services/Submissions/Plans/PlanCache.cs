@@ -85,10 +85,12 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
         var asOf = today < yearEnd ? today : yearEnd;
 
         var indicators = new Dictionary<string, IndicatorInfo>();
+        var catalog = new Dictionary<string, Proto.Indicator>();
         await foreach (var i in Pages(token => plans.ListIndicatorsAsync(new Proto.ListIndicatorsRequest { PageSize = PageSize, PageToken = token }, cancellationToken: ct).ResponseAsync,
             r => (r.Indicators, r.NextPageToken)))
         {
             indicators[i.Code] = new IndicatorInfo(i.Code, (MeasureKind)i.MeasureKind, i.Range?.Min, i.Range?.Max);
+            catalog[i.Code] = i;
         }
 
         // Units in existence at any time of the year: those of its first day and those of its last (or today).
@@ -102,30 +104,33 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
             }
         }
 
-        var assigned = new Dictionary<string, IReadOnlySet<string>>();
+        // One read of the plan, not one per unit: at national scale (thousands of units) that is what keeps a load
+        // within seconds. A unit reports its allocations of commune-allocated indicators and the district figure of
+        // the others its office is responsible for (IndicatorPlans' CatalogRules.Assignments).
+        Proto.Plan plan;
         try
         {
-            foreach (var unit in units.Keys)
-            {
-                var codes = new HashSet<string>();
-                await foreach (var a in Pages(token => plans.GetUnitAssignmentsAsync(new Proto.GetUnitAssignmentsRequest
-                {
-                    UnitCode = unit, Year = year, AsOf = ToProto(asOf), PageSize = PageSize, PageToken = token,
-                }, cancellationToken: ct).ResponseAsync, r => (r.Assignments, r.NextPageToken)))
-                {
-                    codes.Add(a.Indicator.Code);
-                }
-                if (codes.Count > 0) assigned[unit] = codes;
-            }
+            plan = await plans.GetPlanAsync(new Proto.GetPlanRequest { Year = year, AsOf = ToProto(asOf) }, cancellationToken: ct);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
             logger.LogInformation("No plan for {Year} in force on {AsOf}", year, asOf);
             return new Entry(null, generation, loadedAt);
         }
+        var assigned = new Dictionary<string, HashSet<string>>();
+        foreach (var target in plan.Targets)
+        {
+            if (!catalog.TryGetValue(target.IndicatorCode, out var indicator)) continue;
+            var reporters = indicator.CommuneAllocated ? target.Allocations.Select(a => a.UnitCode) : [indicator.ResponsibleOfficeCode];
+            foreach (var unit in reporters)
+            {
+                if (!assigned.TryGetValue(unit, out var codes)) assigned[unit] = codes = [];
+                codes.Add(target.IndicatorCode);
+            }
+        }
         logger.LogInformation("Plan of {Year} loaded: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, indicators.Count, units.Count, assigned.Count);
-        return new Entry(new PlanView(year, indicators, units, assigned), generation, loadedAt);
+        return new Entry(new PlanView(year, indicators, units, assigned.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value)), generation, loadedAt);
     }
 
     private static async IAsyncEnumerable<T> Pages<TResponse, T>(Func<string, Task<TResponse>> call, Func<TResponse, (IEnumerable<T> Items, string Next)> read)

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using Google.Type;
+using Grpc.Core;
+using Grpc.Net.Client;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.Harness;
+
+/// <summary>
+/// Loads national-scale data through the public API — 5,000 communes, a plan of 34 indicators allocated to every one,
+/// and twelve months of actuals for each cell (about two million rows, each with a short note, in imports of the
+/// largest size accepted) — waits until the Evaluation
+/// has every month, recomputes the year, and prints the resident size of every process of the suite.
+/// Every step is idempotent, so a second run on the same AppHost only measures.
+/// </summary>
+public static class NationalScale
+{
+    public const int Year = 2022, Indicators = 34;
+    private const int RowsPerImport = 500_000;
+
+    public static async Task RunAsync(GrpcChannel gateway, int units, TextWriter log, CancellationToken ct)
+    {
+        var office = SuiteCall((await LoadRunner.CallersAsync(gateway, "planning_office", "national-scale", 1, ct))[0]);
+        var plans = new IndicatorPlans.IndicatorPlansClient(gateway);
+        var codes = Enumerable.Range(1, units).Select(u => $"NAT_{u:0000}").ToArray();
+        var watch = Stopwatch.StartNew();
+
+        await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (code, token) =>
+            await plans.CreateUnitAsync(new CreateUnitRequest
+            {
+                Unit = new Unit { Code = code, Name = $"Xã {code}", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = new Date { Year = 2020, Month = 1, Day = 1 } },
+                IdempotencyKey = $"national-unit-{code}",
+            }, office(token)));
+        for (var i = 1; i <= Indicators; i++)
+        {
+            await plans.CreateIndicatorAsync(new CreateIndicatorRequest
+            {
+                Indicator = new Indicator
+                {
+                    Code = Code(i), Name = $"Chỉ tiêu quốc gia {i:00}", UnitOfMeasure = "đơn vị", Source = IndicatorSource.District,
+                    Block = SectorBlock.Economy, ResponsibleOfficeCode = "TCKH", Direction = Direction.HigherIsBetter,
+                    MeasureKind = MeasureKind.Cumulative, CommuneAllocated = true,
+                },
+                IdempotencyKey = $"national-indicator-{Code(i)}",
+            }, office(ct));
+        }
+        log.WriteLine($"{units:N0} units and {Indicators} indicators in {watch.Elapsed.TotalSeconds:F0} s");
+
+        watch.Restart();
+        var plan = new CreatePlanRequest
+        {
+            Year = Year, DecisionNumber = "NATIONAL/QĐ-UBND", DecisionDate = new Date { Year = Year - 1, Month = 12, Day = 20 },
+            EffectiveFrom = new Date { Year = Year, Month = 1, Day = 1 }, IdempotencyKey = $"national-plan-{Year}-{units}",
+        };
+        for (var i = 1; i <= Indicators; i++)
+        {
+            plan.Targets.Add(new Target
+            {
+                IndicatorCode = Code(i), DistrictTarget = 120 * units, Quarters = { 30 * units, 30 * units, 30 * units, 30 * units },
+                Allocations = { codes.Select(c => new Allocation { UnitCode = c, YearTarget = 120 }) },
+            });
+        }
+        await plans.CreatePlanAsync(plan, office(ct));
+        log.WriteLine($"Plan {Year}: {Indicators} indicators × {units:N0} allocations ({plan.CalculateSize() / 1e6:F1} MB) in {watch.Elapsed.TotalSeconds:F0} s");
+
+        watch.Restart();
+        var submissions = new Submissions.SubmissionsClient(gateway);
+        var rows = 0L;
+        foreach (var batch in Rows(codes).Chunk(RowsPerImport))
+        {
+            using var call = submissions.ImportActuals(office(ct));
+            foreach (var chunk in batch.Chunk(ImportBenchmark.RowsPerMessage))
+            {
+                await call.RequestStream.WriteAsync(new ImportActualsRequest { BatchIdempotencyKey = $"national-{Year}-{units}-{rows}", Rows = { chunk } }, ct);
+            }
+            await call.RequestStream.CompleteAsync();
+            var answer = await call;
+            if (answer.Errors.Count > 0) throw new InvalidOperationException($"Import refused: {answer.Errors[0]}");
+            rows += batch.Length;
+            log.WriteLine($"  {rows:N0} rows imported ({rows / watch.Elapsed.TotalSeconds:N0} rows/s)");
+        }
+
+        // The feed is applied in order: once the last cell's December shows, every cell before it has been applied.
+        var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(gateway);
+        var last = new GetIndicatorStatusRequest { UnitCode = codes[^1], IndicatorCode = Code(Indicators), Year = Year, Quarter = 4 };
+        while ((await evaluation.GetIndicatorStatusAsync(last, office(ct))).MonthlyActuals is not { Count: 12 } months || !months[11].HasValue)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        }
+        log.WriteLine($"Evaluation has all {rows:N0} actuals {watch.Elapsed.TotalSeconds:F0} s after the first import began");
+        MemoryReport.Print(log);
+
+        watch.Restart();
+        var recompute = await evaluation.RecomputeAsync(new RecomputeRequest { Year = Year }, office(ct));
+        log.WriteLine($"Full recompute of {Year}: {recompute.Results:N0} results, {recompute.Changed:N0} changed, {watch.Elapsed.TotalSeconds:F1} s; then:");
+        MemoryReport.Print(log);
+    }
+
+    private static Func<CancellationToken, CallOptions> SuiteCall(Metadata headers) =>
+        ct => new CallOptions(headers, System.DateTime.UtcNow.AddMinutes(10), ct);
+
+    private static string Code(int i) => $"NAT_{i:00}";
+
+    private static IEnumerable<ImportRow> Rows(string[] units)
+    {
+        foreach (var unit in units)
+        {
+            for (var i = 1; i <= Indicators; i++)
+            {
+                for (var month = 1; month <= 12; month++)
+                {
+                    yield return new ImportRow { UnitCode = unit, IndicatorCode = Code(i), Year = Year, Month = month, Value = 5 + (unit.GetHashCode(StringComparison.Ordinal) & 7) + i % 5,
+                        Note = "Số liệu ước thực hiện, chờ số liệu chính thức" };
+                }
+            }
+        }
+    }
+}
