@@ -22,17 +22,19 @@ public static class NationalScale
 
     public static async Task RunAsync(GrpcChannel gateway, int units, TextWriter log, CancellationToken ct)
     {
-        var office = SuiteCall((await LoadRunner.CallersAsync(gateway, "planning_office", "national-scale", 1, ct))[0]);
+        // Several callers, so the unit creation stays under the gateway's per-caller rate limit.
+        var callers = await LoadRunner.CallersAsync(gateway, "planning_office", "national-scale", 16, ct);
+        var office = SuiteCall(callers[0]);
         var plans = new IndicatorPlans.IndicatorPlansClient(gateway);
         var codes = Enumerable.Range(1, units).Select(u => $"NAT_{u:0000}").ToArray();
         var watch = Stopwatch.StartNew();
 
-        await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (code, token) =>
+        await Parallel.ForEachAsync(codes.Index(), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (unit, token) =>
             await plans.CreateUnitAsync(new CreateUnitRequest
             {
-                Unit = new Unit { Code = code, Name = $"Xã {code}", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = new Date { Year = 2020, Month = 1, Day = 1 } },
-                IdempotencyKey = $"national-unit-{code}",
-            }, office(token)));
+                Unit = new Unit { Code = unit.Item, Name = $"Xã {unit.Item}", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = new Date { Year = 2020, Month = 1, Day = 1 } },
+                IdempotencyKey = $"national-unit-{unit.Item}",
+            }, SuiteCall(callers[unit.Index % callers.Length])(token)));
         for (var i = 1; i <= Indicators; i++)
         {
             await plans.CreateIndicatorAsync(new CreateIndicatorRequest

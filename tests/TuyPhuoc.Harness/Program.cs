@@ -18,7 +18,7 @@ var options = Arguments.Parse(args.Skip(1));
 var gateway = options.GetValueOrDefault("gateway") ?? Environment.GetEnvironmentVariable("services__gateway__grpc__0") ?? "http://localhost:5080";
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
-using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 16 * 1024 * 1024 });
+using var channel = GrpcChannel.ForAddress(gateway, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
 
 switch (args.FirstOrDefault())
 {
