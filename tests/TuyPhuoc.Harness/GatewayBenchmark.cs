@@ -1,33 +1,38 @@
+using Grpc.Core;
 using Grpc.Net.Client;
+using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Harness;
 
 /// <summary>
-/// The gateway's cost on a read: IndicatorPlans.GetIndicator through the gateway against the same call straight to
-/// the service's own gRPC endpoint, closed-loop at several concurrencies. Each round measures both, alternating which
-/// goes first, so that the load of other processes falls on both alike.
+/// The gateway's cost on a read through the gateway against the same call straight to the service's own gRPC endpoint,
+/// closed-loop at several concurrencies: IndicatorPlans.GetIndicator (the lightest read of the suite) or
+/// Evaluation.GetScorecard (a unit's scorecard, what a reporter reads most). Each round measures both, alternating
+/// which goes first, so that the load of other processes falls on both alike.
 /// </summary>
 public static class GatewayBenchmark
 {
     private const int CallerPool = 64;
 
-    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, string directAddress, int[] concurrencies, int rounds,
+    /// <summary>The service's own gRPC endpoint (appsettings.json) for each read.</summary>
+    public static string DefaultDirect(string rpc) => rpc == "scorecard" ? "http://localhost:5122" : "http://localhost:5102";
+
+    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, string directAddress, string rpc, int[] concurrencies, int rounds,
         TimeSpan duration, int maxCalls, TextWriter log, CancellationToken ct)
     {
         // Calls take turns over many callers, so that none goes past the gateway's per-caller limit (200 calls/s by default):
         // the limiter still runs on every call, but this measures the gateway's cost, not the limit a single caller meets.
-        var callers = await LoadRunner.CallersAsync(gateway, "partner", "bench-gateway", Math.Max(CallerPool, concurrencies.Max()), ct);
+        var callers = await LoadRunner.CallersAsync(gateway, "planning_office", "bench-gateway", Math.Max(CallerPool, concurrencies.Max()), ct);
         using var viaGateway = LoadRunner.Channel(gatewayAddress);
         using var direct = LoadRunner.Channel(directAddress);
-        var targets = new[] { ("gateway", new IndicatorPlans.IndicatorPlansClient(viaGateway)), ("direct", new IndicatorPlans.IndicatorPlansClient(direct)) };
-        var request = new GetIndicatorRequest { Code = "CT01" };
+        var targets = new[] { ("gateway", Read(viaGateway, rpc)), ("direct", Read(direct, rpc)) };
 
-        Task<LoadResult> Run(IndicatorPlans.IndicatorPlansClient client, int clients, TimeSpan time) =>
+        Task<LoadResult> Run(Func<CallOptions, Task> read, int clients, TimeSpan time) =>
             LoadRunner.ClosedLoopAsync(clients, time, maxCalls,
-                async (_, n, token) => await client.GetIndicatorAsync(request, callers[n % callers.Length], DateTime.UtcNow.AddSeconds(10), token), ct);
+                async (_, n, token) => await read(new CallOptions(callers[n % callers.Length], DateTime.UtcNow.AddSeconds(10), token)), ct);
 
-        log.WriteLine($"GetIndicator through {gatewayAddress} vs straight to {directAddress}; {rounds} rounds of {duration.TotalSeconds:F0} s per side and concurrency.");
+        log.WriteLine($"{(rpc == "scorecard" ? "GetScorecard" : "GetIndicator")} through {gatewayAddress} vs straight to {directAddress}; {rounds} rounds of {duration.TotalSeconds:F0} s per side and concurrency.");
         foreach (var (_, client) in targets) await Run(client, 8, TimeSpan.FromSeconds(2));
 
         var summary = new List<string>();
@@ -55,5 +60,18 @@ public static class GatewayBenchmark
         log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var line in summary) log.WriteLine(line);
         log.WriteLine("Latencies are over every call of every round; the goal is a ratio of at least 0.75.");
+    }
+
+    private static Func<CallOptions, Task> Read(GrpcChannel channel, string rpc)
+    {
+        if (rpc == "scorecard")
+        {
+            var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(channel);
+            var request = new GetScorecardRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 };
+            return async options => await evaluation.GetScorecardAsync(request, options);
+        }
+        var plans = new IndicatorPlans.IndicatorPlansClient(channel);
+        var indicator = new GetIndicatorRequest { Code = "CT01" };
+        return async options => await plans.GetIndicatorAsync(indicator, options);
     }
 }
