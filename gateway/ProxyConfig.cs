@@ -18,9 +18,6 @@ public static class ProxyConfig
             ClusterId = b.Resource,
             AuthorizationPolicy = DefaultAuthorizationPolicy,
             RateLimiterPolicy = CallerRateLimits.Policy,
-            // No cap on a whole call's body (Kestrel's 30 MB would cut a large import stream short): the services
-            // bound each message (16 MB) and an import's rows, and answer with a proper gRPC status when they refuse.
-            MaxRequestBodySize = -1,
             // A catch-all cannot share a segment with a literal, so the service and method are matched separately.
             Match = new RouteMatch { Path = $"/{b.Package}.{{service}}/{{method}}" },
         }),

@@ -326,6 +326,25 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ImportActuals_StreamLargerThanAProxysDefaultBodyLimit_ReadToTheEndAndAnswered()
+    {
+        // 320,000 rows with notes: about 38 MB in one call, past the 30 MB a proxy cuts a body at by default.
+        const int rows = 320_000;
+        var note = new string('x', 80);
+        var messages = Enumerable.Range(0, rows / 1000).Select(m => new ImportActualsRequest
+        {
+            Rows = { Enumerable.Range(0, 1000).Select(_ => new ImportRow { UnitCode = "PHUOC_LOC", IndicatorCode = "CT02", Year = Year, Month = 13, Value = 1, Note = note }) },
+        }).ToArray();
+        Assert.True(messages.Sum(m => m.CalculateSize()) > 30 * 1024 * 1024);
+
+        var response = await ImportMessagesAsync(await PlanningOffice(), messages);
+
+        Assert.Equal((rows, 0L), (response.RowsReceived, response.RowsStored));
+        Assert.Equal((1L, "month"), (response.Errors[0].Row, response.Errors[0].Field));
+        Assert.Contains($"up to row {rows}", response.Errors[^1].Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportActuals_ValidBatch_AllStoredAsImportRevisionsOnceEvenWhenRetried()
     {
         var reporter = await Reporter("PHUOC_THANH");
