@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
@@ -14,91 +14,36 @@ namespace TuyPhuoc.EmulationScoring.Scoring;
 /// transaction with the cursor and the pending marks, so delivery is at-least-once and a replay changes nothing.
 /// </summary>
 public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock, ILogger logger)
-    : BackgroundService where TChange : class
+    : ChangeStreamFollower<TChange>(logger) where TChange : class
 {
-    private const int MaxBatch = 500;
     // Scores have no freshness goal: a short wait lets a stream of changes go into one transaction instead of many.
-    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(250);
+    protected override TimeSpan Linger => TimeSpan.FromMilliseconds(250);
 
-    protected abstract string Feed { get; }
     protected abstract AsyncServerStreamingCall<TChange> Watch(IServiceProvider services, long after, CancellationToken ct);
-    protected abstract long SequenceOf(TChange change);
     protected abstract DateTimeOffset OccurredAt(TChange change);
 
     /// <summary>Stores what the batch brings and marks the touched units; runs inside the batch's transaction.</summary>
     protected abstract Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<TChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct);
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override Task ReadyAsync(CancellationToken ct) => ready.WaitAsync(ct);
+
+    protected override async Task<long> CursorAsync(CancellationToken ct)
     {
-        await ready.WaitAsync(ct);
-        for (var failures = 0; !ct.IsCancellationRequested;)
-        {
-            try
-            {
-                await FollowAsync(ct);
-                failures = 0;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                failures++;
-                var level = failures < 5 || e is not RpcException ? LogLevel.Warning : LogLevel.Debug;
-                logger.Log(level, e, "Following {Feed} failed (attempt {Attempt}); resuming from the stored cursor", Feed, failures);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(failures, 10)), ct);
-            }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EmulationScoringDbContext>();
+        return await db.Cursors.AsNoTracking().Where(c => c.Feed == Feed).Select(c => c.Sequence).SingleOrDefaultAsync(ct);
     }
 
-    private async Task FollowAsync(CancellationToken ct)
+    protected override async IAsyncEnumerable<TChange> WatchAsync(long after, [EnumeratorCancellation] CancellationToken ct)
     {
-        long cursor;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<EmulationScoringDbContext>();
-            cursor = await db.Cursors.AsNoTracking().Where(c => c.Feed == Feed).Select(c => c.Sequence).SingleOrDefaultAsync(ct);
-        }
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        await using var callScope = scopes.CreateAsyncScope();
-        using var call = Watch(callScope.ServiceProvider, cursor, stop.Token);
-        var channel = Channel.CreateBounded<TChange>(new BoundedChannelOptions(MaxBatch * 4) { SingleReader = true, SingleWriter = true });
-        var pump = PumpAsync(call.ResponseStream, channel.Writer, stop.Token);
-        try
-        {
-            while (await channel.Reader.WaitToReadAsync(stop.Token))
-            {
-                if (channel.Reader.Count < MaxBatch) await Task.Delay(Linger, stop.Token);
-                var batch = new List<TChange>();
-                while (batch.Count < MaxBatch && channel.Reader.TryRead(out var change)) batch.Add(change);
-                cursor = await StoreAsync(batch, cursor, stop.Token);
-                recompute.Pulse();
-            }
-            await pump;
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            try { await pump; } catch (Exception) when (stop.IsCancellationRequested) { }
-        }
+        await using var scope = scopes.CreateAsyncScope();
+        using var call = Watch(scope.ServiceProvider, after, ct);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(ct)) yield return change;
     }
 
-    private static async Task PumpAsync(IAsyncStreamReader<TChange> stream, ChannelWriter<TChange> writer, CancellationToken ct)
+    protected override async Task ApplyAsync(IReadOnlyList<TChange> batch, CancellationToken ct)
     {
-        try
-        {
-            while (await stream.MoveNext(ct)) await writer.WriteAsync(stream.Current, ct);
-            writer.Complete();
-        }
-        catch (Exception e)
-        {
-            writer.Complete(e);
-        }
-    }
-
-    private async Task<long> StoreAsync(IReadOnlyList<TChange> batch, long cursor, CancellationToken ct)
-    {
-        // A replay from an older cursor is harmless, but there is no need to take it again.
-        var fresh = batch.Where(c => SequenceOf(c) > cursor).ToList();
-        if (fresh.Count == 0) return cursor;
-        var last = fresh[^1];
+        var last = batch[^1];
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EmulationScoringDbContext>();
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
@@ -107,7 +52,7 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var finalYears = (await db.Years.AsNoTracking().Where(y => y.Final).Select(y => y.Year).ToListAsync(ct)).ToHashSet();
             var now = clock.GetUtcNow();
-            await TakeAsync(db, fresh, finalYears, now, ct);
+            await TakeAsync(db, batch, finalYears, now, ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO feed_cursors ("Feed", "Sequence", "UpdatedAt") VALUES ({Feed}, {SequenceOf(last)}, {now})
                 ON CONFLICT ("Feed") DO UPDATE SET "Sequence" = EXCLUDED."Sequence", "UpdatedAt" = EXCLUDED."UpdatedAt"
@@ -115,7 +60,7 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
             await tx.CommitAsync(ct);
         });
         telemetry.ResultsTaken(Feed, SequenceOf(last), OccurredAt(last), clock.GetUtcNow());
-        return SequenceOf(last);
+        recompute.Pulse();
     }
 
     /// <summary>The latest trace of each touched (year, unit), so the recomputation joins it.</summary>
