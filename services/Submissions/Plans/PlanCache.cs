@@ -104,9 +104,7 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
             }
         }
 
-        // One read of the plan, not one per unit: at national scale (thousands of units) that is what keeps a load
-        // within seconds. A unit reports its allocations of commune-allocated indicators and the district figure of
-        // the others its office is responsible for (IndicatorPlans' CatalogRules.Assignments).
+        // One read of the plan, not one per unit: at national scale (thousands of units) that keeps a load within seconds.
         Proto.Plan plan;
         try
         {
@@ -117,20 +115,29 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
             logger.LogInformation("No plan for {Year} in force on {AsOf}", year, asOf);
             return new Entry(null, generation, loadedAt);
         }
+        var assigned = Assignments(plan.Targets, catalog);
+        logger.LogInformation("Plan of {Year} loaded: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
+            year, indicators.Count, units.Count, assigned.Count);
+        return new Entry(new PlanView(year, indicators, units, assigned), generation, loadedAt);
+    }
+
+    /// <summary>
+    /// The indicators each unit reports under a plan: its allocations of the commune-allocated ones, and the district
+    /// figure of the others for the office responsible (the rule of IndicatorPlans' CatalogRules.Assignments).
+    /// </summary>
+    public static Dictionary<string, IReadOnlySet<string>> Assignments(IEnumerable<Proto.Target> targets, IReadOnlyDictionary<string, Proto.Indicator> catalog)
+    {
         var assigned = new Dictionary<string, HashSet<string>>();
-        foreach (var target in plan.Targets)
+        foreach (var target in targets)
         {
             if (!catalog.TryGetValue(target.IndicatorCode, out var indicator)) continue;
-            var reporters = indicator.CommuneAllocated ? target.Allocations.Select(a => a.UnitCode) : [indicator.ResponsibleOfficeCode];
-            foreach (var unit in reporters)
+            foreach (var unit in indicator.CommuneAllocated ? target.Allocations.Select(a => a.UnitCode) : [indicator.ResponsibleOfficeCode])
             {
                 if (!assigned.TryGetValue(unit, out var codes)) assigned[unit] = codes = [];
                 codes.Add(target.IndicatorCode);
             }
         }
-        logger.LogInformation("Plan of {Year} loaded: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
-            year, indicators.Count, units.Count, assigned.Count);
-        return new Entry(new PlanView(year, indicators, units, assigned.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value)), generation, loadedAt);
+        return assigned.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value);
     }
 
     private static async IAsyncEnumerable<T> Pages<TResponse, T>(Func<string, Task<TResponse>> call, Func<TResponse, (IEnumerable<T> Items, string Next)> read)
