@@ -4,6 +4,7 @@ using Grpc.Core;
 using Grpc.Net.Client;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Harness;
@@ -11,8 +12,8 @@ namespace TuyPhuoc.Harness;
 /// <summary>
 /// Loads national-scale data through the public API — 5,000 communes, a plan of 34 indicators allocated to every one,
 /// and twelve months of actuals for each cell (about two million rows, each with a short note, in imports of the
-/// largest size accepted) — waits until the Evaluation
-/// has every month, recomputes the year, and prints the resident size of every process of the suite.
+/// largest size accepted) — waits until the Evaluation has every month and EmulationScoring ranks every commune, prints
+/// the resident size of every process of the suite, recomputes the year, and prints them again.
 /// Every step is idempotent, so a second run on the same AppHost only measures.
 /// </summary>
 public static class NationalScale
@@ -67,6 +68,14 @@ public static class NationalScale
         await plans.CreatePlanAsync(plan, office(ct));
         log.WriteLine($"Plan {Year}: {Indicators} indicators × {units:N0} allocations ({plan.CalculateSize() / 1e6:F1} MB) in {watch.Elapsed.TotalSeconds:F0} s");
 
+        // The emulation scheme of 2024 for 2022 too (equal weights), so every commune is scored and ranked.
+        var homeAffairs = SuiteCall((await LoadRunner.CallersAsync(gateway, "home_affairs", "national-scale", 1, ct))[0]);
+        var scoring = new EmulationScoring.EmulationScoringClient(gateway);
+        var scheme = await scoring.GetSchemeAsync(new GetSchemeRequest { Year = 2024 }, homeAffairs(ct));
+        scheme.Year = Year;
+        scheme.Weights.Clear();
+        await scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = scheme, IdempotencyKey = $"national-scheme-{Year}" }, homeAffairs(ct));
+
         watch.Restart();
         var submissions = new Submissions.SubmissionsClient(gateway);
         var rows = 0L;
@@ -92,12 +101,27 @@ public static class NationalScale
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
         }
         log.WriteLine($"Evaluation has all {rows:N0} actuals {watch.Elapsed.TotalSeconds:F0} s after the first import began");
+        while (await RankedAsync(scoring, office(ct)) < units) await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        log.WriteLine($"EmulationScoring ranks all {units:N0} communes for Q4 {watch.Elapsed.TotalSeconds:F0} s after the first import began");
         MemoryReport.Print(log);
 
         watch.Restart();
         var recompute = await evaluation.RecomputeAsync(new RecomputeRequest { Year = Year }, office(ct));
         log.WriteLine($"Full recompute of {Year}: {recompute.Results:N0} results, {recompute.Changed:N0} changed, {watch.Elapsed.TotalSeconds:F1} s; then:");
         MemoryReport.Print(log);
+    }
+
+    private static async Task<int> RankedAsync(EmulationScoring.EmulationScoringClient scoring, CallOptions options)
+    {
+        var (count, token) = (0, "");
+        do
+        {
+            var page = await scoring.ListRankingAsync(new ListRankingRequest { Year = Year, Quarter = 4, PageSize = 1000, PageToken = token }, options);
+            count += page.Entries.Count(e => e.UnitCode.StartsWith("NAT_", StringComparison.Ordinal));
+            token = page.NextPageToken;
+        }
+        while (token != "");
+        return count;
     }
 
     private static Func<CancellationToken, CallOptions> SuiteCall(Metadata headers) =>

@@ -185,9 +185,10 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
             .Where(r => r.Year == year && r.FirstSubmittedOn != null && (unit == null || r.UnitCode == unit))
             .ToDictionaryAsync(r => (r.UnitCode, r.Month), r => r.FirstSubmittedOn, ct);
         var months = Enumerable.Range(1, 12).Where(m => (month is null || m == month) && (year, m).CompareTo((Today.Year, Today.Month)) <= 0);
+        // One unit's months without going over every unit: the emulation scoring asks this of each unit in turn.
+        IReadOnlyList<string> Reporting(int m) => unit is null ? plan.ReportingUnits(m) : plan.ExpectedIn(unit, m).Count > 0 ? [unit] : [];
         var entries = from m in months
-                      from u in plan.ReportingUnits(m)
-                      where unit is null || u == unit
+                      from u in Reporting(m)
                       let deadline = ReportingCalendar.Deadline(year, m, deadlineDay)
                       let first = sent.GetValueOrDefault((u, m))
                       let judged = ReportingCalendar.Judge(deadline, first, Today)
