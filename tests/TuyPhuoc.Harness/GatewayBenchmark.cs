@@ -15,10 +15,26 @@ public static class GatewayBenchmark
 {
     private const int CallerPool = 64;
 
-    /// <summary>The service's own gRPC endpoint (appsettings.json) for each read.</summary>
-    public static string DefaultDirect(string rpc) => rpc == "scorecard" ? "http://localhost:5122" : "http://localhost:5102";
+    /// <summary>A read to measure, with its service's own gRPC endpoint (appsettings.json).</summary>
+    public sealed record Read(string Name, string DirectAddress, Func<GrpcChannel, Func<CallOptions, Task>> Client);
 
-    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, string directAddress, string rpc, int[] concurrencies, int rounds,
+    public static readonly IReadOnlyDictionary<string, Read> Reads = new Dictionary<string, Read>
+    {
+        ["indicator"] = new("GetIndicator", "http://localhost:5102", channel =>
+        {
+            var plans = new IndicatorPlans.IndicatorPlansClient(channel);
+            var request = new GetIndicatorRequest { Code = "CT01" };
+            return async options => await plans.GetIndicatorAsync(request, options);
+        }),
+        ["scorecard"] = new("GetScorecard", "http://localhost:5122", channel =>
+        {
+            var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(channel);
+            var request = new GetScorecardRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 };
+            return async options => await evaluation.GetScorecardAsync(request, options);
+        }),
+    };
+
+    public static async Task RunAsync(GrpcChannel gateway, string gatewayAddress, string directAddress, Read read, int[] concurrencies, int rounds,
         TimeSpan duration, int maxCalls, TextWriter log, CancellationToken ct)
     {
         // Calls take turns over many callers, so that none goes past the gateway's per-caller limit (200 calls/s by default):
@@ -26,13 +42,13 @@ public static class GatewayBenchmark
         var callers = await LoadRunner.CallersAsync(gateway, "planning_office", "bench-gateway", Math.Max(CallerPool, concurrencies.Max()), ct);
         using var viaGateway = LoadRunner.Channel(gatewayAddress);
         using var direct = LoadRunner.Channel(directAddress);
-        var targets = new[] { ("gateway", Read(viaGateway, rpc)), ("direct", Read(direct, rpc)) };
+        var targets = new[] { ("gateway", read.Client(viaGateway)), ("direct", read.Client(direct)) };
 
-        Task<LoadResult> Run(Func<CallOptions, Task> read, int clients, TimeSpan time) =>
+        Task<LoadResult> Run(Func<CallOptions, Task> call, int clients, TimeSpan time) =>
             LoadRunner.ClosedLoopAsync(clients, time, maxCalls,
-                async (_, n, token) => await read(new CallOptions(callers[n % callers.Length], DateTime.UtcNow.AddSeconds(10), token)), ct);
+                async (_, n, token) => await call(new CallOptions(callers[n % callers.Length], DateTime.UtcNow.AddSeconds(10), token)), ct);
 
-        log.WriteLine($"{(rpc == "scorecard" ? "GetScorecard" : "GetIndicator")} through {gatewayAddress} vs straight to {directAddress}; {rounds} rounds of {duration.TotalSeconds:F0} s per side and concurrency.");
+        log.WriteLine($"{read.Name} through {gatewayAddress} vs straight to {directAddress}; {rounds} rounds of {duration.TotalSeconds:F0} s per side and concurrency.");
         foreach (var (_, client) in targets) await Run(client, 8, TimeSpan.FromSeconds(2));
 
         var summary = new List<string>();
@@ -60,18 +76,5 @@ public static class GatewayBenchmark
         log.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var line in summary) log.WriteLine(line);
         log.WriteLine("Latencies are over every call of every round; the goal is a ratio of at least 0.75.");
-    }
-
-    private static Func<CallOptions, Task> Read(GrpcChannel channel, string rpc)
-    {
-        if (rpc == "scorecard")
-        {
-            var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(channel);
-            var request = new GetScorecardRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 };
-            return async options => await evaluation.GetScorecardAsync(request, options);
-        }
-        var plans = new IndicatorPlans.IndicatorPlansClient(channel);
-        var indicator = new GetIndicatorRequest { Code = "CT01" };
-        return async options => await plans.GetIndicatorAsync(indicator, options);
     }
 }

@@ -151,16 +151,7 @@ public static class ImportBenchmark
         for (var i = 1; i <= Indicators; i++)
         {
             if (have.Contains(Code(i))) continue;
-            await plans.CreateIndicatorAsync(new CreateIndicatorRequest
-            {
-                Indicator = new Indicator
-                {
-                    Code = Code(i), Name = $"Chỉ tiêu đo tải {i:000}", UnitOfMeasure = "đơn vị", Source = IndicatorSource.District,
-                    Block = SectorBlock.Economy, ResponsibleOfficeCode = "TCKH", Direction = Direction.HigherIsBetter,
-                    MeasureKind = MeasureKind.Cumulative, CommuneAllocated = true,
-                },
-                IdempotencyKey = $"bench-indicator-{Code(i)}",
-            }, headers, DateTime.UtcNow.AddSeconds(30), ct);
+            await CreateAllocatedIndicatorAsync(plans, Code(i), $"Chỉ tiêu đo tải {i:000}", new CallOptions(headers, DateTime.UtcNow.AddSeconds(30), ct));
             created++;
         }
         try
@@ -176,11 +167,7 @@ public static class ImportBenchmark
             };
             for (var i = 1; i <= Indicators; i++)
             {
-                request.Targets.Add(new Target
-                {
-                    IndicatorCode = Code(i), DistrictTarget = 1300, Quarters = { 325, 325, 325, 325 },
-                    Allocations = { Communes.Select(c => new Allocation { UnitCode = c, YearTarget = 100 }) },
-                });
+                request.Targets.Add(AllocatedTarget(Code(i), Communes, 100));
             }
             await plans.CreatePlanAsync(request, headers, DateTime.UtcNow.AddMinutes(2), ct);
             log.WriteLine($"Bench plan {BenchYear} created ({created} new indicators).");
@@ -188,6 +175,25 @@ public static class ImportBenchmark
     }
 
     internal static string Code(int i) => $"BENCH_{i:000}";
+
+    /// <summary>The indicator every bench plan uses: a district one, cumulative, higher is better, allocated to communes.</summary>
+    internal static async Task CreateAllocatedIndicatorAsync(IndicatorPlans.IndicatorPlansClient plans, string code, string name, CallOptions options) =>
+        await plans.CreateIndicatorAsync(new CreateIndicatorRequest
+        {
+            Indicator = new Indicator
+            {
+                Code = code, Name = name, UnitOfMeasure = "đơn vị", Source = IndicatorSource.District, Block = SectorBlock.Economy,
+                ResponsibleOfficeCode = "TCKH", Direction = Direction.HigherIsBetter, MeasureKind = MeasureKind.Cumulative, CommuneAllocated = true,
+            },
+            IdempotencyKey = $"bench-indicator-{code}",
+        }, options);
+
+    /// <summary>The same year target for every unit; the district's is their sum, a quarter of it each quarter.</summary>
+    internal static Target AllocatedTarget(string code, IReadOnlyCollection<string> units, double perUnit) => new()
+    {
+        IndicatorCode = code, DistrictTarget = perUnit * units.Count, Quarters = { Enumerable.Repeat(perUnit * units.Count / 4, 4) },
+        Allocations = { units.Select(u => new Allocation { UnitCode = u, YearTarget = perUnit }) },
+    };
 
     private static double Median(List<double> values)
     {

@@ -25,7 +25,7 @@ public static class NationalScale
     {
         // Several callers, so the unit creation stays under the gateway's per-caller rate limit.
         var callers = await LoadRunner.CallersAsync(gateway, "planning_office", "national-scale", 16, ct);
-        var office = SuiteCall(callers[0]);
+        var office = callers[0];
         var plans = new IndicatorPlans.IndicatorPlansClient(gateway);
         var codes = Enumerable.Range(1, units).Select(u => $"NAT_{u:0000}").ToArray();
         var watch = Stopwatch.StartNew();
@@ -35,19 +35,10 @@ public static class NationalScale
             {
                 Unit = new Unit { Code = unit.Item, Name = $"Xã {unit.Item}", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = new Date { Year = 2020, Month = 1, Day = 1 } },
                 IdempotencyKey = $"national-unit-{unit.Item}",
-            }, SuiteCall(callers[unit.Index % callers.Length])(token)));
+            }, Call(callers[unit.Index % callers.Length], token)));
         for (var i = 1; i <= Indicators; i++)
         {
-            await plans.CreateIndicatorAsync(new CreateIndicatorRequest
-            {
-                Indicator = new Indicator
-                {
-                    Code = Code(i), Name = $"Chỉ tiêu quốc gia {i:00}", UnitOfMeasure = "đơn vị", Source = IndicatorSource.District,
-                    Block = SectorBlock.Economy, ResponsibleOfficeCode = "TCKH", Direction = Direction.HigherIsBetter,
-                    MeasureKind = MeasureKind.Cumulative, CommuneAllocated = true,
-                },
-                IdempotencyKey = $"national-indicator-{Code(i)}",
-            }, office(ct));
+            await ImportBenchmark.CreateAllocatedIndicatorAsync(plans, Code(i), $"Chỉ tiêu quốc gia {i:00}", Call(office, ct));
         }
         log.WriteLine($"{units:N0} units and {Indicators} indicators in {watch.Elapsed.TotalSeconds:F0} s");
 
@@ -57,31 +48,24 @@ public static class NationalScale
             Year = Year, DecisionNumber = "NATIONAL/QĐ-UBND", DecisionDate = new Date { Year = Year - 1, Month = 12, Day = 20 },
             EffectiveFrom = new Date { Year = Year, Month = 1, Day = 1 }, IdempotencyKey = $"national-plan-{Year}-{units}",
         };
-        for (var i = 1; i <= Indicators; i++)
-        {
-            plan.Targets.Add(new Target
-            {
-                IndicatorCode = Code(i), DistrictTarget = 120 * units, Quarters = { 30 * units, 30 * units, 30 * units, 30 * units },
-                Allocations = { codes.Select(c => new Allocation { UnitCode = c, YearTarget = 120 }) },
-            });
-        }
-        await plans.CreatePlanAsync(plan, office(ct));
+        plan.Targets.Add(Enumerable.Range(1, Indicators).Select(i => ImportBenchmark.AllocatedTarget(Code(i), codes, 120)));
+        await plans.CreatePlanAsync(plan, Call(office, ct));
         log.WriteLine($"Plan {Year}: {Indicators} indicators × {units:N0} allocations ({plan.CalculateSize() / 1e6:F1} MB) in {watch.Elapsed.TotalSeconds:F0} s");
 
         // The emulation scheme of 2024 for 2022 too (equal weights), so every commune is scored and ranked.
-        var homeAffairs = SuiteCall((await LoadRunner.CallersAsync(gateway, "home_affairs", "national-scale", 1, ct))[0]);
+        var homeAffairs = (await LoadRunner.CallersAsync(gateway, "home_affairs", "national-scale", 1, ct))[0];
         var scoring = new EmulationScoring.EmulationScoringClient(gateway);
-        var scheme = await scoring.GetSchemeAsync(new GetSchemeRequest { Year = 2024 }, homeAffairs(ct));
+        var scheme = await scoring.GetSchemeAsync(new GetSchemeRequest { Year = 2024 }, Call(homeAffairs, ct));
         scheme.Year = Year;
         scheme.Weights.Clear();
-        await scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = scheme, IdempotencyKey = $"national-scheme-{Year}" }, homeAffairs(ct));
+        await scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = scheme, IdempotencyKey = $"national-scheme-{Year}" }, Call(homeAffairs, ct));
 
         watch.Restart();
         var submissions = new Submissions.SubmissionsClient(gateway);
         var rows = 0L;
         foreach (var batch in Rows(codes).Chunk(RowsPerImport))
         {
-            using var call = submissions.ImportActuals(office(ct));
+            using var call = submissions.ImportActuals(Call(office, ct));
             foreach (var chunk in batch.Chunk(ImportBenchmark.RowsPerMessage))
             {
                 await call.RequestStream.WriteAsync(new ImportActualsRequest { BatchIdempotencyKey = $"national-{Year}-{units}-{rows}", Rows = { chunk } }, ct);
@@ -96,17 +80,17 @@ public static class NationalScale
         // The feed is applied in order: once the last cell's December shows, every cell before it has been applied.
         var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(gateway);
         var last = new GetIndicatorStatusRequest { UnitCode = codes[^1], IndicatorCode = Code(Indicators), Year = Year, Quarter = 4 };
-        while ((await evaluation.GetIndicatorStatusAsync(last, office(ct))).MonthlyActuals is not { Count: 12 } months || !months[11].HasValue)
+        while ((await evaluation.GetIndicatorStatusAsync(last, Call(office, ct))).MonthlyActuals is not { Count: 12 } months || !months[11].HasValue)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), ct);
         }
         log.WriteLine($"Evaluation has all {rows:N0} actuals {watch.Elapsed.TotalSeconds:F0} s after the first import began");
-        while (await RankedAsync(scoring, office(ct)) < units) await Task.Delay(TimeSpan.FromSeconds(2), ct);
+        while (await RankedAsync(scoring, Call(office, ct)) < units) await Task.Delay(TimeSpan.FromSeconds(2), ct);
         log.WriteLine($"EmulationScoring ranks all {units:N0} communes for Q4 {watch.Elapsed.TotalSeconds:F0} s after the first import began");
         MemoryReport.Print(log);
 
         watch.Restart();
-        var recompute = await evaluation.RecomputeAsync(new RecomputeRequest { Year = Year }, office(ct));
+        var recompute = await evaluation.RecomputeAsync(new RecomputeRequest { Year = Year }, Call(office, ct));
         log.WriteLine($"Full recompute of {Year}: {recompute.Results:N0} results, {recompute.Changed:N0} changed, {watch.Elapsed.TotalSeconds:F1} s; then:");
         MemoryReport.Print(log);
     }
@@ -124,20 +108,20 @@ public static class NationalScale
         return count;
     }
 
-    private static Func<CancellationToken, CallOptions> SuiteCall(Metadata headers) =>
-        ct => new CallOptions(headers, System.DateTime.UtcNow.AddMinutes(10), ct);
+    private static CallOptions Call(Metadata caller, CancellationToken ct) => new(caller, System.DateTime.UtcNow.AddMinutes(10), ct);
 
     private static string Code(int i) => $"NAT_{i:00}";
 
+    /// <summary>The same rows on every run, so a second run replays each import's key with the same content.</summary>
     private static IEnumerable<ImportRow> Rows(string[] units)
     {
-        foreach (var unit in units)
+        for (var u = 0; u < units.Length; u++)
         {
             for (var i = 1; i <= Indicators; i++)
             {
                 for (var month = 1; month <= 12; month++)
                 {
-                    yield return new ImportRow { UnitCode = unit, IndicatorCode = Code(i), Year = Year, Month = month, Value = 5 + (unit.GetHashCode(StringComparison.Ordinal) & 7) + i % 5,
+                    yield return new ImportRow { UnitCode = units[u], IndicatorCode = Code(i), Year = Year, Month = month, Value = 5 + u % 8 + i % 5,
                         Note = "Số liệu ước thực hiện, chờ số liệu chính thức" };
                 }
             }

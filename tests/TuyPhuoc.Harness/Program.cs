@@ -50,8 +50,8 @@ switch (args.FirstOrDefault())
             int.Parse(options.GetValueOrDefault("runs") ?? "3", System.Globalization.CultureInfo.InvariantCulture), Console.Out, cancel.Token);
         return 0;
     case "bench-gateway":
-        var rpc = options.GetValueOrDefault("rpc") ?? "indicator";
-        await GatewayBenchmark.RunAsync(channel, gateway, options.GetValueOrDefault("direct") ?? GatewayBenchmark.DefaultDirect(rpc), rpc,
+        var read = GatewayBenchmark.Reads[options.GetValueOrDefault("rpc") ?? "indicator"];
+        await GatewayBenchmark.RunAsync(channel, gateway, options.GetValueOrDefault("direct") ?? read.DirectAddress, read,
             (options.GetValueOrDefault("concurrency") ?? "1,8,32,64").Split(',').Select(Int).ToArray(), Int(options.GetValueOrDefault("rounds") ?? "3"),
             TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "5")), Int(options.GetValueOrDefault("max-calls") ?? "2000000"), Console.Out, cancel.Token);
         return 0;

@@ -99,7 +99,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
                     await session.CommitAsync(key, hash, key is null ? null : Serialize(outcome), ct);
                     break;
                 }
-                catch (Exception e) when (attempt < 3 && IsRetryable(e))
+                catch (Exception e) when (attempt < 3 && ActualsSql.IsRetryable(e))
                 {
                     if (session is not null) await session.DisposeAsync();
                     session = null;
@@ -126,7 +126,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
             await session.WriteAsync(rows, ct);
             return session;
         }
-        catch (Exception e) when (IsRetryable(e))
+        catch (Exception e) when (ActualsSql.IsRetryable(e))
         {
             logger.LogInformation("Import batch {BatchId}: a write failed while rows still arrive ({Error}); the rows are written again at the end", session.BatchId, e.Message);
             await session.DisposeAsync();
@@ -151,11 +151,6 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
     private static byte[] Serialize(ImportOutcome outcome) => System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(outcome);
 
     private static ImportOutcome Deserialize(byte[] bytes) => System.Text.Json.JsonSerializer.Deserialize<ImportOutcome>(bytes)!;
-
-    /// <summary>A write that lost a race (a number or key taken, a deadlock) or met a restarting server: worth running again.</summary>
-    internal static bool IsRetryable(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
-        || e is NpgsqlException { IsTransient: true };
 
     private static List<ImportRowError> Summarize(List<ImportRowError> errors)
     {

@@ -1,8 +1,9 @@
+using Npgsql;
 using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Data;
 
-/// <summary>The statements interactive submissions and imports share, over arrays of cells or months.</summary>
+/// <summary>What interactive submissions and imports share: statements over arrays of cells or months, and when to write again.</summary>
 internal static class ActualsSql
 {
     /// <summary>The latest revision number of each cell ($1 units, $2 years, $3 indicators, $4 months), 0 for a new one, in the given order.</summary>
@@ -25,4 +26,9 @@ internal static class ActualsSql
         """;
 
     public static readonly int[] LockedStatuses = [.. Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s)];
+
+    /// <summary>A write that lost a race (a number or key taken, a deadlock) or met a restarting server: worth running again.</summary>
+    public static bool IsRetryable(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }
+        || e is NpgsqlException { IsTransient: true };
 }

@@ -108,7 +108,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
                 }
                 return;
             }
-            catch (Exception e) when (attempt < 5 && ActualsImport.IsRetryable(e))
+            catch (Exception e) when (attempt < 5 && ActualsSql.IsRetryable(e))
             {
                 // A concurrent writer (an import, another replica) took a number or a key, or the server restarts: read again and retry.
                 logger.LogInformation("A group of {Count} submissions is written again: {Error}", group.Count, e.Message);

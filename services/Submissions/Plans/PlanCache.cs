@@ -84,14 +84,13 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
         var yearEnd = new DateOnly(year, 12, 31);
         var asOf = today < yearEnd ? today : yearEnd;
 
-        var indicators = new Dictionary<string, IndicatorInfo>();
         var catalog = new Dictionary<string, Proto.Indicator>();
         await foreach (var i in Pages(token => plans.ListIndicatorsAsync(new Proto.ListIndicatorsRequest { PageSize = PageSize, PageToken = token }, cancellationToken: ct).ResponseAsync,
             r => (r.Indicators, r.NextPageToken)))
         {
-            indicators[i.Code] = new IndicatorInfo(i.Code, (MeasureKind)i.MeasureKind, i.Range?.Min, i.Range?.Max);
             catalog[i.Code] = i;
         }
+        var indicators = catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, (MeasureKind)i.MeasureKind, i.Range?.Min, i.Range?.Max));
 
         // Units in existence at any time of the year: those of its first day and those of its last (or today).
         var units = new Dictionary<string, UnitInfo>();
