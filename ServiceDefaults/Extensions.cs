@@ -36,6 +36,7 @@ public static class ServiceDefaultsExtensions
         var grpc = builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<DomainExceptionInterceptor>();
+            o.Interceptors.Add<InputGuardInterceptor>();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         builder.Services.AddGrpcHealthChecks(o =>

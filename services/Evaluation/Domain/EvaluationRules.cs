@@ -124,12 +124,19 @@ public static class EvaluationRules
         return due ?? [];
     }
 
+    /// <summary>Beyond ±10⁹ (10¹¹ %) no rule tells ratios apart; saturating there keeps every sum of them representable.</summary>
+    public const decimal MaxRatio = 1_000_000_000m;
+
+    /// <summary>n / d for any d ≠ 0, saturated at ±<see cref="MaxRatio"/>: figures within the inputs' bounds never overflow.</summary>
+    public static decimal Ratio(decimal n, decimal d) =>
+        Math.Abs(n) >= MaxRatio * Math.Abs(d) ? Math.Sign(n) * Math.Sign(d) * MaxRatio : n / d;
+
     // A target of zero or less cannot divide: reaching it counts as 100%, missing it as 0%.
-    static decimal Reach(decimal value, decimal target) => target > 0 ? value / target : value >= target ? 1 : 0;
+    static decimal Reach(decimal value, decimal target) => target > 0 ? Ratio(value, target) : value >= target ? 1 : 0;
 
     // Same choice for a ceiling of zero or less: staying within it counts as 100% (so T = 0 is achieved only when A ≤ 0).
     static decimal StayUnder(decimal value, decimal ceiling) =>
-        ceiling > 0 ? Math.Clamp(2 - value / ceiling, 0, LowerIsBetterCap) : value <= ceiling ? 1 : 0;
+        ceiling > 0 ? Math.Clamp(2 - Ratio(value, ceiling), 0, LowerIsBetterCap) : value <= ceiling ? 1 : 0;
 
     // Plain loops over the months: a full recompute evaluates every result of the year, and enumerators cost more than the sums.
     static decimal? Sum(IReadOnlyList<decimal?> months, int from, int count)

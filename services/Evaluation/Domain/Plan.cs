@@ -108,7 +108,7 @@ public static class ResultPlanner
     static IReadOnlyList<decimal>? AllocationQuarters(IndicatorPlan target, AllocationPlan a) =>
         a.QuarterTargets
         ?? (target.Indicator.Kind == MeasureKind.Cumulative && target.QuarterTargets is { } q && target.YearTarget != 0
-            ? [.. q.Select(x => x * a.YearTarget / target.YearTarget)]
+            ? [.. q.Select(x => a.YearTarget * EvaluationRules.Ratio(x, target.YearTarget))]
             : null);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResultSpec, AggregateSet> AggregateSets = [];

@@ -1,0 +1,170 @@
+using System.Collections;
+using System.Security.Claims;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+
+namespace TuyPhuoc.ServiceDefaults;
+
+/// <summary>
+/// The bounds every request of the suite keeps, whatever the RPC: each number is finite and within
+/// <see cref="MaxMagnitude"/> (so sums over every unit and month, means and ratios stay representable), each string is
+/// free of control characters (tab and line breaks allowed in free text) and within its length. The services' own
+/// rules come after these.
+/// </summary>
+public static class InputBounds
+{
+    public const double MaxMagnitude = 1e15;
+    public const int MaxCodeLength = 40;
+    public const int MaxKeyLength = 128;
+    public const int MaxFreeTextLength = 4000;
+    public const int MaxTextLength = 1000;
+    public const int MaxSubjectLength = 200;
+    /// <summary>How much of a refused value an error message or a log quotes.</summary>
+    public const int QuotedPrefix = 32;
+
+    private static readonly HashSet<string> FreeText = ["note", "reason", "description", "answer"];
+    private static readonly HashSet<string> Keys = ["idempotency_key", "batch_idempotency_key", "page_token", "consumer"];
+
+    public static string Quote(string value) =>
+        value.Length <= QuotedPrefix ? Printable(value) : Printable(value[..QuotedPrefix]) + "…";
+
+    /// <summary>Every violation of the bounds in a message and the messages inside it, by field path.</summary>
+    public static List<FieldViolation> Check(IMessage message, string prefix = "")
+    {
+        var violations = new List<FieldViolation>();
+        Walk(message, prefix, violations);
+        return violations;
+    }
+
+    /// <summary>Why a claim of the caller's token cannot be used (a subject, unit or block), or null.</summary>
+    public static string? ClaimProblem(string value) =>
+        value.Length > MaxSubjectLength ? $"is longer than {MaxSubjectLength} characters"
+        : value.Any(char.IsControl) ? "contains control characters" : null;
+
+    private static void Walk(IMessage message, string path, List<FieldViolation> violations)
+    {
+        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
+        {
+            var name = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
+            var value = field.Accessor.GetValue(message);
+            if (field.IsMap)
+            {
+                var (keyField, valueField) = (field.MessageType.FindFieldByNumber(1), field.MessageType.FindFieldByNumber(2));
+                foreach (DictionaryEntry entry in (IDictionary)value)
+                {
+                    var at = $"{name}[{(entry.Key is string k ? Quote(k) : entry.Key)}]";
+                    CheckValue(keyField, field.Name, entry.Key, at, violations);
+                    CheckValue(valueField, field.Name, entry.Value, at, violations);
+                }
+            }
+            else if (field.IsRepeated)
+            {
+                var i = 0;
+                foreach (var item in (IList)value) CheckValue(field, field.Name, item, $"{name}[{i++}]", violations);
+            }
+            else if (field.FieldType != FieldType.Message || field.Accessor.HasValue(message))
+            {
+                CheckValue(field, field.Name, value, name, violations);
+            }
+        }
+    }
+
+    private static void CheckValue(FieldDescriptor field, string fieldName, object? value, string path, List<FieldViolation> violations)
+    {
+        switch (value)
+        {
+            case IMessage nested:
+                Walk(nested, path, violations);
+                break;
+            case double d when !double.IsFinite(d) || Math.Abs(d) > MaxMagnitude:
+                violations.Add(new(path, $"must be a finite number between -{MaxMagnitude:0e0} and {MaxMagnitude:0e0}"));
+                break;
+            case float f when !float.IsFinite(f) || Math.Abs(f) > MaxMagnitude:
+                violations.Add(new(path, $"must be a finite number between -{MaxMagnitude:0e0} and {MaxMagnitude:0e0}"));
+                break;
+            case string s when TextProblem(fieldName, s) is { } problem:
+                violations.Add(new(path, problem));
+                break;
+        }
+    }
+
+    private static string? TextProblem(string field, string value)
+    {
+        var free = FreeText.Contains(field);
+        var max = free ? MaxFreeTextLength
+            : IsCode(field) ? MaxCodeLength
+            : Keys.Contains(field) ? MaxKeyLength
+            : MaxTextLength;
+        if (value.Length > max) return $"is longer than {max} characters";
+        if (!value.Any(c => char.IsControl(c) && !(free && c is '\t' or '\n' or '\r'))) return null;
+        return free ? "contains control characters (only tab and line breaks are allowed)" : "contains control characters";
+    }
+
+    private static bool IsCode(string field) =>
+        field is "code" or "block" or "unit" or "role" || field.EndsWith("_code", StringComparison.Ordinal) || field.EndsWith("_codes", StringComparison.Ordinal);
+
+    private static string Printable(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}
+
+/// <summary>Refuses, before any service code runs, a request or a caller outside <see cref="InputBounds"/>.</summary>
+public sealed class InputGuardInterceptor : Interceptor
+{
+    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Guard(request, context);
+        return continuation(request, context);
+    }
+
+    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Guard(request, context);
+        return continuation(request, responseStream, context);
+    }
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        GuardCaller(context);
+        return continuation(new GuardedReader<TRequest>(requestStream), context);
+    }
+
+    private static void Guard(object request, ServerCallContext context)
+    {
+        GuardCaller(context);
+        if (request is IMessage message && InputBounds.Check(message) is { Count: > 0 } violations) throw new InvalidInputException(violations);
+    }
+
+    private static void GuardCaller(ServerCallContext context)
+    {
+        var user = context.GetHttpContext().User;
+        var violations = user.Claims
+            .Where(c => c.Type is SuiteClaims.Subject or SuiteClaims.Role or SuiteClaims.Unit or SuiteClaims.Block)
+            .Select(c => InputBounds.ClaimProblem(c.Value) is { } problem ? new FieldViolation($"token.{c.Type}", problem) : null)
+            .OfType<FieldViolation>().ToList();
+        if (violations.Count > 0) throw new InvalidInputException(violations);
+    }
+
+    /// <summary>Checks each message of a client stream as it is read; the n-th message's fields are named <c>messages[n]</c>.</summary>
+    private sealed class GuardedReader<T>(IAsyncStreamReader<T> inner) : IAsyncStreamReader<T>
+    {
+        private int _index = -1;
+
+        public T Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken)) return false;
+            _index++;
+            if (inner.Current is IMessage message && InputBounds.Check(message, $"messages[{_index}]") is { Count: > 0 } violations)
+            {
+                throw new InvalidInputException(violations);
+            }
+            return true;
+        }
+    }
+}
