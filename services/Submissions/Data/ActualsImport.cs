@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Grpc.Core;
 using Npgsql;
 using NpgsqlTypes;
 using TuyPhuoc.ServiceDefaults;
@@ -28,12 +29,29 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
     public const int MaxRows = 500_000;
     /// <summary>Errors beyond this many are summed up in the last one, so the answer stays within message limits.</summary>
     public const int MaxErrors = 10_000;
-    private const int FlushRows = 2_000;
+    public const int MaxConcurrent = 4;
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(15);
+
+    // Imports hold their rows in memory until the last one arrives, so the process takes only so many at once.
+    private static readonly SemaphoreSlim Slots = new(MaxConcurrent);
+
+    /// <summary>A place among the imports running in this process, or ResourceExhausted when all are taken.</summary>
+    public static IDisposable TakeSlot() => Slots.Wait(0) ? new Slot()
+        : throw new RpcException(new Status(StatusCode.ResourceExhausted,
+            $"{MaxConcurrent} imports are already running; retry with the same batch key in a moment."));
+
+    private sealed class Slot : IDisposable
+    {
+        private int _released;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0) Slots.Release();
+        }
+    }
 
     public async Task<ImportOutcome> ImportAsync(Caller caller, ImportStream stream, CancellationToken ct)
     {
         var key = stream.Key;
-        if (key?.Length > 200) throw new InvalidInputException("batch_idempotency_key", "is longer than 200 characters");
         if (await EarlierAsync(key, ct) is not null)
         {
             await foreach (var _ in stream.Chunks.WithCancellation(ct)) { }
@@ -45,93 +63,49 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         var at = clock.Now;
         var rows = new List<ActualInput>();
         var validator = new RowValidator(caller, plans, db, clock.Today);
+        var received = 0L;
+        // Every row is read and checked before a connection is taken: a slow or idle client holds no database resources.
+        await foreach (var chunk in stream.Chunks.WithCancellation(ct))
+        {
+            if (received + chunk.Count > MaxRows) throw new InvalidInputException("rows", $"at most {MaxRows} rows are accepted in one batch");
+            foreach (var row in chunk) await validator.CheckAsync(row, ++received, ct);
+            // Nothing of a bad batch will be stored; the rest is only checked, to name every bad row.
+            if (validator.Good) rows.AddRange(chunk);
+            else rows.Clear();
+        }
+        var receivedIn = Stopwatch.GetElapsedTime(started);
+
+        if (validator.Denied is { } denied) throw new PermissionDeniedException(denied);
+        if (received == 0) throw new InvalidInputException("rows", "at least one row is required");
+        if (validator.ErrorCount > 0)
+        {
+            logger.LogInformation("Import of {Rows} rows by {Caller} refused after {ReceiveMs:F0} ms: {Errors} bad rows",
+                received, caller.Subject, receivedIn.TotalMilliseconds, validator.ErrorCount);
+            return new ImportOutcome(received, 0, validator.Summary(), null);
+        }
+
+        var hash = stream.ContentHash();
+        var outcome = new ImportOutcome(rows.Count, rows.Count, [], batchId);
         var connectionString = db.Database.GetConnectionString()!;
-        ImportSession? session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var pending = new List<ActualInput>();
-            var received = 0L;
-            await foreach (var chunk in stream.Chunks.WithCancellation(ct))
+            await using var session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
+            try
             {
-                if (received + chunk.Count > MaxRows) throw new InvalidInputException("rows", $"at most {MaxRows} rows are accepted in one batch");
-                foreach (var row in chunk) await validator.CheckAsync(row, ++received, ct);
-                if (!validator.Good)
-                {
-                    // Nothing of this batch will be stored; the rest is only checked, to name every bad row.
-                    if (session is not null) await session.DisposeAsync();
-                    session = null;
-                    continue;
-                }
-                pending.AddRange(chunk);
-                if (pending.Count < FlushRows) continue;
-                session = await WriteAsync(session, pending, ct);
-                rows.AddRange(pending);
-                pending.Clear();
+                await session.WriteAsync(rows, ct);
+                await session.CommitAsync(key, hash, key is null ? null : Serialize(outcome), ct);
+                break;
             }
-            if (validator.Good)
+            catch (Exception e) when (attempt < 3 && ActualsSql.IsRetryable(e))
             {
-                session = await WriteAsync(session, pending, ct);
-                rows.AddRange(pending);
+                // A concurrent write took a revision number or the key: all rows again with fresh numbers, unless the key has its answer.
+                if (await EarlierAsync(key, hash, ct) is { } first) return first;
             }
-            var receivedIn = Stopwatch.GetElapsedTime(started);
-
-            if (validator.Denied is { } denied) throw new PermissionDeniedException(denied);
-            if (received == 0) throw new InvalidInputException("rows", "at least one row is required");
-            if (validator.Errors.Count > 0)
-            {
-                logger.LogInformation("Import of {Rows} rows by {Caller} refused after {ReceiveMs:F0} ms: {Errors} bad rows",
-                    received, caller.Subject, receivedIn.TotalMilliseconds, validator.Errors.Count);
-                return new ImportOutcome(received, 0, Summarize(validator.Errors), null);
-            }
-
-            var hash = stream.ContentHash();
-            var outcome = new ImportOutcome(rows.Count, rows.Count, [], batchId);
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    if (session is null)
-                    {
-                        // A write failed (a concurrent write took a revision number): all rows again, with fresh numbers.
-                        session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
-                        await session.WriteAsync(rows, ct);
-                    }
-                    await session.CommitAsync(key, hash, key is null ? null : Serialize(outcome), ct);
-                    break;
-                }
-                catch (Exception e) when (attempt < 3 && ActualsSql.IsRetryable(e))
-                {
-                    if (session is not null) await session.DisposeAsync();
-                    session = null;
-                    if (await EarlierAsync(key, hash, ct) is { } first) return first;
-                }
-            }
-            signal.Pulse();
-            logger.LogInformation("Import of {Rows} rows by {Caller} stored as batch {BatchId}: received and written in {ReceiveMs:F0} ms, committed in {CommitMs:F0} ms",
-                rows.Count, caller.Subject, batchId, receivedIn.TotalMilliseconds, (Stopwatch.GetElapsedTime(started) - receivedIn).TotalMilliseconds);
-            return outcome;
         }
-        finally
-        {
-            if (session is not null) await session.DisposeAsync();
-        }
-    }
-
-    /// <summary>Writes the rows while the batch is still good; null once a write has failed, so the rows are written again at the end.</summary>
-    private async Task<ImportSession?> WriteAsync(ImportSession? session, List<ActualInput> rows, CancellationToken ct)
-    {
-        if (session is null || rows.Count == 0) return session;
-        try
-        {
-            await session.WriteAsync(rows, ct);
-            return session;
-        }
-        catch (Exception e) when (ActualsSql.IsRetryable(e))
-        {
-            logger.LogInformation("Import batch {BatchId}: a write failed while rows still arrive ({Error}); the rows are written again at the end", session.BatchId, e.Message);
-            await session.DisposeAsync();
-            return null;
-        }
+        signal.Pulse();
+        logger.LogInformation("Import of {Rows} rows by {Caller} stored as batch {BatchId}: received in {ReceiveMs:F0} ms, written and committed in {CommitMs:F0} ms",
+            rows.Count, caller.Subject, batchId, receivedIn.TotalMilliseconds, (Stopwatch.GetElapsedTime(started) - receivedIn).TotalMilliseconds);
+        return outcome;
     }
 
     private async Task<IdempotencyRecord?> EarlierAsync(string? key, CancellationToken ct) =>
@@ -152,23 +126,18 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
 
     private static ImportOutcome Deserialize(byte[] bytes) => System.Text.Json.JsonSerializer.Deserialize<ImportOutcome>(bytes)!;
 
-    private static List<ImportRowError> Summarize(List<ImportRowError> errors)
-    {
-        if (errors.Count <= MaxErrors) return errors;
-        var shown = errors.Take(MaxErrors - 1).ToList();
-        var rest = errors.Skip(MaxErrors - 1).ToList();
-        shown.Add(new(rest[0].Row, rest[0].Field, $"{rest[0].Reason}; and {rest.Count - 1} more errors up to row {rest[^1].Row}"));
-        return shown;
-    }
-
     /// <summary>Checks rows one by one against the plan, the locked months and the rows before them.</summary>
     private sealed class RowValidator(Caller caller, PlanCache plans, SubmissionsDbContext db, DateOnly today)
     {
         private readonly Dictionary<int, (PlanView? Plan, HashSet<(string, int)> Locked)> _years = [];
         private readonly Dictionary<(string, string, int, int), long> _firstRowOfCell = [];
 
-        public List<ImportRowError> Errors { get; } = [];
-        public bool Good => Errors.Count == 0 && Denied is null;
+        // Details of the first errors only: what a caller sends never makes the list grow without bound.
+        private readonly List<ImportRowError> _errors = [];
+        private ImportRowError? _last;
+
+        public long ErrorCount { get; private set; }
+        public bool Good => ErrorCount == 0 && Denied is null;
         /// <summary>Why the whole batch is refused: a row of a unit the caller may not act for.</summary>
         public string? Denied { get; private set; }
 
@@ -182,17 +151,30 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
             }
             var (plan, locked) = await YearAsync(row.Year, ct);
             var violations = ActualRules.Check(row, plan, today);
-            foreach (var v in violations) Errors.Add(new(position, v.Field, v.Description));
+            foreach (var v in violations) Error(position, v.Field, v.Description);
             if (violations.Count > 0) return;
 
             if (locked.Contains((row.UnitCode, row.Month)))
             {
-                Errors.Add(new(position, "month", $"the report {Report.KeyOf(row.UnitCode, row.Year, row.Month)} is approved and locked"));
+                Error(position, "month", $"the report {Report.KeyOf(row.UnitCode, row.Year, row.Month)} is approved and locked");
             }
             if (!_firstRowOfCell.TryAdd((row.UnitCode, row.IndicatorCode, row.Year, row.Month), position))
             {
-                Errors.Add(new(position, "indicator_code", $"the same cell is already in row {_firstRowOfCell[(row.UnitCode, row.IndicatorCode, row.Year, row.Month)]}"));
+                Error(position, "indicator_code", $"the same cell is already in row {_firstRowOfCell[(row.UnitCode, row.IndicatorCode, row.Year, row.Month)]}");
             }
+        }
+
+        /// <summary>The errors to answer: the first ones, and past <see cref="MaxErrors"/> one more that sums up the rest.</summary>
+        public List<ImportRowError> Summary() =>
+            ErrorCount <= MaxErrors ? _errors
+            : [.. _errors.Take(MaxErrors - 1), _errors[MaxErrors - 1] with
+                { Reason = $"{_errors[MaxErrors - 1].Reason}; and {ErrorCount - MaxErrors} more errors up to row {_last!.Row}" }];
+
+        private void Error(long row, string field, string reason)
+        {
+            ErrorCount++;
+            _last = new(row, field, reason);
+            if (_errors.Count < MaxErrors) _errors.Add(_last);
         }
 
         private async ValueTask<(PlanView?, HashSet<(string, int)>)> YearAsync(int year, CancellationToken ct)
@@ -273,9 +255,15 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         /// <summary>Refuses a month approved meanwhile, writes one change-log entry per revision, keeps the answer under the key, commits.</summary>
         public async Task CommitAsync(string? key, byte[] requestHash, byte[]? response, CancellationToken ct)
         {
-            // Reports of the batch's months, share-locked: an approval waits for this batch, and a month approved
-            // since validation refuses the batch.
+            // The batch's months, share-locked: an approval waits for this batch, and a month approved since validation refuses the batch.
             var months = _written.Select(w => (w.Row.UnitCode, w.Row.Year, w.Row.Month)).Distinct().ToList();
+            await using (var share = new NpgsqlCommand(ActualsSql.ShareLockMonths, connection))
+            {
+                share.Parameters.Add(new() { Value = months.Select(m => m.UnitCode).ToArray() });
+                share.Parameters.Add(new() { Value = months.Select(m => m.Year).ToArray() });
+                share.Parameters.Add(new() { Value = months.Select(m => m.Month).ToArray() });
+                await share.ExecuteNonQueryAsync(ct);
+            }
             var lockedNow = new List<string>();
             await using (var reports = new NpgsqlCommand(ActualsSql.LockedMonths, connection))
             {

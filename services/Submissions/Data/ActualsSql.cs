@@ -15,14 +15,23 @@ internal static class ActualsSql
         """;
 
     /// <summary>
-    /// The locked ones of the given months ($1 units, $2 years, $3 months, $4 <see cref="LockedStatuses"/>), share-locked:
-    /// an approval waits for the writing transaction, and a month approved meanwhile is found.
+    /// Share-locks the given months ($1 units, $2 years, $3 months) until the transaction ends. Writers take it before
+    /// they read <see cref="LockedMonths"/>, an approval takes <see cref="LockMonth"/> exclusively: the two serialize, so
+    /// nothing is stored in a month after it was approved, and what was approved is what is evaluated.
     /// </summary>
+    public const string ShareLockMonths = """
+        SELECT pg_advisory_xact_lock_shared(hashtextextended(k.u || '/' || k.y || '/' || k.m, 0))
+        FROM unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m)
+        """;
+
+    /// <summary>The month's lock ($1 unit, $2 year, $3 month), exclusively: see <see cref="ShareLockMonths"/>.</summary>
+    public const string LockMonth = "SELECT pg_advisory_xact_lock(hashtextextended({0} || '/' || {1} || '/' || {2}, 0))";
+
+    /// <summary>The locked ones of the given months ($1 units, $2 years, $3 months, $4 <see cref="LockedStatuses"/>); read after <see cref="ShareLockMonths"/>, in a statement of its own.</summary>
     public const string LockedMonths = """
         SELECT r."UnitCode", r."Year", r."Month" FROM reports r
         JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(u, y, m) ON r."UnitCode" = k.u AND r."Year" = k.y AND r."Month" = k.m
         WHERE r."Status" = ANY($4)
-        FOR SHARE OF r
         """;
 
     public static readonly int[] LockedStatuses = [.. Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s)];

@@ -114,15 +114,27 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
                 logger.LogInformation("A group of {Count} submissions is written again: {Error}", group.Count, e.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt * attempt));
             }
+            catch (Exception e) when (group.Count > 1 && !ActualsSql.IsRetryable(e))
+            {
+                // One call's content may fail the whole group: each call alone, so only that one is refused.
+                logger.LogWarning("A group of {Count} submissions failed ({Error}); each is written alone", group.Count, Truncated(e.Message));
+                foreach (var pending in group) await WriteGroupAsync([pending]);
+                return;
+            }
             catch (Exception e)
             {
-                logger.LogWarning(e, "A group of {Count} submissions could not be written", group.Count);
-                var unavailable = new RpcException(new Status(StatusCode.Unavailable, "The submission could not be stored; retry with the same idempotency key."));
-                foreach (var pending in group) pending.Answer.TrySetException(unavailable);
+                var refused = !ActualsSql.IsRetryable(e) && (e as PostgresException ?? e.InnerException as PostgresException) is not null;
+                logger.LogWarning("{Count} submission(s) could not be written: {Error}", group.Count, Truncated(e.Message));
+                var answer = refused
+                    ? (Exception)new InvalidInputException("request", "was refused by the database; a retry will not succeed")
+                    : new RpcException(new Status(StatusCode.Unavailable, "The submission could not be stored; retry with the same idempotency key."));
+                foreach (var pending in group) pending.Answer.TrySetException(answer);
                 return;
             }
         }
     }
+
+    private static string Truncated(string message) => message.Length <= 200 ? message : message[..200] + "…";
 
     /// <summary>One transaction for the group: what each call gets, an answer or the domain error that refuses it.</summary>
     private async Task<object?[]> WriteOnceAsync(List<Pending> group)
@@ -142,6 +154,8 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
             BatchCommands =
             {
                 Command("""SELECT "Key", "RequestHash", "Response" FROM idempotency WHERE "Operation" = $1 AND "Key" = ANY($2)""", Operation, keys),
+                Command(ActualsSql.ShareLockMonths, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(),
+                    months.Select(m => m.Month).ToArray()),
                 Command(ActualsSql.LockedMonths, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(),
                     months.Select(m => m.Month).ToArray(), ActualsSql.LockedStatuses),
                 Command(ActualsSql.LatestRevisions, cells.Select(c => c.UnitCode).ToArray(), cells.Select(c => c.Year).ToArray(),
@@ -151,6 +165,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
         await using (var reader = await reads.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync()) earlier[reader.GetString(0)] = ((byte[])reader[1], (byte[])reader[2]);
+            await reader.NextResultAsync();
             await reader.NextResultAsync();
             while (await reader.ReadAsync()) locked.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
             await reader.NextResultAsync();

@@ -119,6 +119,8 @@ public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signa
 
     private async Task<Report?> LockReportAsync(string unit, int year, int month, CancellationToken ct)
     {
+        // Waits for the writes in flight to the month, and keeps new ones out until this change commits.
+        await db.Database.ExecuteSqlRawAsync(ActualsSql.LockMonth, [unit, year, month], ct);
         await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM reports WHERE "UnitCode" = {unit} AND "Year" = {year} AND "Month" = {month} FOR UPDATE""", ct);
         return await db.Reports.Include(r => r.Events.OrderBy(e => e.Id))
             .SingleOrDefaultAsync(r => r.UnitCode == unit && r.Year == year && r.Month == month, ct);

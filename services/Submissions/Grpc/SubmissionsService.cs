@@ -55,14 +55,27 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
     {
         var started = Stopwatch.GetTimestamp();
         var ct = context.CancellationToken;
-        var first = await requestStream.MoveNext(ct) ? requestStream.Current : null;
+        using var slot = ActualsImport.TakeSlot();
+        // A client that stops sending is let go: nothing of its batch is held while it is silent.
+        async Task<ImportActualsRequest?> NextAsync()
+        {
+            using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            idle.CancelAfter(ActualsImport.IdleTimeout);
+            try { return await requestStream.MoveNext(idle.Token) ? requestStream.Current : null; }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded,
+                    $"No rows arrived for {ActualsImport.IdleTimeout.TotalSeconds:0} s; the import was abandoned and nothing was stored."));
+            }
+        }
+        var first = await NextAsync();
         var key = NullIfEmpty(first?.BatchIdempotencyKey ?? "");
         // Only a batch with a key can be replayed, so only then is its content hashed, row by row: the same rows hash
         // the same however they are split into messages.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         async IAsyncEnumerable<IReadOnlyList<Domain.ActualInput>> Chunks()
         {
-            for (var message = first; message is not null; message = await requestStream.MoveNext(ct) ? requestStream.Current : null)
+            for (var message = first; message is not null; message = await NextAsync())
             {
                 var rows = message.Rows.Count == 0 || HasRowFields(message) ? [RowOf(message), .. message.Rows] : message.Rows.ToList();
                 if (key is not null) foreach (var row in rows) hash.AppendData(row.ToByteArray());
