@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 
 namespace TuyPhuoc.ServiceDefaults;
 
@@ -91,6 +92,7 @@ public static class ChangeLog
             while (!ct.IsCancellationRequested)
             {
                 var wake = signal.WaitAsync(Interval, ct);
+                using var untraced = SuppressInstrumentationScope.Begin();
                 try
                 {
                     await using var scope = services.CreateAsyncScope();
@@ -149,7 +151,9 @@ public static class ChangeFeedStreaming
         while (!ct.IsCancellationRequested)
         {
             var wake = signal.WaitAsync(PollInterval, ct);
-            var batch = await readAfter(cursor, ct);
+            List<ChangeLogEntry> batch;
+            // Polls are not traced: ten a second would bury the requests and processing an operator looks for.
+            using (SuppressInstrumentationScope.Begin()) batch = await readAfter(cursor, ct);
             if (batch.Count == 0)
             {
                 await wake;

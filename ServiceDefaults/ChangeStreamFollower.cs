@@ -1,20 +1,42 @@
 using System.Threading.Channels;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace TuyPhuoc.ServiceDefaults;
 
+/// <summary>A follower whose set-aside entries can be tried again on demand (a recompute, once the cause is fixed).</summary>
+public interface ISetAsideRetry
+{
+    /// <returns>How many entries are still set aside.</returns>
+    Task<int> RetrySetAsideAsync(CancellationToken ct);
+}
+
+public static class FollowerRegistration
+{
+    /// <summary>Runs the follower in the background and lets others ask it to retry what it set aside.</summary>
+    public static IServiceCollection AddFollower<TFollower>(this IServiceCollection services) where TFollower : class, IHostedService, ISetAsideRetry =>
+        services.AddSingleton<TFollower>()
+            .AddHostedService(sp => sp.GetRequiredService<TFollower>())
+            .AddSingleton<ISetAsideRetry>(sp => sp.GetRequiredService<TFollower>());
+}
+
 /// <summary>
 /// Follows another service's change stream from a cursor kept in this service's database. Entries are taken in
 /// batches of whatever arrived since the last one, so a follower that falls behind shares each batch's cost among
 /// more entries and catches up; each batch is applied together with its cursor in one transaction, so delivery is
-/// at-least-once and a replay changes nothing. Any failure (stream, source, database) reconnects from the stored
-/// cursor after a growing, jittered pause.
+/// at-least-once and a replay changes nothing. A failure of the stream, the source or the database reconnects from
+/// the stored cursor after a growing, jittered pause. A batch that fails for what it holds is applied entry by entry,
+/// and an entry that cannot be applied on its own is set aside (kept, logged, counted, health Degraded) while every
+/// other entry goes on; set-aside entries are tried again every so often and on <see cref="RetrySetAsideAsync"/>.
 /// </summary>
-public abstract class ChangeStreamFollower<TEntry>(ILogger logger) : BackgroundService where TEntry : class
+public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogger logger) : BackgroundService, ISetAsideRetry where TEntry : class
 {
     public static readonly TimeSpan MinBackoff = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan RetryInterval = TimeSpan.FromMinutes(1);
 
     /// <summary>The name of the stream, and of its cursor.</summary>
     protected abstract string Feed { get; }
@@ -32,20 +54,40 @@ public abstract class ChangeStreamFollower<TEntry>(ILogger logger) : BackgroundS
 
     protected abstract long SequenceOf(TEntry entry);
 
-    /// <summary>Applies entries after the cursor and stores the last one's sequence as the cursor, in one transaction.</summary>
+    protected abstract DateTimeOffset OccurredAtOf(TEntry entry);
+
+    /// <summary>
+    /// Applies entries and stores the last one's sequence as the cursor (never moving it back), in one transaction.
+    /// Applying an entry again, or an older one after a newer, changes nothing.
+    /// </summary>
     protected abstract Task ApplyAsync(IReadOnlyList<TEntry> batch, CancellationToken ct);
 
+    /// <summary>Runs work on a fresh context of this service's database, where set-aside entries are kept.</summary>
+    protected abstract Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct);
+
     protected virtual void Received(TEntry entry) { }
+
+    /// <summary>A failure that says nothing of the entries (the network, a source or database restarting): retry them all later.</summary>
+    protected virtual bool IsTransient(Exception e) =>
+        e is RpcException or TimeoutException or IOException or OperationCanceledException or Npgsql.NpgsqlException { IsTransient: true }
+        || e.InnerException is { } inner && IsTransient(inner);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
         await ReadyAsync(ct);
+        health.Register(Feed);
         var backoff = MinBackoff;
+        var nextRetry = DateTimeOffset.UtcNow;
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await FollowAsync(() => backoff = MinBackoff, ct);
+                if (DateTimeOffset.UtcNow >= nextRetry)
+                {
+                    await RetrySetAsideAsync(ct);
+                    nextRetry = DateTimeOffset.UtcNow + RetryInterval;
+                }
+                await FollowAsync(() => backoff = MinBackoff, () => health.HasSetAside(Feed) && DateTimeOffset.UtcNow >= nextRetry, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -53,6 +95,7 @@ public abstract class ChangeStreamFollower<TEntry>(ILogger logger) : BackgroundS
             }
             catch (Exception e)
             {
+                health.Failed(Feed, e);
                 logger.LogWarning(e, "Following the {Feed} change stream failed; resuming from the stored cursor in {Delay}", Feed, backoff);
             }
             try
@@ -67,9 +110,43 @@ public abstract class ChangeStreamFollower<TEntry>(ILogger logger) : BackgroundS
         }
     }
 
-    private async Task FollowAsync(Action progressed, CancellationToken ct)
+    /// <summary>Applies each set-aside entry again, read from the source; those that now apply are no longer set aside.</summary>
+    public async Task<int> RetrySetAsideAsync(CancellationToken ct)
+    {
+        var sequences = await WithDatabaseAsync(db => SetAsideEntries.ListAsync(db, Feed, ct), ct);
+        foreach (var sequence in sequences)
+        {
+            TEntry? entry = null;
+            using (var found = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            {
+                found.CancelAfter(TimeSpan.FromSeconds(10));
+                await foreach (var e in WatchAsync(sequence - 1, found.Token)) { entry = e; break; }
+            }
+            if (entry is null || SequenceOf(entry) != sequence)
+            {
+                logger.LogWarning("Set-aside entry {Sequence} of the {Feed} change stream is no longer in the stream", sequence, Feed);
+                continue;
+            }
+            try
+            {
+                await ApplyAsync([entry], ct);
+                await WithDatabaseAsync(db => SetAsideEntries.ResolveAsync(db, Feed, sequence, ct), ct);
+                logger.LogInformation("Set-aside entry {Sequence} of the {Feed} change stream is applied now", sequence, Feed);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && !IsTransient(e))
+            {
+                await WithDatabaseAsync(db => SetAsideEntries.AddAsync(db, Feed, sequence, e, ct), ct);
+            }
+        }
+        var left = await WithDatabaseAsync(db => SetAsideEntries.CountAsync(db, Feed, ct), ct);
+        health.SetAside(Feed, left);
+        return left;
+    }
+
+    private async Task FollowAsync(Action progressed, Func<bool> retryDue, CancellationToken ct)
     {
         var cursor = await CursorAsync(ct);
+        health.SetAside(Feed, await WithDatabaseAsync(db => SetAsideEntries.CountAsync(db, Feed, ct), ct));
         logger.LogInformation("Following the {Feed} change stream after {Sequence}", Feed, cursor);
         var channel = Channel.CreateBounded<TEntry>(new BoundedChannelOptions(2 * MaxBatch) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -87,15 +164,45 @@ public abstract class ChangeStreamFollower<TEntry>(ILogger logger) : BackgroundS
                     if (SequenceOf(entry) > cursor) batch.Add(entry);
                 }
                 if (batch.Count == 0) continue;
-                await ApplyAsync(batch, ct);
+                health.Pending(Feed, OccurredAtOf(batch[0]));
+                try
+                {
+                    await ApplyAsync(batch, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && !IsTransient(e))
+                {
+                    logger.LogWarning("A batch of {Count} entries of the {Feed} change stream failed ({Error}); each is applied alone",
+                        batch.Count, Feed, InputBounds.Quote(e.Message));
+                    await ApplyEachAsync(batch, ct);
+                }
                 cursor = SequenceOf(batch[^1]);
+                health.Applied(Feed, cursor);
                 progressed();
+                if (retryDue()) return;
             }
         }
         finally
         {
             await stop.CancelAsync();
             await pump;
+        }
+    }
+
+    private async Task ApplyEachAsync(List<TEntry> batch, CancellationToken ct)
+    {
+        foreach (var entry in batch)
+        {
+            try
+            {
+                await ApplyAsync([entry], ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested && !IsTransient(e))
+            {
+                logger.LogWarning(e, "Entry {Sequence} of the {Feed} change stream cannot be applied; it is set aside and the stream goes on",
+                    SequenceOf(entry), Feed);
+                await WithDatabaseAsync(db => SetAsideEntries.AddAsync(db, Feed, SequenceOf(entry), e, ct), ct);
+                health.SetAside(Feed, await WithDatabaseAsync(db => SetAsideEntries.CountAsync(db, Feed, ct), ct), added: true);
+            }
         }
     }
 
@@ -106,6 +213,7 @@ public abstract class ChangeStreamFollower<TEntry>(ILogger logger) : BackgroundS
             await foreach (var entry in WatchAsync(after, ct))
             {
                 Received(entry);
+                health.Received(Feed, SequenceOf(entry));
                 await writer.WriteAsync(entry, ct);
             }
             writer.TryComplete(new EndOfStreamException($"The {Feed} change stream ended."));

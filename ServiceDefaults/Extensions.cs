@@ -21,7 +21,8 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddSingleton<FollowerHealth>();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]).AddCheck<FollowerHealth>("followers");
         builder.Services.AddServiceDiscovery();
         // No blanket HTTP resilience handler: its 30 s total timeout would cut gRPC server streams.
         // gRPC clients get per-call deadlines and the gRPC retry policy instead (AddSuiteGrpcClient).

@@ -27,8 +27,8 @@ public static class EmulationScoringExtensions
         builder.Services.AddScoped<ScoringStore>();
         builder.Services.AddScoped<RankingReader>();
         builder.Services.AddScoped<Recomputer>();
-        builder.Services.AddHostedService<EvaluationFollower>();
-        builder.Services.AddHostedService<SubmissionsFollower>();
+        builder.Services.AddFollower<EvaluationFollower>();
+        builder.Services.AddFollower<SubmissionsFollower>();
         builder.Services.AddHostedService<RecomputeWorker>();
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.Descriptor.FullName);

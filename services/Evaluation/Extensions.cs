@@ -37,8 +37,8 @@ public static class EvaluationExtensions
         services.AddScoped<Reports>();
         services.AddSingleton<PlansFeed>();
         services.AddSingleton<SubmissionsFeed>();
-        services.AddHostedService<FeedConsumer<PlansFeed>>();
-        services.AddHostedService<FeedConsumer<SubmissionsFeed>>();
+        services.AddFollower<FeedConsumer<PlansFeed>>();
+        services.AddFollower<FeedConsumer<SubmissionsFeed>>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Evaluation.V1.Evaluation.Descriptor.FullName);
     }
 

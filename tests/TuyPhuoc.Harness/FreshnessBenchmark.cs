@@ -223,6 +223,8 @@ public static class FeedBenchmark
         services.AddScoped<Evaluator>();
         services.AddSingleton(feed);
         services.AddSingleton<FeedConsumer<SyntheticFeed>>();
+        services.AddMetrics();
+        services.AddSingleton<FollowerHealth>();
         await using var provider = services.BuildServiceProvider();
 
         var (passes, lags) = (new List<double>(), new List<double>());

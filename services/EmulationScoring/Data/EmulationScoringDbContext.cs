@@ -18,6 +18,7 @@ public sealed class EmulationScoringDbContext(DbContextOptions<EmulationScoringD
     {
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();
+        model.ConfigureSetAsideEntries();
         model.Entity<SchemeVersionRow>(e =>
         {
             e.ToTable("scheme_versions");

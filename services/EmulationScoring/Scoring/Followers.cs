@@ -13,19 +13,24 @@ namespace TuyPhuoc.EmulationScoring.Scoring;
 /// Follows a change stream of another service from the cursor stored in our database. Each batch is taken in one
 /// transaction with the cursor and the pending marks, so delivery is at-least-once and a replay changes nothing.
 /// </summary>
-public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock, ILogger logger)
-    : ChangeStreamFollower<TChange>(logger) where TChange : class
+public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
+    FollowerHealth health, ILogger logger) : ChangeStreamFollower<TChange>(health, logger) where TChange : class
 {
     // Scores have no freshness goal: a short wait lets a stream of changes go into one transaction instead of many.
     protected override TimeSpan Linger => TimeSpan.FromMilliseconds(250);
 
     protected abstract AsyncServerStreamingCall<TChange> Watch(IServiceProvider services, long after, CancellationToken ct);
-    protected abstract DateTimeOffset OccurredAt(TChange change);
 
     /// <summary>Stores what the batch brings and marks the touched units; runs inside the batch's transaction.</summary>
     protected abstract Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<TChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct);
 
     protected override Task ReadyAsync(CancellationToken ct) => ready.WaitAsync(ct);
+
+    protected override async Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EmulationScoringDbContext>());
+    }
 
     protected override async Task<long> CursorAsync(CancellationToken ct)
     {
@@ -55,11 +60,11 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
             await TakeAsync(db, batch, finalYears, now, ct);
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO feed_cursors ("Feed", "Sequence", "UpdatedAt") VALUES ({Feed}, {SequenceOf(last)}, {now})
-                ON CONFLICT ("Feed") DO UPDATE SET "Sequence" = EXCLUDED."Sequence", "UpdatedAt" = EXCLUDED."UpdatedAt"
+                ON CONFLICT ("Feed") DO UPDATE SET "Sequence" = GREATEST(feed_cursors."Sequence", EXCLUDED."Sequence"), "UpdatedAt" = EXCLUDED."UpdatedAt"
                 """, ct);
             await tx.CommitAsync(ct);
         });
-        telemetry.ResultsTaken(Feed, SequenceOf(last), OccurredAt(last), clock.GetUtcNow());
+        telemetry.ResultsTaken(Feed, SequenceOf(last), OccurredAtOf(last), clock.GetUtcNow());
         recompute.Pulse();
     }
 
@@ -76,8 +81,8 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
 }
 
 /// <summary>Takes in Evaluation's results: the latest result per unit and indicator, then marks the unit.</summary>
-public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock, ILogger<EvaluationFollower> logger)
-    : StreamFollower<Eval.ResultChange>(scopes, ready, recompute, telemetry, clock, logger)
+public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
+    FollowerHealth health, ILogger<EvaluationFollower> logger) : StreamFollower<Eval.ResultChange>(scopes, ready, recompute, telemetry, clock, health, logger)
 {
     protected override string Feed => Feeds.Evaluation;
 
@@ -89,7 +94,7 @@ public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseRead
     /// <summary>The unit that answers for the figure: a district figure counts for the office that reports it.</summary>
     public static string ScoredUnit(Eval.ResultChange c) =>
         c.Status is { ReportingUnitCode: { Length: > 0 } reporting } ? reporting : c.UnitCode;
-    protected override DateTimeOffset OccurredAt(Eval.ResultChange change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
+    protected override DateTimeOffset OccurredAtOf(Eval.ResultChange change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     protected override async Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Eval.ResultChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct)
     {
@@ -108,8 +113,8 @@ public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseRead
 }
 
 /// <summary>Takes in Submissions' report, escalation and deadline changes: they move the deductions of a unit (or of a whole year).</summary>
-public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock, ILogger<SubmissionsFollower> logger)
-    : StreamFollower<Subs.Change>(scopes, ready, recompute, telemetry, clock, logger)
+public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
+    FollowerHealth health, ILogger<SubmissionsFollower> logger) : StreamFollower<Subs.Change>(scopes, ready, recompute, telemetry, clock, health, logger)
 {
     protected override string Feed => Feeds.Submissions;
 
@@ -117,7 +122,7 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseRea
         services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
 
     protected override long SequenceOf(Subs.Change change) => change.Sequence;
-    protected override DateTimeOffset OccurredAt(Subs.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
+    protected override DateTimeOffset OccurredAtOf(Subs.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     protected override Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Subs.Change> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct) =>
         MarkAsync(db, batch.SelectMany(Touched), finalYears, now, ct);

@@ -41,6 +41,7 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
 {
     protected override void OnModelCreating(ModelBuilder model)
     {
+        model.ConfigureSetAsideEntries();
         model.Entity<FeedCursor>(e =>
         {
             e.ToTable("feed_cursors");

@@ -8,7 +8,7 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.Evaluation.Grpc;
 
 [Authorize]
-public sealed class EvaluationService(Reports reports, Evaluator evaluator, EvaluationStore store, ChangeSignal signal)
+public sealed class EvaluationService(Reports reports, Evaluator evaluator, EvaluationStore store, ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
     : Contracts.Evaluation.V1.Evaluation.EvaluationBase
 {
     public override Task<IndicatorStatus> GetIndicatorStatus(GetIndicatorStatusRequest request, ServerCallContext context)
@@ -50,6 +50,8 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
     public override async Task<RecomputeResponse> Recompute(RecomputeRequest request, ServerCallContext context)
     {
         var (year, _) = Mapping.Period(request.Year, 1);
+        // Entries set aside as unappliable are tried again first: a recompute is how an operator says the cause is fixed.
+        foreach (var follower in followers) await follower.RetrySetAsideAsync(context.CancellationToken);
         var outcome = await evaluator.RecomputeAsync(year, context.CancellationToken);
         return new RecomputeResponse { Year = year, Results = outcome.Results, Changed = outcome.Changed, Seconds = outcome.Elapsed.TotalSeconds };
     }

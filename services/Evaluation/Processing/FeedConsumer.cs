@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
@@ -9,7 +10,7 @@ namespace TuyPhuoc.Evaluation.Processing;
 /// <see cref="MaxBatch"/> entries) as one batch, with the cursor, in one transaction.
 /// </summary>
 public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes, EvaluationMetrics metrics, TimeProvider clock,
-    ILogger<FeedConsumer<TFeed>> logger) : ChangeStreamFollower<FeedEntry>(logger) where TFeed : IChangeFeed
+    FollowerHealth health, ILogger<FeedConsumer<TFeed>> logger) : ChangeStreamFollower<FeedEntry>(health, logger) where TFeed : IChangeFeed
 {
     protected override string Feed => feed.Source;
 
@@ -24,6 +25,14 @@ public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes,
     protected override IAsyncEnumerable<FeedEntry> WatchAsync(long after, CancellationToken ct) => feed.WatchAsync(after, ct);
 
     protected override long SequenceOf(FeedEntry entry) => entry.Sequence;
+
+    protected override DateTimeOffset OccurredAtOf(FeedEntry entry) => entry.OccurredAt;
+
+    protected override async Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EvaluationDbContext>());
+    }
 
     protected override void Received(FeedEntry entry) => metrics.Received(feed.Source, entry.Sequence);
 

@@ -1,3 +1,4 @@
+using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.Submissions.Domain;
 
@@ -13,6 +14,8 @@ public sealed class ReportsWatch(IServiceScopeFactory scopes, SubmissionsMetrics
         using var timer = new PeriodicTimer(Interval);
         do
         {
+            // A gauge refresh every half minute is housekeeping, not a request: it leaves no trace.
+            using var untraced = SuppressInstrumentationScope.Begin();
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

@@ -207,6 +207,34 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
 
                     b.ToTable("idempotency", (string)null);
                 });
+
+            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.SetAsideEntry", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed", "Sequence");
+
+                    b.ToTable("set_aside_entries", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
