@@ -1,3 +1,5 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Grpc.Core;
 using Grpc.Health.V1;
 using TuyPhuoc.Contracts.Evaluation.V1;
@@ -46,9 +48,159 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         var before = await StoredStateAsync(callers.Planning);
         var cases = Corpus(callers).ToList();
 
+        var wrong = await RunAsync(cases);
+
+        Assert.True(cases.Count >= 500, $"only {cases.Count} hostile requests");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
+        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring" })
+        {
+            var health = await new Health.HealthClient(suite.Gateway).CheckAsync(new HealthCheckRequest { Service = service }, SuiteFixture.Anonymous());
+            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        }
+        Assert.Equal(before, await StoredStateAsync(callers.Planning));
+    }
+
+    [Fact]
+    public async Task Corpus_ControlCharactersAndOutOfBoundNumbersInEveryField_InvalidArgumentNothingStored()
+    {
+        var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
+        var home = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.HomeAffairs));
+        var cases = new List<Case>();
+        foreach (var (name, template, call, homeAffairs) in Templates())
+        {
+            var who = homeAffairs ? home : planning;
+            foreach (var bad in new object[] { "a\0b", "x\u0007", "\u001b[2J", "ok\u0085" })
+            {
+                foreach (var (field, request) in Poisoned(template, FieldType.String, bad))
+                    cases.Add(new($"{name}.{field} = {InputBounds.Quote((string)bad)}", o => call(request, o), who, Invalid));
+            }
+            foreach (var bad in new object[] { 1e16, -1e300, double.MaxValue, 1.0000001e15 })
+            {
+                foreach (var (field, request) in Poisoned(template, FieldType.Double, bad))
+                    cases.Add(new($"{name}.{field} = {bad}", o => call(request, o), who, Invalid));
+            }
+        }
+        // Each value within bounds, their sum not: twelve months of 1e15 against a year target of 1.2e16.
+        var sum = NewPlan();
+        sum.Targets[0].Months.Add(Enumerable.Repeat(1e15, 12));
+        sum.Targets[0].DistrictTarget = 1.2e16;
+        var plans = new IndicatorPlans.IndicatorPlansClient(suite.Gateway);
+        cases.Add(new("CreatePlan months summing past the bound", o => plans.CreatePlanAsync(sum, o).ResponseAsync, planning, Invalid));
+        await StoredStateAsync(planning);
+
+        var wrong = await RunAsync(cases);
+
+        Assert.True(cases.Count >= 200, $"only {cases.Count} requests with bad fields");
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task Burst_OneHostileCallAmongGoodOnes_TheGoodOnesAllStoredTheHostileRefused()
+    {
+        var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG"));
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var good = Enumerable.Range(0, 60).Select(i => NewActual(note: $"đợt {i}") is var r ? WithKey(r, $"burst-{Guid.NewGuid():N}") : null!).ToList();
+        var hostile = WithKey(NewActual(note: "nul\0here"), $"burst-{Guid.NewGuid():N}");
+
+        var calls = good.Select(r => submissions.SubmitActualAsync(r, commune).ResponseAsync).ToList();
+        var refused = await Assert.ThrowsAsync<RpcException>(() => submissions.SubmitActualAsync(hostile, commune).ResponseAsync);
+        var stored = await Task.WhenAll(calls);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(good.Count, stored.Select(s => s.Revision).Distinct().Count());
+        Assert.All(stored, s => Assert.StartsWith("đợt ", s.Note));
+    }
+
+    [Fact]
+    public async Task IdempotencyKey_ReusedWithAnotherBody_RefusedAndTheFirstAnswerStands()
+    {
+        var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG"));
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var key = $"reuse-{Guid.NewGuid():N}";
+        var first = await submissions.SubmitActualAsync(WithKey(NewActual(), key), commune);
+        var before = await StoreMarksAsync();
+
+        var other = WithKey(NewActual(), key);
+        other.Value = 6;
+        var refused = await Assert.ThrowsAsync<RpcException>(() => submissions.SubmitActualAsync(other, commune).ResponseAsync);
+        var again = await submissions.SubmitActualAsync(WithKey(NewActual(), key), commune);
+
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(first, again);
+        Assert.Equal(before, await StoreMarksAsync());
+    }
+
+    [Fact]
+    public async Task Imports_IdleOversizedAndDuplicateRows_RefusedNothingStored()
+    {
+        var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var before = await StoreMarksAsync();
+
+        using (var idle = submissions.ImportActuals(planning))
+        {
+            await idle.RequestStream.WriteAsync(NewRow(), TestContext.Current.CancellationToken);
+            var abandoned = await Assert.ThrowsAsync<RpcException>(() => idle.ResponseAsync);
+            Assert.Equal(StatusCode.DeadlineExceeded, abandoned.StatusCode);
+        }
+        var oversized = Enumerable.Range(0, 501).Select(m => new ImportActualsRequest
+        {
+            Rows = { Enumerable.Range(0, 1000).Select(i => new ImportRow { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Month = 1 + i % 11, Value = i }) },
+        }).ToList();
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, oversized, planning));
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [NewRow(), NewRow()], planning));
+
+        Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, duplicate.StatusCode);
+        Assert.Equal(before, await StoreMarksAsync());
+    }
+
+    [Fact]
+    public async Task Streams_OpenedAndDroppedByTheHundred_ANormalSubmissionIsStillVisibleWithinSeconds()
+    {
+        var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
+        var evaluation = new Evaluation.EvaluationClient(suite.Gateway);
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        for (var round = 0; round < 3; round++)
+        {
+            using var drop = new CancellationTokenSource();
+            var streams = Enumerable.Range(0, 100).Select(i => i % 2 == 0
+                ? (IDisposable)evaluation.WatchResults(new WatchResultsRequest(), planning.WithCancellationToken(drop.Token))
+                : submissions.WatchChanges(new SubmissionsChange(), planning.WithCancellationToken(drop.Token))).ToList();
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+            await drop.CancelAsync();
+            streams.ForEach(s => s.Dispose());
+        }
+
+        await NormalSubmissionVisibleAsync();
+    }
+
+    /// <summary>After everything hostile, nothing stalled: a plain submission reaches Evaluation's result stream within seconds.</summary>
+    private async Task NormalSubmissionVisibleAsync()
+    {
+        var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
+        var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_HUNG"));
+        var head = await HeadAsync(o => new Evaluation.EvaluationClient(suite.Gateway).WatchResults(new WatchResultsRequest(), o).ResponseStream, c => c.Sequence);
+        var value = 1000 + Random.Shared.Next(1, 9000);
+        await new Submissions.SubmissionsClient(suite.Gateway).SubmitActualAsync(
+            WithKey(new SubmitActualRequest { UnitCode = "PHUOC_HUNG", IndicatorCode = "CT08", Year = 2024, Month = 9, Value = value }, $"after-{Guid.NewGuid():N}"), commune);
+
+        using var within = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var stream = new Evaluation.EvaluationClient(suite.Gateway).WatchResults(new WatchResultsRequest { AfterSequence = head }, planning.WithCancellationToken(within.Token));
+        while (await stream.ResponseStream.MoveNext(within.Token))
+        {
+            var c = stream.ResponseStream.Current;
+            if (c.UnitCode == "PHUOC_HUNG" && c.IndicatorCode == "CT08" && c.Status?.MonthlyActuals[8].Value == value) return;
+        }
+        Assert.Fail("The submission after the hostile calls did not reach WatchResults within 10 s");
+    }
+
+    private async Task<List<string>> RunAsync(IReadOnlyList<Case> cases)
+    {
         var wrong = new List<string>();
         foreach (var c in cases)
         {
+            var before = await StoreMarksAsync();
             try
             {
                 await c.Call(c.Options);
@@ -61,16 +213,119 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             catch (RpcException)
             {
             }
+            if (await StoreMarksAsync() is var after && after != before) wrong.Add($"{c.Name}: stored something ({before} -> {after})");
         }
+        return wrong;
+    }
 
-        Assert.True(cases.Count >= 500, $"only {cases.Count} hostile requests");
-        Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
-        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring" })
+    /// <summary>
+    /// What a write leaves in the stores, read straight from them: each service's change log and idempotency records and
+    /// Scoring's scheme versions (everything a write RPC stores goes with one of those, in its transaction).
+    /// </summary>
+    private async Task<string> StoreMarksAsync()
+    {
+        var marks = new List<string>();
+        foreach (var (database, sql) in new[]
         {
-            var health = await new Health.HealthClient(suite.Gateway).CheckAsync(new HealthCheckRequest { Service = service }, SuiteFixture.Anonymous());
-            Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+            (ResourceNames.PlansDb, """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
+            (ResourceNames.SubmissionsDb, """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
+            (ResourceNames.ScoringDb, """SELECT (SELECT count(*) FROM scheme_versions) || '/' || (SELECT count(*) FROM idempotency)"""),
+        })
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(await suite.ConnectionStringAsync(database));
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            marks.Add($"{database} {await command.ExecuteScalarAsync()}");
         }
-        Assert.Equal(before, await StoredStateAsync(callers.Planning));
+        return string.Join(", ", marks);
+    }
+
+    private static SubmitActualRequest WithKey(SubmitActualRequest r, string key)
+    {
+        r.IdempotencyKey = key;
+        return r;
+    }
+
+    /// <summary>A valid request of each RPC (reads too), to be spoiled one field at a time.</summary>
+    private IEnumerable<(string Name, IMessage Template, Func<IMessage, CallOptions, Task> Call, bool HomeAffairs)> Templates()
+    {
+        var plans = new IndicatorPlans.IndicatorPlansClient(suite.Gateway);
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var evaluation = new Evaluation.EvaluationClient(suite.Gateway);
+        var scoring = new EmulationScoring.EmulationScoringClient(suite.Gateway);
+        (string, IMessage, Func<IMessage, CallOptions, Task>, bool) T<TRequest>(string name, TRequest request, Func<TRequest, CallOptions, Task> call, bool homeAffairs = false)
+            where TRequest : IMessage => (name, request, (m, o) => call((TRequest)m, o), homeAffairs);
+
+        yield return T("SubmitActual", WithKey(NewActual(note: "ghi chú"), "k"), (r, o) => submissions.SubmitActualAsync(r, o).ResponseAsync);
+        yield return T("ImportActuals", new ImportActualsRequest { Rows = { new ImportRow { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Month = 11, Value = 5, Note = "n" } }, BatchIdempotencyKey = "k" },
+            (r, o) => ImportAsync(submissions, [r], o));
+        yield return T("ReturnReport", new ReturnReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "Thiếu", IdempotencyKey = "k" }, (r, o) => submissions.ReturnReportAsync(r, o).ResponseAsync);
+        yield return T("ReopenReport", new ReopenReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 12, Reason = "Sai", IdempotencyKey = "k" }, (r, o) => submissions.ReopenReportAsync(r, o).ResponseAsync);
+        yield return T("RaiseEscalation", NewEscalation(), (r, o) => submissions.RaiseEscalationAsync(r, o).ResponseAsync);
+        yield return T("AnswerEscalation", new AnswerEscalationRequest { Id = "E-404", Answer = "Đã xử lý", IdempotencyKey = "k" }, (r, o) => submissions.AnswerEscalationAsync(r, o).ResponseAsync);
+        yield return T("CloseEscalation", new CloseEscalationRequest { Id = "E-404", Note = "Xong", IdempotencyKey = "k" }, (r, o) => submissions.CloseEscalationAsync(r, o).ResponseAsync);
+        yield return T("CreateUnit", new CreateUnitRequest { Unit = NewUnit(), IdempotencyKey = "k" }, (r, o) => plans.CreateUnitAsync(r, o).ResponseAsync);
+        yield return T("CreateIndicator", new CreateIndicatorRequest { Indicator = WithRange(NewIndicator()), IdempotencyKey = "k" }, (r, o) => plans.CreateIndicatorAsync(r, o).ResponseAsync);
+        yield return T("CreatePlan", WithAllocation(NewPlan()), (r, o) => plans.CreatePlanAsync(r, o).ResponseAsync);
+        yield return T("RevisePlan", WithReason(NewRevision(), "Điều chỉnh"), (r, o) => plans.RevisePlanAsync(r, o).ResponseAsync);
+        yield return T("SetScheme", new SetSchemeRequest { Scheme = NewScheme(), IdempotencyKey = "k" }, (r, o) => scoring.SetSchemeAsync(r, o).ResponseAsync, homeAffairs: true);
+        yield return T("FinalizeYear", new FinalizeYearRequest { Year = 2024, Reason = "Kết thúc", IdempotencyKey = "k" }, (r, o) => scoring.FinalizeYearAsync(r, o).ResponseAsync, homeAffairs: true);
+        yield return T("ListActuals", new ListActualsRequest { UnitCode = "PHUOC_THANG", Year = 2024, IndicatorCode = "CT03", PageToken = "" }, (r, o) => submissions.ListActualsAsync(r, o).ResponseAsync);
+        yield return T("ListRevisions", new ListRevisionsRequest { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Month = 1 }, (r, o) => submissions.ListRevisionsAsync(r, o).ResponseAsync);
+        yield return T("GetReport", new GetReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 1 }, (r, o) => submissions.GetReportAsync(r, o).ResponseAsync);
+        yield return T("GetEscalation", new GetEscalationRequest { Id = "E-1" }, (r, o) => submissions.GetEscalationAsync(r, o).ResponseAsync);
+        yield return T("ListEscalations", new ListEscalationsRequest { Year = 2024, UnitCode = "PHUOC_THANG", OfficeCode = "TCKH" }, (r, o) => submissions.ListEscalationsAsync(r, o).ResponseAsync);
+        yield return T("ListTimeliness", new ListTimelinessRequest { Year = 2024, UnitCode = "PHUOC_THANG" }, (r, o) => submissions.ListTimelinessAsync(r, o).ResponseAsync);
+        yield return T("GetIndicator", new GetIndicatorRequest { Code = "CT01" }, (r, o) => plans.GetIndicatorAsync(r, o).ResponseAsync);
+        yield return T("GetUnitAssignments", new GetUnitAssignmentsRequest { UnitCode = "PHUOC_THANG", Year = 2024 }, (r, o) => plans.GetUnitAssignmentsAsync(r, o).ResponseAsync);
+        yield return T("GetIndicatorStatus", new GetIndicatorStatusRequest { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Quarter = 2 }, (r, o) => evaluation.GetIndicatorStatusAsync(r, o).ResponseAsync);
+        yield return T("GetScorecard", new GetScorecardRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 }, (r, o) => evaluation.GetScorecardAsync(r, o).ResponseAsync);
+        yield return T("ListLaggards", new ListLaggardsRequest { Year = 2024, Quarter = 2, UnitCode = "PHUOC_THANG" }, (r, o) => evaluation.ListLaggardsAsync(r, o).ResponseAsync);
+        yield return T("GetScore", new GetScoreRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 }, (r, o) => scoring.GetScoreAsync(r, o).ResponseAsync, homeAffairs: true);
+    }
+
+    private static Indicator WithRange(Indicator i)
+    {
+        (i.Baseline, i.Range) = (1, new ValueRange { Min = 0, Max = 100 });
+        return i;
+    }
+
+    private static CreatePlanRequest WithAllocation(CreatePlanRequest p)
+    {
+        p.Targets[0].ProvinceTarget = 90;
+        p.Targets[0].Quarters.Add([25, 25, 25, 25]);
+        p.Targets[0].Allocations.Add(new Allocation { UnitCode = "PHUOC_THANG", YearTarget = 100, Months = { Enumerable.Repeat(100 / 12.0, 12) } });
+        p.IdempotencyKey = "k";
+        return p;
+    }
+
+    /// <summary>Copies of the template, each with one field of the type (nested and first repeated elements too) set to the value.</summary>
+    private static IEnumerable<(string Field, IMessage Request)> Poisoned(IMessage template, FieldType type, object value)
+    {
+        IMessage Copy(IMessage m) => m.Descriptor.Parser.ParseFrom(m.ToByteString());
+        foreach (var field in template.Descriptor.Fields.InFieldNumberOrder().Where(f => !f.IsMap))
+        {
+            if (field.FieldType == type)
+            {
+                var copy = Copy(template);
+                if (!field.IsRepeated) field.Accessor.SetValue(copy, value);
+                else if (field.Accessor.GetValue(copy) is System.Collections.IList { Count: > 0 } list) list[0] = value;
+                else continue;
+                yield return (field.Name, copy);
+            }
+            else if (field.FieldType == FieldType.Message && (field.IsRepeated
+                ? (field.Accessor.GetValue(template) as System.Collections.IList)?.Count > 0 ? ((System.Collections.IList)field.Accessor.GetValue(template))[0] : null
+                : field.Accessor.GetValue(template)) is IMessage nested)
+            {
+                foreach (var (inner, poisoned) in Poisoned(nested, type, value))
+                {
+                    var copy = Copy(template);
+                    if (field.IsRepeated) ((System.Collections.IList)field.Accessor.GetValue(copy))[0] = poisoned;
+                    else field.Accessor.SetValue(copy, poisoned);
+                    yield return ($"{field.Name}.{inner}", copy);
+                }
+            }
+        }
     }
 
     private IEnumerable<Case> Corpus(Callers who)

@@ -3,6 +3,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.EndToEnd.Tests;
 
@@ -42,6 +43,14 @@ public sealed class IsolatedSuite : SuiteFixture
         App.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot.ResourceType : null;
 
     public async Task<string?> ConnectionStringAsync(string resource) => await App.GetConnectionStringAsync(resource);
+
+    /// <summary>What the resource's own /health answers (Healthy, Degraded or Unhealthy), as an operator's probe reads it.</summary>
+    public async Task<string> HealthAsync(string resource)
+    {
+        using var http = new HttpClient { BaseAddress = App.GetEndpoint(resource, ResourceNames.HttpEndpoint) };
+        using var response = await http.GetAsync("/health");
+        return await response.Content.ReadAsStringAsync();
+    }
 
     private string? Property(string resource, string name) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var e)

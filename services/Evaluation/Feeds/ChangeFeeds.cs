@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 using Submissions = TuyPhuoc.Contracts.Submissions.V1;
 
@@ -9,9 +10,10 @@ namespace TuyPhuoc.Evaluation.Feeds;
 /// <summary>One entry of a source's change feed, reduced to what the evaluation acts on.</summary>
 /// <param name="Year">The plan year of a plan change.</param>
 /// <param name="IndicatorCodes">The indicators a plan change names.</param>
+/// <param name="Unreadable">Why the entry cannot be evaluated (a value the rules cannot compute with); applying it fails.</param>
 public sealed record FeedEntry(
     long Sequence, DateTimeOffset OccurredAt, string Kind, string Key, string? TraceParent,
-    ActualChange? Actual = null, int? Year = null, IReadOnlyList<string>? IndicatorCodes = null);
+    ActualChange? Actual = null, int? Year = null, IReadOnlyList<string>? IndicatorCodes = null, string? Unreadable = null);
 
 public interface IChangeFeed
 {
@@ -50,12 +52,16 @@ public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient cl
         using var call = client.WatchChanges(new Submissions.WatchChangesRequest { AfterSequence = afterSequence }, cancellationToken: ct);
         await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
         {
-            var actual = change.SubjectCase == Submissions.Change.SubjectOneofCase.Actual && change.Kind == ActualRevised
+            var revised = change.SubjectCase == Submissions.Change.SubjectOneofCase.Actual && change.Kind == ActualRevised;
+            // Submissions refuses values beyond ±1e15; one stored before that rule (or by hand) is not evaluated.
+            var readable = !revised || double.IsFinite(change.Actual.Value) && Math.Abs(change.Actual.Value) <= InputBounds.MaxMagnitude;
+            var actual = revised && readable
                 ? new ActualChange(change.Actual.UnitCode, change.Actual.IndicatorCode, change.Actual.Year, change.Actual.Month,
                     (decimal)change.Actual.Value, change.Sequence)
                 : null;
             yield return new FeedEntry(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key,
-                PlansFeed.NullIfEmpty(change.TraceParent), actual);
+                PlansFeed.NullIfEmpty(change.TraceParent), actual,
+                Unreadable: readable ? null : $"the value {change.Actual.Value:R} of {change.Key} is outside ±{InputBounds.MaxMagnitude:0e0}");
         }
     }
 }

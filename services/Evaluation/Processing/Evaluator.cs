@@ -27,6 +27,10 @@ public sealed class Evaluator(
     public async Task<int> ApplyAsync(string source, IReadOnlyList<FeedEntry> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return 0;
+        if (batch.FirstOrDefault(e => e.Unreadable is not null) is { } unreadable)
+        {
+            throw new InvalidDataException($"Entry {unreadable.Sequence} of {source} cannot be evaluated: {unreadable.Unreadable}.");
+        }
         var started = Stopwatch.GetTimestamp();
         using var activity = StartActivity(source, batch);
         Dictionary<ResultKey, (ResultSpec Spec, string? Trace)> touched;
