@@ -58,6 +58,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
         }
         Assert.Equal(before, await StoredStateAsync(callers.Planning));
+        await NormalSubmissionVisibleAsync();
     }
 
     [Fact]
