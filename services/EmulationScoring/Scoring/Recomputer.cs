@@ -59,9 +59,10 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
             {
                 computed[code] = (unit, await ScoreUnitAsync(scheme, unit, today, ct));
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or ArithmeticException)
             {
-                // The plan and the scheme disagree (a weight missing for a newly assigned indicator): keep the last score.
+                // The plan and the scheme disagree (a weight missing for a newly assigned indicator), or a figure cannot be
+                // computed with: keep the unit's last score and go on with the others.
                 logger.LogError(e, "Scores of {Unit} for {Year} could not be computed with scheme v{Version}", code, year, scheme.Version);
             }
         }
