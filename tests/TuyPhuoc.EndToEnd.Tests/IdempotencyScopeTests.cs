@@ -62,9 +62,11 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         var request = new SubmitReportRequest { UnitCode = Owner, Year = Year, Month = 11, IdempotencyKey = key };
         var first = await Client.SubmitReportAsync(request, owner);
 
-        var replayed = await Assert.ThrowsAsync<RpcException>(() =>
-            Client.SubmitReportAsync(request, await suite.CallAsAsync(Roles.UnitReporter, Stranger)).ResponseAsync);
-        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitReportAsync(request, await suite.CallAsAsync(Roles.BlockLeader, block: "economy")).ResponseAsync);
+        var stranger = await suite.CallAsAsync(Roles.UnitReporter, Stranger);
+        var leader = await suite.CallAsAsync(Roles.BlockLeader, block: "economy");
+
+        var replayed = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitReportAsync(request, stranger).ResponseAsync);
+        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitReportAsync(request, leader).ResponseAsync);
         var again = await Client.SubmitReportAsync(request, owner);
 
         Assert.Equal(StatusCode.PermissionDenied, replayed.StatusCode);
@@ -75,8 +77,10 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     [Fact]
     public async Task SubmitActual_KeyLongerThanTheBound_InvalidArgumentOnTheKey()
     {
+        var owner = await suite.CallAsAsync(Roles.UnitReporter, Owner);
+
         var e = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitActualAsync(
-            Actual(Owner, 11, 1, new string('k', Idempotency.MaxClientKeyLength + 1)), await suite.CallAsAsync(Roles.UnitReporter, Owner)).ResponseAsync);
+            Actual(Owner, 11, 1, new string('k', Idempotency.MaxClientKeyLength + 1)), owner).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains(e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [], v => v.Field == "idempotency_key");
