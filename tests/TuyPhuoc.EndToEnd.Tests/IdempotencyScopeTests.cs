@@ -55,23 +55,27 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task SubmitReport_AnotherUnitsKey_RefusedBeforeAnyStoredAnswer()
+    public async Task RaiseEscalation_AnotherUnitsKey_RefusedBeforeAnyStoredAnswer()
     {
         var key = Guid.NewGuid().ToString();
         var owner = await suite.CallAsAsync(Roles.UnitReporter, Owner);
-        var request = new SubmitReportRequest { UnitCode = Owner, Year = Year, Month = 11, IdempotencyKey = key };
-        var first = await Client.SubmitReportAsync(request, owner);
+        var request = new RaiseEscalationRequest
+        {
+            UnitCode = Owner, Year = Year, IndicatorCodes = { "CT08" }, IdempotencyKey = key,
+            Title = "Thiếu số liệu lao động của các doanh nghiệp mới", Description = "Đề nghị Phòng Lao động - Thương binh và Xã hội hỗ trợ tổng hợp.",
+        };
+        var first = await Client.RaiseEscalationAsync(request, owner);
 
         var stranger = await suite.CallAsAsync(Roles.UnitReporter, Stranger);
         var leader = await suite.CallAsAsync(Roles.BlockLeader, block: "economy");
 
-        var replayed = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitReportAsync(request, stranger).ResponseAsync);
-        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.SubmitReportAsync(request, leader).ResponseAsync);
-        var again = await Client.SubmitReportAsync(request, owner);
+        var replayed = await Assert.ThrowsAsync<RpcException>(() => Client.RaiseEscalationAsync(request, stranger).ResponseAsync);
+        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.RaiseEscalationAsync(request, leader).ResponseAsync);
+        var again = await Client.RaiseEscalationAsync(request, owner);
 
         Assert.Equal(StatusCode.PermissionDenied, replayed.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
-        Assert.Equal(first, again);
+        Assert.Equal(first.Id, again.Id);
     }
 
     [Fact]

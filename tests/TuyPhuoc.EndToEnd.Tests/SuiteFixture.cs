@@ -93,7 +93,7 @@ public class SuiteFixture : IAsyncLifetime
     public async Task<string> ServiceTokenAsync()
     {
         var key = await App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
-            .Single(p => p.Name == "dev-signing-key").GetValueAsync(TestContext.Current.CancellationToken);
+            .Single(p => p.Name == ResourceNames.DevSigningKey).GetValueAsync(TestContext.Current.CancellationToken);
         return new DevTokenIssuer(new AuthOptions { SigningKey = key }).Issue("e2e-tests", Roles.Service).Token;
     }
 
