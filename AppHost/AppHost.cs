@@ -16,7 +16,7 @@ catch (MissingDependencyException e)
 }
 
 // A fresh development signing key each run: tokens come from the gateway's DevTokens RPC, nothing is committed.
-var signingKey = builder.AddParameter("dev-signing-key", DevTokenIssuer.NewKey(), secret: true);
+var signingKey = builder.AddParameter(ResourceNames.DevSigningKey, DevTokenIssuer.NewKey(), secret: true);
 
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)

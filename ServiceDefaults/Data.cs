@@ -29,6 +29,25 @@ public static class Idempotency
 
     public static byte[] Hash(IMessage request) => SHA256.HashData(request.ToByteArray());
 
+    public const string KeyField = "idempotency_key";
+    public const int MaxClientKeyLength = InputBounds.MaxKeyLength;
+    private const int MaxScopeLength = 96;
+
+    /// <summary>
+    /// A client's key as stored: within the caller's scope (the unit for a unit reporter, else the token's subject), so
+    /// another caller's key is another key: it never answers with someone else's stored answer nor uses theirs up.
+    /// </summary>
+    public static string? Scoped(string role, string? unit, string subject, string? clientKey, string field = KeyField)
+    {
+        if (string.IsNullOrEmpty(clientKey)) return null;
+        if (clientKey.Length > MaxClientKeyLength) throw new InvalidInputException(field, $"is longer than {MaxClientKeyLength} characters");
+        var scope = role == Roles.UnitReporter && !string.IsNullOrEmpty(unit) ? $"u:{unit}" : $"s:{subject}";
+        // Long scopes are hashed so that scope and key always fit the 200 characters of the key column.
+        if (scope.Length > MaxScopeLength) scope = "h:" + Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(scope)));
+        // The length first: no scope and key can spell another scope's key.
+        return $"{scope.Length}:{scope}|{clientKey}";
+    }
+
     /// <summary>
     /// The stored answer for this key, or null when the key is new. The same key with other content is refused:
     /// nothing is stored twice and nothing different is stored under a key already used.

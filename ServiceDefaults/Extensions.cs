@@ -31,9 +31,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>A gRPC service of the suite: error mapping, gRPC health bound to the health checks.</summary>
+    /// <summary>A gRPC service of the suite: the access table's policy, error mapping, gRPC health bound to the health checks.</summary>
     public static Grpc.AspNetCore.Server.IGrpcServerBuilder AddSuiteGrpc(this IHostApplicationBuilder builder, params string[] grpcServiceNames)
     {
+        builder.Services.AddAccessPolicy();
         var grpc = builder.Services.AddGrpc(o =>
         {
             o.Interceptors.Add<DomainExceptionInterceptor>();

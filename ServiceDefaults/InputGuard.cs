@@ -17,7 +17,7 @@ public static class InputBounds
 {
     public const double MaxMagnitude = 1e15;
     public const int MaxCodeLength = 40;
-    public const int MaxKeyLength = 128;
+    public const int MaxKeyLength = 100;
     public const int MaxFreeTextLength = 4000;
     public const int MaxTextLength = 1000;
     public const int MaxSubjectLength = 200;

@@ -15,6 +15,8 @@ public static class ResourceNames
     public const string EmulationScoring = "emulationscoring";
     public const string Gateway = "gateway";
     public const string DemoLoader = "demo-loader";
+    /// <summary>The parameter holding the run's development signing key.</summary>
+    public const string DevSigningKey = "dev-signing-key";
 
     /// <summary>The HTTP/1 endpoint (health) and the HTTP/2 endpoint (gRPC) of every service.</summary>
     public const string HttpEndpoint = "http";

@@ -89,6 +89,14 @@ public class SuiteFixture : IAsyncLifetime
         return reply.AccessToken;
     }
 
+    /// <summary>The token of a service of the suite, which the gateway never issues: signed here with the run's key.</summary>
+    public async Task<string> ServiceTokenAsync()
+    {
+        var key = await App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .Single(p => p.Name == ResourceNames.DevSigningKey).GetValueAsync(TestContext.Current.CancellationToken);
+        return new DevTokenIssuer(new AuthOptions { SigningKey = key }).Issue("e2e-tests", Roles.Service).Token;
+    }
+
     public static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
 
     /// <summary>Call options for a caller with the given role: its token and the usual deadline.</summary>

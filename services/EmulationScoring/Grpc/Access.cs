@@ -1,29 +1,26 @@
-using System.Security.Claims;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.EmulationScoring.Grpc;
 
 /// <summary>
-/// Who reads what: a unit reporter its own score and the ranking's entries, a block leader its block,
-/// Home Affairs, the planning office and the suite's services everything; partners the published ranking.
+/// The access table applied to scores: a unit reporter its own score, a block leader the units of its block (the
+/// unit's sector block in the plan), the roles granted all every score; the ranking per the table.
 /// </summary>
 public static class Access
 {
-    private static readonly string[] SeeEverything = [Roles.HomeAffairs, Roles.PlanningOffice, Roles.Service];
-
-    public static void RequireScore(ClaimsPrincipal user, string unitCode, string unitBlock)
+    /// <summary>Refused before the score is looked up when the unit alone decides; otherwise by the unit's block.</summary>
+    public static void RequireUnit(CallerScope caller, string unitCode)
     {
-        if (SeeEverything.Any(user.IsInRole)) return;
-        if (user.IsInRole(Roles.UnitReporter) && user.UnitOf() == unitCode) return;
-        if (user.IsInRole(Roles.BlockLeader) && user.BlockOf() is { } block && block == unitBlock) return;
-        throw new PermissionDeniedException($"The score of {unitCode} is not open to this caller.");
+        if (caller.Grant == Grant.OwnUnit) caller.DemandUnit(unitCode, null);
     }
 
+    public static void RequireScore(CallerScope caller, string unitCode, string? unitBlock) => caller.DemandUnit(unitCode, unitBlock);
+
     /// <summary>The block a caller may list: a block leader only theirs (the default when none is asked).</summary>
-    public static string? RankingBlock(ClaimsPrincipal user, string? requested)
+    public static string? RankingBlock(CallerScope caller, string? requested)
     {
-        if (SeeEverything.Any(user.IsInRole) || user.IsInRole(Roles.UnitReporter) || user.IsInRole(Roles.Partner)) return requested;
-        if (user.IsInRole(Roles.BlockLeader) && user.BlockOf() is { } block)
+        if (caller.Grant == Grant.All) return requested;
+        if (caller.Grant == Grant.OwnBlock && caller.Block is { } block)
         {
             if (requested is null || requested == block) return block;
             throw new PermissionDeniedException($"A block leader of {block} sees the ranking of that block only.");

@@ -7,7 +7,7 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.EmulationScoring.Grpc;
 
-[Authorize]
+[Authorize(Policy = AccessPolicy.Name)]
 public sealed class EmulationScoringService(ScoringStore store, RankingReader rankings, IScoringInputs inputs)
     : Contracts.Scoring.V1.EmulationScoring.EmulationScoringBase
 {
@@ -26,11 +26,10 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         return new ListSchemeVersionsResponse { Versions = { (await store.SchemeVersionsAsync(request.Year, context.CancellationToken)).Select(s => s.ToProto()) } };
     }
 
-    [Authorize(Roles = Roles.HomeAffairs)]
     public override Task<Scheme> SetScheme(SetSchemeRequest request, ServerCallContext context)
     {
         var scheme = request.Scheme ?? throw new InvalidInputException("scheme", "is required");
-        return store.WriteAsync(nameof(SetScheme), request.IdempotencyKey, request, Scheme.Parser, async ct =>
+        return store.WriteAsync(nameof(SetScheme), CallerScope.Of(context).Key(request.IdempotencyKey), request, Scheme.Parser, async ct =>
         {
             // The weights must cover the indicators the year's plan assigns.
             var plan = scheme.Year is >= 2000 and <= 2100 ? await inputs.PlanAsync(scheme.Year, ct) : null;
@@ -45,14 +44,17 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         RequireQuarter(request.Quarter);
         var unitCode = request.UnitCode.Trim();
         new Violations().RequireText(unitCode, "unit_code", 100).ThrowIfAny();
+        var caller = CallerScope.Of(context);
+        Access.RequireUnit(caller, unitCode);
         var row = await store.ScoreAsync(unitCode, request.Year, request.Quarter, ct);
         if (row is null)
         {
-            if (!context.GetHttpContext().User.IsInRole(Roles.UnitReporter) || context.GetHttpContext().User.UnitOf() == unitCode)
-                throw new NotFoundException($"There is no score of {unitCode} for {request.Year}{(request.Quarter == 0 ? "" : $" Q{request.Quarter}")} (yet).");
-            throw new PermissionDeniedException($"The score of {unitCode} is not open to this caller.");
+            // Whether the unit is the caller's to see decides between "not yet" and a refusal.
+            var plan = caller.Grant == Grant.OwnBlock ? await inputs.PlanAsync(request.Year, ct) : null;
+            Access.RequireScore(caller, unitCode, plan?.Units.GetValueOrDefault(unitCode)?.Block);
+            throw new NotFoundException($"There is no score of {unitCode} for {request.Year}{(request.Quarter == 0 ? "" : $" Q{request.Quarter}")} (yet).");
         }
-        Access.RequireScore(context.GetHttpContext().User, row.UnitCode, row.Block);
+        Access.RequireScore(caller, row.UnitCode, row.Block);
         var score = Score.Parser.ParseFrom(row.Breakdown);
         (score.Rank, score.BlockRank, score.ClassificationCode, score.ClassificationName, score.HeldBackByCap) =
             (row.Rank, row.BlockRank, row.ClassCode, row.ClassName, row.HeldBackByCap);
@@ -68,7 +70,7 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         var requested = string.IsNullOrWhiteSpace(request.Block) ? null : request.Block.Trim();
         if (requested is not null && !YearPlan.Blocks.Contains(requested))
             throw new InvalidInputException("block", $"must be one of {string.Join(", ", YearPlan.Blocks)}");
-        var block = Access.RankingBlock(context.GetHttpContext().User, requested);
+        var block = Access.RankingBlock(CallerScope.Of(context), requested);
         var (entries, next) = await rankings.PageAsync(request.Year, request.Quarter, block, request.PageSize, request.PageToken, ct);
         return new Ranking
         {
@@ -81,19 +83,17 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         };
     }
 
-    [Authorize(Roles = Roles.HomeAffairs)]
     public override Task<YearState> FinalizeYear(FinalizeYearRequest request, ServerCallContext context)
     {
         RequireYear(request.Year);
-        return store.WriteAsync(nameof(FinalizeYear), request.IdempotencyKey, request, YearState.Parser, async ct =>
+        return store.WriteAsync(nameof(FinalizeYear), CallerScope.Of(context).Key(request.IdempotencyKey), request, YearState.Parser, async ct =>
             (await store.FinalizeAsync(request.Year, Caller(context), request.Reason, ct)).ToProto(), context.CancellationToken);
     }
 
-    [Authorize(Roles = Roles.HomeAffairs)]
     public override Task<YearState> ReopenYear(ReopenYearRequest request, ServerCallContext context)
     {
         RequireYear(request.Year);
-        return store.WriteAsync(nameof(ReopenYear), request.IdempotencyKey, request, YearState.Parser, async ct =>
+        return store.WriteAsync(nameof(ReopenYear), CallerScope.Of(context).Key(request.IdempotencyKey), request, YearState.Parser, async ct =>
             (await store.ReopenAsync(request.Year, Caller(context), request.Reason, ct)).ToProto(), context.CancellationToken);
     }
 

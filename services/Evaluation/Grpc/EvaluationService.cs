@@ -7,7 +7,7 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Grpc;
 
-[Authorize]
+[Authorize(Policy = AccessPolicy.Name)]
 public sealed class EvaluationService(Reports reports, Evaluator evaluator, EvaluationStore store, ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
     : Contracts.Evaluation.V1.Evaluation.EvaluationBase
 {
@@ -46,7 +46,6 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
         return new ListLaggardsResponse { Laggards = { page.Select(l => l.Laggard) }, NextPageToken = next };
     }
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override async Task<RecomputeResponse> Recompute(RecomputeRequest request, ServerCallContext context)
     {
         var (year, _) = Mapping.Period(request.Year, 1);
@@ -64,7 +63,7 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
         await ChangeFeedStreaming.StreamAsync(feed.ReadAfterAsync, feed.Map, request.AfterSequence, responseStream, signal, context.CancellationToken);
     }
 
-    private static Access Caller(ServerCallContext context) => Access.Of(context.GetHttpContext().User);
+    private static Access Caller(ServerCallContext context) => Access.Of(CallerScope.Of(context));
 
     /// <summary>Change-log entries with the results as they stand now; entries the caller may not see map to nothing.</summary>
     private sealed class ResultFeed(EvaluationStore store, Access access)

@@ -7,7 +7,7 @@ using Domain = TuyPhuoc.IndicatorPlans.Domain;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
 
-[Authorize]
+[Authorize(Policy = AccessPolicy.Name)]
 public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal) : Contracts.Plans.V1.IndicatorPlans.IndicatorPlansBase
 {
     public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest request, ServerCallContext context)
@@ -28,15 +28,13 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
         return new GetUnitTreeResponse { Root = tree.ToProto() };
     }
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Unit> CreateUnit(CreateUnitRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CreateUnit), request.IdempotencyKey, request, Unit.Parser, async ct =>
+        store.WriteAsync(nameof(CreateUnit), Key(context, request.IdempotencyKey), request, Unit.Parser, async ct =>
             (await store.CreateUnitAsync((request.Unit ?? throw new InvalidInputException("unit", "is required")).ToDomain(), ct)).ToProto(),
             context.CancellationToken);
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Unit> CloseUnit(CloseUnitRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CloseUnit), request.IdempotencyKey, request, Unit.Parser, async ct =>
+        store.WriteAsync(nameof(CloseUnit), Key(context, request.IdempotencyKey), request, Unit.Parser, async ct =>
             (await store.CloseUnitAsync(request.Code.Trim(),
                 request.ClosedFrom.ToDate("closed_from") ?? throw new InvalidInputException("closed_from", "is required"),
                 string.IsNullOrWhiteSpace(request.MergedIntoCode) ? null : request.MergedIntoCode.Trim(), ct)).ToProto(),
@@ -58,9 +56,8 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override async Task<Indicator> GetIndicator(GetIndicatorRequest request, ServerCallContext context) =>
         (await store.IndicatorAsync(request.Code.Trim(), context.CancellationToken)).ToProto();
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CreateIndicator), request.IdempotencyKey, request, Indicator.Parser, async ct =>
+        store.WriteAsync(nameof(CreateIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
             (await store.CreateIndicatorAsync((request.Indicator ?? throw new InvalidInputException("indicator", "is required")).ToDomain(), ct)).ToProto(),
             context.CancellationToken);
 
@@ -79,18 +76,16 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
         return new ListPlanRevisionsResponse { Revisions = { revisions.Select(r => r.ToProto()) } };
     }
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Plan> CreatePlan(CreatePlanRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CreatePlan), request.IdempotencyKey, request, Plan.Parser, async ct =>
+        store.WriteAsync(nameof(CreatePlan), Key(context, request.IdempotencyKey), request, Plan.Parser, async ct =>
         {
             var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom);
             var (revision, warnings) = await store.CreatePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
             return Mapping.ToProto(revision, revision.Targets, warnings, await store.CatalogAsync(ct));
         }, context.CancellationToken);
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Plan> RevisePlan(RevisePlanRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(RevisePlan), request.IdempotencyKey, request, Plan.Parser, async ct =>
+        store.WriteAsync(nameof(RevisePlan), Key(context, request.IdempotencyKey), request, Plan.Parser, async ct =>
         {
             var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom, request.Reason);
             var (revision, warnings) = await store.RevisePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
@@ -141,4 +136,6 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     }
 
     private static string Caller(ServerCallContext context) => context.GetHttpContext().User.SubjectOf();
+
+    private static string? Key(ServerCallContext context, string key) => CallerScope.Of(context).Key(key);
 }

@@ -37,9 +37,8 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
     public async Task<Proto.ActualRevision> SubmitAsync(Caller caller, Proto.SubmitActualRequest request, CancellationToken ct)
     {
         var input = request.ToInput();
-        var key = request.IdempotencyKey ?? "";
-        if (key.Length > 200) throw new InvalidInputException("idempotency_key", "is longer than 200 characters");
         caller.EnsureMayActFor(input.UnitCode);
+        var key = Idempotency.Scoped(caller.Role, caller.Unit, caller.Subject, request.IdempotencyKey) ?? "";
         var hash = Idempotency.Hash(request);
         try
         {

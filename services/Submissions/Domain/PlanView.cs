@@ -8,7 +8,8 @@ public enum UnitKind { District = 1, Office = 2, Commune = 3, Town = 4 }
 /// <param name="RangeMin">With <paramref name="RangeMax"/>, the values the measure can take; unset means non-negative.</param>
 public sealed record IndicatorInfo(string Code, MeasureKind Kind, double? RangeMin = null, double? RangeMax = null);
 
-public sealed record UnitInfo(string Code, UnitKind Kind);
+/// <param name="Block">The unit's sector block (economy, culture_society, internal_affairs); communes and towns have none.</param>
+public sealed record UnitInfo(string Code, UnitKind Kind, string? Block = null);
 
 /// <summary>A year's plan as the submission rules see it: the catalog, the units and what each unit must report.</summary>
 public sealed class PlanView(

@@ -6,17 +6,15 @@ using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
+using TuyPhuoc.Submissions.Plans;
 using Domain = TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Grpc;
 
-[Authorize]
-public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter writer, ActualsImport import, ChangeSignal signal, SubmissionsMetrics metrics)
+[Authorize(Policy = AccessPolicy.Name)]
+public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter writer, ActualsImport import, PlanCache plans, ChangeSignal signal, SubmissionsMetrics metrics)
     : Contracts.Submissions.V1.Submissions.SubmissionsBase
 {
-    private const string Writers = Roles.PlanningOffice + "," + Roles.UnitReporter;
-
-    [Authorize(Roles = Writers)]
     public override async Task<ActualRevision> SubmitActual(SubmitActualRequest request, ServerCallContext context)
     {
         try
@@ -35,7 +33,7 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
     public override async Task<ListRevisionsResponse> ListRevisions(ListRevisionsRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        EnsureMayRead(context, unit);
+        await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
         var revisions = await store.RevisionsAsync(unit, Mapping.Code(request.IndicatorCode), request.Year, request.Month, context.CancellationToken);
         return new ListRevisionsResponse { Revisions = { revisions.Select(r => r.ToProto()) } };
     }
@@ -43,14 +41,13 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
     public override async Task<ListActualsResponse> ListActuals(ListActualsRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        EnsureMayRead(context, unit);
+        await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
         if (request.Month is < 0 or > 12) throw new InvalidInputException("month", "must be between 1 and 12 (0 for every month)");
         var latest = await store.LatestAsync(unit, request.Year, NullIfEmpty(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
         var (page, next) = Paging.Page(latest, r => $"{r.IndicatorCode} {r.Month:00}", request.PageSize, request.PageToken);
         return new ListActualsResponse { Actuals = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
 
-    [Authorize(Roles = Writers)]
     public override async Task<ImportActualsResponse> ImportActuals(IAsyncStreamReader<ImportActualsRequest> requestStream, ServerCallContext context)
     {
         var started = Stopwatch.GetTimestamp();
@@ -84,7 +81,8 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
         }
         try
         {
-            var outcome = await import.ImportAsync(Caller(context), new ImportStream(key, Chunks(), () => hash.GetHashAndReset()), ct);
+            var stored = CallerScope.Of(context).Key(key, "batch_idempotency_key");
+            var outcome = await import.ImportAsync(Caller(context), new ImportStream(stored, Chunks(), () => hash.GetHashAndReset()), ct);
             if (outcome.Errors.Count > 0) metrics.Refused("import_rows_invalid", Domain.Origin.Import);
             else if (!outcome.Replayed)
             {
@@ -113,51 +111,47 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
     private static bool HasRowFields(ImportActualsRequest m) =>
         m.UnitCode.Length > 0 || m.IndicatorCode.Length > 0 || m.Year != 0 || m.Month != 0 || m.Value != 0 || m.Note.Length > 0;
 
-    [Authorize(Roles = Writers)]
     public override Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(SubmitReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+        store.WriteAsync(nameof(SubmitReport), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Report.Parser, async ct =>
             (await store.SubmitReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month,
                 request.ReceivedOn.ToDate("received_on"), ct)).ToProto(),
             context.CancellationToken);
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Report> ApproveReport(ApproveReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(ApproveReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+        store.WriteAsync(nameof(ApproveReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
             (await store.ApproveReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, ct)).ToProto(),
             context.CancellationToken);
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Report> ReturnReport(ReturnReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(ReturnReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+        store.WriteAsync(nameof(ReturnReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
             (await store.ReturnReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
             context.CancellationToken);
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Report> ReopenReport(ReopenReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(ReopenReport), request.IdempotencyKey, request, Report.Parser, async ct =>
+        store.WriteAsync(nameof(ReopenReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
             (await store.ReopenReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
             context.CancellationToken);
 
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        EnsureMayRead(context, unit);
+        await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
         return (await store.ReportAsync(unit, request.Year, request.Month, context.CancellationToken)).ToProto();
     }
 
     public override async Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
     {
-        var caller = Caller(context);
-        var onlyUnit = caller.Role == Roles.UnitReporter ? caller.Unit ?? "" : null;
+        var caller = CallerScope.Of(context);
+        var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
+        var onlyUnit = caller.Grant == Grant.OwnUnit ? caller.Unit : null;
         var reports = (await store.ReportsAsync(request.Year, request.Month, onlyUnit, context.CancellationToken))
-            .Where(r => request.Status == ReportStatus.Unspecified || (int)r.ListedStatus == (int)request.Status);
+            .Where(r => sees(r.Report.UnitCode) && (request.Status == ReportStatus.Unspecified || (int)r.ListedStatus == (int)request.Status));
         var (page, next) = Paging.Page(reports, r => r.Report.UnitCode, request.PageSize, request.PageToken);
         return new ListReportsResponse { Reports = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Deadlines> SetDeadlines(SetDeadlinesRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(SetDeadlines), request.IdempotencyKey, request, Deadlines.Parser, async ct =>
+        store.WriteAsync(nameof(SetDeadlines), Key(context, request.IdempotencyKey), request, Deadlines.Parser, async ct =>
             (await store.SetDeadlinesAsync(request.Year, request.DayOfFollowingMonth, ct)).ToProto(),
             context.CancellationToken);
 
@@ -166,53 +160,51 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
 
     public override async Task<ListTimelinessResponse> ListTimeliness(ListTimelinessRequest request, ServerCallContext context)
     {
-        var caller = Caller(context);
-        var unit = NullIfEmpty(request.UnitCode);
-        if (caller.Role == Roles.UnitReporter) EnsureMayRead(context, unit ?? "");
-        var entries = await store.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken);
+        var caller = CallerScope.Of(context);
+        var unit = NullIfEmpty(request.UnitCode) ?? (caller.Grant == Grant.OwnUnit ? caller.Unit : null);
+        var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
+        if (unit is not null && !sees(unit)) caller.DemandUnit(unit, null);
+        var entries = (await store.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken))
+            .Where(e => sees(e.UnitCode));
         var (page, next) = Paging.Page(entries, e => e.Key, request.PageSize, request.PageToken);
         return new ListTimelinessResponse { Entries = { page.Select(e => e.ToProto()) }, NextPageToken = next };
     }
 
-    [Authorize(Roles = Writers)]
     public override Task<Escalation> RaiseEscalation(RaiseEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(RaiseEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+        store.WriteAsync(nameof(RaiseEscalation), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Escalation.Parser, async ct =>
             (await store.RaiseEscalationAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year,
                 [.. request.IndicatorCodes.Select(Mapping.Code)], request.Title, request.Description, ct)).ToProto(store.Today),
             context.CancellationToken);
 
-    [Authorize(Roles = Roles.PlanningOffice)]
     public override Task<Escalation> AssignEscalation(AssignEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(AssignEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+        store.WriteAsync(nameof(AssignEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
             (await store.AssignEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), Mapping.Code(request.OfficeCode),
                 request.DueDate.ToDate("due_date"), ct)).ToProto(store.Today),
             context.CancellationToken);
 
-    [Authorize(Roles = Writers)]
     public override Task<Escalation> AnswerEscalation(AnswerEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(AnswerEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+        store.WriteAsync(nameof(AnswerEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
             (await store.AnswerEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), request.Answer, ct)).ToProto(store.Today),
             context.CancellationToken);
 
-    [Authorize(Roles = Writers)]
     public override Task<Escalation> CloseEscalation(CloseEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CloseEscalation), request.IdempotencyKey, request, Escalation.Parser, async ct =>
+        store.WriteAsync(nameof(CloseEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
             (await store.CloseEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), request.Note, ct)).ToProto(store.Today),
             context.CancellationToken);
 
     public override async Task<Escalation> GetEscalation(GetEscalationRequest request, ServerCallContext context)
     {
         var escalation = await store.EscalationAsync(Mapping.EscalationId(request.Id), context.CancellationToken);
-        if (!MayRead(Caller(context), escalation)) throw new PermissionDeniedException($"Escalation {request.Id} belongs to another unit.");
+        if (!Access.Sees(await Access.UnitsAsync(CallerScope.Of(context), plans, escalation.Year, context.CancellationToken), escalation)) throw new PermissionDeniedException($"Escalation {request.Id} belongs to another unit.");
         return escalation.ToProto(store.Today);
     }
 
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
-        var caller = Caller(context);
+        var sees = await Access.UnitsAsync(CallerScope.Of(context), plans, request.Year, context.CancellationToken);
         var (unit, office, today) = (NullIfEmpty(request.UnitCode), NullIfEmpty(request.OfficeCode), store.Today);
         var escalations = (await store.EscalationsAsync(request.Year, context.CancellationToken))
-            .Where(e => MayRead(caller, e)
+            .Where(e => Access.Sees(sees, e)
                 && (unit is null || e.UnitCode == unit)
                 && (office is null || e.AssignedOfficeCode == office)
                 && (request.Status == EscalationStatus.Unspecified || (int)e.Status == (int)request.Status)
@@ -246,18 +238,14 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
         return new Domain.Caller(user.SubjectOf(), user.FindFirst(SuiteClaims.Role)?.Value ?? "", user.UnitOf());
     }
 
-    /// <summary>A unit reporter reads its own unit only; the other roles read every unit.</summary>
-    private static void EnsureMayRead(ServerCallContext context, string unit)
-    {
-        var caller = Caller(context);
-        if (caller.Role == Roles.UnitReporter && caller.Unit != unit)
-        {
-            throw new PermissionDeniedException($"A reporter of {caller.Unit} may not read the values of {unit}.");
-        }
-    }
+    private static string? Key(ServerCallContext context, string key) => CallerScope.Of(context).Key(key);
 
-    private static bool MayRead(Domain.Caller caller, Domain.Escalation e) =>
-        caller.Role != Roles.UnitReporter || caller.Unit == e.UnitCode || caller.Unit == e.AssignedOfficeCode;
+    /// <summary>The caller's key once it is clear that the caller may act for the unit: a refusal comes before any stored answer.</summary>
+    private static string? KeyActingFor(ServerCallContext context, string unit, string key)
+    {
+        Caller(context).EnsureMayActFor(Mapping.Code(unit));
+        return Key(context, key);
+    }
 
     private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

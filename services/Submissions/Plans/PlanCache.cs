@@ -99,7 +99,7 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
             await foreach (var u in Pages(token => plans.ListUnitsAsync(new Proto.ListUnitsRequest { AsOf = ToProto(date), PageSize = PageSize, PageToken = token }, cancellationToken: ct).ResponseAsync,
                 r => (r.Units, r.NextPageToken)))
             {
-                units[u.Code] = new UnitInfo(u.Code, (UnitKind)u.Kind);
+                units[u.Code] = new UnitInfo(u.Code, (UnitKind)u.Kind, BlockName(u.Block));
             }
         }
 
@@ -150,6 +150,15 @@ public sealed class PlanCache(Proto.IndicatorPlans.IndicatorPlansClient plans, T
         }
         while (token != "");
     }
+
+    /// <summary>The block's name as tokens carry it.</summary>
+    public static string? BlockName(Proto.SectorBlock block) => block switch
+    {
+        Proto.SectorBlock.Economy => "economy",
+        Proto.SectorBlock.CultureSociety => "culture_society",
+        Proto.SectorBlock.InternalAffairs => "internal_affairs",
+        _ => null,
+    };
 
     private static Google.Type.Date ToProto(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 }

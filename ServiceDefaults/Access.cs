@@ -1,0 +1,203 @@
+using System.Security.Claims;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using static TuyPhuoc.ServiceDefaults.Grant;
+
+namespace TuyPhuoc.ServiceDefaults;
+
+/// <summary>What a role may do with an RPC: nothing, everything, or only what concerns its own unit, its block or the district.</summary>
+public enum Grant
+{
+    Denied,
+    All,
+    /// <summary>The caller's own unit (claim <c>unit</c>); in Evaluation also the district figures.</summary>
+    OwnUnit,
+    /// <summary>The caller's sector block (claim <c>block</c>).</summary>
+    OwnBlock,
+    /// <summary>The district figures only.</summary>
+    District,
+}
+
+/// <summary>
+/// The authorization table of the suite, role × RPC. Each service enforces it (<see cref="AccessPolicy"/>, before any
+/// handler, so before any stored answer is replayed) and filters what it reads by the caller's grant; README shows it
+/// and the end-to-end matrix test walks it.
+/// </summary>
+public static class AccessTable
+{
+    /// <summary>The roles in the order of the table's columns.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        [Roles.PlanningOffice, Roles.UnitReporter, Roles.BlockLeader, Roles.HomeAffairs, Roles.Partner, Roles.Service];
+
+    private const Grant A = All, D = Denied, U = OwnUnit, B = OwnBlock, T = District;
+
+    public static readonly IReadOnlyList<(ServiceDescriptor Service, IReadOnlyList<(string Method, Grant[] Grants)> Rows)> Services =
+    [
+        (Contracts.Plans.V1.IndicatorPlans.Descriptor,
+        [
+            //                       planning unit block home partner service
+            ("ListUnits",            [A, A, A, A, A, A]),
+            ("GetUnitTree",          [A, A, A, A, A, A]),
+            ("CreateUnit",           [A, D, D, D, D, D]),
+            ("CloseUnit",            [A, D, D, D, D, D]),
+            ("ListBlocks",           [A, A, A, A, A, A]),
+            ("ListIndicators",       [A, A, A, A, A, A]),
+            ("GetIndicator",         [A, A, A, A, A, A]),
+            ("CreateIndicator",      [A, D, D, D, D, D]),
+            ("GetPlan",              [A, A, A, A, A, A]),
+            ("ListPlanRevisions",    [A, A, A, A, A, A]),
+            ("CreatePlan",           [A, D, D, D, D, D]),
+            ("RevisePlan",           [A, D, D, D, D, D]),
+            ("ListTargets",          [A, A, A, A, A, A]),
+            ("GetUnitAssignments",   [A, A, A, A, A, A]),
+            ("WatchChanges",         [A, D, D, A, D, A]),
+        ]),
+        (Contracts.Submissions.V1.Submissions.Descriptor,
+        [
+            ("SubmitActual",         [A, U, D, D, D, D]),
+            ("ListRevisions",        [A, U, B, A, D, A]),
+            ("ListActuals",          [A, U, B, A, D, A]),
+            ("ImportActuals",        [A, U, D, D, D, D]),
+            ("SubmitReport",         [A, U, D, D, D, D]),
+            ("ApproveReport",        [A, D, D, D, D, D]),
+            ("ReturnReport",         [A, D, D, D, D, D]),
+            ("ReopenReport",         [A, D, D, D, D, D]),
+            ("GetReport",            [A, U, B, A, D, A]),
+            ("ListReports",          [A, U, B, A, D, A]),
+            ("SetDeadlines",         [A, D, D, D, D, D]),
+            ("GetDeadlines",         [A, A, A, A, A, A]),
+            ("ListTimeliness",       [A, U, B, A, D, A]),
+            ("RaiseEscalation",      [A, U, D, D, D, D]),
+            ("AssignEscalation",     [A, D, D, D, D, D]),
+            ("AnswerEscalation",     [A, U, D, D, D, D]),
+            ("CloseEscalation",      [A, U, D, D, D, D]),
+            ("GetEscalation",        [A, U, B, A, D, A]),
+            ("ListEscalations",      [A, U, B, A, D, A]),
+            ("WatchChanges",         [A, D, D, A, D, A]),
+        ]),
+        (Contracts.Evaluation.V1.Evaluation.Descriptor,
+        [
+            ("GetIndicatorStatus",   [A, U, B, A, T, A]),
+            ("GetScorecard",         [A, U, B, A, T, A]),
+            ("GetBlockSummary",      [A, U, B, A, T, A]),
+            ("GetQuarterReport",     [A, U, B, A, T, A]),
+            ("ListLaggards",         [A, U, B, A, T, A]),
+            ("Recompute",            [A, D, D, D, D, D]),
+            ("WatchResults",         [A, U, B, A, T, A]),
+        ]),
+        (Contracts.Scoring.V1.EmulationScoring.Descriptor,
+        [
+            ("GetScheme",            [A, A, A, A, A, A]),
+            ("SetScheme",            [D, D, D, A, D, D]),
+            ("ListSchemeVersions",   [A, A, A, A, A, A]),
+            ("GetScore",             [A, U, B, A, D, A]),
+            ("ListRanking",          [A, A, B, A, A, A]),
+            ("FinalizeYear",         [D, D, D, A, D, D]),
+            ("ReopenYear",           [D, D, D, A, D, D]),
+            ("GetYearState",         [A, A, A, A, A, A]),
+        ]),
+    ];
+
+    private static readonly Dictionary<string, Dictionary<string, Grant>> ByMethod = Services
+        .SelectMany(s => s.Rows.Select(r => (Name: FullName(s.Service, r.Method), r.Grants)))
+        .ToDictionary(r => r.Name, r => Columns.Select((role, i) => (role, grant: r.Grants[i])).ToDictionary(x => x.role, x => x.grant));
+
+    /// <summary>The gRPC path of a method: <c>/package.Service/Method</c>.</summary>
+    public static string FullName(ServiceDescriptor service, string method) => $"/{service.FullName}/{method}";
+
+    /// <summary>The grant of a role for a method; a method or role the table does not name is denied.</summary>
+    public static Grant Of(string fullMethodName, string? role) =>
+        role is not null && ByMethod.TryGetValue(fullMethodName, out var grants) && grants.TryGetValue(role, out var grant) ? grant : Denied;
+
+    /// <summary>The table as README shows it: one Markdown table per service.</summary>
+    public static string Markdown() => string.Join("\n", Services.Select(s =>
+        $"| `{s.Service.FullName}` | {string.Join(" | ", Columns.Select(c => $"`{c}`"))} |\n"
+        + $"|---|{string.Concat(Columns.Select(_ => "---|"))}\n"
+        + string.Concat(s.Rows.Select(r => $"| {r.Method} | {string.Join(" | ", r.Grants.Select(Label))} |\n"))));
+
+    public static string Label(Grant grant) => grant switch
+    {
+        All => "all",
+        OwnUnit => "own unit",
+        OwnBlock => "own block",
+        District => "district",
+        _ => "—",
+    };
+}
+
+/// <summary>Who calls and what the table grants them for the RPC being served.</summary>
+public sealed record CallerScope(string Subject, string Role, string? Unit, string? Block, Grant Grant)
+{
+    public static CallerScope Of(ServerCallContext context) =>
+        Of(context.GetHttpContext().User, context.Method);
+
+    public static CallerScope Of(ClaimsPrincipal user, string fullMethodName)
+    {
+        var role = user.FindFirst(SuiteClaims.Role)?.Value ?? "";
+        return new CallerScope(user.SubjectOf(), role, user.UnitOf(), user.BlockOf(), AccessTable.Of(fullMethodName, role));
+    }
+
+    /// <summary>Whether a grant can be applied at all: a filtered grant needs the claim it filters by.</summary>
+    public bool Usable => Grant switch
+    {
+        Denied => false,
+        OwnUnit => !string.IsNullOrEmpty(Unit),
+        OwnBlock => !string.IsNullOrEmpty(Block),
+        _ => true,
+    };
+
+    /// <summary>Whether the data of a unit is open to the caller (unitBlock: the unit's sector block, if any).</summary>
+    public bool SeesUnit(string unit, string? unitBlock) => Grant switch
+    {
+        All => true,
+        OwnUnit => unit == Unit,
+        OwnBlock => unitBlock is not null && unitBlock == Block,
+        _ => false,
+    };
+
+    public void DemandUnit(string unit, string? unitBlock)
+    {
+        if (!SeesUnit(unit, unitBlock)) throw new PermissionDeniedException(Grant switch
+        {
+            OwnUnit => $"A caller of {Unit} may not read or act for {unit}.",
+            OwnBlock => $"A leader of the {Block} block may not read {unit}.",
+            _ => $"The role {Role} may not read {unit}.",
+        });
+    }
+
+    /// <summary>This caller's idempotency key in the store: the client's key within the caller's scope.</summary>
+    public string? Key(string? clientKey, string field = Idempotency.KeyField) => Idempotency.Scoped(Role, Unit, Subject, clientKey, field);
+}
+
+/// <summary>Lets a call through only when the access table grants the caller's role something of the method.</summary>
+public sealed class AccessRequirement : IAuthorizationRequirement;
+
+public sealed class AccessHandler : AuthorizationHandler<AccessRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, AccessRequirement requirement)
+    {
+        var method = (context.Resource as HttpContext)?.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName;
+        if (method is not null && context.User.Identity?.IsAuthenticated == true && CallerScope.Of(context.User, method).Usable)
+        {
+            context.Succeed(requirement);
+        }
+        return Task.CompletedTask;
+    }
+}
+
+public static class AccessPolicy
+{
+    /// <summary>The policy every gRPC service class of the suite carries: <c>[Authorize(Policy = AccessPolicy.Name)]</c>.</summary>
+    public const string Name = "access-table";
+
+    public static IServiceCollection AddAccessPolicy(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationHandler, AccessHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(Name, p => p.RequireAuthenticatedUser().AddRequirements(new AccessRequirement()));
+        return services;
+    }
+}
