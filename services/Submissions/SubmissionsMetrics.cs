@@ -52,8 +52,17 @@ public sealed class SubmissionsMetrics
         if (elapsed > TimeSpan.Zero) _importRate.Record(rows / elapsed.TotalSeconds);
     }
 
+    /// <summary>Consumers tracked by name; the names come from callers, so beyond these they share one series.</summary>
+    public const int MaxConsumers = 32;
+    public const string OtherConsumers = "other";
+
     /// <summary>The last sequence streamed to a consumer: what it has read.</summary>
-    public void ConsumerRead(string consumer, long sequence) => _consumerPositions[consumer] = sequence;
+    public void ConsumerRead(string consumer, long sequence)
+    {
+        var known = consumer.Length <= InputBounds.MaxKeyLength && !consumer.Any(char.IsControl)
+            && (_consumerPositions.ContainsKey(consumer) || _consumerPositions.Count < MaxConsumers);
+        _consumerPositions[known ? consumer : OtherConsumers] = sequence;
+    }
 
     public void LatestSequence(long sequence)
     {

@@ -73,4 +73,18 @@ public sealed class SubmissionsMetricsTests : IDisposable
         _listener.Dispose();
         _services.Dispose();
     }
+
+    [Fact]
+    public void ConsumerRead_NamesChosenByCallers_TrackedUpToTheBoundThenShared()
+    {
+        var metrics = Metrics();
+
+        for (var i = 0; i < 1000; i++) metrics.ConsumerRead($"consumer-{i}", i);
+        metrics.ConsumerRead(new string('x', 10_000), 5);
+        _listener.RecordObservableInstruments();
+
+        var series = _measurements.Where(m => m.Instrument == "tuyphuoc.submissions.changefeed.unread").Select(m => (string?)m.Tags["consumer"]).ToList();
+        Assert.Equal(SubmissionsMetrics.MaxConsumers + 1, series.Count);
+        Assert.Contains(SubmissionsMetrics.OtherConsumers, series);
+    }
 }
