@@ -60,7 +60,7 @@ public sealed class AuthorityTests(AuthoritySuite suite)
         var lapsed = before.Max(t => t.ExpiresAt) + AuthoritySuite.ClockSkew + TimeSpan.FromSeconds(1);
         if (lapsed > DateTimeOffset.UtcNow) await Task.Delay(lapsed - DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         // Evaluation follows Submissions' feed again after the restart, with the token it holds now.
-        await suite.StopAsync(ResourceNames.Submissions);
+        suite.Kill(ResourceNames.Submissions);
         await suite.StartAsync(ResourceNames.Submissions);
         await SubmittedAndEvaluatedAsync(42);
 
