@@ -66,7 +66,7 @@ public static class LocalPostgres
             .WithHealthCheck(healthKey);
     }
 
-    private static string? FindServerBinaries()
+    public static string? FindServerBinaries()
     {
         var initdb = InfrastructureProbe.FindOnPath("initdb");
         if (initdb is not null) return Path.GetDirectoryName(new FileInfo(initdb).ResolveLinkTarget(true)?.FullName ?? initdb);
