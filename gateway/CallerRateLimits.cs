@@ -52,7 +52,7 @@ public static class CallerRateLimits
             [CallerKind.DevelopmentToken] = Bucket(limits.GetValue("DevelopmentPermitsPerSecond", 10_000), limits.GetValue("DevelopmentBurst", 20_000)),
             [CallerKind.Anonymous] = Bucket(limits.GetValue("AnonymousPermitsPerSecond", 100), limits.GetValue("AnonymousBurst", 200)),
         };
-        var streams = new ConcurrencyLimiterOptions { PermitLimit = limits.GetValue("StreamsPerCaller", 100), QueueLimit = 0 };
+        var streams = new ConcurrencyLimiterOptions { PermitLimit = limits.GetValue("StreamsPerCaller", 200), QueueLimit = 0 };
         var streaming = StreamingPaths(served);
         var authority = (configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).HasAuthority;
 
