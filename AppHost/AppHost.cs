@@ -5,21 +5,20 @@ using TuyPhuoc.ServiceDefaults;
 var builder = DistributedApplication.CreateBuilder(args);
 
 SuiteInfrastructure infrastructure;
+SuiteAuth auth;
 try
 {
     infrastructure = new SuiteInfrastructure(builder);
+    auth = new SuiteAuth(builder);
 }
-catch (MissingDependencyException e)
+catch (SetupException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
 
-// A fresh development signing key each run: tokens come from the gateway's DevTokens RPC, nothing is committed.
-var signingKey = builder.AddParameter(ResourceNames.DevSigningKey, DevTokenIssuer.NewKey(), secret: true);
-
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
-    builder.AddProject<TProject>(name)
+    auth.Service(builder.AddProject<TProject>(name))
         .WithDirectEndpoints()
         .WithTraceSampling()
         .WithReference(infrastructure.Database(database))
@@ -27,7 +26,6 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, string database
         // The services create and migrate their own databases, so they wait on the server itself.
         .WaitFor(infrastructure.Postgres)
         .WaitFor(infrastructure.Redis)
-        .WithEnvironment("Auth__SigningKey", signingKey)
         .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
 
 var plans = Service<Projects.TuyPhuoc_IndicatorPlans>(ResourceNames.IndicatorPlans, ResourceNames.PlansDb);
@@ -41,13 +39,12 @@ var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation,
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
 
-var gateway = builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway)
+var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))
     .WithDirectEndpoints()
     .WithTraceSampling()
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
     .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
-    .WithEnvironment("Auth__SigningKey", signingKey)
-    .WithEnvironment("Auth__DevTokens", "true")
+    .WithSettings("RateLimits")
     // The gateway only relays: socket completions run where they complete instead of waiting for a thread-pool thread.
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)

@@ -35,8 +35,9 @@ public static class SuiteClaims
 }
 
 /// <summary>
-/// Token settings. With Auth:Authority set, tokens come from that OIDC provider; otherwise they are
-/// checked against Auth:SigningKey, the development key the AppHost generates for each run.
+/// Token settings. With Auth:Authority set, tokens come from that OIDC provider, and services call each other with
+/// tokens they get from it for their client (client credentials); otherwise tokens are checked against
+/// Auth:SigningKey, the development key the AppHost generates for each run.
 /// </summary>
 public sealed class AuthOptions
 {
@@ -45,11 +46,21 @@ public sealed class AuthOptions
     public string? SigningKey { get; set; }
     public string Issuer { get; set; } = "tuyphuoc-dev";
     public string Audience { get; set; } = "tuyphuoc";
-    /// <summary>With an OIDC authority: the token services present to each other (from a client-credentials flow).</summary>
-    public string? ServiceToken { get; set; }
+    /// <summary>With an authority: the client the services call each other as; its tokens must carry the role "service".</summary>
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    /// <summary>With an authority: the scope to ask for, where the provider wants one (e.g. "api://tuyphuoc/.default").</summary>
+    public string? Scope { get; set; }
+    /// <summary>How long past its expiry a token is still taken (clocks drift); unset, the library's default of 5 minutes.</summary>
+    public TimeSpan? ClockSkew { get; set; }
+
+    public bool HasAuthority => !string.IsNullOrWhiteSpace(Authority);
+
+    /// <summary>Plain http is allowed only for an authority on this machine (a local provider, the tests' issuer).</summary>
+    public bool RequireHttps => !(Uri.TryCreate(Authority, UriKind.Absolute, out var uri) && uri.IsLoopback);
 
     public SymmetricSecurityKey? DevelopmentKey =>
-        string.IsNullOrWhiteSpace(SigningKey) ? null : new SymmetricSecurityKey(Convert.FromBase64String(SigningKey));
+        HasAuthority || string.IsNullOrWhiteSpace(SigningKey) ? null : new SymmetricSecurityKey(Convert.FromBase64String(SigningKey));
 }
 
 public static class AuthExtensions
@@ -70,9 +81,11 @@ public static class AuthExtensions
                     RoleClaimType = SuiteClaims.Role,
                     ValidAudience = options.Audience,
                 };
-                if (!string.IsNullOrWhiteSpace(options.Authority))
+                if (options.ClockSkew is { } skew) jwt.TokenValidationParameters.ClockSkew = skew;
+                if (options.HasAuthority)
                 {
                     jwt.Authority = options.Authority;
+                    jwt.RequireHttpsMetadata = options.RequireHttps;
                 }
                 else
                 {
@@ -90,7 +103,7 @@ public static class AuthExtensions
 /// <summary>Issues development tokens signed with the AppHost's per-run key. Never used with an OIDC authority.</summary>
 public sealed class DevTokenIssuer(AuthOptions options, TimeProvider? clock = null)
 {
-    public bool Enabled => options.DevelopmentKey is not null && string.IsNullOrWhiteSpace(options.Authority);
+    public bool Enabled => options.DevelopmentKey is not null;
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(string subject, string role, string? unit = null, string? block = null, TimeSpan? lifetime = null)
     {

@@ -2,7 +2,6 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace TuyPhuoc.ServiceDefaults;
@@ -17,7 +16,7 @@ public static class GrpcClientExtensions
     /// </summary>
     public static IHttpClientBuilder AddSuiteGrpcClient<TClient>(this IHostApplicationBuilder builder, string service) where TClient : class
     {
-        builder.Services.TryAddSingleton<ServiceTokenProvider>();
+        builder.Services.AddServiceTokens();
         return builder.Services
             .AddGrpcClient<TClient>(o => o.Address = ResourceNames.GrpcAddress(service))
             .ConfigureChannel(channel =>
@@ -44,11 +43,8 @@ public static class GrpcClientExtensions
                     },
                 };
             })
-            .AddCallCredentials((_, metadata, services) =>
-            {
-                metadata.Add("Authorization", $"Bearer {services.GetRequiredService<ServiceTokenProvider>().Token}");
-                return Task.CompletedTask;
-            })
+            .AddCallCredentials(async (context, metadata, services) =>
+                metadata.Add("Authorization", $"Bearer {await services.GetRequiredService<ServiceTokenSource>().TokenAsync(context.CancellationToken)}"))
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultUnaryDeadline));
     }
 }
@@ -64,30 +60,5 @@ public sealed class DefaultDeadlineInterceptor(TimeSpan deadline) : Interceptor
             context = new(context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline));
         }
         return continuation(request, context);
-    }
-}
-
-/// <summary>
-/// The token a service presents when it calls another on its own behalf (change-feed consumers, plan look-ups).
-/// Signed with the development key; with an OIDC authority, set Auth:ServiceToken from the provider's client-credentials flow.
-/// </summary>
-public sealed class ServiceTokenProvider(DevTokenIssuer issuer, AuthOptions options, IHostEnvironment environment)
-{
-    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
-    private (string Token, DateTimeOffset ExpiresAt) _current;
-
-    public string Token
-    {
-        get
-        {
-            if (!string.IsNullOrEmpty(options.ServiceToken)) return options.ServiceToken;
-            var current = _current;
-            if (current.Token is null || current.ExpiresAt - DateTimeOffset.UtcNow < TimeSpan.FromMinutes(5))
-            {
-                current = issuer.Issue(environment.ApplicationName, Roles.Service, lifetime: Lifetime);
-                _current = current;
-            }
-            return current.Token;
-        }
     }
 }

@@ -1,44 +1,96 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Grpc.Core;
+using Microsoft.AspNetCore.RateLimiting;
 using TuyPhuoc.ServiceDefaults;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace TuyPhuoc.Gateway;
 
-/// <summary>A token bucket per caller: the token's subject, else the remote address.</summary>
+/// <summary>Who a call counts against, on what the caller cannot choose.</summary>
+public enum CallerKind
+{
+    /// <summary>A token from the OIDC authority: its subject.</summary>
+    Subject,
+    /// <summary>A development token: anyone on the machine mints one for any subject, so its remote address.</summary>
+    DevelopmentToken,
+    /// <summary>No valid token (health, reflection, DevTokens, refused calls): its remote address.</summary>
+    Anonymous,
+}
+
+public readonly record struct Caller(CallerKind Kind, string Id)
+{
+    public static Caller Of(HttpContext http, bool authority)
+    {
+        var address = AddressOf(http).ToString();
+        if (http.User.Identity?.IsAuthenticated != true) return new(CallerKind.Anonymous, address);
+        return authority && http.User.FindFirst(SuiteClaims.Subject)?.Value is { Length: > 0 } subject
+            ? new(CallerKind.Subject, subject)
+            : new(CallerKind.DevelopmentToken, address);
+    }
+
+    public static IPAddress AddressOf(HttpContext http) =>
+        http.Connection.RemoteIpAddress is { IsIPv4MappedToIPv6: true } mapped ? mapped.MapToIPv4() : http.Connection.RemoteIpAddress ?? IPAddress.None;
+}
+
+/// <summary>
+/// A token bucket per caller on every gRPC call, sized by the kind of caller, and a cap on the streaming calls
+/// (server, client or both) each caller holds open at once.
+/// </summary>
 public static class CallerRateLimits
 {
     public const string Policy = "per-caller";
 
-    public static IServiceCollection AddCallerRateLimits(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCallerRateLimits(this IServiceCollection services, IConfiguration configuration, IEnumerable<ServiceDescriptor> served)
     {
-        var permitsPerSecond = configuration.GetValue("RateLimits:PermitsPerSecond", 200);
-        var burst = configuration.GetValue("RateLimits:Burst", 400);
+        var limits = configuration.GetSection("RateLimits");
+        var buckets = new Dictionary<CallerKind, TokenBucketRateLimiterOptions>
+        {
+            [CallerKind.Subject] = Bucket(limits.GetValue("PermitsPerSecond", 200), limits.GetValue("Burst", 400)),
+            // Development tokens are for one developer's machine: sized for its tests and benchmarks, still one bucket per address.
+            [CallerKind.DevelopmentToken] = Bucket(limits.GetValue("DevelopmentPermitsPerSecond", 10_000), limits.GetValue("DevelopmentBurst", 20_000)),
+            [CallerKind.Anonymous] = Bucket(limits.GetValue("AnonymousPermitsPerSecond", 100), limits.GetValue("AnonymousBurst", 200)),
+        };
+        var streams = new ConcurrencyLimiterOptions { PermitLimit = limits.GetValue("StreamsPerCaller", 200), QueueLimit = 0 };
+        var streaming = StreamingPaths(served);
+        var authority = (configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions()).HasAuthority;
+
         return services.AddRateLimiter(o =>
         {
-            o.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(CallerOf(http), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = permitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-            o.OnRejected = (context, _) =>
+            o.AddPolicy(Policy, http => RateLimitPartition.GetTokenBucketLimiter(Caller.Of(http, authority), caller => buckets[caller.Kind]));
+            // Held for as long as the call lasts, so it counts the streams open now.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Caller>(http => streaming.Contains(http.Request.Path.Value ?? "")
+                ? RateLimitPartition.GetConcurrencyLimiter(Caller.Of(http, authority), _ => streams)
+                : RateLimitPartition.GetNoLimiter(default(Caller)));
+            o.OnRejected = (context, ct) =>
             {
                 // gRPC clients read the status from the trailers, not from the HTTP status.
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = "application/grpc";
                 response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-                response.Headers["grpc-message"] = "Too many calls from this caller; slow down and retry.";
+                response.Headers["grpc-message"] = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out _)
+                    ? "Too many calls from this caller; slow down and retry."
+                    : $"This caller has {streams.PermitLimit} streams open already; close one first.";
                 return ValueTask.CompletedTask;
             };
         });
     }
 
-    public static string CallerOf(HttpContext http) =>
-        http.User.FindFirst(SuiteClaims.Subject)?.Value is { Length: > 0 } subject
-            ? "sub:" + subject
-            : "ip:" + http.Connection.RemoteIpAddress;
+    /// <summary>The paths of every streaming method of the services the gateway serves or relays.</summary>
+    public static IReadOnlySet<string> StreamingPaths(IEnumerable<ServiceDescriptor> services) =>
+        services.SelectMany(s => s.Methods)
+            .Where(m => m.IsServerStreaming || m.IsClientStreaming)
+            .Select(m => $"/{m.Service.FullName}/{m.Name}")
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static TokenBucketRateLimiterOptions Bucket(int permitsPerSecond, int burst) => new()
+    {
+        TokenLimit = burst,
+        TokensPerPeriod = permitsPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 }

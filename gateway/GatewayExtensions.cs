@@ -18,7 +18,8 @@ public static class GatewayExtensions
             .LoadFromMemory(ProxyConfig.Routes(), ProxyConfig.Clusters())
             .AddServiceDiscoveryDestinationResolver();
         builder.Services.AddRelayTracing();
-        builder.Services.AddCallerRateLimits(builder.Configuration);
+        builder.Services.AddCallerRateLimits(builder.Configuration,
+            [.. SuiteServices.Backends.Select(b => b.Descriptor), Health.Descriptor, Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, Grpc.Reflection.V1.ServerReflection.Descriptor]);
         builder.Services.AddValidatedTokens();
         // The gateway only relays and never blocks: a call is served on the thread its bytes arrive on, without a hand-off.
         builder.Services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true);
@@ -35,15 +36,15 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
-        // Authentication first, so the limiter can tell callers apart by their token's subject.
+        // Authentication first, so the limiter can tell callers apart by their token.
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapDefaultEndpoints(grpcHealth: false);
-        app.MapGrpcService<SuiteHealthService>().AllowAnonymous();
-        app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous();
-        app.MapGrpcService<ReflectionV1ServiceImpl>().AllowAnonymous();
+        app.MapGrpcService<SuiteHealthService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
+        app.MapGrpcService<ReflectionServiceImpl>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
+        app.MapGrpcService<ReflectionV1ServiceImpl>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
         if (DevTokensService.IsEnabled(app.Services))
         {
             app.MapGrpcService<DevTokensService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);

@@ -25,7 +25,7 @@ public static class LocalPostgres
     public static IResourceBuilder<LocalPostgresResource> AddLocalPostgres(this IDistributedApplicationBuilder builder, string name, string dataRoot)
     {
         var bin = FindServerBinaries()
-            ?? throw new MissingDependencyException(
+            ?? throw new SetupException(
                 "PostgreSQL server binaries (initdb, postgres) were not found: install PostgreSQL 15+ (Debian: apt-get install postgresql), or run with a Docker engine.");
         var clusterDir = Path.Combine(dataRoot, "postgres");
         var password = EnsureCluster(bin, clusterDir, Path.Combine(dataRoot, "postgres.password"));
@@ -66,7 +66,7 @@ public static class LocalPostgres
             .WithHealthCheck(healthKey);
     }
 
-    private static string? FindServerBinaries()
+    public static string? FindServerBinaries()
     {
         var initdb = InfrastructureProbe.FindOnPath("initdb");
         if (initdb is not null) return Path.GetDirectoryName(new FileInfo(initdb).ResolveLinkTarget(true)?.FullName ?? initdb);
@@ -76,26 +76,38 @@ public static class LocalPostgres
             : null;
     }
 
-    /// <summary>Creates the cluster on first use; its password lives beside it, outside git.</summary>
-    private static string EnsureCluster(string bin, string clusterDir, string passwordFile)
+    /// <summary>
+    /// Creates the cluster on first use, its password beside it (outside git). An existing cluster is never deleted or
+    /// initialised again: without its password file, or a directory that holds something else, start-up stops and says why.
+    /// </summary>
+    public static string EnsureCluster(string bin, string clusterDir, string passwordFile)
     {
-        if (File.Exists(Path.Combine(clusterDir, "PG_VERSION")) && File.Exists(passwordFile))
+        if (File.Exists(Path.Combine(clusterDir, "PG_VERSION")))
         {
-            return File.ReadAllText(passwordFile).Trim();
+            return File.Exists(passwordFile)
+                ? File.ReadAllText(passwordFile).Trim()
+                : throw new SetupException(
+                    $"The PostgreSQL cluster {clusterDir} has no password file {passwordFile}: put its password (of the user postgres) back in that file, or move the cluster away to start with an empty one.");
         }
-        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        if (Directory.Exists(clusterDir)) Directory.Delete(clusterDir, recursive: true);
-        Directory.CreateDirectory(clusterDir);
+        if (Directory.Exists(clusterDir) && Directory.EnumerateFileSystemEntries(clusterDir).Any())
+        {
+            throw new SetupException(
+                $"{clusterDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): move it away, or set Infrastructure:DataDirectory to another folder.");
+        }
+
+        // A password file left by an initdb that failed is taken again, so the file and the cluster always agree.
+        var password = File.Exists(passwordFile) ? File.ReadAllText(passwordFile).Trim() : NewPassword(passwordFile);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(clusterDir);
+        else Directory.CreateDirectory(clusterDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var asRoot = Environment.UserName == "root";
-        var pwfile = Path.Combine(clusterDir + ".pwfile");
-        File.WriteAllText(pwfile, password);
+        var pwfile = clusterDir + ".pwfile";
+        SecretFile.Write(pwfile, password);
         try
         {
             var initdbArgs = $"-D \"{clusterDir}\" -U postgres --pwfile=\"{pwfile}\" --auth-host=scram-sha-256 --auth-local=peer -E UTF8 --locale=C.UTF-8";
             if (asRoot)
             {
                 Run("chown", $"-R {RunAsUser}:{RunAsUser} \"{clusterDir}\" \"{pwfile}\"");
-                Run("chmod", $"700 \"{clusterDir}\"");
                 Run("setpriv", $"--reuid={RunAsUser} --regid={RunAsUser} --init-groups -- \"{Path.Combine(bin, "initdb")}\" {initdbArgs}");
             }
             else
@@ -107,8 +119,13 @@ public static class LocalPostgres
         {
             File.Delete(pwfile);
         }
-        File.WriteAllText(passwordFile, password);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return password;
+    }
+
+    private static string NewPassword(string passwordFile)
+    {
+        var password = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        SecretFile.Write(passwordFile, password);
         return password;
     }
 
@@ -148,4 +165,17 @@ public static class LocalPostgres
     }
 }
 
-public sealed class MissingDependencyException(string message) : Exception(message);
+/// <summary>Start-up cannot go on; the message is one line that says what to do.</summary>
+public sealed class SetupException(string message) : Exception(message);
+
+/// <summary>Files holding secrets: readable by their owner only, from the moment they exist.</summary>
+public static class SecretFile
+{
+    public static void Write(string path, string text)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var writer = new StreamWriter(new FileStream(path, options));
+        writer.Write(text);
+    }
+}

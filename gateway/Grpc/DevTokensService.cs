@@ -1,3 +1,4 @@
+using System.Net;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using TuyPhuoc.Contracts.DevTokens.V1;
@@ -5,7 +6,7 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Gateway.Grpc;
 
-/// <summary>Development tokens for local runs and tests, signed with the AppHost's per-run key.</summary>
+/// <summary>Development tokens for local runs and tests, signed with the AppHost's per-run key, to callers on loopback only.</summary>
 public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevTokensBase
 {
     public static readonly IReadOnlySet<string> Blocks = new HashSet<string> { "economy", "culture_society", "internal_affairs" };
@@ -18,6 +19,10 @@ public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevToken
 
     public override Task<IssueTokenResponse> IssueToken(IssueTokenRequest request, ServerCallContext context)
     {
+        if (!IPAddress.IsLoopback(Caller.AddressOf(context.GetHttpContext())))
+        {
+            throw new PermissionDeniedException("Development tokens are issued only to callers on this machine.");
+        }
         Validate(request);
         var unit = NullIfEmpty(request.Unit);
         var block = NullIfEmpty(request.Block);

@@ -11,7 +11,7 @@ namespace TuyPhuoc.EndToEnd.Tests;
 /// A suite of its own for the tests that break things (kill a service, stop a server, throw hostile input at it),
 /// so the other tests never see the damage. Its tests run one after another.
 /// </summary>
-public sealed class IsolatedSuite : SuiteFixture
+public class IsolatedSuite : SuiteFixture
 {
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromMinutes(2);
 

@@ -41,7 +41,7 @@ public class SuiteFixture : IAsyncLifetime
 
     protected DistributedApplication App => _app ?? throw new InvalidOperationException("The suite has not started.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         try

@@ -73,7 +73,7 @@ public static class LoadRunner
 
     public static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
 
-    /// <summary>One token per client, each with its own subject: the gateway limits each caller's rate, and these are different callers.</summary>
+    /// <summary>One token per client, each with its own subject, as different people would call (the gateway still counts development tokens by address).</summary>
     public static async Task<Metadata[]> CallersAsync(GrpcChannel gateway, string role, string subject, int count, CancellationToken ct)
     {
         var tokens = new TuyPhuoc.Contracts.DevTokens.V1.DevTokens.DevTokensClient(gateway);

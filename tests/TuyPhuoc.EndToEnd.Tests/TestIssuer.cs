@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>
+/// A small OIDC provider on loopback, as an operator's would be: discovery, a JWKS with an RSA key, and a token endpoint
+/// for the client-credentials grant that issues short-lived tokens and records each one.
+/// </summary>
+public sealed class TestIssuer : IAsyncDisposable
+{
+    public sealed record Client(string Secret, string Role);
+
+    public sealed record Issued(string ClientId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);
+
+    private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
+    private readonly IReadOnlyDictionary<string, Client> _clients;
+    private readonly TimeSpan _lifetime;
+    private readonly ConcurrentQueue<Issued> _issued = new();
+    private WebApplication? _app;
+
+    private TestIssuer(IReadOnlyDictionary<string, Client> clients, TimeSpan lifetime) => (_clients, _lifetime) = (clients, lifetime);
+
+    public string Authority { get; private set; } = "";
+
+    /// <summary>Every token the token endpoint issued, in order.</summary>
+    public IReadOnlyList<Issued> TokensIssued => [.. _issued];
+
+    public static async Task<TestIssuer> StartAsync(IReadOnlyDictionary<string, Client> clients, TimeSpan lifetime)
+    {
+        var issuer = new TestIssuer(clients, lifetime);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        app.MapGet("/.well-known/openid-configuration", () => Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = issuer.Authority,
+            ["jwks_uri"] = $"{issuer.Authority}/jwks",
+            ["token_endpoint"] = $"{issuer.Authority}/token",
+            ["grant_types_supported"] = new[] { "client_credentials" },
+            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post" },
+            ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
+        }));
+        app.MapGet("/jwks", issuer.Jwks);
+        app.MapPost("/token", issuer.TokenAsync);
+        await app.StartAsync();
+        issuer._app = app;
+        issuer.Authority = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return issuer;
+    }
+
+    /// <summary>A token for a person, as the provider would issue after their sign-in.</summary>
+    public string Issue(string subject, string role, string? unit = null, TimeSpan? lifetime = null)
+    {
+        var claims = new Dictionary<string, object> { [SuiteClaims.Role] = role };
+        if (unit is not null) claims[SuiteClaims.Unit] = unit;
+        return Sign(subject, claims, DateTimeOffset.UtcNow, lifetime ?? _lifetime);
+    }
+
+    private IResult Jwks()
+    {
+        var parameters = _key.Rsa.ExportParameters(includePrivateParameters: false);
+        return Results.Json(new
+        {
+            keys = new[]
+            {
+                new Dictionary<string, string>
+                {
+                    ["kty"] = "RSA", ["use"] = "sig", ["alg"] = SecurityAlgorithms.RsaSha256, ["kid"] = _key.KeyId,
+                    ["n"] = Base64UrlEncoder.Encode(parameters.Modulus), ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
+                },
+            },
+        });
+    }
+
+    private async Task<IResult> TokenAsync(HttpRequest request)
+    {
+        var form = await request.ReadFormAsync();
+        if (form["grant_type"] != "client_credentials") return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+        var (id, secret) = Credentials(request, form);
+        if (id is null || !_clients.TryGetValue(id, out var client) || client.Secret != secret)
+        {
+            return Results.Json(new { error = "invalid_client" }, statusCode: 401);
+        }
+        var now = DateTimeOffset.UtcNow;
+        var token = Sign(id, new Dictionary<string, object> { [SuiteClaims.Role] = client.Role }, now, _lifetime);
+        _issued.Enqueue(new Issued(id, now, now + _lifetime));
+        return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = (int)_lifetime.TotalSeconds });
+    }
+
+    private static (string? Id, string? Secret) Credentials(HttpRequest request, IFormCollection form)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.Ordinal)) return (form["client_id"], form["client_secret"]);
+        var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..])).Split(':', 2);
+        return pair.Length == 2 ? (Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1])) : (null, null);
+    }
+
+    private string Sign(string subject, Dictionary<string, object> claims, DateTimeOffset now, TimeSpan lifetime) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Authority,
+            Audience = new AuthOptions().Audience,
+            Subject = new ClaimsIdentity([new Claim(SuiteClaims.Subject, subject)]),
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null) await _app.DisposeAsync();
+        _key.Rsa.Dispose();
+    }
+}
