@@ -54,6 +54,7 @@ public static class AccessTable
             ("RevisePlan",           [A, D, D, D, D, D]),
             ("ListTargets",          [A, A, A, A, A, A]),
             ("GetUnitAssignments",   [A, A, A, A, A, A]),
+            ("ListAssignments",      [A, A, A, A, A, A]),
             ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
         (Contracts.Submissions.V1.Submissions.Descriptor,

@@ -22,7 +22,7 @@ public static class EmulationScoringExtensions
         builder.Services.AddSingleton<DatabaseReady>();
         builder.Services.AddChangeLogSequencer<EmulationScoringDbContext>();
         builder.Services.AddSingleton<ScoringTelemetry>();
-        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddPlanReader();
         builder.Services.AddScoped<IScoringInputs, SuiteInputs>();
         builder.Services.AddScoped<ScoringStore>();
         builder.Services.AddScoped<RankingReader>();

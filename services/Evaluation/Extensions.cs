@@ -31,7 +31,8 @@ public static class EvaluationExtensions
         services.AddSingleton<EvaluationMetrics>();
         services.AddSingleton<ICacheBackend, RedisCacheBackend>();
         services.AddSingleton<ResultCache>();
-        services.AddSingleton<IPlanSource, GrpcPlanSource>();
+        services.AddPlanReader();
+        services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
         services.AddScoped<Evaluator>();
         services.AddScoped<Reports>();

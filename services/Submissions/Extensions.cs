@@ -20,8 +20,8 @@ public static class SubmissionsExtensions
         builder.Services.AddChangeLogSequencer<SubmissionsDbContext>();
         builder.Services.AddSingleton<SubmissionsMetrics>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
-        builder.Services.AddSingleton<PlanCache>();
-        builder.Services.AddHostedService<PlanFeedFollower>();
+        builder.Services.AddPlanReader();
+        builder.Services.AddSingleton<PlanViews>();
         builder.Services.AddHostedService<ReportsWatch>();
         builder.Services.AddSingleton<SubmissionWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());

@@ -1,3 +1,4 @@
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.EmulationScoring.Domain;
 using TuyPhuoc.EmulationScoring.Scoring;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
@@ -94,35 +95,35 @@ public class InputMappingTests
     }
 
     [Fact]
-    public void YearPlanFrom_Plan_AllocationsToCommunesTheRestToTheResponsibleOffice()
+    public void YearPlanFrom_PublishedPlan_EachUnitScoredOnWhatIsAssignedToIt()
     {
-        var plan = new Plans.Plan
+        var plan = new Plans.Plan { Year = 2024, Targets = { new Plans.Target { IndicatorCode = "ALLOC" }, new Plans.Target { IndicatorCode = "OFFICE" } } };
+        var catalog = new Dictionary<string, Plans.Indicator>
         {
-            Year = 2024,
-            Targets =
-            {
-                new Plans.Target { IndicatorCode = "ALLOC", Allocations = { new Plans.Allocation { UnitCode = "PHUOC_AN" }, new Plans.Allocation { UnitCode = "PHUOC_HOA" } } },
-                new Plans.Target { IndicatorCode = "OFFICE" },
-            },
+            ["ALLOC"] = new() { Code = "ALLOC", MeasureKind = Plans.MeasureKind.Cumulative, CommuneAllocated = true, ResponsibleOfficeCode = "TCKH" },
+            ["OFFICE"] = new() { Code = "OFFICE", MeasureKind = Plans.MeasureKind.Level, Direction = Plans.Direction.LowerIsBetter, ResponsibleOfficeCode = "TCKH" },
         };
-        Plans.Indicator[] catalog =
-        [
-            new() { Code = "ALLOC", MeasureKind = Plans.MeasureKind.Cumulative, CommuneAllocated = true, ResponsibleOfficeCode = "TCKH" },
-            new() { Code = "OFFICE", MeasureKind = Plans.MeasureKind.Level, Direction = Plans.Direction.LowerIsBetter, ResponsibleOfficeCode = "TCKH" },
-        ];
-        Plans.Unit[] units =
-        [
-            new() { Code = "PHUOC_AN", Kind = Plans.UnitKind.Commune },
-            new() { Code = "PHUOC_HOA", Kind = Plans.UnitKind.Commune },
-            new() { Code = "TCKH", Kind = Plans.UnitKind.Office, Block = Plans.SectorBlock.Economy },
-        ];
+        var units = new Dictionary<string, Plans.Unit>
+        {
+            ["PHUOC_AN"] = new() { Code = "PHUOC_AN", Kind = Plans.UnitKind.Commune },
+            ["PHUOC_HOA"] = new() { Code = "PHUOC_HOA", Kind = Plans.UnitKind.Commune },
+            ["TCKH"] = new() { Code = "TCKH", Kind = Plans.UnitKind.Office, Block = Plans.SectorBlock.Economy },
+        };
+        var assignments = new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>
+        {
+            ["PHUOC_AN"] = [new() { IndicatorCode = "ALLOC" }],
+            ["PHUOC_HOA"] = [new() { IndicatorCode = "ALLOC" }],
+            ["TCKH"] = [new() { IndicatorCode = "OFFICE", DistrictFigure = true }],
+            ["GONE"] = [new() { IndicatorCode = "OFFICE" }],
+        };
 
-        var year = YearPlan.From(plan, catalog, units);
+        var year = YearPlan.From(new PublishedPlan(plan, catalog, units, assignments, "TUY_PHUOC"));
 
         Assert.Equal(["ALLOC", "OFFICE"], year.IndicatorCodes);
+        Assert.Equal(["PHUOC_AN", "PHUOC_HOA", "TCKH"], year.Units.Keys.Order());
         Assert.Equal(["ALLOC"], year.Units["PHUOC_AN"].Indicators.Select(i => i.Code));
         Assert.Equal(YearPlan.CommunesBlock, year.Units["PHUOC_HOA"].Block);
-        Assert.Equal(new ScoredUnit("TCKH", "economy", [new AssignedIndicator("OFFICE", MeasureKind.Level, true)]) with { Indicators = year.Units["TCKH"].Indicators }, year.Units["TCKH"]);
+        Assert.Equal("economy", year.Units["TCKH"].Block);
         Assert.Equal(new AssignedIndicator("OFFICE", MeasureKind.Level, true), Assert.Single(year.Units["TCKH"].Indicators));
     }
 }

@@ -152,6 +152,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             await c.Plans.GetUnitAssignmentsAsync(new GetUnitAssignmentsRequest { UnitCode = t.Unit, Year = Year }, o);
             return [];
         },
+        [Plans("ListAssignments")] = async (c, o, t) => { await c.Plans.ListAssignmentsAsync(new ListAssignmentsRequest { Year = Year, PageSize = 5 }, o); return []; },
         [Plans("WatchChanges")] = async (c, o, t) => { await ReadSomeAsync(c.Plans.WatchChanges(new PlansChange(), Stream(o))); return []; },
 
         [Submissions("SubmitActual")] = async (c, o, t) =>

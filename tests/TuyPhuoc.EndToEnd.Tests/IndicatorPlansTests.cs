@@ -74,6 +74,30 @@ public sealed class IndicatorPlansTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ListAssignments_SmallPages_EveryUnitOnceWithWhatGetUnitAssignmentsGivesIt()
+    {
+        var options = await suite.CallAsAsync(Roles.PlanningOffice);
+        var units = new List<UnitAssignments>();
+        var token = "";
+        do
+        {
+            var page = await Client.ListAssignmentsAsync(new ListAssignmentsRequest { Year = 2024, PageSize = 4, PageToken = token }, options);
+            units.AddRange(page.Units);
+            token = page.NextPageToken;
+        }
+        while (token != "");
+
+        Assert.Equal(units.Count, units.Select(u => u.UnitCode).Distinct().Count());
+        Assert.Equal(34, units.SelectMany(u => u.Assignments).Select(a => a.IndicatorCode).Distinct().Count());
+        foreach (var unit in units.Where(u => u.UnitCode is "PHUOC_THANG" or "TCKH"))
+        {
+            var one = await Client.GetUnitAssignmentsAsync(new GetUnitAssignmentsRequest { UnitCode = unit.UnitCode, Year = 2024, PageSize = 100 }, options);
+            Assert.Equal(one.Assignments.Select(a => (a.Indicator.Code, a.YearTarget, a.DistrictFigure)).Order(),
+                unit.Assignments.Select(a => (a.IndicatorCode, a.YearTarget, a.DistrictFigure)).Order());
+        }
+    }
+
+    [Fact]
     public async Task ListUnits_SmallPages_WalkEveryUnitOnce()
     {
         var options = await suite.CallAsAsync(Roles.Partner);

@@ -114,6 +114,23 @@ public class CatalogRulesTests
     }
 
     [Fact]
+    public void Assignments_SeededPlanForEveryUnit_EachIndicatorReportedByItsOfficeOrItsAllocatedUnits()
+    {
+        var catalog = DemoPlan2024.Indicators.ToDictionary(i => i.Code);
+        var targets = DemoPlan2024.Revision.Targets;
+
+        var all = CatalogRules.Assignments(targets, catalog);
+
+        foreach (var target in targets)
+        {
+            var indicator = catalog[target.IndicatorCode];
+            var holders = all.Where(u => u.Value.Any(a => a.Indicator.Code == target.IndicatorCode)).Select(u => u.Key).Order().ToList();
+            Assert.Equal(indicator.CommuneAllocated ? [.. target.Allocations.Select(a => a.UnitCode).Distinct().Order()] : [indicator.ResponsibleOfficeCode], holders);
+        }
+        Assert.All(DemoPlan2024.Units, u => Assert.Equal(all.GetValueOrDefault(u.Code)?.Count ?? 0, CatalogRules.Assignments(u.Code, targets, catalog).Count));
+    }
+
+    [Fact]
     public void ValidateNewIndicator_ResponsibleUnitMustBeAnOffice()
     {
         var indicator = new Indicator

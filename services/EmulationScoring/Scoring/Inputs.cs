@@ -1,4 +1,5 @@
 using TuyPhuoc.EmulationScoring.Domain;
+using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
@@ -18,36 +19,19 @@ public sealed record YearPlan(int Year, IReadOnlyList<string> IndicatorCodes, IR
 
     public static IReadOnlyList<string> Blocks { get; } = ["economy", "culture_society", "internal_affairs", CommunesBlock];
 
-    /// <summary>The assignments the way IndicatorPlans makes them: allocations go to communes, the rest to the responsible office.</summary>
-    public static YearPlan From(Plans.Plan plan, IEnumerable<Plans.Indicator> catalog, IEnumerable<Plans.Unit> units)
+    /// <summary>Every unit of the year with what IndicatorPlans assigns it, and the plan's indicators.</summary>
+    public static YearPlan From(PublishedPlan plan)
     {
-        var indicators = catalog.GroupBy(i => i.Code).ToDictionary(g => g.Key, g => g.First());
-        var unitsByCode = units.GroupBy(u => u.Code).ToDictionary(g => g.Key, g => g.First());
-        var assigned = new Dictionary<string, List<AssignedIndicator>>();
-        foreach (var target in plan.Targets)
-        {
-            if (!indicators.TryGetValue(target.IndicatorCode, out var indicator)) continue;
-            var item = new AssignedIndicator(indicator.Code, Kind(indicator.MeasureKind), indicator.Direction == Plans.Direction.LowerIsBetter);
-            var holders = indicator.CommuneAllocated ? target.Allocations.Select(a => a.UnitCode) : [indicator.ResponsibleOfficeCode];
-            foreach (var unit in holders.Distinct())
-            {
-                if (!assigned.TryGetValue(unit, out var list)) assigned[unit] = list = [];
-                list.Add(item);
-            }
-        }
-        var scored = assigned
-            .Where(a => unitsByCode.ContainsKey(a.Key))
-            .ToDictionary(a => a.Key, a => new ScoredUnit(a.Key, BlockOf(unitsByCode[a.Key]), a.Value.OrderBy(i => i.Code, StringComparer.Ordinal).ToList()));
-        return new YearPlan(plan.Year, plan.Targets.Select(t => t.IndicatorCode).Distinct().Order(StringComparer.Ordinal).ToList(), scored);
+        var scored = plan.Assignments
+            .Where(a => plan.Units.ContainsKey(a.Key))
+            .ToDictionary(a => a.Key, a => new ScoredUnit(a.Key, BlockOf(plan.Units[a.Key]), a.Value
+                .Select(i => plan.Catalog.GetValueOrDefault(i.IndicatorCode)).OfType<Plans.Indicator>()
+                .Select(i => new AssignedIndicator(i.Code, Kind(i.MeasureKind), i.Direction == Plans.Direction.LowerIsBetter))
+                .DistinctBy(i => i.Code).OrderBy(i => i.Code, StringComparer.Ordinal).ToList()));
+        return new YearPlan(plan.Year, plan.Plan.Targets.Select(t => t.IndicatorCode).Distinct().Order(StringComparer.Ordinal).ToList(), scored);
     }
 
-    public static string BlockOf(Plans.Unit unit) => unit.Block switch
-    {
-        Plans.SectorBlock.Economy => "economy",
-        Plans.SectorBlock.CultureSociety => "culture_society",
-        Plans.SectorBlock.InternalAffairs => "internal_affairs",
-        _ => CommunesBlock,
-    };
+    public static string BlockOf(Plans.Unit unit) => PublishedPlan.BlockName(unit.Block) is { Length: > 0 } block ? block : CommunesBlock;
 
     public static MeasureKind Kind(Plans.MeasureKind kind) => kind switch
     {

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using Grpc.Core;
 using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Evaluation.Feeds;
@@ -14,54 +13,13 @@ public interface IPlanSource
     void Invalidate(int? year = null);
 }
 
-/// <summary>Reads plans from IndicatorPlans over gRPC and keeps them until the plans' change feed says they changed.</summary>
-public sealed class GrpcPlanSource(Plans.IndicatorPlans.IndicatorPlansClient client) : IPlanSource
+/// <summary>The plans the suite's plan reader holds, as the evaluation sees them.</summary>
+public sealed class PublishedPlanSource(PlanReader reader) : IPlanSource
 {
-    private readonly ConcurrentDictionary<int, Lazy<Task<PlanSnapshot?>>> _cache = new();
+    public Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct) =>
+        reader.GetAsync(year, p => PlanMapping.ToSnapshot(p.Plan, p.Catalog.Values, p.DistrictCode), ct);
 
-    public async Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct)
-    {
-        var entry = _cache.GetOrAdd(year, y => new(() => LoadAsync(y)));
-        try
-        {
-            return await entry.Value.WaitAsync(ct);
-        }
-        catch (Exception) when (entry.Value.IsFaulted)
-        {
-            _cache.TryRemove(new(year, entry));
-            throw;
-        }
-    }
-
-    public void Invalidate(int? year = null)
-    {
-        if (year is { } y) _cache.TryRemove(y, out _);
-        else _cache.Clear();
-    }
-
-    private async Task<PlanSnapshot?> LoadAsync(int year)
-    {
-        Plans.Plan plan;
-        try
-        {
-            plan = await client.GetPlanAsync(new Plans.GetPlanRequest { Year = year });
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            return null;
-        }
-        var tree = await client.GetUnitTreeAsync(new Plans.GetUnitTreeRequest { AsOf = new Google.Type.Date { Year = year, Month = 1, Day = 1 } });
-        var catalog = new List<Plans.Indicator>();
-        var page = "";
-        do
-        {
-            var reply = await client.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = 1000, PageToken = page });
-            catalog.AddRange(reply.Indicators);
-            page = reply.NextPageToken;
-        }
-        while (page != "");
-        return PlanMapping.ToSnapshot(plan, catalog, tree.Root.Unit.Code);
-    }
+    public void Invalidate(int? year = null) => reader.Invalidate(year);
 }
 
 /// <summary>From the messages of tuyphuoc.plans.v1 to the evaluation's view of a plan.</summary>
@@ -94,17 +52,9 @@ public static class PlanMapping
         i.Direction == Plans.Direction.LowerIsBetter ? Direction.LowerIsBetter : Direction.HigherIsBetter,
         i.HasBaseline ? (decimal)i.Baseline : null,
         i.Source == Plans.IndicatorSource.Province ? IndicatorSource.Province : IndicatorSource.District,
-        BlockName(i.Block),
+        PublishedPlan.BlockName(i.Block),
         i.ResponsibleOfficeCode,
         i.CommuneAllocated);
-
-    public static string BlockName(Plans.SectorBlock block) => block switch
-    {
-        Plans.SectorBlock.Economy => "economy",
-        Plans.SectorBlock.CultureSociety => "culture_society",
-        Plans.SectorBlock.InternalAffairs => "internal_affairs",
-        _ => "",
-    };
 
     /// <summary>Quarter targets: the given four, else from twelve months (sums for cumulative indicators, the quarter-end level otherwise).</summary>
     public static IReadOnlyList<decimal>? Quarters(MeasureKind kind, IReadOnlyList<double> quarters, IReadOnlyList<double> months)

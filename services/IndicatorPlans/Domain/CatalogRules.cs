@@ -103,23 +103,31 @@ public static partial class CatalogRules
     /// What a unit reports: the district figure of the indicators its office is responsible for (unless allocated
     /// to communes), and its allocations of the commune-allocated ones.
     /// </summary>
-    public static List<Assignment> Assignments(string unitCode, IEnumerable<PlanTarget> targets, IReadOnlyDictionary<string, Indicator> catalog)
+    public static List<Assignment> Assignments(string unitCode, IEnumerable<PlanTarget> targets, IReadOnlyDictionary<string, Indicator> catalog) =>
+        Assignments(targets, catalog).GetValueOrDefault(unitCode) ?? [];
+
+    /// <summary>What every unit reports (see the one-unit form), in one pass over the plan: units without assignments are absent.</summary>
+    public static Dictionary<string, List<Assignment>> Assignments(IEnumerable<PlanTarget> targets, IReadOnlyDictionary<string, Indicator> catalog)
     {
-        var result = new List<Assignment>();
+        var result = new Dictionary<string, List<Assignment>>();
+        void Add(string unit, Assignment assignment)
+        {
+            if (!result.TryGetValue(unit, out var list)) result[unit] = list = [];
+            list.Add(assignment);
+        }
         foreach (var target in targets)
         {
             if (!catalog.TryGetValue(target.IndicatorCode, out var indicator)) continue;
             if (indicator.CommuneAllocated)
             {
-                var allocation = target.Allocations.FirstOrDefault(a => a.UnitCode == unitCode);
-                if (allocation is not null)
+                foreach (var allocation in target.Allocations.DistinctBy(a => a.UnitCode))
                 {
-                    result.Add(new(indicator, allocation.YearTarget, PlanRules.Quarters(indicator.MeasureKind, allocation.Months), allocation.Months, false));
+                    Add(allocation.UnitCode, new(indicator, allocation.YearTarget, PlanRules.Quarters(indicator.MeasureKind, allocation.Months), allocation.Months, false));
                 }
             }
-            else if (indicator.ResponsibleOfficeCode == unitCode)
+            else
             {
-                result.Add(new(indicator, target.DistrictTarget, PlanRules.Quarters(indicator.MeasureKind, target.Months), target.Months, true));
+                Add(indicator.ResponsibleOfficeCode, new(indicator, target.DistrictTarget, PlanRules.Quarters(indicator.MeasureKind, target.Months), target.Months, true));
             }
         }
         return result;

@@ -129,6 +129,37 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
         };
     }
 
+    public override async Task<ListAssignmentsResponse> ListAssignments(ListAssignmentsRequest request, ServerCallContext context)
+    {
+        var ct = context.CancellationToken;
+        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var assigned = Domain.CatalogRules.Assignments(targets, await store.CatalogAsync(ct));
+        var (first, last) = (new DateOnly(request.Year, 1, 1), new DateOnly(request.Year, 12, 31));
+        var units = (await store.UnitsAsync(ct)).Values
+            .Where(u => u.ValidFrom <= last && (u.ValidTo is null || u.ValidTo > first))
+            .OrderBy(u => u.Code, StringComparer.Ordinal);
+        var (page, next) = Paging.Page(units, u => u.Code, request.PageSize, request.PageToken);
+        return new ListAssignmentsResponse
+        {
+            Year = request.Year,
+            NextPageToken = next,
+            Units =
+            {
+                page.Select(u => new UnitAssignments
+                {
+                    UnitCode = u.Code,
+                    Assignments =
+                    {
+                        assigned.GetValueOrDefault(u.Code, []).Select(a => new AssignedIndicator
+                        {
+                            IndicatorCode = a.Indicator.Code, YearTarget = a.YearTarget, Quarters = { a.Quarters }, Months = { a.Months }, DistrictFigure = a.DistrictFigure,
+                        }),
+                    },
+                }),
+            },
+        };
+    }
+
     public override Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");

@@ -8,18 +8,6 @@ namespace TuyPhuoc.IndicatorPlans.Grpc;
 /// <summary>Between the proto messages of tuyphuoc.plans.v1 and the domain. Enum numbers are the same on both sides.</summary>
 internal static class Mapping
 {
-    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
-    {
-        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
-        try { return new DateOnly(date.Year, date.Month, date.Day); }
-        catch (ArgumentOutOfRangeException) { throw new InvalidInputException(field, "is not a valid date"); }
-    }
-
-    public static Google.Type.Date? ToProto(this DateOnly? date) =>
-        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
-
-    public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
-
     private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static Proto.Unit ToProto(this OrgUnit u) => new()

@@ -23,7 +23,7 @@ public sealed record ImportStream(string? Key, IAsyncEnumerable<IReadOnlyList<Ac
 /// the revisions table. At the end the change-log entries go in by COPY too, and all commits in one transaction;
 /// a bad row anywhere rolls everything back.
 /// </summary>
-public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
+public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
     public const string Operation = "ImportActuals";
     public const int MaxRows = 500_000;
@@ -127,7 +127,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
     private static ImportOutcome Deserialize(byte[] bytes) => System.Text.Json.JsonSerializer.Deserialize<ImportOutcome>(bytes)!;
 
     /// <summary>Checks rows one by one against the plan, the locked months and the rows before them.</summary>
-    private sealed class RowValidator(Caller caller, PlanCache plans, SubmissionsDbContext db, DateOnly today)
+    private sealed class RowValidator(Caller caller, PlanViews plans, SubmissionsDbContext db, DateOnly today)
     {
         private readonly Dictionary<int, (PlanView? Plan, HashSet<(string, int)> Locked)> _years = [];
         private readonly Dictionary<(string, string, int, int), long> _firstRowOfCell = [];

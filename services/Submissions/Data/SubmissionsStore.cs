@@ -18,7 +18,7 @@ public sealed record TimelinessEntry(string UnitCode, int Year, int Month, Timel
 }
 
 /// <summary>The submissions' use cases over the database: reads, and writes that record their change-log entry in the same transaction.</summary>
-public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signal, PlanCache plans, ReportingClock clock)
+public sealed class SubmissionsStore(SubmissionsDbContext db, ChangeSignal signal, PlanViews plans, ReportingClock clock)
 {
     public const string RevisedKind = "actual.revised";
 

@@ -10,14 +10,14 @@ namespace TuyPhuoc.Submissions.Grpc;
 public static class Access
 {
     /// <summary>Which units' data the caller may read in a year.</summary>
-    public static async Task<Func<string, bool>> UnitsAsync(CallerScope caller, PlanCache plans, int year, CancellationToken ct)
+    public static async Task<Func<string, bool>> UnitsAsync(CallerScope caller, PlanViews plans, int year, CancellationToken ct)
     {
         if (caller.Grant == Grant.All) return _ => true;
         var plan = caller.Grant == Grant.OwnBlock && year is >= 2000 and <= 2100 ? await plans.GetAsync(year, ct) : null;
         return unit => caller.SeesUnit(unit, plan?.Units.GetValueOrDefault(unit)?.Block);
     }
 
-    public static async Task DemandAsync(CallerScope caller, PlanCache plans, string unit, int year, CancellationToken ct)
+    public static async Task DemandAsync(CallerScope caller, PlanViews plans, string unit, int year, CancellationToken ct)
     {
         if (!(await UnitsAsync(caller, plans, year, ct))(unit)) caller.DemandUnit(unit, null);
     }

@@ -12,7 +12,7 @@ using Domain = TuyPhuoc.Submissions.Domain;
 namespace TuyPhuoc.Submissions.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter writer, ActualsImport import, PlanCache plans, ChangeSignal signal, SubmissionsMetrics metrics)
+public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter writer, ActualsImport import, PlanViews plans, ChangeSignal signal, SubmissionsMetrics metrics)
     : Contracts.Submissions.V1.Submissions.SubmissionsBase
 {
     public override async Task<ActualRevision> SubmitActual(SubmitActualRequest request, ServerCallContext context)

@@ -1,0 +1,16 @@
+namespace TuyPhuoc.ServiceDefaults;
+
+/// <summary>Between <c>google.type.Date</c> and <see cref="DateOnly"/>: unset (all zero) is null, an impossible date is refused.</summary>
+public static class Dates
+{
+    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
+    {
+        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
+        try { return new DateOnly(date.Year, date.Month, date.Day); }
+        catch (ArgumentOutOfRangeException) { throw new InvalidInputException(field, "is not a valid date"); }
+    }
+
+    public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+
+    public static Google.Type.Date? ToProto(this DateOnly? date) => date?.ToProto();
+}

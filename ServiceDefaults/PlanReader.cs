@@ -1,0 +1,196 @@
+using System.Collections.Concurrent;
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Plans = TuyPhuoc.Contracts.Plans.V1;
+
+namespace TuyPhuoc.ServiceDefaults;
+
+/// <summary>A year's plan as IndicatorPlans publishes it: the plan in force, the catalog, the units of the year and who reports what.</summary>
+public sealed record PublishedPlan(
+    Plans.Plan Plan,
+    IReadOnlyDictionary<string, Plans.Indicator> Catalog,
+    IReadOnlyDictionary<string, Plans.Unit> Units,
+    IReadOnlyDictionary<string, IReadOnlyList<Plans.AssignedIndicator>> Assignments,
+    string DistrictCode)
+{
+    public int Year => Plan.Year;
+
+    public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
+
+    /// <summary>The block's name as tokens and the services' views carry it; empty for none.</summary>
+    public static string BlockName(Plans.SectorBlock block) => block switch
+    {
+        Plans.SectorBlock.Economy => "economy",
+        Plans.SectorBlock.CultureSociety => "culture_society",
+        Plans.SectorBlock.InternalAffairs => "internal_affairs",
+        _ => "",
+    };
+}
+
+/// <summary>
+/// The one reader of plans for the suite's services. A year is read from IndicatorPlans once and kept, with each
+/// service's own view of it, until the plans' change feed says the year changed. The staleness rule: a load that began
+/// before a change is not kept, and a caller that finds the plan lacking what it was just told of (a unit, an
+/// assignment) may have it read again, once a load is <see cref="RereadAfter"/> old. <see cref="PlanFeedWatcher"/>
+/// drops what a change touches, and everything when the feed breaks, since changes missed meanwhile cannot be told apart.
+/// </summary>
+public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, TimeProvider clock, ILogger<PlanReader> logger)
+{
+    private const int PageSize = 1000;
+    public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(2);
+    private readonly ConcurrentDictionary<int, Lazy<Task<Entry>>> _years = new();
+    private long _generation;
+
+    private sealed record Entry(PublishedPlan? Plan, long Generation, DateTimeOffset LoadedAt)
+    {
+        public ConcurrentDictionary<Type, object> Views { get; } = new();
+    }
+
+    /// <summary>The year's plan, or null when the year has none.</summary>
+    public async Task<PublishedPlan?> GetAsync(int year, CancellationToken ct) => (await LoadAsync(year, ct)).Plan;
+
+    /// <summary>A service's own view of the year's plan, made once per load; null when the year has no plan.</summary>
+    public async Task<TView?> GetAsync<TView>(int year, Func<PublishedPlan, TView> view, CancellationToken ct) where TView : class
+    {
+        var entry = await LoadAsync(year, ct);
+        return entry.Plan is { } plan ? (TView)entry.Views.GetOrAdd(typeof(TView), _ => view(plan)) : null;
+    }
+
+    /// <summary>As the other form, reading the year again once when <paramref name="knows"/> is false of a load <see cref="RereadAfter"/> old.</summary>
+    public async Task<TView?> GetAsync<TView>(int year, Func<PublishedPlan, TView> view, Func<TView, bool> knows, CancellationToken ct) where TView : class
+    {
+        var found = await GetAsync(year, view, ct);
+        if (found is not null && knows(found)) return found;
+        if (_years.TryGetValue(year, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
+            && clock.GetUtcNow() - lazy.Value.Result.LoadedAt > RereadAfter)
+        {
+            _years.TryRemove(new(year, lazy));
+            found = await GetAsync(year, view, ct);
+        }
+        return found;
+    }
+
+    /// <summary>Drops a year (or every year): the next read asks IndicatorPlans again.</summary>
+    public void Invalidate(int? year = null)
+    {
+        Interlocked.Increment(ref _generation);
+        if (year is { } y) _years.TryRemove(y, out _);
+        else _years.Clear();
+    }
+
+    private async Task<Entry> LoadAsync(int year, CancellationToken ct)
+    {
+        var lazy = _years.GetOrAdd(year, y => new Lazy<Task<Entry>>(() => FetchAsync(y)));
+        try
+        {
+            var entry = await lazy.Value.WaitAsync(ct);
+            // A change arrived while this was loading: the next reader loads again.
+            if (entry.Generation != Interlocked.Read(ref _generation)) _years.TryRemove(new(year, lazy));
+            return entry;
+        }
+        catch (Exception) when (!ct.IsCancellationRequested)
+        {
+            _years.TryRemove(new(year, lazy));
+            throw;
+        }
+    }
+
+    private async Task<Entry> FetchAsync(int year)
+    {
+        var generation = Interlocked.Read(ref _generation);
+        var loadedAt = clock.GetUtcNow();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var ct = timeout.Token;
+        Plans.Plan plan;
+        try
+        {
+            plan = await plans.GetPlanAsync(new Plans.GetPlanRequest { Year = year }, cancellationToken: ct);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            logger.LogInformation("No plan for {Year}", year);
+            return new Entry(null, generation, loadedAt);
+        }
+        var catalog = new Dictionary<string, Plans.Indicator>();
+        await foreach (var i in Pages(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+            r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
+        // Units in existence at any time of the year: those of its first day and those of its last (or today).
+        var today = DateOnly.FromDateTime(loadedAt.UtcDateTime);
+        var last = new DateOnly(year, 12, 31) is var end && today < end ? today : end;
+        var units = new Dictionary<string, Plans.Unit>();
+        foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
+        {
+            await foreach (var u in Pages(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+                r => (r.Units, r.NextPageToken))) units[u.Code] = u;
+        }
+        var assignments = new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>();
+        await foreach (var u in Pages(t => plans.ListAssignmentsAsync(new Plans.ListAssignmentsRequest { Year = year, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+            r => (r.Units, r.NextPageToken)))
+        {
+            if (u.Assignments.Count > 0) assignments[u.UnitCode] = u.Assignments;
+        }
+        var district = units.Values.FirstOrDefault(u => u.Kind == Plans.UnitKind.District)?.Code ?? "";
+        logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
+            year, catalog.Count, units.Count, assignments.Count);
+        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district), generation, loadedAt);
+    }
+
+    private static async IAsyncEnumerable<T> Pages<TResponse, T>(Func<string, Task<TResponse>> call, Func<TResponse, (IEnumerable<T> Items, string Next)> read)
+    {
+        var token = "";
+        do
+        {
+            var (items, next) = read(await call(token));
+            foreach (var item in items) yield return item;
+            token = next;
+        }
+        while (token != "");
+    }
+}
+
+/// <summary>Follows the plans' change feed from its head and drops from <see cref="PlanReader"/> what each change touches.</summary>
+public sealed class PlanFeedWatcher(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, ILogger<PlanFeedWatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        long after = 0;
+        var backoff = FirstBackoff;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
+                await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
+                {
+                    reader.Invalidate(change.Kind.StartsWith("plan.", StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
+                    after = change.Sequence;
+                    backoff = FirstBackoff;
+                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "The plans' change feed broke after sequence {Sequence}; reconnecting in {Backoff}", after, backoff);
+                reader.Invalidate();
+                await Task.Delay(backoff, ct);
+                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
+            }
+        }
+    }
+}
+
+public static class PlanReaderExtensions
+{
+    /// <summary>The plan reader and the watcher that keeps it fresh; the service registers its IndicatorPlans client.</summary>
+    public static IServiceCollection AddPlanReader(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PlanReader>();
+        services.AddHostedService<PlanFeedWatcher>();
+        return services;
+    }
+}
