@@ -233,8 +233,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             (ResourceNames.ScoringDb, """SELECT (SELECT count(*) FROM scheme_versions) || '/' || (SELECT count(*) FROM idempotency)"""),
         })
         {
-            await using var connection = new Npgsql.NpgsqlConnection(await suite.ConnectionStringAsync(database));
-            await connection.OpenAsync();
+            await using var connection = await suite.OpenDatabaseAsync(database);
             await using var command = new Npgsql.NpgsqlCommand(sql, connection);
             marks.Add($"{database} {await command.ExecuteScalarAsync()}");
         }

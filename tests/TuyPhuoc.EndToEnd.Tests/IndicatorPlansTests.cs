@@ -188,15 +188,20 @@ public sealed class IndicatorPlansTests(SuiteFixture suite)
             {
                 new Target { IndicatorCode = code, DistrictTarget = 100, Quarters = { 25, 25, 25, 30 } },
                 new Target { IndicatorCode = "NO_SUCH_INDICATOR", DistrictTarget = 1 },
-                new Target { IndicatorCode = "CT01", DistrictTarget = double.NaN },
+                new Target { IndicatorCode = "CT01", DistrictTarget = -5, Quarters = { 1, 1, 1 } },
             },
         };
+        var unbounded = request.Clone();
+        unbounded.Targets[2].DistrictTarget = double.NaN;
 
         var e = await Assert.ThrowsAsync<RpcException>(() => Client.CreatePlanAsync(request, options).ResponseAsync);
+        // Beyond the suite's bounds a request is refused before any rule of the service is asked.
+        var nan = await Assert.ThrowsAsync<RpcException>(() => Client.CreatePlanAsync(unbounded, options).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         var fields = e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
-        Assert.Superset(new HashSet<string> { "decision_number", "effective_from", "targets[0].quarters", "targets[1].indicator_code", "targets[2].district_target" }, fields);
+        Assert.Superset(new HashSet<string> { "decision_number", "effective_from", "targets[0].quarters", "targets[1].indicator_code", "targets[2].quarters" }, fields);
+        Assert.Equal("targets[2].district_target", Assert.Single(nan.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field);
         var missing = await Assert.ThrowsAsync<RpcException>(() =>
             Client.ListPlanRevisionsAsync(new ListPlanRevisionsRequest { Year = 2033 }, options).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);

@@ -31,8 +31,7 @@ public sealed class SetAsideTests(IsolatedSuite suite)
         var evaluation = new Evaluation.EvaluationClient(suite.Gateway);
         var planning = await suite.CallAsAsync(Roles.PlanningOffice);
         var other = await suite.CallAsAsync(Roles.UnitReporter, Other);
-        await using var db = new NpgsqlConnection(await suite.ConnectionStringAsync(ResourceNames.SubmissionsDb));
-        await db.OpenAsync(ct);
+        await using var db = await suite.OpenDatabaseAsync(ResourceNames.SubmissionsDb);
 
         await ExecuteAsync(db, Poison, ct);
         var value = 100 + Random.Shared.Next(1, 900);
