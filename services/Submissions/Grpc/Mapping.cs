@@ -12,17 +12,6 @@ internal static class Mapping
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
-    {
-        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0)) return null;
-        try { return new DateOnly(date.Year, date.Month, date.Day); }
-        catch (ArgumentOutOfRangeException) { throw new InvalidInputException(field, "is not a valid date"); }
-    }
-
-    public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
-
-    private static Google.Type.Date? ToProto(this DateOnly? d) => d?.ToProto();
-
     private static Timestamp? ToProto(this DateTimeOffset? t) => t is { } x ? Timestamp.FromDateTimeOffset(x) : null;
 
     public static string Code(string code) => code.Trim();
