@@ -36,6 +36,30 @@ internal static class ActualsSql
 
     public static readonly int[] LockedStatuses = [.. Enum.GetValues<ReportStatus>().Where(ReportWorkflow.IsLocked).Select(s => (int)s)];
 
+    public static NpgsqlBatchCommand Latest(IReadOnlyCollection<ActualInput> cells) => Command(LatestRevisions,
+        cells.Select(c => c.UnitCode).ToArray(), cells.Select(c => c.Year).ToArray(), cells.Select(c => c.IndicatorCode).ToArray(), cells.Select(c => c.Month).ToArray());
+
+    public static NpgsqlBatchCommand ShareLock(IReadOnlyCollection<(string Unit, int Year, int Month)> months) =>
+        Command(ShareLockMonths, months.Select(m => m.Unit).ToArray(), months.Select(m => m.Year).ToArray(), months.Select(m => m.Month).ToArray());
+
+    public static NpgsqlBatchCommand Locked(IReadOnlyCollection<(string Unit, int Year, int Month)> months) =>
+        Command(LockedMonths, months.Select(m => m.Unit).ToArray(), months.Select(m => m.Year).ToArray(), months.Select(m => m.Month).ToArray(), LockedStatuses);
+
+    /// <summary>The months of a <see cref="Locked"/> result.</summary>
+    public static async Task<HashSet<(string Unit, int Year, int Month)>> ReadMonthsAsync(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        var months = new HashSet<(string, int, int)>();
+        while (await reader.ReadAsync(ct)) months.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+        return months;
+    }
+
+    public static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        return command;
+    }
+
     /// <summary>A write that lost a race (a number or key taken, a deadlock) or met a restarting server: worth running again.</summary>
     public static bool IsRetryable(Exception e) =>
         (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected }

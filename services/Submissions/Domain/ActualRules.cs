@@ -2,8 +2,6 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Submissions.Domain;
 
-public sealed record ActualInput(string UnitCode, string IndicatorCode, int Year, int Month, double Value, string Note);
-
 /// <summary>What a submitted actual must satisfy before anything is stored. Pure: the plan and the date are passed in.</summary>
 public static class ActualRules
 {
