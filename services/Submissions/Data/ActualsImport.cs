@@ -10,10 +10,9 @@ using TuyPhuoc.Submissions.Plans;
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>
-/// Bulk import of actuals. Rows are validated as they arrive and, while every row so far is good, written at once:
-/// each few thousand rows take their cells' latest revision numbers in one look-up and go by binary COPY straight into
-/// the revisions table. At the end the change-log entries go in by COPY too, and all commits in one transaction;
-/// a bad row anywhere rolls everything back.
+/// Bulk import of actuals. Rows are validated as they arrive and kept while every row so far is good; once the last one
+/// is in, they go by binary COPY straight into the revisions table, their change-log entries too, in one transaction:
+/// a bad row anywhere stores nothing.
 /// </summary>
 public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
@@ -79,11 +78,9 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         var connectionString = db.Database.GetConnectionString()!;
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
             try
             {
-                await session.WriteAsync(rows, ct);
-                await session.CommitAsync(key, hash, key is null ? null : Serialize(outcome), ct);
+                await StoreAsync(connectionString, rows, outcome, caller.Subject, at, key, hash, ct);
                 break;
             }
             catch (Exception e) when (attempt < 3 && ActualsSql.IsRetryable(e))
@@ -124,117 +121,90 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanCache plans, Repo
         return (plan, locked.Select(r => (r.UnitCode, year, r.Month)).ToHashSet());
     }
 
-    /// <summary>One transaction of an import on its own connection.</summary>
-    private sealed class ImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batchId, string recordedBy, DateTimeOffset at) : IAsyncDisposable
+    /// <summary>
+    /// One transaction on its own connection: the rows numbered after their cells' latest revisions (one look-up) and
+    /// copied in, their change-log entries, the answer under the key. A month approved since validation refuses it all.
+    /// </summary>
+    private static async Task StoreAsync(string connectionString, IReadOnlyList<ActualInput> rows, ImportOutcome outcome, string recordedBy,
+        DateTimeOffset at, string? key, byte[] requestHash, CancellationToken ct)
     {
-        private readonly List<(ActualInput Row, int Revision)> _written = [];
-
-        public Guid BatchId => batchId;
-
-        public static async Task<ImportSession> OpenAsync(string connectionString, Guid batchId, string recordedBy, DateTimeOffset at, CancellationToken ct)
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var latest = new int[rows.Count];
+        await using (var lookup = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.Latest(rows) } })
+        await using (var reader = await lookup.ExecuteReaderAsync(ct))
         {
-            var connection = new NpgsqlConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync(ct);
-                return new ImportSession(connection, await connection.BeginTransactionAsync(ct), batchId, recordedBy, at);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
+            for (var i = 0; await reader.ReadAsync(ct); i++) latest[i] = reader.GetInt32(0);
         }
 
-        /// <summary>Numbers the rows after their cells' latest revisions (one look-up) and copies them into the revisions table.</summary>
-        public async Task WriteAsync(IReadOnlyList<ActualInput> rows, CancellationToken ct)
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
+            FROM STDIN (FORMAT BINARY)
+            """, ct))
         {
-            var latest = new int[rows.Count];
-            await using (var lookup = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.Latest([.. rows]) } })
-            await using (var reader = await lookup.ExecuteReaderAsync(ct))
+            for (var i = 0; i < rows.Count; i++)
             {
-                for (var i = 0; await reader.ReadAsync(ct); i++) latest[i] = reader.GetInt32(0);
+                var row = rows[i];
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
+                await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(outcome.BatchId!.Value, NpgsqlDbType.Uuid, ct);
             }
+            await copy.CompleteAsync(ct);
+        }
 
-            await using (var copy = await connection.BeginBinaryImportAsync("""
-                COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
-                FROM STDIN (FORMAT BINARY)
-                """, ct))
+        // The batch's months, share-locked: an approval waits for this batch, and a month approved since validation refuses the batch.
+        var months = rows.Select(r => r.ReportMonth).Distinct().ToList();
+        HashSet<(string, int, int)> lockedNow;
+        await using (var locks = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.ShareLock(months), ActualsSql.Locked(months) } })
+        await using (var reader = await locks.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            lockedNow = await ActualsSql.ReadMonthsAsync(reader, ct);
+        }
+        if (lockedNow.Count > 0) throw new FailedPreconditionException(ReportWorkflow.LockedMessage(lockedNow));
+
+        // The change log's sequencer gives these entries their feed positions once the batch is committed.
+        var traceParent = Activity.Current?.Id;
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            for (var i = 0; i < rows.Count; i++)
             {
-                for (var i = 0; i < rows.Count; i++)
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(ChangeFeedStore.RevisedKind, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ActualRevision.CellKeyOf(rows[i].UnitCode, rows[i].IndicatorCode, rows[i].Year, rows[i].Month), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ChangeFeedStore.RevisionData(latest[i] + 1), NpgsqlDbType.Jsonb, ct);
+                if (traceParent is null) await copy.WriteNullAsync(ct);
+                else await copy.WriteAsync(traceParent, NpgsqlDbType.Varchar, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        if (key is not null)
+        {
+            await using var record = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
                 {
-                    var row = rows[i];
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
-                    await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Uuid, ct);
-                    _written.Add((row, latest[i] + 1));
-                }
-                await copy.CompleteAsync(ct);
-            }
+                    ActualsSql.Command("""
+                        INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt") VALUES ($1, $2, $3, $4, $5)
+                        """, Operation, key, requestHash, Serialize(outcome), at),
+                },
+            };
+            await record.ExecuteNonQueryAsync(ct);
         }
-
-        /// <summary>Refuses a month approved meanwhile, writes one change-log entry per revision, keeps the answer under the key, commits.</summary>
-        public async Task CommitAsync(string? key, byte[] requestHash, byte[]? response, CancellationToken ct)
-        {
-            // The batch's months, share-locked: an approval waits for this batch, and a month approved since validation refuses the batch.
-            var months = _written.Select(w => w.Row.ReportMonth).Distinct().ToList();
-            HashSet<(string, int, int)> lockedNow;
-            await using (var locks = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.ShareLock(months), ActualsSql.Locked(months) } })
-            await using (var reader = await locks.ExecuteReaderAsync(ct))
-            {
-                await reader.NextResultAsync(ct);
-                lockedNow = await ActualsSql.ReadMonthsAsync(reader, ct);
-            }
-            if (lockedNow.Count > 0) throw new FailedPreconditionException(ReportWorkflow.LockedMessage(lockedNow));
-
-            // The change log's sequencer gives these entries their feed positions once the batch is committed.
-            var traceParent = Activity.Current?.Id;
-            await using (var copy = await connection.BeginBinaryImportAsync("""
-                COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)
-                """, ct))
-            {
-                foreach (var (row, revision) in _written)
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(ChangeFeedStore.RevisedKind, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(ActualRevision.CellKeyOf(row.UnitCode, row.IndicatorCode, row.Year, row.Month), NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(ChangeFeedStore.RevisionData(revision), NpgsqlDbType.Jsonb, ct);
-                    if (traceParent is null) await copy.WriteNullAsync(ct);
-                    else await copy.WriteAsync(traceParent, NpgsqlDbType.Varchar, ct);
-                }
-                await copy.CompleteAsync(ct);
-            }
-
-            if (key is not null)
-            {
-                await using var record = new NpgsqlBatch(connection, transaction)
-                {
-                    BatchCommands =
-                    {
-                        ActualsSql.Command("""
-                            INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt") VALUES ($1, $2, $3, $4, $5)
-                            """, Operation, key, requestHash, response, at),
-                    },
-                };
-                await record.ExecuteNonQueryAsync(ct);
-            }
-            await transaction.CommitAsync(ct);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
+        await transaction.CommitAsync(ct);
     }
 }

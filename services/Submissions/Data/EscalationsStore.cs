@@ -30,19 +30,11 @@ public sealed class EscalationsStore(SubmissionsDbContext db, PlanCache plans, R
         return Log("escalation.assigned", escalation);
     }
 
-    public async Task<Escalation> AnswerAsync(Caller caller, Guid id, string answer, CancellationToken ct)
-    {
-        var escalation = await LockAsync(id, ct);
-        EscalationWorkflow.Answer(escalation, caller, answer, clock.Now);
-        return Log("escalation.answered", escalation);
-    }
+    public Task<Escalation> AnswerAsync(Caller caller, Guid id, string answer, CancellationToken ct) =>
+        ChangeAsync(id, "escalation.answered", e => EscalationWorkflow.Answer(e, caller, answer, clock.Now), ct);
 
-    public async Task<Escalation> CloseAsync(Caller caller, Guid id, string note, CancellationToken ct)
-    {
-        var escalation = await LockAsync(id, ct);
-        EscalationWorkflow.Close(escalation, caller, note, clock.Now);
-        return Log("escalation.closed", escalation);
-    }
+    public Task<Escalation> CloseAsync(Caller caller, Guid id, string note, CancellationToken ct) =>
+        ChangeAsync(id, "escalation.closed", e => EscalationWorkflow.Close(e, caller, note, clock.Now), ct);
 
     public async Task<Escalation> GetAsync(Guid id, CancellationToken ct) =>
         await db.Escalations.AsNoTracking().Include(e => e.Steps.OrderBy(s => s.Id)).SingleOrDefaultAsync(e => e.Id == id, ct)
@@ -50,6 +42,13 @@ public sealed class EscalationsStore(SubmissionsDbContext db, PlanCache plans, R
 
     public async Task<List<Escalation>> ListAsync(int year, CancellationToken ct) =>
         await db.Escalations.AsNoTracking().Include(e => e.Steps.OrderBy(s => s.Id)).Where(e => e.Year == year).OrderBy(e => e.Id).ToListAsync(ct);
+
+    private async Task<Escalation> ChangeAsync(Guid id, string kind, Action<Escalation> change, CancellationToken ct)
+    {
+        var escalation = await LockAsync(id, ct);
+        change(escalation);
+        return Log(kind, escalation);
+    }
 
     private async Task<Escalation> LockAsync(Guid id, CancellationToken ct)
     {

@@ -56,24 +56,15 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanCache plan
         }
 
         var pending = new Pending(caller, new WriteCall(input with { Note = input.Note.Trim() }, request.ExpectedRevision, key, hash), Activity.Current?.Id);
-        if (!_queue.Writer.TryWrite(pending) && !await TryQueueAsync(pending, ct))
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The service is shutting down; retry with the same idempotency key."));
         }
         return await pending.Answer.Task.WaitAsync(ct);
-    }
-
-    private async Task<bool> TryQueueAsync(Pending pending, CancellationToken ct)
-    {
-        try
-        {
-            await _queue.Writer.WriteAsync(pending, ct);
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
