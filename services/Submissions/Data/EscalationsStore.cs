@@ -15,7 +15,7 @@ public sealed class EscalationsStore(SubmissionsDbContext db, PlanCache plans, R
     public async Task<Escalation> RaiseAsync(Caller caller, string unit, int year, IReadOnlyList<string> indicators, string title,
         string description, CancellationToken ct)
     {
-        if (year < ActualRules.MinYear || year > Today.Year + 1) throw new InvalidInputException("year", $"must be between {ActualRules.MinYear} and {Today.Year + 1}");
+        new Violations().RequirePlanYear(year, Today).ThrowIfAny();
         var plan = await plans.GetAsync(year, p => p.Units.ContainsKey(unit) && indicators.All(p.Indicators.ContainsKey), ct);
         var escalation = EscalationWorkflow.Raise(caller, unit, year, indicators, title, description, plan, clock.Now);
         db.Escalations.Add(escalation);

@@ -82,10 +82,7 @@ public sealed class ReportsStore(SubmissionsDbContext db, PlanCache plans, Repor
     /// <summary>On time, late or missing for each unit that owes a report, for every month of the year that has begun.</summary>
     public async Task<List<TimelinessEntry>> TimelinessAsync(int year, string? unit, int? month, CancellationToken ct)
     {
-        var violations = new Violations();
-        violations.Require(year >= ActualRules.MinYear && year <= Today.Year + 1, "year", $"must be between {ActualRules.MinYear} and {Today.Year + 1}");
-        violations.Require(month is null or (>= 1 and <= 12), "month", "must be between 1 and 12");
-        violations.ThrowIfAny();
+        new Violations().RequirePlanYear(year, Today).Require(month is null or (>= 1 and <= 12), "month", "must be between 1 and 12").ThrowIfAny();
         var plan = await plans.GetAsync(year, ct);
         if (plan is null) return [];
         var deadlineDay = await DeadlineDayAsync(year, ct);

@@ -44,6 +44,10 @@ public static class ActualRules
         return violations;
     }
 
+    /// <summary>A year that can have a plan: from <see cref="MinYear"/> to the next one.</summary>
+    public static Violations RequirePlanYear(this Violations violations, int year, DateOnly today) =>
+        violations.Require(year >= MinYear && year <= today.Year + 1, "year", $"must be between {MinYear} and {today.Year + 1}");
+
     /// <summary>A month of a plan year that has begun: 1..12, and not after the current month.</summary>
     public static bool CheckPeriod(int year, int month, DateOnly today, Action<string, string> add)
     {
