@@ -25,7 +25,11 @@ public static class SubmissionsExtensions
         builder.Services.AddHostedService<ReportsWatch>();
         builder.Services.AddSingleton<SubmissionWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubmissionWriter>());
-        builder.Services.AddScoped<SubmissionsStore>();
+        builder.Services.AddScoped<IdempotentWrites>();
+        builder.Services.AddScoped<ActualsStore>();
+        builder.Services.AddScoped<ReportsStore>();
+        builder.Services.AddScoped<EscalationsStore>();
+        builder.Services.AddScoped<ChangeFeedStore>();
         builder.Services.AddScoped<ActualsImport>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Submissions.V1.Submissions.Descriptor.FullName);
     }

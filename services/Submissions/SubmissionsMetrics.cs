@@ -34,17 +34,19 @@ public sealed class SubmissionsMetrics
     }
 
     public void Accepted(Origin origin, long count = 1) =>
-        _accepted.Add(count, new KeyValuePair<string, object?>("origin", origin == Origin.Import ? "import" : "interactive"));
+        _accepted.Add(count, Tag(origin));
 
     public void Refused(DomainException e, Origin origin)
     {
         var reason = e is InvalidInputException invalid && invalid.Violations.Count > 0
             ? "invalid_" + invalid.Violations[0].Field.Split('[')[0]
             : e.Code.ToString();
-        _refused.Add(1, new("reason", reason), new("origin", origin == Origin.Import ? "import" : "interactive"));
+        _refused.Add(1, new("reason", reason), Tag(origin));
     }
 
-    public void Refused(string reason, Origin origin) => _refused.Add(1, new("reason", reason), new("origin", origin == Origin.Import ? "import" : "interactive"));
+    public void Refused(string reason, Origin origin) => _refused.Add(1, new("reason", reason), Tag(origin));
+
+    private static KeyValuePair<string, object?> Tag(Origin origin) => new("origin", origin == Origin.Import ? "import" : "interactive");
 
     public void Imported(long rows, TimeSpan elapsed)
     {

@@ -108,4 +108,18 @@ public sealed class ReportWorkflowTests
     [InlineData(ReportStatus.Returned, "2024-09-30", ReportStatus.Returned)]
     public void Listed_NeverSentAfterTheDeadline_Missing(ReportStatus? stored, string today, ReportStatus expected) =>
         Assert.Equal(expected, ReportWorkflow.Listed(stored, new DateOnly(2024, 8, 10), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void LockedMessage_OneMonth_NamesItsReport() =>
+        Assert.Equal("The report PHUOC_THANG/2024/7 is approved and locked; ask the planning office to reopen it.",
+            ReportWorkflow.LockedMessage([("PHUOC_THANG", 2024, 7)]));
+
+    [Fact]
+    public void LockedMessage_SeveralMonths_NamesEveryReportInOrder() =>
+        Assert.Equal("The reports PHUOC_HUNG/2024/7, PHUOC_THANG/2024/6, PHUOC_THANG/2024/7 are approved and locked; ask the planning office to reopen them.",
+            ReportWorkflow.LockedMessage([("PHUOC_THANG", 2024, 7), ("PHUOC_HUNG", 2024, 7), ("PHUOC_THANG", 2024, 6)]));
+
+    [Fact]
+    public void LockedStatuses_TheStatusesThatLock_OnlyApproved() =>
+        Assert.Equal([(int)ReportStatus.Approved], Data.ActualsSql.LockedStatuses);
 }

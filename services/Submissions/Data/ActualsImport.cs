@@ -9,26 +9,15 @@ using TuyPhuoc.Submissions.Plans;
 
 namespace TuyPhuoc.Submissions.Data;
 
-public sealed record ImportRowError(long Row, string Field, string Reason);
-
-/// <summary>What an import did: every row stored under the batch id, or nothing and the errors.</summary>
-public sealed record ImportOutcome(long RowsReceived, long RowsStored, IReadOnlyList<ImportRowError> Errors, Guid? BatchId, bool Replayed = false);
-
-/// <summary>An import as it arrives: the batch key (from the first message), the rows in chunks, and once they are read the hash of the content.</summary>
-public sealed record ImportStream(string? Key, IAsyncEnumerable<IReadOnlyList<ActualInput>> Chunks, Func<byte[]> ContentHash);
-
 /// <summary>
-/// Bulk import of actuals. Rows are validated as they arrive and, while every row so far is good, written at once:
-/// each few thousand rows take their cells' latest revision numbers in one look-up and go by binary COPY straight into
-/// the revisions table. At the end the change-log entries go in by COPY too, and all commits in one transaction;
-/// a bad row anywhere rolls everything back.
+/// Bulk import of actuals. Rows are validated as they arrive and kept while every row so far is good; once the last one
+/// is in, they go by binary COPY straight into the revisions table, their change-log entries too, in one transaction:
+/// a bad row anywhere stores nothing.
 /// </summary>
 public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
     public const string Operation = "ImportActuals";
     public const int MaxRows = 500_000;
-    /// <summary>Errors beyond this many are summed up in the last one, so the answer stays within message limits.</summary>
-    public const int MaxErrors = 10_000;
     public const int MaxConcurrent = 4;
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(15);
 
@@ -62,7 +51,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Repo
         var batchId = Guid.CreateVersion7();
         var at = clock.Now;
         var rows = new List<ActualInput>();
-        var validator = new RowValidator(caller, plans, db, clock.Today);
+        var validator = new ImportValidator(caller, clock.Today, ReadYearAsync);
         var received = 0L;
         // Every row is read and checked before a connection is taken: a slow or idle client holds no database resources.
         await foreach (var chunk in stream.Chunks.WithCancellation(ct))
@@ -89,11 +78,9 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Repo
         var connectionString = db.Database.GetConnectionString()!;
         for (var attempt = 1; ; attempt++)
         {
-            await using var session = await ImportSession.OpenAsync(connectionString, batchId, caller.Subject, at, ct);
             try
             {
-                await session.WriteAsync(rows, ct);
-                await session.CommitAsync(key, hash, key is null ? null : Serialize(outcome), ct);
+                await StoreAsync(connectionString, rows, outcome, caller.Subject, at, key, hash, ct);
                 break;
             }
             catch (Exception e) when (attempt < 3 && ActualsSql.IsRetryable(e))
@@ -126,197 +113,98 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Repo
 
     private static ImportOutcome Deserialize(byte[] bytes) => System.Text.Json.JsonSerializer.Deserialize<ImportOutcome>(bytes)!;
 
-    /// <summary>Checks rows one by one against the plan, the locked months and the rows before them.</summary>
-    private sealed class RowValidator(Caller caller, PlanViews plans, SubmissionsDbContext db, DateOnly today)
+    private async Task<(PlanView?, IReadOnlySet<(string, int, int)>)> ReadYearAsync(int year, CancellationToken ct)
     {
-        private readonly Dictionary<int, (PlanView? Plan, HashSet<(string, int)> Locked)> _years = [];
-        private readonly Dictionary<(string, string, int, int), long> _firstRowOfCell = [];
-
-        // Details of the first errors only: what a caller sends never makes the list grow without bound.
-        private readonly List<ImportRowError> _errors = [];
-        private ImportRowError? _last;
-
-        public long ErrorCount { get; private set; }
-        public bool Good => ErrorCount == 0 && Denied is null;
-        /// <summary>Why the whole batch is refused: a row of a unit the caller may not act for.</summary>
-        public string? Denied { get; private set; }
-
-        public async Task CheckAsync(ActualInput row, long position, CancellationToken ct)
-        {
-            if (Denied is not null) return;
-            if (!caller.MayActFor(row.UnitCode))
-            {
-                Denied = $"Row {position}: a reporter of {caller.Unit} may not import values of {row.UnitCode}; nothing was stored.";
-                return;
-            }
-            var (plan, locked) = await YearAsync(row.Year, ct);
-            var violations = ActualRules.Check(row, plan, today);
-            foreach (var v in violations) Error(position, v.Field, v.Description);
-            if (violations.Count > 0) return;
-
-            if (locked.Contains((row.UnitCode, row.Month)))
-            {
-                Error(position, "month", $"the report {Report.KeyOf(row.UnitCode, row.Year, row.Month)} is approved and locked");
-            }
-            if (!_firstRowOfCell.TryAdd((row.UnitCode, row.IndicatorCode, row.Year, row.Month), position))
-            {
-                Error(position, "indicator_code", $"the same cell is already in row {_firstRowOfCell[(row.UnitCode, row.IndicatorCode, row.Year, row.Month)]}");
-            }
-        }
-
-        /// <summary>The errors to answer: the first ones, and past <see cref="MaxErrors"/> one more that sums up the rest.</summary>
-        public List<ImportRowError> Summary() =>
-            ErrorCount <= MaxErrors ? _errors
-            : [.. _errors.Take(MaxErrors - 1), _errors[MaxErrors - 1] with
-                { Reason = $"{_errors[MaxErrors - 1].Reason}; and {ErrorCount - MaxErrors} more errors up to row {_last!.Row}" }];
-
-        private void Error(long row, string field, string reason)
-        {
-            ErrorCount++;
-            _last = new(row, field, reason);
-            if (_errors.Count < MaxErrors) _errors.Add(_last);
-        }
-
-        private async ValueTask<(PlanView?, HashSet<(string, int)>)> YearAsync(int year, CancellationToken ct)
-        {
-            if (_years.TryGetValue(year, out var known)) return known;
-            if (year < ActualRules.MinYear || year > today.Year) return _years[year] = (null, []);
-            var plan = await plans.GetAsync(year, ct);
-            var locked = (await db.Reports.AsNoTracking()
-                    .Where(r => r.Year == year && r.Status == ReportStatus.Approved)
-                    .Select(r => new { r.UnitCode, r.Month }).ToListAsync(ct))
-                .Select(r => (r.UnitCode, r.Month)).ToHashSet();
-            return _years[year] = (plan, locked);
-        }
+        var plan = await plans.GetAsync(year, ct);
+        var locked = await db.Reports.AsNoTracking().Where(r => r.Year == year && ActualsSql.LockedStatuses.Contains((int)r.Status))
+            .Select(r => new { r.UnitCode, r.Month }).ToListAsync(ct);
+        return (plan, locked.Select(r => (r.UnitCode, year, r.Month)).ToHashSet());
     }
 
-    /// <summary>One transaction of an import on its own connection.</summary>
-    private sealed class ImportSession(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid batchId, string recordedBy, DateTimeOffset at) : IAsyncDisposable
+    /// <summary>
+    /// One transaction on its own connection: the rows numbered after their cells' latest revisions (one look-up) and
+    /// copied in, their change-log entries, the answer under the key. A month approved since validation refuses it all.
+    /// </summary>
+    private static async Task StoreAsync(string connectionString, IReadOnlyList<ActualInput> rows, ImportOutcome outcome, string recordedBy,
+        DateTimeOffset at, string? key, byte[] requestHash, CancellationToken ct)
     {
-        private readonly List<(ActualInput Row, int Revision)> _written = [];
-
-        public Guid BatchId => batchId;
-
-        public static async Task<ImportSession> OpenAsync(string connectionString, Guid batchId, string recordedBy, DateTimeOffset at, CancellationToken ct)
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var latest = new int[rows.Count];
+        await using (var lookup = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.Latest(rows) } })
+        await using (var reader = await lookup.ExecuteReaderAsync(ct))
         {
-            var connection = new NpgsqlConnection(connectionString);
-            try
-            {
-                await connection.OpenAsync(ct);
-                return new ImportSession(connection, await connection.BeginTransactionAsync(ct), batchId, recordedBy, at);
-            }
-            catch
-            {
-                await connection.DisposeAsync();
-                throw;
-            }
+            for (var i = 0; await reader.ReadAsync(ct); i++) latest[i] = reader.GetInt32(0);
         }
 
-        /// <summary>Numbers the rows after their cells' latest revisions (one look-up) and copies them into the revisions table.</summary>
-        public async Task WriteAsync(IReadOnlyList<ActualInput> rows, CancellationToken ct)
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
+            FROM STDIN (FORMAT BINARY)
+            """, ct))
         {
-            var latest = new int[rows.Count];
-            await using (var lookup = new NpgsqlCommand(ActualsSql.LatestRevisions, connection))
+            for (var i = 0; i < rows.Count; i++)
             {
-                lookup.Parameters.Add(new() { Value = rows.Select(r => r.UnitCode).ToArray() });
-                lookup.Parameters.Add(new() { Value = rows.Select(r => r.Year).ToArray() });
-                lookup.Parameters.Add(new() { Value = rows.Select(r => r.IndicatorCode).ToArray() });
-                lookup.Parameters.Add(new() { Value = rows.Select(r => r.Month).ToArray() });
-                await using var reader = await lookup.ExecuteReaderAsync(ct);
-                for (var i = 0; await reader.ReadAsync(ct); i++) latest[i] = reader.GetInt32(0);
+                var row = rows[i];
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
+                await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(outcome.BatchId!.Value, NpgsqlDbType.Uuid, ct);
             }
+            await copy.CompleteAsync(ct);
+        }
 
-            await using (var copy = await connection.BeginBinaryImportAsync("""
-                COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
-                FROM STDIN (FORMAT BINARY)
-                """, ct))
+        // The batch's months, share-locked: an approval waits for this batch, and a month approved since validation refuses the batch.
+        var months = rows.Select(r => r.ReportMonth).Distinct().ToList();
+        HashSet<(string, int, int)> lockedNow;
+        await using (var locks = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.ShareLock(months), ActualsSql.Locked(months) } })
+        await using (var reader = await locks.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            lockedNow = await ActualsSql.ReadMonthsAsync(reader, ct);
+        }
+        if (lockedNow.Count > 0) throw new FailedPreconditionException(ReportWorkflow.LockedMessage(lockedNow));
+
+        // The change log's sequencer gives these entries their feed positions once the batch is committed.
+        var traceParent = Activity.Current?.Id;
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)
+            """, ct))
+        {
+            for (var i = 0; i < rows.Count; i++)
             {
-                for (var i = 0; i < rows.Count; i++)
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(ChangeFeedStore.RevisedKind, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ActualRevision.CellKeyOf(rows[i].UnitCode, rows[i].IndicatorCode, rows[i].Year, rows[i].Month), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ChangeFeedStore.RevisionData(latest[i] + 1), NpgsqlDbType.Jsonb, ct);
+                if (traceParent is null) await copy.WriteNullAsync(ct);
+                else await copy.WriteAsync(traceParent, NpgsqlDbType.Varchar, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+
+        if (key is not null)
+        {
+            await using var record = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
                 {
-                    var row = rows[i];
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
-                    await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);
-                    await copy.WriteAsync(batchId, NpgsqlDbType.Uuid, ct);
-                    _written.Add((row, latest[i] + 1));
-                }
-                await copy.CompleteAsync(ct);
-            }
+                    ActualsSql.Command("""
+                        INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt") VALUES ($1, $2, $3, $4, $5)
+                        """, Operation, key, requestHash, Serialize(outcome), at),
+                },
+            };
+            await record.ExecuteNonQueryAsync(ct);
         }
-
-        /// <summary>Refuses a month approved meanwhile, writes one change-log entry per revision, keeps the answer under the key, commits.</summary>
-        public async Task CommitAsync(string? key, byte[] requestHash, byte[]? response, CancellationToken ct)
-        {
-            // The batch's months, share-locked: an approval waits for this batch, and a month approved since validation refuses the batch.
-            var months = _written.Select(w => (w.Row.UnitCode, w.Row.Year, w.Row.Month)).Distinct().ToList();
-            await using (var share = new NpgsqlCommand(ActualsSql.ShareLockMonths, connection))
-            {
-                share.Parameters.Add(new() { Value = months.Select(m => m.UnitCode).ToArray() });
-                share.Parameters.Add(new() { Value = months.Select(m => m.Year).ToArray() });
-                share.Parameters.Add(new() { Value = months.Select(m => m.Month).ToArray() });
-                await share.ExecuteNonQueryAsync(ct);
-            }
-            var lockedNow = new List<string>();
-            await using (var reports = new NpgsqlCommand(ActualsSql.LockedMonths, connection))
-            {
-                reports.Parameters.Add(new() { Value = months.Select(m => m.UnitCode).ToArray() });
-                reports.Parameters.Add(new() { Value = months.Select(m => m.Year).ToArray() });
-                reports.Parameters.Add(new() { Value = months.Select(m => m.Month).ToArray() });
-                reports.Parameters.Add(new() { Value = ActualsSql.LockedStatuses });
-                await using var reader = await reports.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct)) lockedNow.Add(Report.KeyOf(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
-            }
-            if (lockedNow.Count > 0)
-            {
-                throw new FailedPreconditionException($"The reports {string.Join(", ", lockedNow.Order(StringComparer.Ordinal))} were approved meanwhile; nothing was stored.");
-            }
-
-            // The change log's sequencer gives these entries their feed positions once the batch is committed.
-            var traceParent = Activity.Current?.Id;
-            await using (var copy = await connection.BeginBinaryImportAsync("""
-                COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)
-                """, ct))
-            {
-                foreach (var (row, revision) in _written)
-                {
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                    await copy.WriteAsync(SubmissionsStore.RevisedKind, NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(ActualRevision.CellKeyOf(row.UnitCode, row.IndicatorCode, row.Year, row.Month), NpgsqlDbType.Varchar, ct);
-                    await copy.WriteAsync(SubmissionsStore.RevisionData(revision), NpgsqlDbType.Jsonb, ct);
-                    if (traceParent is null) await copy.WriteNullAsync(ct);
-                    else await copy.WriteAsync(traceParent, NpgsqlDbType.Varchar, ct);
-                }
-                await copy.CompleteAsync(ct);
-            }
-
-            if (key is not null)
-            {
-                await using var record = new NpgsqlCommand("""
-                    INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt") VALUES ($1, $2, $3, $4, $5)
-                    """, connection);
-                record.Parameters.Add(new() { Value = Operation });
-                record.Parameters.Add(new() { Value = key });
-                record.Parameters.Add(new() { Value = requestHash });
-                record.Parameters.Add(new() { Value = response! });
-                record.Parameters.Add(new() { Value = at });
-                await record.ExecuteNonQueryAsync(ct);
-            }
-            await transaction.CommitAsync(ct);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
+        await transaction.CommitAsync(ct);
     }
 }

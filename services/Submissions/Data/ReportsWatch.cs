@@ -19,14 +19,14 @@ public sealed class ReportsWatch(IServiceScopeFactory scopes, SubmissionsMetrics
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var store = scope.ServiceProvider.GetRequiredService<SubmissionsStore>();
+                var reports = scope.ServiceProvider.GetRequiredService<ReportsStore>();
                 var db = scope.ServiceProvider.GetRequiredService<SubmissionsDbContext>();
-                metrics.LatestSequence(await store.LatestSequenceAsync(ct));
+                metrics.LatestSequence(await scope.ServiceProvider.GetRequiredService<ChangeFeedStore>().LatestSequenceAsync(ct));
                 var years = (await db.Reports.Select(r => r.Year).Distinct().ToListAsync(ct)).Append(clock.Today.Year).Distinct();
                 var overdue = new List<(int, Timeliness, long)>();
                 foreach (var year in years)
                 {
-                    var entries = await store.TimelinessAsync(year, null, null, ct);
+                    var entries = await reports.TimelinessAsync(year, null, null, ct);
                     overdue.Add((year, Timeliness.Late, entries.Count(e => e.Timeliness == Timeliness.Late)));
                     overdue.Add((year, Timeliness.Missing, entries.Count(e => e.Timeliness == Timeliness.Missing)));
                 }

@@ -27,7 +27,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(16 * MaxGroup) { SingleReader = true });
     private string? _connectionString;
 
-    private sealed record Pending(Caller Caller, ActualInput Input, int ExpectedRevision, string Key, byte[] RequestHash, string? TraceParent)
+    private sealed record Pending(Caller Caller, WriteCall Call, string? TraceParent)
     {
         public TaskCompletionSource<Proto.ActualRevision> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public ActivityContext Context => ActivityContext.TryParse(TraceParent, null, out var context) ? context : default;
@@ -38,7 +38,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
     {
         var input = request.ToInput();
         caller.EnsureMayActFor(input.UnitCode);
-        var key = Idempotency.Scoped(caller.Role, caller.Unit, caller.Subject, request.IdempotencyKey) ?? "";
+        var key = Idempotency.Scoped(caller.Role, caller.Unit, caller.Subject, request.IdempotencyKey);
         var hash = Idempotency.Hash(request);
         try
         {
@@ -48,32 +48,23 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
             var violations = ActualRules.Check(input, plan, clock.Today);
             if (violations.Count > 0) throw new InvalidInputException(violations);
         }
-        catch (DomainException) when (key.Length > 0)
+        catch (DomainException) when (key is not null)
         {
             // What was valid when first stored stays answered: a retry after the plan changed gets its first answer.
             if (await EarlierAsync(key, hash, ct) is { } earlier) return earlier;
             throw;
         }
 
-        var pending = new Pending(caller, input with { Note = input.Note.Trim() }, request.ExpectedRevision, key, hash, Activity.Current?.Id);
-        if (!_queue.Writer.TryWrite(pending) && !await TryQueueAsync(pending, ct))
+        var pending = new Pending(caller, new WriteCall(input with { Note = input.Note.Trim() }, request.ExpectedRevision, key, hash), Activity.Current?.Id);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, ct);
+        }
+        catch (ChannelClosedException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, "The service is shutting down; retry with the same idempotency key."));
         }
         return await pending.Answer.Task.WaitAsync(ct);
-    }
-
-    private async Task<bool> TryQueueAsync(Pending pending, CancellationToken ct)
-    {
-        try
-        {
-            await _queue.Writer.WriteAsync(pending, ct);
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -103,7 +94,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
                 for (var i = 0; i < group.Count; i++)
                 {
                     if (answers[i] is Exception e) group[i].Answer.TrySetException(e);
-                    else group[i].Answer.TrySetResult((Proto.ActualRevision)answers[i]!);
+                    else group[i].Answer.TrySetResult((Proto.ActualRevision)answers[i]);
                 }
                 return;
             }
@@ -136,110 +127,85 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
     private static string Truncated(string message) => message.Length <= 200 ? message : message[..200] + "…";
 
     /// <summary>One transaction for the group: what each call gets, an answer or the domain error that refuses it.</summary>
-    private async Task<object?[]> WriteOnceAsync(List<Pending> group)
+    private async Task<object[]> WriteOnceAsync(List<Pending> group)
     {
         await using var connection = new NpgsqlConnection(await ConnectionStringAsync());
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        var cells = group.Select(p => p.Input).DistinctBy(Cell).ToList();
-        var months = cells.Select(c => (c.UnitCode, c.Year, c.Month)).Distinct().ToList();
-        var keys = group.Where(p => p.Key.Length > 0).Select(p => p.Key).Distinct().ToArray();
+        var cells = group.Select(p => p.Call.Input).DistinctBy(c => c.Cell).ToList();
+        var months = cells.Select(c => c.ReportMonth).Distinct().ToList();
+        var keys = group.Select(p => p.Call.Key).OfType<string>().Distinct().ToArray();
 
-        var earlier = new Dictionary<string, (byte[] Hash, byte[] Response)>();
-        var locked = new HashSet<(string, int, int)>();
+        var earlier = new List<IdempotencyRecord>();
         var latest = new Dictionary<(string, string, int, int), int>();
+        HashSet<(string, int, int)> locked;
         await using (var reads = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
-                Command("""SELECT "Key", "RequestHash", "Response" FROM idempotency WHERE "Operation" = $1 AND "Key" = ANY($2)""", Operation, keys),
-                Command(ActualsSql.ShareLockMonths, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(),
-                    months.Select(m => m.Month).ToArray()),
-                Command(ActualsSql.LockedMonths, months.Select(m => m.UnitCode).ToArray(), months.Select(m => m.Year).ToArray(),
-                    months.Select(m => m.Month).ToArray(), ActualsSql.LockedStatuses),
-                Command(ActualsSql.LatestRevisions, cells.Select(c => c.UnitCode).ToArray(), cells.Select(c => c.Year).ToArray(),
-                    cells.Select(c => c.IndicatorCode).ToArray(), cells.Select(c => c.Month).ToArray()),
+                ActualsSql.Command("""SELECT "Key", "RequestHash", "Response" FROM idempotency WHERE "Operation" = $1 AND "Key" = ANY($2)""", Operation, keys),
+                ActualsSql.ShareLock(months),
+                ActualsSql.Locked(months),
+                ActualsSql.Latest(cells),
             },
         })
         await using (var reader = await reads.ExecuteReaderAsync())
         {
-            while (await reader.ReadAsync()) earlier[reader.GetString(0)] = ((byte[])reader[1], (byte[])reader[2]);
+            while (await reader.ReadAsync())
+            {
+                earlier.Add(new() { Operation = Operation, Key = reader.GetString(0), RequestHash = (byte[])reader[1], Response = (byte[])reader[2] });
+            }
             await reader.NextResultAsync();
             await reader.NextResultAsync();
-            while (await reader.ReadAsync()) locked.Add((reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2)));
+            locked = await ActualsSql.ReadMonthsAsync(reader, CancellationToken.None);
             await reader.NextResultAsync();
-            for (var i = 0; await reader.ReadAsync(); i++) latest[Cell(cells[i])] = reader.GetInt32(0);
+            for (var i = 0; await reader.ReadAsync(); i++) latest[cells[i].Cell] = reader.GetInt32(0);
         }
 
         var at = clock.Now;
-        var answers = new object?[group.Count];
-        var stored = new List<(Pending Pending, ActualRevision Revision, byte[] Answer)>();
+        var outcomes = WriteDecisions.Decide([.. group.Select(p => p.Call)], earlier, locked, latest);
+        var answers = new object[group.Count];
+        var stored = new List<(Pending Pending, ActualRevision Revision, Proto.ActualRevision Answer)>();
         for (var i = 0; i < group.Count; i++)
         {
-            var (p, cell) = (group[i], Cell(group[i].Input));
-            if (p.Key.Length > 0 && earlier.TryGetValue(p.Key, out var first))
+            if (outcomes[i] is WriteOutcome.Store { Revision: var number })
             {
-                answers[i] = first.Hash.AsSpan().SequenceEqual(p.RequestHash)
-                    ? Proto.ActualRevision.Parser.ParseFrom(first.Response)
-                    : new InvalidInputException("idempotency_key", "was already used for a different request");
-                continue;
+                var revision = Revision(group[i], number, at);
+                stored.Add((group[i], revision, revision.ToProto()));
             }
-            if (locked.Contains((p.Input.UnitCode, p.Input.Year, p.Input.Month)))
+            answers[i] = outcomes[i] switch
             {
-                answers[i] = new FailedPreconditionException(
-                    $"The report {Report.KeyOf(p.Input.UnitCode, p.Input.Year, p.Input.Month)} is approved and locked; ask the planning office to reopen it.");
-                continue;
-            }
-            if (p.ExpectedRevision != 0 && p.ExpectedRevision != latest[cell])
-            {
-                answers[i] = new FailedPreconditionException(
-                    $"The value of {ActualRevision.CellKeyOf(cell.Item1, cell.Item2, cell.Item3, cell.Item4)} is at revision {latest[cell]}, not {p.ExpectedRevision}; read it again before correcting it.");
-                continue;
-            }
-            var revision = new ActualRevision
-            {
-                UnitCode = p.Input.UnitCode,
-                IndicatorCode = p.Input.IndicatorCode,
-                Year = p.Input.Year,
-                Month = p.Input.Month,
-                Revision = latest[cell] += 1,
-                Value = p.Input.Value,
-                Note = p.Input.Note,
-                RecordedAt = at,
-                RecordedBy = p.Caller.Subject,
-                Origin = Origin.Interactive,
+                WriteOutcome.Replay replay => Proto.ActualRevision.Parser.ParseFrom(replay.Response),
+                WriteOutcome.Twin twin => ((Proto.ActualRevision)answers[twin.Call]).Clone(),
+                WriteOutcome.Refuse refuse => refuse.Error,
+                _ => stored[^1].Answer,
             };
-            var answer = revision.ToProto();
-            answers[i] = answer;
-            // A twin in the same group (same key) gets this answer, or the refusal of a key reused for other content.
-            if (p.Key.Length > 0) earlier[p.Key] = (p.RequestHash, answer.ToByteArray());
-            stored.Add((p, revision, p.Key.Length > 0 ? earlier[p.Key].Response : []));
         }
         if (stored.Count == 0) return answers;
 
         var revisions = stored.Select(s => s.Revision).ToList();
-        var remembered = stored.Where(s => s.Pending.Key.Length > 0).ToList();
+        var remembered = stored.Where(s => s.Pending.Call.Key is not null).ToList();
         await using (var writes = new NpgsqlBatch(connection, transaction)
         {
             BatchCommands =
             {
-                Command("""
+                ActualsSql.Command("""
                     INSERT INTO actual_revisions ("UnitCode", "IndicatorCode", "Year", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin")
                     SELECT u, i, y, m, r, v, n, $8, b, $10 FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::text[], $9::text[]) AS k(u, i, y, m, r, v, n, b)
                     """, revisions.Select(r => r.UnitCode).ToArray(), revisions.Select(r => r.IndicatorCode).ToArray(), revisions.Select(r => r.Year).ToArray(),
                     revisions.Select(r => r.Month).ToArray(), revisions.Select(r => r.Revision).ToArray(), revisions.Select(r => r.Value).ToArray(),
                     revisions.Select(r => r.Note).ToArray(), at, revisions.Select(r => r.RecordedBy).ToArray(), (int)Origin.Interactive),
                 // The sequencer gives these entries their feed positions once the group is committed.
-                Command("""
+                ActualsSql.Command("""
                     INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
                     SELECT $1, $2, k, d::jsonb, t FROM unnest($3::text[], $4::text[], $5::text[]) AS x(k, d, t)
-                    """, at, SubmissionsStore.RevisedKind, revisions.Select(r => r.CellKey).ToArray(),
-                    revisions.Select(r => SubmissionsStore.RevisionData(r.Revision)).ToArray(), stored.Select(s => s.Pending.TraceParent).ToArray()),
-                Command("""
+                    """, at, ChangeFeedStore.RevisedKind, revisions.Select(r => r.CellKey).ToArray(),
+                    revisions.Select(r => ChangeFeedStore.RevisionData(r.Revision)).ToArray(), stored.Select(s => s.Pending.TraceParent).ToArray()),
+                ActualsSql.Command("""
                     INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt")
                     SELECT $1, k, h, r, $2 FROM unnest($3::text[], $4::bytea[], $5::bytea[]) AS x(k, h, r)
-                    """, Operation, at, remembered.Select(s => s.Pending.Key).ToArray(), remembered.Select(s => s.Pending.RequestHash).ToArray(),
-                    remembered.Select(s => s.Answer).ToArray()),
+                    """, Operation, at, remembered.Select(s => s.Pending.Call.Key).ToArray(), remembered.Select(s => s.Pending.Call.RequestHash).ToArray(),
+                    remembered.Select(s => s.Answer.ToByteArray()).ToArray()),
             },
         })
         {
@@ -249,8 +215,14 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
         return answers;
     }
 
+    private static ActualRevision Revision(Pending p, int number, DateTimeOffset at) => new()
+    {
+        UnitCode = p.Call.Input.UnitCode, IndicatorCode = p.Call.Input.IndicatorCode, Year = p.Call.Input.Year, Month = p.Call.Input.Month,
+        Revision = number, Value = p.Call.Input.Value, Note = p.Call.Input.Note, RecordedAt = at, RecordedBy = p.Caller.Subject, Origin = Origin.Interactive,
+    };
+
     /// <summary>The first answer under this key, or null; the same key with other content is refused.</summary>
-    private async Task<Proto.ActualRevision?> EarlierAsync(string key, byte[] hash, CancellationToken ct)
+    private async Task<Proto.ActualRevision?> EarlierAsync(string? key, byte[] hash, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<SubmissionsDbContext>().FindAsync(Operation, key, hash, Proto.ActualRevision.Parser, ct);
@@ -261,14 +233,5 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
         if (_connectionString is not null) return _connectionString;
         await using var scope = scopes.CreateAsyncScope();
         return _connectionString = scope.ServiceProvider.GetRequiredService<SubmissionsDbContext>().Database.GetConnectionString()!;
-    }
-
-    private static (string, string, int, int) Cell(ActualInput input) => (input.UnitCode, input.IndicatorCode, input.Year, input.Month);
-
-    private static NpgsqlBatchCommand Command(string sql, params object?[] parameters)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in parameters) command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
-        return command;
     }
 }

@@ -10,10 +10,8 @@ public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> 
 
     public DbSet<ActualRevision> Revisions => Set<ActualRevision>();
     public DbSet<Report> Reports => Set<Report>();
-    public DbSet<ReportEvent> ReportEvents => Set<ReportEvent>();
     public DbSet<DeadlineSetting> Deadlines => Set<DeadlineSetting>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
-    public DbSet<EscalationStep> EscalationSteps => Set<EscalationStep>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)

@@ -2,8 +2,6 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Submissions.Domain;
 
-public sealed record ActualInput(string UnitCode, string IndicatorCode, int Year, int Month, double Value, string Note);
-
 /// <summary>What a submitted actual must satisfy before anything is stored. Pure: the plan and the date are passed in.</summary>
 public static class ActualRules
 {
@@ -45,6 +43,10 @@ public static class ActualRules
         if (double.IsFinite(input.Value) && RangeViolation(indicator, input.Value) is { } problem) Add("value", problem);
         return violations;
     }
+
+    /// <summary>A year that can have a plan: from <see cref="MinYear"/> to the next one.</summary>
+    public static Violations RequirePlanYear(this Violations violations, int year, DateOnly today) =>
+        violations.Require(year >= MinYear && year <= today.Year + 1, "year", $"must be between {MinYear} and {today.Year + 1}");
 
     /// <summary>A month of a plan year that has begun: 1..12, and not after the current month.</summary>
     public static bool CheckPeriod(int year, int month, DateOnly today, Action<string, string> add)

@@ -1,16 +1,5 @@
 namespace TuyPhuoc.Submissions.Domain;
 
-// The numbering matches the proto enums of tuyphuoc.plans.v1.
-public enum MeasureKind { Cumulative = 1, Level = 2, Growth = 3, YearEnd = 4 }
-public enum UnitKind { District = 1, Office = 2, Commune = 3, Town = 4 }
-
-/// <summary>What the submission rules need to know of an indicator.</summary>
-/// <param name="RangeMin">With <paramref name="RangeMax"/>, the values the measure can take; unset means non-negative.</param>
-public sealed record IndicatorInfo(string Code, MeasureKind Kind, double? RangeMin = null, double? RangeMax = null);
-
-/// <param name="Block">The unit's sector block (economy, culture_society, internal_affairs); communes and towns have none.</param>
-public sealed record UnitInfo(string Code, UnitKind Kind, string? Block = null);
-
 /// <summary>A year's plan as the submission rules see it: the catalog, the units and what each unit must report.</summary>
 public sealed class PlanView(
     int year,

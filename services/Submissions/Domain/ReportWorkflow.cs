@@ -13,6 +13,11 @@ public static class ReportWorkflow
 
     public static bool IsLocked(ReportStatus status) => status == ReportStatus.Approved;
 
+    /// <summary>Why nothing is stored in these months: the one refusal of a submission and of an import.</summary>
+    public static string LockedMessage(IReadOnlyCollection<(string Unit, int Year, int Month)> months) => months.Count == 1
+        ? $"The report {Report.KeyOf(months.First().Unit, months.First().Year, months.First().Month)} is approved and locked; ask the planning office to reopen it."
+        : $"The reports {string.Join(", ", months.Select(m => Report.KeyOf(m.Unit, m.Year, m.Month)).Order(StringComparer.Ordinal))} are approved and locked; ask the planning office to reopen them.";
+
     public static void Submit(Report report, IReadOnlyCollection<string> missingIndicators, DateOnly receivedOn, DateTimeOffset at, string by)
     {
         if (report.Status is not (ReportStatus.Draft or ReportStatus.Returned))

@@ -25,10 +25,8 @@ public static class ReportingCalendar
 
     public static void ValidateDeadlineDay(int year, int day, DateOnly today)
     {
-        var violations = new Violations();
-        violations.Require(year >= ActualRules.MinYear && year <= today.Year + 1, "year", $"must be between {ActualRules.MinYear} and {today.Year + 1}");
-        violations.Require(day is >= 1 and <= MaxDeadlineDay, "day_of_following_month", $"must be between 1 and {MaxDeadlineDay}");
-        violations.ThrowIfAny();
+        new Violations().RequirePlanYear(year, today)
+            .Require(day is >= 1 and <= MaxDeadlineDay, "day_of_following_month", $"must be between 1 and {MaxDeadlineDay}").ThrowIfAny();
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ using Domain = TuyPhuoc.Submissions.Domain;
 namespace TuyPhuoc.Submissions.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter writer, ActualsImport import, PlanViews plans, ChangeSignal signal, SubmissionsMetrics metrics)
+public sealed class SubmissionsService(ActualsStore actuals, ReportsStore reports, EscalationsStore escalations, ChangeFeedStore changes,
+    IdempotentWrites writes, SubmissionWriter writer, ActualsImport import, PlanViews plans, ChangeSignal signal, SubmissionsMetrics metrics)
     : Contracts.Submissions.V1.Submissions.SubmissionsBase
 {
     public override async Task<ActualRevision> SubmitActual(SubmitActualRequest request, ServerCallContext context)
@@ -34,7 +35,7 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
     {
         var unit = Mapping.Code(request.UnitCode);
         await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
-        var revisions = await store.RevisionsAsync(unit, Mapping.Code(request.IndicatorCode), request.Year, request.Month, context.CancellationToken);
+        var revisions = await actuals.RevisionsAsync(unit, Mapping.Code(request.IndicatorCode), request.Year, request.Month, context.CancellationToken);
         return new ListRevisionsResponse { Revisions = { revisions.Select(r => r.ToProto()) } };
     }
 
@@ -43,7 +44,7 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
         var unit = Mapping.Code(request.UnitCode);
         await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
         if (request.Month is < 0 or > 12) throw new InvalidInputException("month", "must be between 1 and 12 (0 for every month)");
-        var latest = await store.LatestAsync(unit, request.Year, NullIfEmpty(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
+        var latest = await actuals.LatestAsync(unit, request.Year, Mapping.Optional(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
         var (page, next) = Paging.Page(latest, r => $"{r.IndicatorCode} {r.Month:00}", request.PageSize, request.PageToken);
         return new ListActualsResponse { Actuals = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
@@ -66,7 +67,7 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
             }
         }
         var first = await NextAsync();
-        var key = NullIfEmpty(first?.BatchIdempotencyKey ?? "");
+        var key = Mapping.Optional(first?.BatchIdempotencyKey ?? "");
         // Only a batch with a key can be replayed, so only then is its content hashed, row by row: the same rows hash
         // the same however they are split into messages.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -112,31 +113,31 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
         m.UnitCode.Length > 0 || m.IndicatorCode.Length > 0 || m.Year != 0 || m.Month != 0 || m.Value != 0 || m.Note.Length > 0;
 
     public override Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(SubmitReport), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Report.Parser, async ct =>
-            (await store.SubmitReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month,
+        writes.RunAsync(nameof(SubmitReport), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Report.Parser, async ct =>
+            (await reports.SubmitAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month,
                 request.ReceivedOn.ToDate("received_on"), ct)).ToProto(),
             context.CancellationToken);
 
     public override Task<Report> ApproveReport(ApproveReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(ApproveReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
-            (await store.ApproveReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, ct)).ToProto(),
+        writes.RunAsync(nameof(ApproveReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
+            (await reports.ApproveAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, ct)).ToProto(),
             context.CancellationToken);
 
     public override Task<Report> ReturnReport(ReturnReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(ReturnReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
-            (await store.ReturnReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
+        writes.RunAsync(nameof(ReturnReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
+            (await reports.ReturnAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
             context.CancellationToken);
 
     public override Task<Report> ReopenReport(ReopenReportRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(ReopenReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
-            (await store.ReopenReportAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
+        writes.RunAsync(nameof(ReopenReport), Key(context, request.IdempotencyKey), request, Report.Parser, async ct =>
+            (await reports.ReopenAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year, request.Month, request.Reason, ct)).ToProto(),
             context.CancellationToken);
 
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
         await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
-        return (await store.ReportAsync(unit, request.Year, request.Month, context.CancellationToken)).ToProto();
+        return (await reports.GetAsync(unit, request.Year, request.Month, context.CancellationToken)).ToProto();
     }
 
     public override async Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
@@ -144,86 +145,86 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
         var caller = CallerScope.Of(context);
         var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
         var onlyUnit = caller.Grant == Grant.OwnUnit ? caller.Unit : null;
-        var reports = (await store.ReportsAsync(request.Year, request.Month, onlyUnit, context.CancellationToken))
+        var listed = (await reports.ListAsync(request.Year, request.Month, onlyUnit, context.CancellationToken))
             .Where(r => sees(r.Report.UnitCode) && (request.Status == ReportStatus.Unspecified || (int)r.ListedStatus == (int)request.Status));
-        var (page, next) = Paging.Page(reports, r => r.Report.UnitCode, request.PageSize, request.PageToken);
+        var (page, next) = Paging.Page(listed, r => r.Report.UnitCode, request.PageSize, request.PageToken);
         return new ListReportsResponse { Reports = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
 
     public override Task<Deadlines> SetDeadlines(SetDeadlinesRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(SetDeadlines), Key(context, request.IdempotencyKey), request, Deadlines.Parser, async ct =>
-            (await store.SetDeadlinesAsync(request.Year, request.DayOfFollowingMonth, ct)).ToProto(),
+        writes.RunAsync(nameof(SetDeadlines), Key(context, request.IdempotencyKey), request, Deadlines.Parser, async ct =>
+            (await reports.SetDeadlinesAsync(request.Year, request.DayOfFollowingMonth, ct)).ToProto(),
             context.CancellationToken);
 
     public override async Task<Deadlines> GetDeadlines(GetDeadlinesRequest request, ServerCallContext context) =>
-        new() { Year = request.Year, DayOfFollowingMonth = await store.DeadlineDayAsync(request.Year, context.CancellationToken) };
+        new() { Year = request.Year, DayOfFollowingMonth = await reports.DeadlineDayAsync(request.Year, context.CancellationToken) };
 
     public override async Task<ListTimelinessResponse> ListTimeliness(ListTimelinessRequest request, ServerCallContext context)
     {
         var caller = CallerScope.Of(context);
-        var unit = NullIfEmpty(request.UnitCode) ?? (caller.Grant == Grant.OwnUnit ? caller.Unit : null);
+        var unit = Mapping.Optional(request.UnitCode) ?? (caller.Grant == Grant.OwnUnit ? caller.Unit : null);
         var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
         if (unit is not null && !sees(unit)) caller.DemandUnit(unit, null);
-        var entries = (await store.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken))
+        var entries = (await reports.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken))
             .Where(e => sees(e.UnitCode));
         var (page, next) = Paging.Page(entries, e => e.Key, request.PageSize, request.PageToken);
         return new ListTimelinessResponse { Entries = { page.Select(e => e.ToProto()) }, NextPageToken = next };
     }
 
     public override Task<Escalation> RaiseEscalation(RaiseEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(RaiseEscalation), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Escalation.Parser, async ct =>
-            (await store.RaiseEscalationAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year,
-                [.. request.IndicatorCodes.Select(Mapping.Code)], request.Title, request.Description, ct)).ToProto(store.Today),
+        writes.RunAsync(nameof(RaiseEscalation), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Escalation.Parser, async ct =>
+            (await escalations.RaiseAsync(Caller(context), Mapping.Code(request.UnitCode), request.Year,
+                [.. request.IndicatorCodes.Select(Mapping.Code)], request.Title, request.Description, ct)).ToProto(escalations.Today),
             context.CancellationToken);
 
     public override Task<Escalation> AssignEscalation(AssignEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(AssignEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
-            (await store.AssignEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), Mapping.Code(request.OfficeCode),
-                request.DueDate.ToDate("due_date"), ct)).ToProto(store.Today),
+        writes.RunAsync(nameof(AssignEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
+            (await escalations.AssignAsync(Caller(context), Mapping.EscalationId(request.Id), Mapping.Code(request.OfficeCode),
+                request.DueDate.ToDate("due_date"), ct)).ToProto(escalations.Today),
             context.CancellationToken);
 
     public override Task<Escalation> AnswerEscalation(AnswerEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(AnswerEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
-            (await store.AnswerEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), request.Answer, ct)).ToProto(store.Today),
+        writes.RunAsync(nameof(AnswerEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
+            (await escalations.AnswerAsync(Caller(context), Mapping.EscalationId(request.Id), request.Answer, ct)).ToProto(escalations.Today),
             context.CancellationToken);
 
     public override Task<Escalation> CloseEscalation(CloseEscalationRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CloseEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
-            (await store.CloseEscalationAsync(Caller(context), Mapping.EscalationId(request.Id), request.Note, ct)).ToProto(store.Today),
+        writes.RunAsync(nameof(CloseEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
+            (await escalations.CloseAsync(Caller(context), Mapping.EscalationId(request.Id), request.Note, ct)).ToProto(escalations.Today),
             context.CancellationToken);
 
     public override async Task<Escalation> GetEscalation(GetEscalationRequest request, ServerCallContext context)
     {
-        var escalation = await store.EscalationAsync(Mapping.EscalationId(request.Id), context.CancellationToken);
+        var escalation = await escalations.GetAsync(Mapping.EscalationId(request.Id), context.CancellationToken);
         if (!Access.Sees(await Access.UnitsAsync(CallerScope.Of(context), plans, escalation.Year, context.CancellationToken), escalation)) throw new PermissionDeniedException($"Escalation {request.Id} belongs to another unit.");
-        return escalation.ToProto(store.Today);
+        return escalation.ToProto(escalations.Today);
     }
 
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
         var sees = await Access.UnitsAsync(CallerScope.Of(context), plans, request.Year, context.CancellationToken);
-        var (unit, office, today) = (NullIfEmpty(request.UnitCode), NullIfEmpty(request.OfficeCode), store.Today);
-        var escalations = (await store.EscalationsAsync(request.Year, context.CancellationToken))
+        var (unit, office, today) = (Mapping.Optional(request.UnitCode), Mapping.Optional(request.OfficeCode), escalations.Today);
+        var found = (await escalations.ListAsync(request.Year, context.CancellationToken))
             .Where(e => Access.Sees(sees, e)
                 && (unit is null || e.UnitCode == unit)
                 && (office is null || e.AssignedOfficeCode == office)
                 && (request.Status == EscalationStatus.Unspecified || (int)e.Status == (int)request.Status)
                 && (!request.OverdueOnly || Domain.EscalationWorkflow.IsOverdue(e, today)));
-        var (page, next) = Paging.Page(escalations, e => e.Id.ToString(), request.PageSize, request.PageToken);
+        var (page, next) = Paging.Page(found, e => e.Id.ToString(), request.PageSize, request.PageToken);
         return new ListEscalationsResponse { Escalations = { page.Select(e => e.ToProto(today)) }, NextPageToken = next };
     }
 
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
-        var consumer = NullIfEmpty(request.Consumer) ?? NullIfEmpty(context.RequestHeaders.GetValue("consumer") ?? "") ?? Caller(context).Subject;
+        var consumer = Mapping.Optional(request.Consumer) ?? Mapping.Optional(context.RequestHeaders.GetValue("consumer") ?? "") ?? Caller(context).Subject;
         metrics.ConsumerRead(consumer, request.AfterSequence);
         var revisions = new Dictionary<long, Domain.ActualRevision>();
         var writer = new ConsumerTrackingWriter(responseStream, consumer, metrics);
         await ChangeFeedStreaming.StreamAsync(
             async (after, ct) =>
             {
-                var (entries, found) = await store.ChangesAfterAsync(after, ct);
+                var (entries, found) = await changes.ChangesAfterAsync(after, ct);
                 if (entries.Count > 0) metrics.LatestSequence(entries[^1].Sequence!.Value);
                 revisions = found;
                 return entries;
@@ -246,8 +247,6 @@ public sealed class SubmissionsService(SubmissionsStore store, SubmissionWriter 
         Caller(context).EnsureMayActFor(Mapping.Code(unit));
         return Key(context, key);
     }
-
-    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Remembers the last sequence written to a consumer: how far it has read.</summary>
     private sealed class ConsumerTrackingWriter(IServerStreamWriter<Change> inner, string consumer, SubmissionsMetrics metrics) : IServerStreamWriter<Change>

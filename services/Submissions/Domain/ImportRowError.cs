@@ -1,0 +1,3 @@
+namespace TuyPhuoc.Submissions.Domain;
+
+public sealed record ImportRowError(long Row, string Field, string Reason);
