@@ -148,8 +148,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         {
             Rows = { Enumerable.Range(0, 1000).Select(i => new ImportRow { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Month = 1 + i % 11, Value = i }) },
         }).ToList();
-        var tooMany = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, oversized, planning));
-        var duplicate = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [NewRow(), NewRow()], planning));
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, oversized, planning.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline)));
+        var duplicate = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [NewRow(), NewRow()], planning.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline)));
 
         Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, duplicate.StatusCode);
@@ -199,46 +199,63 @@ public sealed class HostileInputTests(IsolatedSuite suite)
     private async Task<List<string>> RunAsync(IReadOnlyList<Case> cases)
     {
         var wrong = new List<string>();
-        foreach (var c in cases)
+        var stores = await OpenStoresAsync();
+        try
         {
-            var before = await StoreMarksAsync();
-            try
+            foreach (var c in cases)
             {
-                await c.Call(c.Options);
-                wrong.Add($"{c.Name}: accepted");
+                var before = await StoreMarksAsync(stores);
+                try
+                {
+                    // Each call its own deadline: the corpus as a whole takes longer than one call may.
+                    await c.Call(c.Options.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
+                    wrong.Add($"{c.Name}: accepted");
+                }
+                catch (RpcException e) when (!c.Expected.Contains(e.StatusCode))
+                {
+                    wrong.Add($"{c.Name}: {e.StatusCode} ({e.Status.Detail}), expected {string.Join(" or ", c.Expected)}");
+                }
+                catch (RpcException)
+                {
+                }
+                if (await StoreMarksAsync(stores) is var after && after != before) wrong.Add($"{c.Name}: stored something ({before} -> {after})");
             }
-            catch (RpcException e) when (!c.Expected.Contains(e.StatusCode))
-            {
-                wrong.Add($"{c.Name}: {e.StatusCode} ({e.Status.Detail}), expected {string.Join(" or ", c.Expected)}");
-            }
-            catch (RpcException)
-            {
-            }
-            if (await StoreMarksAsync() is var after && after != before) wrong.Add($"{c.Name}: stored something ({before} -> {after})");
+        }
+        finally
+        {
+            foreach (var (connection, _) in stores) await connection.DisposeAsync();
         }
         return wrong;
+    }
+
+    private async Task<string> StoreMarksAsync()
+    {
+        var stores = await OpenStoresAsync();
+        try { return await StoreMarksAsync(stores); }
+        finally { foreach (var (connection, _) in stores) await connection.DisposeAsync(); }
     }
 
     /// <summary>
     /// What a write leaves in the stores, read straight from them: each service's change log and idempotency records and
     /// Scoring's scheme versions (everything a write RPC stores goes with one of those, in its transaction).
     /// </summary>
-    private async Task<string> StoreMarksAsync()
+    private static async Task<string> StoreMarksAsync(List<(Npgsql.NpgsqlConnection Connection, string Sql)> stores)
     {
         var marks = new List<string>();
-        foreach (var (database, sql) in new[]
+        foreach (var (connection, sql) in stores)
         {
-            (ResourceNames.PlansDb, """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
-            (ResourceNames.SubmissionsDb, """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
-            (ResourceNames.ScoringDb, """SELECT (SELECT count(*) FROM scheme_versions) || '/' || (SELECT count(*) FROM idempotency)"""),
-        })
-        {
-            await using var connection = await suite.OpenDatabaseAsync(database);
             await using var command = new Npgsql.NpgsqlCommand(sql, connection);
-            marks.Add($"{database} {await command.ExecuteScalarAsync()}");
+            marks.Add($"{connection.Database} {await command.ExecuteScalarAsync()}");
         }
         return string.Join(", ", marks);
     }
+
+    private async Task<List<(Npgsql.NpgsqlConnection Connection, string Sql)>> OpenStoresAsync() =>
+    [
+        (await suite.OpenDatabaseAsync(ResourceNames.PlansDb), """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
+        (await suite.OpenDatabaseAsync(ResourceNames.SubmissionsDb), """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
+        (await suite.OpenDatabaseAsync(ResourceNames.ScoringDb), """SELECT (SELECT count(*) FROM scheme_versions) || '/' || (SELECT count(*) FROM idempotency)"""),
+    ];
 
     private static SubmitActualRequest WithKey(SubmitActualRequest r, string key)
     {
