@@ -167,7 +167,7 @@ public sealed class PlanFeedWatcher(Plans.IndicatorPlans.IndicatorPlansClient pl
                 using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
                 await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
                 {
-                    reader.Invalidate(change.Kind.StartsWith("plan.", StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
+                    reader.Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
                     after = change.Sequence;
                     backoff = FirstBackoff;
                 }

@@ -270,7 +270,7 @@ public static class FeedBenchmark
                 var (month, value, sequence) = (random.Next(1, 13), Math.Round((decimal)(random.NextDouble() * 100), 2), first + k);
                 if (sequence <= afterSequence) continue;
                 if (rate > 0 && TimeSpan.FromSeconds((double)k / rate) - watch.Elapsed is { Ticks: > 0 } wait) await Task.Delay(wait, ct);
-                yield return new FeedEntry(sequence, DateTimeOffset.UtcNow, SubmissionsFeed.ActualRevised, $"{unit}/{indicator}/{Year}/{month}", null,
+                yield return new FeedEntry(sequence, DateTimeOffset.UtcNow, ChangeKinds.ActualRevised, $"{unit}/{indicator}/{Year}/{month}", null,
                     new ActualChange(unit, indicator, Year, month, value, sequence));
             }
             await Task.Delay(Timeout.Infinite, ct);

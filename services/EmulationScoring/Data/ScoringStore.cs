@@ -47,7 +47,7 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
             Year = scheme.Year, Version = scheme.Version, Definition = stored.ToProto().ToByteArray(), RecordedAt = stored.RecordedAt, RecordedBy = recordedBy,
         });
         await MarkAsync(scheme.Year, PendingMarks.AllUnits, ct);
-        Log("scheme.set", $"{scheme.Year}/{scheme.Version}", new { scheme.Year, scheme.Version });
+        Log(ChangeKinds.SchemeSet, $"{scheme.Year}/{scheme.Version}", new { scheme.Year, scheme.Version });
         return stored;
     }
 
@@ -62,7 +62,7 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
         if (!await db.Scores.AnyAsync(s => s.Year == year, ct))
             throw new FailedPreconditionException($"There are no scores for {year} yet: nothing to finalise.");
         var state = ToStatus(row).Finalize(by, reason, Now, scheme);
-        Apply(row, state, "finalized");
+        Apply(row, state, "finalized", ChangeKinds.YearFinalized);
         return state;
     }
 
@@ -71,7 +71,7 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
         await LockYearAsync(year, ct);
         var row = await YearRowAsync(year, ct);
         var state = ToStatus(row).Reopen(by, reason, Now);
-        Apply(row, state, "reopened");
+        Apply(row, state, "reopened", ChangeKinds.YearReopened);
         // Data that came in while the year was final is taken in now.
         await MarkAsync(year, PendingMarks.AllUnits, ct);
         return state;
@@ -112,7 +112,7 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
         return row;
     }
 
-    private void Apply(YearStateRow row, YearStatus state, string action)
+    private void Apply(YearStateRow row, YearStatus state, string action, string kind)
     {
         (row.Final, row.ChangedAt, row.ChangedBy, row.Reason, row.SchemeVersion) = (state.Final, state.ChangedAt, state.ChangedBy, state.Reason, state.SchemeVersion);
         row.RankingRevision++;
@@ -120,7 +120,7 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
         {
             Year = state.Year, Action = action, At = state.ChangedAt!.Value, By = state.ChangedBy, Reason = state.Reason, SchemeVersion = state.SchemeVersion,
         });
-        Log($"year.{action}", state.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new { state.Year, state.Reason, state.SchemeVersion });
+        Log(kind, state.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new { state.Year, state.Reason, state.SchemeVersion });
     }
 
     private void Log(string kind, string key, object data) => db.ChangeLog.Add(ChangeLogEntry.For(kind, key, JsonSerializer.Serialize(data)));

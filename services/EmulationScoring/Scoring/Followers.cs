@@ -129,11 +129,11 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseRea
 
     public static IEnumerable<(int Year, string Unit, string TraceParent)> Touched(Subs.Change c)
     {
-        if (c.Kind.StartsWith("report.", StringComparison.Ordinal) && c.Report is { } report)
+        if (c.Kind.StartsWith(ChangeKinds.ReportPrefix, StringComparison.Ordinal) && c.Report is { } report)
             yield return (report.Year, report.UnitCode, c.TraceParent);
-        else if (c.Kind.StartsWith("escalation.", StringComparison.Ordinal) && c.Escalation is { } escalation)
+        else if (c.Kind.StartsWith(ChangeKinds.EscalationPrefix, StringComparison.Ordinal) && c.Escalation is { } escalation)
             yield return (escalation.Year, escalation.AssignedOfficeCode, c.TraceParent);
-        else if (c.Kind == "deadlines.set" && c.Deadlines is { } deadlines)
+        else if (c.Kind == ChangeKinds.DeadlinesSet && c.Deadlines is { } deadlines)
             yield return (deadlines.Year, PendingMarks.AllUnits, c.TraceParent);
     }
 }

@@ -23,7 +23,6 @@ public sealed record StoredResult(ResultKey Key, string ReportingUnit, bool Dist
 /// </summary>
 public sealed class EvaluationStore(EvaluationDbContext db)
 {
-    public const string ResultChangedKind = "result.changed";
 
     NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
@@ -303,7 +302,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         cmd.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { Value = results.Select(r => r.Hash).ToArray() });
         cmd.Parameters.Add(new NpgsqlParameter("trace", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = results.Select(r => (object?)r.TraceParent ?? DBNull.Value).ToArray() });
         cmd.Parameters.AddWithValue("t", computedAt);
-        cmd.Parameters.AddWithValue("k", ResultChangedKind);
+        cmd.Parameters.AddWithValue("k", ChangeKinds.ResultChanged);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -44,7 +44,6 @@ public sealed class PlansFeed(Plans.IndicatorPlans.IndicatorPlansClient client) 
 public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient client) : IChangeFeed
 {
     public const string Name = "submissions";
-    public const string ActualRevised = "actual.revised";
     public string Source => Name;
 
     public async IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken ct)
@@ -52,7 +51,7 @@ public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient cl
         using var call = client.WatchChanges(new Submissions.WatchChangesRequest { AfterSequence = afterSequence }, cancellationToken: ct);
         await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
         {
-            var revised = change.SubjectCase == Submissions.Change.SubjectOneofCase.Actual && change.Kind == ActualRevised;
+            var revised = change.SubjectCase == Submissions.Change.SubjectOneofCase.Actual && change.Kind == ChangeKinds.ActualRevised;
             // Submissions refuses values beyond ±1e15; one stored before that rule (or by hand) is not evaluated.
             var readable = !revised || double.IsFinite(change.Actual.Value) && Math.Abs(change.Actual.Value) <= InputBounds.MaxMagnitude;
             var actual = revised && readable

@@ -74,7 +74,7 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
         public async Task<List<ChangeLogEntry>> ReadAfterAsync(long after, CancellationToken ct)
         {
             var entries = await store.ChangesAfterAsync(after, ct);
-            _current = await store.ResultsOfChangesAsync(entries.Where(e => e.Kind == EvaluationStore.ResultChangedKind), ct);
+            _current = await store.ResultsOfChangesAsync(entries.Where(e => e.Kind == ChangeKinds.ResultChanged), ct);
             foreach (var year in _current.Values.Select(r => r.Key.Year).Distinct().Where(y => !_districts.ContainsKey(y)))
             {
                 _districts[year] = (await store.ResultsAsync(year, ct, districtOnly: true, limit: 1)).Select(r => r.Key.UnitCode).FirstOrDefault() ?? "";

@@ -101,16 +101,16 @@ public sealed class Evaluator(
     {
         switch (entry.Kind)
         {
-            case SubmissionsFeed.ActualRevised when entry.Actual is { } actual:
+            case ChangeKinds.ActualRevised when entry.Actual is { } actual:
                 return await PlanAsync(actual.Year) is { } plan ? PlanIndex.Of(plan).TouchedBy(actual.UnitCode, actual.IndicatorCode) : [];
-            case "plan.created" or "plan.revised" when entry.Year is { } year:
+            case ChangeKinds.PlanCreated or ChangeKinds.PlanRevised when entry.Year is { } year:
                 plans.Invalidate(year);
                 yearPlans.Remove(year);
                 if (await PlanAsync(year) is not { } revised) return [];
                 return entry.IndicatorCodes is { Count: > 0 } codes
                     ? codes.SelectMany(c => ResultPlanner.ForIndicator(revised, c))
                     : ResultPlanner.All(revised);
-            case "unit.created" or "unit.closed" or "indicator.created":
+            case ChangeKinds.UnitCreated or ChangeKinds.UnitClosed or ChangeKinds.IndicatorCreated:
                 // No result changes until a plan names them; the cached plans must see the new catalog then.
                 plans.Invalidate();
                 yearPlans.Clear();

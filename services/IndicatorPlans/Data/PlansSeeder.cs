@@ -17,9 +17,9 @@ public sealed class PlansSeeder : IDbSeeder<PlansDbContext>
         var revision = DemoPlan2024.Revision;
         revision.RecordedAt = DateTimeOffset.UtcNow;
         db.Revisions.Add(revision);
-        db.ChangeLog.AddRange(DemoPlan2024.Units.Select(u => ChangeLogEntry.For("unit.created", u.Code)));
-        db.ChangeLog.AddRange(DemoPlan2024.Indicators.Select(i => ChangeLogEntry.For("indicator.created", i.Code)));
-        db.ChangeLog.Add(ChangeLogEntry.For("plan.created", "2024", System.Text.Json.JsonSerializer.Serialize(
+        db.ChangeLog.AddRange(DemoPlan2024.Units.Select(u => ChangeLogEntry.For(ChangeKinds.UnitCreated, u.Code)));
+        db.ChangeLog.AddRange(DemoPlan2024.Indicators.Select(i => ChangeLogEntry.For(ChangeKinds.IndicatorCreated, i.Code)));
+        db.ChangeLog.Add(ChangeLogEntry.For(ChangeKinds.PlanCreated, "2024", System.Text.Json.JsonSerializer.Serialize(
             new PlansStore.ChangeData(2024, DemoPlan2024.Revision.Targets.Select(t => t.IndicatorCode).ToArray()))));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

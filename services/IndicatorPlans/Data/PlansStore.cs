@@ -43,7 +43,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
         var violations = new Violations();
         CatalogRules.ValidateNewUnit(unit, await UnitsAsync(ct), violations);
         db.Units.Add(unit);
-        Log("unit.created", unit.Code);
+        Log(ChangeKinds.UnitCreated, unit.Code);
         return unit;
     }
 
@@ -52,7 +52,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
         if (!units.TryGetValue(code, out var unit)) throw new NotFoundException($"Unit {code} does not exist.");
         CatalogRules.Close(unit, closedFrom, mergedInto, units);
-        Log("unit.closed", unit.Code);
+        Log(ChangeKinds.UnitClosed, unit.Code);
         return unit;
     }
 
@@ -61,7 +61,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
         var exists = await db.Indicators.AnyAsync(i => i.Code == indicator.Code, ct);
         CatalogRules.ValidateNewIndicator(indicator, await UnitsAsync(ct), exists, new Violations());
         db.Indicators.Add(indicator);
-        Log("indicator.created", indicator.Code);
+        Log(ChangeKinds.IndicatorCreated, indicator.Code);
         return indicator;
     }
 
@@ -72,7 +72,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
         var (validated, warnings) = PlanRules.Validate(header.Year, 1, targets, await CatalogAsync(ct), await UnitsAsync(ct), header.EffectiveFrom, violations);
         violations.ThrowIfAny();
         if (await db.Revisions.AnyAsync(r => r.Year == header.Year, ct)) throw new AlreadyExistsException($"The plan for {header.Year} already exists; revise it instead.");
-        return (Record(header, 1, validated, recordedBy, "plan.created"), warnings);
+        return (Record(header, 1, validated, recordedBy, ChangeKinds.PlanCreated), warnings);
     }
 
     public async Task<(PlanRevision Revision, List<PlanWarning> Warnings)> RevisePlanAsync(
@@ -90,7 +90,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
         }
         var number = latest.Number + 1;
         validated.ForEach(t => t.Revision = number);
-        var revision = Record(header, number, validated, recordedBy, "plan.revised");
+        var revision = Record(header, number, validated, recordedBy, ChangeKinds.PlanRevised);
         var (_, inForce) = await PlanAsync(header.Year, header.EffectiveFrom, ct);
         var merged = inForce.Where(t => validated.All(v => v.IndicatorCode != t.IndicatorCode)).Concat(validated);
         return (revision, PlanRules.Warnings(merged, await CatalogAsync(ct)));

@@ -183,7 +183,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Repo
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(ChangeFeedStore.RevisedKind, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(ChangeKinds.ActualRevised, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(ActualRevision.CellKeyOf(rows[i].UnitCode, rows[i].IndicatorCode, rows[i].Year, rows[i].Month), NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(ChangeFeedStore.RevisionData(latest[i] + 1), NpgsqlDbType.Jsonb, ct);
                 if (traceParent is null) await copy.WriteNullAsync(ct);

@@ -9,7 +9,6 @@ namespace TuyPhuoc.Submissions.Data;
 /// <summary>The change feed as it is read: the change log, with the revision each actual.revised entry names.</summary>
 public sealed class ChangeFeedStore(SubmissionsDbContext db)
 {
-    public const string RevisedKind = "actual.revised";
 
     /// <summary>What an actual.revised entry keeps: the revision number; its key is the cell's.</summary>
     public static string RevisionData(int revision) => JsonSerializer.Serialize(new RevisionRef(revision));
@@ -20,7 +19,7 @@ public sealed class ChangeFeedStore(SubmissionsDbContext db)
     public async Task<(List<ChangeLogEntry> Entries, Dictionary<long, ActualRevision> Revisions)> ChangesAfterAsync(long after, CancellationToken ct)
     {
         var entries = await db.ReadAfterAsync(after, 500, ct);
-        var revised = entries.Where(e => e.Kind == RevisedKind).ToList();
+        var revised = entries.Where(e => e.Kind == ChangeKinds.ActualRevised).ToList();
         var revisions = new Dictionary<long, ActualRevision>();
         if (revised.Count == 0) return (entries, revisions);
         var refs = revised.Select(e => (Entry: e, Cell: e.Key.Split('/'), JsonSerializer.Deserialize<RevisionRef>(e.Data)!.Revision)).ToList();

@@ -19,7 +19,7 @@ public sealed class EscalationsStore(SubmissionsDbContext db, PlanViews plans, R
         var plan = await plans.GetAsync(year, p => p.Units.ContainsKey(unit) && indicators.All(p.Indicators.ContainsKey), ct);
         var escalation = EscalationWorkflow.Raise(caller, unit, year, indicators, title, description, plan, clock.Now);
         db.Escalations.Add(escalation);
-        return Log("escalation.raised", escalation);
+        return Log(ChangeKinds.EscalationRaised, escalation);
     }
 
     public async Task<Escalation> AssignAsync(Caller caller, Guid id, string office, DateOnly? dueDate, CancellationToken ct)
@@ -27,14 +27,14 @@ public sealed class EscalationsStore(SubmissionsDbContext db, PlanViews plans, R
         var escalation = await LockAsync(id, ct);
         var plan = await plans.GetAsync(escalation.Year, p => p.Units.ContainsKey(office), ct);
         EscalationWorkflow.Assign(escalation, office, dueDate, plan, clock.Now, Today, caller.Subject);
-        return Log("escalation.assigned", escalation);
+        return Log(ChangeKinds.EscalationAssigned, escalation);
     }
 
     public Task<Escalation> AnswerAsync(Caller caller, Guid id, string answer, CancellationToken ct) =>
-        ChangeAsync(id, "escalation.answered", e => EscalationWorkflow.Answer(e, caller, answer, clock.Now), ct);
+        ChangeAsync(id, ChangeKinds.EscalationAnswered, e => EscalationWorkflow.Answer(e, caller, answer, clock.Now), ct);
 
     public Task<Escalation> CloseAsync(Caller caller, Guid id, string note, CancellationToken ct) =>
-        ChangeAsync(id, "escalation.closed", e => EscalationWorkflow.Close(e, caller, note, clock.Now), ct);
+        ChangeAsync(id, ChangeKinds.EscalationClosed, e => EscalationWorkflow.Close(e, caller, note, clock.Now), ct);
 
     public async Task<Escalation> GetAsync(Guid id, CancellationToken ct) =>
         await db.Escalations.AsNoTracking().Include(e => e.Steps.OrderBy(s => s.Id)).SingleOrDefaultAsync(e => e.Id == id, ct)

@@ -43,22 +43,22 @@ public sealed class ReportsStore(SubmissionsDbContext db, PlanViews plans, Repor
         var report = await LockAsync(unit, year, month, ct) ?? db.Reports.Add(new Report { UnitCode = unit, Year = year, Month = month }).Entity;
         var missing = expected.Except(await FilledAsync(unit, year, month, ct)).ToList();
         ReportWorkflow.Submit(report, missing, receivedOn ?? Today, receivedOn is { } d ? clock.StartOf(d) : clock.Now, caller.Subject);
-        return await LogAsync("report.submitted", report, plan, ct);
+        return await LogAsync(ChangeKinds.ReportSubmitted, report, plan, ct);
     }
 
     public Task<ReportView> ApproveAsync(Caller caller, string unit, int year, int month, CancellationToken ct) =>
-        ChangeAsync(unit, year, month, "report.approved", r => ReportWorkflow.Approve(r, clock.Now, caller.Subject), ct);
+        ChangeAsync(unit, year, month, ChangeKinds.ReportApproved, r => ReportWorkflow.Approve(r, clock.Now, caller.Subject), ct);
 
     public Task<ReportView> ReturnAsync(Caller caller, string unit, int year, int month, string reason, CancellationToken ct)
     {
         ReportWorkflow.RequireReason(reason);
-        return ChangeAsync(unit, year, month, "report.returned", r => ReportWorkflow.Return(r, reason, clock.Now, caller.Subject), ct);
+        return ChangeAsync(unit, year, month, ChangeKinds.ReportReturned, r => ReportWorkflow.Return(r, reason, clock.Now, caller.Subject), ct);
     }
 
     public Task<ReportView> ReopenAsync(Caller caller, string unit, int year, int month, string reason, CancellationToken ct)
     {
         ReportWorkflow.RequireReason(reason);
-        return ChangeAsync(unit, year, month, "report.reopened", r => ReportWorkflow.Reopen(r, reason, clock.Now, caller.Subject), ct);
+        return ChangeAsync(unit, year, month, ChangeKinds.ReportReopened, r => ReportWorkflow.Reopen(r, reason, clock.Now, caller.Subject), ct);
     }
 
     /// <summary>Every report of a month: those of the units that owe one (missing ones too) and any other stored.</summary>
@@ -106,7 +106,7 @@ public sealed class ReportsStore(SubmissionsDbContext db, PlanViews plans, Repor
         ReportingCalendar.ValidateDeadlineDay(year, day, Today);
         var setting = await db.Deadlines.SingleOrDefaultAsync(d => d.Year == year, ct) ?? db.Deadlines.Add(new DeadlineSetting { Year = year }).Entity;
         setting.DayOfFollowingMonth = day;
-        db.ChangeLog.Add(ChangeLogEntry.For("deadlines.set", year.ToString(CultureInfo.InvariantCulture), JsonFormatter.Default.Format(setting.ToProto())));
+        db.ChangeLog.Add(ChangeLogEntry.For(ChangeKinds.DeadlinesSet, year.ToString(CultureInfo.InvariantCulture), JsonFormatter.Default.Format(setting.ToProto())));
         return setting;
     }
 

@@ -199,7 +199,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
                 ActualsSql.Command("""
                     INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
                     SELECT $1, $2, k, d::jsonb, t FROM unnest($3::text[], $4::text[], $5::text[]) AS x(k, d, t)
-                    """, at, ChangeFeedStore.RevisedKind, revisions.Select(r => r.CellKey).ToArray(),
+                    """, at, ChangeKinds.ActualRevised, revisions.Select(r => r.CellKey).ToArray(),
                     revisions.Select(r => ChangeFeedStore.RevisionData(r.Revision)).ToArray(), stored.Select(s => s.Pending.TraceParent).ToArray()),
                 ActualsSql.Command("""
                     INSERT INTO idempotency ("Operation", "Key", "RequestHash", "Response", "CreatedAt")

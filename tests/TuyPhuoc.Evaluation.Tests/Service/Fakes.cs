@@ -86,7 +86,7 @@ internal static class TestPlan
     public static FeedEntry Actual(string unit, string indicator, int month, decimal value, long? sequence = null, string? trace = null)
     {
         var seq = sequence ?? Interlocked.Increment(ref _sequence) + 1000;
-        return new(seq, DateTimeOffset.UtcNow, SubmissionsFeed.ActualRevised, $"{unit}/{indicator}/{Year}/{month}", trace,
+        return new(seq, DateTimeOffset.UtcNow, ChangeKinds.ActualRevised, $"{unit}/{indicator}/{Year}/{month}", trace,
             new ActualChange(unit, indicator, Year, month, value, seq));
     }
 }

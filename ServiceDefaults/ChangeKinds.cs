@@ -1,0 +1,35 @@
+namespace TuyPhuoc.ServiceDefaults;
+
+/// <summary>Every kind of change the suite's change feeds carry, by the service that writes it: one spelling for writers and readers.</summary>
+public static class ChangeKinds
+{
+    // IndicatorPlans
+    public const string UnitCreated = "unit.created";
+    public const string UnitClosed = "unit.closed";
+    public const string IndicatorCreated = "indicator.created";
+    public const string PlanCreated = "plan.created";
+    public const string PlanRevised = "plan.revised";
+    public const string PlanPrefix = "plan.";
+
+    // Submissions
+    public const string ActualRevised = "actual.revised";
+    public const string ReportSubmitted = "report.submitted";
+    public const string ReportApproved = "report.approved";
+    public const string ReportReturned = "report.returned";
+    public const string ReportReopened = "report.reopened";
+    public const string ReportPrefix = "report.";
+    public const string EscalationRaised = "escalation.raised";
+    public const string EscalationAssigned = "escalation.assigned";
+    public const string EscalationAnswered = "escalation.answered";
+    public const string EscalationClosed = "escalation.closed";
+    public const string EscalationPrefix = "escalation.";
+    public const string DeadlinesSet = "deadlines.set";
+
+    // Evaluation
+    public const string ResultChanged = "result.changed";
+
+    // EmulationScoring
+    public const string SchemeSet = "scheme.set";
+    public const string YearFinalized = "year.finalized";
+    public const string YearReopened = "year.reopened";
+}
