@@ -60,8 +60,10 @@ public sealed class EmulationScoringTests(SuiteFixture suite)
     public async Task ListRanking_PerBlockAndPaged_BlockRanksAndEveryUnitOnce()
     {
         var options = await suite.CallAsAsync(Roles.PlanningOffice);
+        // The ranking is read once the scorer has settled: the same twice in a row, every commune and office in it.
+        Ranking? previous = null;
         var whole = await EventuallyAsync(() => Client.ListRankingAsync(new ListRankingRequest { Year = Year, Quarter = 2, PageSize = 1000 }, options).ResponseAsync,
-            r => r.Entries.Count > Communes.Length);
+            r => (r.Entries.Count > Communes.Length && r.Equals(previous), previous = r).Item1);
 
         var paged = new List<RankingEntry>();
         var token = "";
