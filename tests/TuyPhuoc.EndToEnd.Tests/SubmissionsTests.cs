@@ -174,6 +174,49 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ApproveReport_WhileWritesToTheMonthArrive_NoWriteAfterTheApprovalAndTheApprovedValueIsEvaluated()
+    {
+        const string unit = "PHUOC_QUANG", indicator = "CT02";
+        const int month = 10;
+        var office = await PlanningOffice();
+        var reporter = await Reporter(unit);
+        await FillMonthAsync(unit, month);
+        await Client.SubmitReportAsync(new SubmitReportRequest { UnitCode = unit, Year = Year, Month = month }, reporter);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        // Each writer corrects the cell until the month is locked; once refused, a later call must be refused too.
+        var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+        {
+            var outcomes = new List<bool>();
+            for (var i = 0; !stop.IsCancellationRequested && outcomes.Count(ok => !ok) < 5; i++)
+            {
+                try
+                {
+                    await Client.SubmitActualAsync(Actual(unit, indicator, month, 1000 + 100 * w + i), reporter);
+                    outcomes.Add(true);
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.FailedPrecondition)
+                {
+                    outcomes.Add(false);
+                }
+            }
+            return outcomes;
+        })).ToList();
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var approved = await Client.ApproveReportAsync(new ApproveReportRequest { UnitCode = unit, Year = Year, Month = month }, office);
+        var outcomes = await Task.WhenAll(writers);
+
+        Assert.Equal(ReportStatus.Approved, approved.Status);
+        Assert.All(outcomes, o => Assert.DoesNotContain(true, o.SkipWhile(ok => ok)));
+        Assert.Contains(outcomes, o => o.Contains(true));
+        var latest = (await Client.ListRevisionsAsync(new ListRevisionsRequest { UnitCode = unit, IndicatorCode = indicator, Year = Year, Month = month }, office)).Revisions.MaxBy(r => r.Revision)!;
+        var evaluation = new TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient(suite.Gateway);
+        await Eventually.TrueAsync(async () => (await evaluation.GetIndicatorStatusAsync(new TuyPhuoc.Contracts.Evaluation.V1.GetIndicatorStatusRequest
+            { UnitCode = unit, IndicatorCode = indicator, Year = Year, Quarter = 4 }, office)).MonthlyActuals[month - 1].Value == latest.Value,
+            TimeSpan.FromSeconds(10), "the approved value was not the one evaluated");
+    }
+
+    [Fact]
     public async Task ApproveReport_SameKeyConcurrently_EveryCallGetsTheFirstAnswerAndTheReportIsApprovedOnce()
     {
         var office = await PlanningOffice();
