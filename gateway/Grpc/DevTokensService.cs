@@ -24,9 +24,9 @@ public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevToken
             throw new PermissionDeniedException("Development tokens are issued only to callers on this machine.");
         }
         Validate(request);
-        var unit = NullIfEmpty(request.Unit);
-        var block = NullIfEmpty(request.Block);
-        var subject = NullIfEmpty(request.Subject) ?? string.Join(':', new[] { request.Role, unit }.OfType<string>());
+        var unit = Text.Optional(request.Unit);
+        var block = Text.Optional(request.Block);
+        var subject = Text.Optional(request.Subject) ?? string.Join(':', new[] { request.Role, unit }.OfType<string>());
         var lifetime = TimeSpan.FromMinutes(request.LifetimeMinutes == 0 ? DefaultLifetimeMinutes : request.LifetimeMinutes);
         var (token, expiresAt) = issuer.Issue(subject, request.Role, unit, block, lifetime);
         return Task.FromResult(new IssueTokenResponse { AccessToken = token, ExpiresAt = Timestamp.FromDateTimeOffset(expiresAt) });
@@ -48,5 +48,4 @@ public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevToken
         violations.ThrowIfAny();
     }
 
-    private static string? NullIfEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

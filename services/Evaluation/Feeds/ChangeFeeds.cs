@@ -34,11 +34,10 @@ public sealed class PlansFeed(Plans.IndicatorPlans.IndicatorPlansClient client) 
         await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
         {
             yield return new FeedEntry(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key,
-                NullIfEmpty(change.TraceParent), Year: change.Year == 0 ? null : change.Year, IndicatorCodes: [.. change.IndicatorCodes]);
+                Text.Optional(change.TraceParent), Year: change.Year == 0 ? null : change.Year, IndicatorCodes: [.. change.IndicatorCodes]);
         }
     }
 
-    internal static string? NullIfEmpty(string s) => string.IsNullOrEmpty(s) ? null : s;
 }
 
 public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient client) : IChangeFeed
@@ -59,7 +58,7 @@ public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient cl
                     (decimal)change.Actual.Value, change.Sequence)
                 : null;
             yield return new FeedEntry(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key,
-                PlansFeed.NullIfEmpty(change.TraceParent), actual,
+                Text.Optional(change.TraceParent), actual,
                 Unreadable: readable ? null : $"the value {change.Actual.Value:R} of {change.Key} is outside ±{InputBounds.MaxMagnitude:0e0}");
         }
     }

@@ -40,7 +40,7 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
     public override async Task<ListLaggardsResponse> ListLaggards(ListLaggardsRequest request, ServerCallContext context)
     {
         var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Block(request.Block, required: false));
-        var laggards = await reports.LaggardsAsync(Caller(context), year, quarter, Mapping.Optional(request.UnitCode), Mapping.Optional(request.Block),
+        var laggards = await reports.LaggardsAsync(Caller(context), year, quarter, Text.Optional(request.UnitCode), Text.Optional(request.Block),
             context.CancellationToken);
         var (page, next) = Paging.Page(laggards, l => l.Key, request.PageSize, request.PageToken);
         return new ListLaggardsResponse { Laggards = { page.Select(l => l.Laggard) }, NextPageToken = next };

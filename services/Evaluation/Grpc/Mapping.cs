@@ -28,7 +28,6 @@ internal static class Mapping
         new Violations().Require(required ? Access.Blocks.Contains(block.Trim()) : block.Length == 0 || Access.Blocks.Contains(block.Trim()),
             "block", $"must be one of {string.Join(", ", Access.Blocks)}");
 
-    public static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>A result change with the result as it stands now, as of its latest quarter with data.</summary>
     public static ResultChange ToChange(ChangeLogEntry entry, StoredResult row)

@@ -8,7 +8,6 @@ namespace TuyPhuoc.IndicatorPlans.Grpc;
 /// <summary>Between the proto messages of tuyphuoc.plans.v1 and the domain. Enum numbers are the same on both sides.</summary>
 internal static class Mapping
 {
-    private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public static Proto.Unit ToProto(this OrgUnit u) => new()
     {
@@ -27,7 +26,7 @@ internal static class Mapping
         Code = u.Code.Trim(),
         Name = u.Name.Trim(),
         Kind = (UnitKind)u.Kind,
-        ParentCode = NullIfEmpty(u.ParentCode),
+        ParentCode = Text.Optional(u.ParentCode),
         Block = u.Block == Proto.SectorBlock.Unspecified ? null : (SectorBlock)u.Block,
         ValidFrom = u.ValidFrom.ToDate("unit.valid_from") ?? throw new InvalidInputException("unit.valid_from", "is required"),
         ValidTo = u.ValidTo.ToDate("unit.valid_to"),

@@ -17,7 +17,6 @@ internal static class Mapping
     public static string Code(string code) => code.Trim();
 
     /// <summary>An optional string field: null when empty or blank, else trimmed.</summary>
-    public static string? Optional(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static ActualInput ToInput(this Proto.SubmitActualRequest r) =>
         new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);

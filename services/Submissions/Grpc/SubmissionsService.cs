@@ -44,7 +44,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
         var unit = Mapping.Code(request.UnitCode);
         await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
         if (request.Month is < 0 or > 12) throw new InvalidInputException("month", "must be between 1 and 12 (0 for every month)");
-        var latest = await actuals.LatestAsync(unit, request.Year, Mapping.Optional(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
+        var latest = await actuals.LatestAsync(unit, request.Year, Text.Optional(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
         var (page, next) = Paging.Page(latest, r => $"{r.IndicatorCode} {r.Month:00}", request.PageSize, request.PageToken);
         return new ListActualsResponse { Actuals = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }
@@ -67,7 +67,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
             }
         }
         var first = await NextAsync();
-        var key = Mapping.Optional(first?.BatchIdempotencyKey ?? "");
+        var key = Text.Optional(first?.BatchIdempotencyKey ?? "");
         // Only a batch with a key can be replayed, so only then is its content hashed, row by row: the same rows hash
         // the same however they are split into messages.
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -162,7 +162,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListTimelinessResponse> ListTimeliness(ListTimelinessRequest request, ServerCallContext context)
     {
         var caller = CallerScope.Of(context);
-        var unit = Mapping.Optional(request.UnitCode) ?? (caller.Grant == Grant.OwnUnit ? caller.Unit : null);
+        var unit = Text.Optional(request.UnitCode) ?? (caller.Grant == Grant.OwnUnit ? caller.Unit : null);
         var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
         if (unit is not null && !sees(unit)) caller.DemandUnit(unit, null);
         var entries = (await reports.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken))
@@ -203,7 +203,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
         var sees = await Access.UnitsAsync(CallerScope.Of(context), plans, request.Year, context.CancellationToken);
-        var (unit, office, today) = (Mapping.Optional(request.UnitCode), Mapping.Optional(request.OfficeCode), escalations.Today);
+        var (unit, office, today) = (Text.Optional(request.UnitCode), Text.Optional(request.OfficeCode), escalations.Today);
         var found = (await escalations.ListAsync(request.Year, context.CancellationToken))
             .Where(e => Access.Sees(sees, e)
                 && (unit is null || e.UnitCode == unit)
@@ -217,7 +217,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
-        var consumer = Mapping.Optional(request.Consumer) ?? Mapping.Optional(context.RequestHeaders.GetValue("consumer") ?? "") ?? Caller(context).Subject;
+        var consumer = Text.Optional(request.Consumer) ?? Text.Optional(context.RequestHeaders.GetValue("consumer") ?? "") ?? Caller(context).Subject;
         metrics.ConsumerRead(consumer, request.AfterSequence);
         var revisions = new Dictionary<long, Domain.ActualRevision>();
         var writer = new ConsumerTrackingWriter(responseStream, consumer, metrics);
