@@ -65,12 +65,21 @@ public static class Snapshots
 
     public static string SourceName(IndicatorSource source) => source == IndicatorSource.Province ? "province" : "district";
 
-    static string Name(MeasureKind kind) => kind switch
+    public static string Name(MeasureKind kind) => kind switch
     {
         MeasureKind.Cumulative => "cumulative",
         MeasureKind.Level => "level",
         MeasureKind.Growth => "growth",
         _ => "year_end",
+    };
+
+    public static Status FromProto(Proto.Status status) => status switch
+    {
+        Proto.Status.Achieved => Status.Achieved,
+        Proto.Status.AtRisk => Status.AtRisk,
+        Proto.Status.NotAchieved => Status.NotAchieved,
+        Proto.Status.NoData => Status.NoData,
+        _ => Status.JudgedAtYearEnd,
     };
 
     public static Proto.Status ToProto(Status status) => status switch

@@ -34,18 +34,25 @@ public static class EvaluationRules
     };
 
     /// <summary>Counts per status and checkpoint outcomes of many results (each evaluated at least up to the quarter), with the keys below a checkpoint.</summary>
-    public static QuarterSummary<TKey> Summarize<TKey>(int quarter, IEnumerable<(TKey Key, EvaluationResult Result)> results)
+    public static QuarterSummary<TKey> Summarize<TKey>(int quarter, IEnumerable<(TKey Key, EvaluationResult Result)> results) =>
+        Summarize(quarter, results.Select(r => (r.Key, r.Result.Headline(quarter))));
+
+    /// <summary>The summary of results as of a quarter from their headlines: what the services' reports are made of.</summary>
+    public static QuarterSummary<TKey> Summarize<TKey>(int quarter, IEnumerable<(TKey Key, Headline Headline)> results)
     {
         var list = results.ToList();
-        var checkpoints = list.Select(r => (r.Key, Passed: r.Result.PassesCheckpoints(quarter))).ToList();
         return new(
             quarter,
-            Enum.GetValues<Status>().ToDictionary(s => s, s => list.Count(r => r.Result.Quarter(quarter).Status == s)),
-            checkpoints.Count(c => c.Passed == true),
-            checkpoints.Count(c => c.Passed == false),
-            list.Count(r => r.Result.Input.Indicator.Kind == MeasureKind.YearEnd),
-            [.. checkpoints.Where(c => c.Passed == false).Select(c => c.Key)]);
+            Enum.GetValues<Status>().ToDictionary(s => s, s => list.Count(r => r.Headline.Status == s)),
+            list.Count(r => r.Headline.PassesCheckpoints == true),
+            list.Count(r => r.Headline.PassesCheckpoints == false),
+            list.Count(r => r.Headline.JudgedAtYearEnd),
+            [.. list.Where(r => r.Headline.PassesCheckpoints == false).Select(r => r.Key)],
+            [.. list.Where(r => IsLaggard(r.Headline)).Select(r => r.Key)]);
     }
+
+    /// <summary>A laggard: not achieved in the quarter, or below a checkpoint due by then.</summary>
+    public static bool IsLaggard(Headline headline) => headline.Status == Status.NotAchieved || headline.PassesCheckpoints == false;
 
     static QuarterResult CumulativeQuarter(EvaluationInput input, int q, QuarterResult? previous)
     {

@@ -58,14 +58,22 @@ public sealed record EvaluationResult(EvaluationInput Input, IReadOnlyList<Quart
         var due = Quarters.Take(quarter).SelectMany(q => q.Checkpoints).ToList();
         return due.Count == 0 ? null : due.All(c => c.Passed);
     }
+
+    public Headline Headline(int quarter) => new(Quarter(quarter).Status, PassesCheckpoints(quarter), Input.Indicator.Kind == MeasureKind.YearEnd);
 }
+
+/// <summary>What a summary needs of one result as of a quarter.</summary>
+/// <param name="PassesCheckpoints">Null when no checkpoint was due by the quarter.</param>
+public sealed record Headline(Status Status, bool? PassesCheckpoints, bool JudgedAtYearEnd);
 
 /// <param name="ExcludedFromCheckpoints">Year-end indicators, left out of the checkpoint counts.</param>
 /// <param name="BelowCheckpoint">Keys of the results that failed a checkpoint due by the quarter.</param>
+/// <param name="Laggards">Keys of the results not achieved in the quarter or below a checkpoint due by then.</param>
 public sealed record QuarterSummary<TKey>(
     int Quarter,
     IReadOnlyDictionary<Status, int> CountByStatus,
     int CheckpointPassed,
     int CheckpointFailed,
     int ExcludedFromCheckpoints,
-    IReadOnlyList<TKey> BelowCheckpoint);
+    IReadOnlyList<TKey> BelowCheckpoint,
+    IReadOnlyList<TKey> Laggards);

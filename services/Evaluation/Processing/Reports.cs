@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
 using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 
@@ -76,7 +77,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         {
             var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => access.Sees(r, district))
                 .Select(r => View(r, quarter)).OrderBy(s => s.IndicatorCode, StringComparer.Ordinal).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
-            return new Proto.Scorecard { UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(statuses) } };
+            return new Proto.Scorecard { UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(Summarize(quarter, statuses)) } };
         });
     }
 
@@ -88,16 +89,17 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         {
             var views = await ViewsAsync(access, district, year, quarter, block, ct);
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            var ofFigures = Summarize(quarter, figures);
             return new Proto.BlockSummary
             {
                 Block = block,
                 Year = year,
                 Quarter = quarter,
-                Counts = { Counts(figures) },
-                CheckpointPassed = figures.Count(s => s.CheckpointDue && s.PassesCheckpoints),
-                CheckpointFailed = figures.Count(s => s.CheckpointDue && !s.PassesCheckpoints),
+                Counts = { Counts(ofFigures) },
+                CheckpointPassed = ofFigures.CheckpointPassed,
+                CheckpointFailed = ofFigures.CheckpointFailed,
                 DistrictFigures = { figures },
-                Laggards = { views.Select(v => v.Status).Where(IsLaggard).Select(ToLaggard) },
+                Laggards = { Summarize(quarter, views.Select(v => v.Status)).Laggards.Select(ToLaggard) },
             };
         });
     }
@@ -114,22 +116,22 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
                 Year = year,
                 Quarter = quarter,
                 DistrictFigures = { figures },
-                Counts = { Counts(figures) },
-                CheckpointFailures = { views.Select(v => v.Status).Where(s => s.CheckpointDue && !s.PassesCheckpoints).Select(ToLaggard) },
+                Counts = { Counts(Summarize(quarter, figures)) },
+                CheckpointFailures = { Summarize(quarter, views.Select(v => v.Status)).BelowCheckpoint.Select(ToLaggard) },
                 AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
                 ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
             };
             foreach (var source in new[] { "province", "district" })
             {
-                var of = figures.Where(f => f.Source == source).ToList();
+                var of = Summarize(quarter, figures.Where(f => f.Source == source));
                 report.BySource.Add(new Proto.SourceSummary
                 {
                     Source = source,
-                    Indicators = of.Count,
+                    Indicators = of.CountByStatus.Values.Sum(),
                     Counts = { Counts(of) },
-                    CheckpointPassed = of.Count(s => s.CheckpointDue && s.PassesCheckpoints),
-                    CheckpointFailed = of.Count(s => s.CheckpointDue && !s.PassesCheckpoints),
-                    JudgedAtYearEnd = of.Count(s => s.MeasureKind == "year_end"),
+                    CheckpointPassed = of.CheckpointPassed,
+                    CheckpointFailed = of.CheckpointFailed,
+                    JudgedAtYearEnd = of.ExcludedFromCheckpoints,
                 });
             }
             return report;
@@ -143,13 +145,15 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         if (unit is not null) access.DemandUnit(unit, district);
         if (block is not null) access.DemandBlock(block);
         var rows = await store.ResultsAsync(year, ct, unit: unit, block: block);
-        return [.. rows.Where(r => access.Sees(r, district)).Select(r => View(r, quarter)).Where(IsLaggard)
+        return [.. Summarize(quarter, rows.Where(r => access.Sees(r, district)).Select(r => View(r, quarter))).Laggards
             .Select(s => ($"{s.UnitCode}/{s.IndicatorCode}", ToLaggard(s)))
             .OrderBy(l => l.Item1, StringComparer.Ordinal)];
     }
 
-    /// <summary>Not achieved in the quarter, or below a checkpoint due by then.</summary>
-    public static bool IsLaggard(Proto.IndicatorStatus s) => s.Status == Proto.Status.NotAchieved || (s.CheckpointDue && !s.PassesCheckpoints);
+    /// <summary>The Domain's summary of stored statuses (the rule lives there, for tests and for what ships).</summary>
+    public static QuarterSummary<Proto.IndicatorStatus> Summarize(int quarter, IEnumerable<Proto.IndicatorStatus> statuses) =>
+        EvaluationRules.Summarize(quarter, statuses.Select(s => (s, new Headline(
+            Snapshots.FromProto(s.Status), s.CheckpointDue ? s.PassesCheckpoints : null, s.MeasureKind == Snapshots.Name(MeasureKind.YearEnd)))));
 
     public static Proto.IndicatorStatus View(StoredResult row, int quarter)
     {
@@ -162,12 +166,8 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         Access access, string district, int year, int quarter, string? block, CancellationToken ct) =>
         [.. (await store.ResultsAsync(year, ct, block: block)).Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
 
-    public static IEnumerable<Proto.StatusCount> Counts(IEnumerable<Proto.IndicatorStatus> statuses)
-    {
-        var list = statuses.ToList();
-        return System.Enum.GetValues<Proto.Status>().Where(s => s != Proto.Status.Unspecified)
-            .Select(s => new Proto.StatusCount { Status = s, Count = list.Count(x => x.Status == s) });
-    }
+    public static IEnumerable<Proto.StatusCount> Counts<TKey>(QuarterSummary<TKey> summary) =>
+        summary.CountByStatus.Select(c => new Proto.StatusCount { Status = Snapshots.ToProto(c.Key), Count = c.Value });
 
     private static Proto.UnitIndicatorCell Cell(Proto.IndicatorStatus s)
     {
