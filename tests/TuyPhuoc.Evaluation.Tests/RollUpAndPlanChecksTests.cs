@@ -69,3 +69,33 @@ public class RollUpAndPlanChecksTests
     public void Check_ConsistentPlan_ReturnsNoWarning() =>
         Assert.Empty(PlanChecks.Check(Direction.HigherIsBetter, 120, provinceTarget: 100, allocations: [60, 60]));
 }
+
+public class DistrictTotalsTests
+{
+    [Fact]
+    public void Apply_NewCellsAndCorrections_SumMovesByTheDifferenceAndOnlyNewCellsCount()
+    {
+        var totals = MonthlyTotals.Of([[new MonthlyActual(10, 1), null, .. new MonthlyActual?[10]], [new MonthlyActual(5, 2), .. new MonthlyActual?[11]]]);
+
+        totals.Apply([(1, 12m, new MonthlyActual(10, 1)), (2, 7m, null), (1, 1m, null)]);
+
+        Assert.Equal((18m, 3), (totals.Sum[0], totals.Count[0]));
+        Assert.Equal((7m, 1), (totals.Sum[1], totals.Count[1]));
+        Assert.All(totals.Sum.Skip(2), s => Assert.Equal(0m, s));
+    }
+
+    [Fact]
+    public void Apply_AfterTheCellsAreRead_SameAsTotalsReadFromTheNewCells()
+    {
+        MonthlyActual?[] a = [new(3, 1), new(4, 2), .. new MonthlyActual?[10]];
+        MonthlyActual?[] b = [null, new(6, 3), .. new MonthlyActual?[10]];
+        var kept = MonthlyTotals.Of([a, b]);
+
+        kept.Apply([(1, 9m, b[0]), (2, 1m, a[1])]);
+        (b[0], a[1]) = (new(9, 4), new(1, 5));
+        var read = MonthlyTotals.Of([a, b]);
+
+        Assert.Equal(read.Sum, kept.Sum);
+        Assert.Equal(read.Count, kept.Count);
+    }
+}

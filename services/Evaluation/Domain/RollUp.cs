@@ -37,6 +37,16 @@ public sealed class MonthlyTotals(decimal[] sum, int[] count)
         Count[month - 1] += units;
     }
 
+    /// <summary>
+    /// The totals after stored revisions take the place of the values they replace (null for a month no unit had
+    /// filled): each adds its value less the replaced one, and a month filled for the first time counts one more unit.
+    /// </summary>
+    public MonthlyTotals Apply(IEnumerable<(int Month, decimal Value, MonthlyActual? Replaced)> revisions)
+    {
+        foreach (var (month, value, replaced) in revisions) Add(month, value - (replaced?.Value ?? 0), replaced is null ? 1 : 0);
+        return this;
+    }
+
     public static MonthlyTotals Of(IEnumerable<MonthlyActual?[]?> units)
     {
         var totals = new MonthlyTotals();

@@ -142,12 +142,9 @@ public sealed class Evaluator(
         foreach (var figure in figures.Except(stale))
         {
             var units = ResultPlanner.Aggregate(figure).Units;
-            var moved = totals[figure.Key] = kept[figure.Key.IndicatorCode].Totals;
-            foreach (var a in stored.Where(a => a.IndicatorCode == figure.Key.IndicatorCode && units.Contains(a.UnitCode)))
-            {
-                var old = cells.GetValueOrDefault((a.IndicatorCode, a.UnitCode))?[a.Month - 1];
-                moved.Add(a.Month, a.Value - (old?.Value ?? 0), old is null ? 1 : 0);
-            }
+            totals[figure.Key] = kept[figure.Key.IndicatorCode].Totals.Apply(stored
+                .Where(a => a.IndicatorCode == figure.Key.IndicatorCode && units.Contains(a.UnitCode))
+                .Select(a => (a.Month, a.Value, cells.GetValueOrDefault((a.IndicatorCode, a.UnitCode))?[a.Month - 1])));
         }
         await store.WriteDistrictTotalsAsync(year, [.. figures.Select(f => (f.Key.IndicatorCode, ResultPlanner.Aggregate(f).Fingerprint, totals[f.Key]))], ct);
         foreach (var a in stored)
