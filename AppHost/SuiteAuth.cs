@@ -24,7 +24,7 @@ public sealed class SuiteAuth
             _signingKey = builder.AddParameter(ResourceNames.DevSigningKey, DevTokenIssuer.NewKey(), secret: true);
             return;
         }
-        if (string.IsNullOrWhiteSpace(_options.ClientId) || string.IsNullOrEmpty(_options.ClientSecret))
+        if (!_options.HasClientCredentials)
         {
             throw new SetupException(
                 "Auth:Authority is set: set Auth:ClientId and Auth:ClientSecret too (the provider's client-credentials client the services call each other as; its tokens carry role=service).");

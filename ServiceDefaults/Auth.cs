@@ -56,6 +56,9 @@ public sealed class AuthOptions
 
     public bool HasAuthority => !string.IsNullOrWhiteSpace(Authority);
 
+    /// <summary>The services' own client at the authority, which they call each other as.</summary>
+    public bool HasClientCredentials => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrEmpty(ClientSecret);
+
     /// <summary>Plain http is allowed only for an authority on this machine (a local provider, the tests' issuer).</summary>
     public bool RequireHttps => !(Uri.TryCreate(Authority, UriKind.Absolute, out var uri) && uri.IsLoopback);
 

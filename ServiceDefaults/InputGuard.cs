@@ -51,37 +51,33 @@ public static class InputBounds
             var value = field.Accessor.GetValue(message);
             if (field.IsMap)
             {
-                var (keyField, valueField) = (field.MessageType.FindFieldByNumber(1), field.MessageType.FindFieldByNumber(2));
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
                     var at = $"{name}[{(entry.Key is string k ? Quote(k) : entry.Key)}]";
-                    CheckValue(keyField, field.Name, entry.Key, at, violations);
-                    CheckValue(valueField, field.Name, entry.Value, at, violations);
+                    CheckValue(field.Name, entry.Key, at, violations);
+                    CheckValue(field.Name, entry.Value, at, violations);
                 }
             }
             else if (field.IsRepeated)
             {
                 var i = 0;
-                foreach (var item in (IList)value) CheckValue(field, field.Name, item, $"{name}[{i++}]", violations);
+                foreach (var item in (IList)value) CheckValue(field.Name, item, $"{name}[{i++}]", violations);
             }
             else if (field.FieldType != FieldType.Message || field.Accessor.HasValue(message))
             {
-                CheckValue(field, field.Name, value, name, violations);
+                CheckValue(field.Name, value, name, violations);
             }
         }
     }
 
-    private static void CheckValue(FieldDescriptor field, string fieldName, object? value, string path, List<FieldViolation> violations)
+    private static void CheckValue(string fieldName, object? value, string path, List<FieldViolation> violations)
     {
         switch (value)
         {
             case IMessage nested:
                 Walk(nested, path, violations);
                 break;
-            case double d when !double.IsFinite(d) || Math.Abs(d) > MaxMagnitude:
-                violations.Add(new(path, $"must be a finite number between -{MaxMagnitude:0e0} and {MaxMagnitude:0e0}"));
-                break;
-            case float f when !float.IsFinite(f) || Math.Abs(f) > MaxMagnitude:
+            case double or float when Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture) is var d && (!double.IsFinite(d) || Math.Abs(d) > MaxMagnitude):
                 violations.Add(new(path, $"must be a finite number between -{MaxMagnitude:0e0} and {MaxMagnitude:0e0}"));
                 break;
             case string s when TextProblem(fieldName, s) is { } problem:

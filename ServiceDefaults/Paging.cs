@@ -32,4 +32,17 @@ public static class Paging
         items.RemoveAt(size);
         return (items, Token(key(items[^1])));
     }
+
+    /// <summary>Every item of a paged listing, page after page: <paramref name="call"/> takes the page token, <paramref name="read"/> gives the page's items and the next token.</summary>
+    public static async IAsyncEnumerable<T> AllAsync<TResponse, T>(Func<string, Task<TResponse>> call, Func<TResponse, (IEnumerable<T> Items, string Next)> read)
+    {
+        var token = "";
+        do
+        {
+            var (items, next) = read(await call(token));
+            foreach (var item in items) yield return item;
+            token = next;
+        }
+        while (token != "");
+    }
 }

@@ -115,7 +115,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
             return new Entry(null, generation, loadedAt);
         }
         var catalog = new Dictionary<string, Plans.Indicator>();
-        await foreach (var i in Pages(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+        await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
         // Units in existence at any time of the year: those of its first day and those of its last (or today).
         var today = DateOnly.FromDateTime(loadedAt.UtcDateTime);
@@ -123,11 +123,11 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         var units = new Dictionary<string, Plans.Unit>();
         foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
         {
-            await foreach (var u in Pages(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+            await foreach (var u in Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
                 r => (r.Units, r.NextPageToken))) units[u.Code] = u;
         }
         var assignments = new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>();
-        await foreach (var u in Pages(t => plans.ListAssignmentsAsync(new Plans.ListAssignmentsRequest { Year = year, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+        await foreach (var u in Paging.AllAsync(t => plans.ListAssignmentsAsync(new Plans.ListAssignmentsRequest { Year = year, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Units, r.NextPageToken)))
         {
             if (u.Assignments.Count > 0) assignments[u.UnitCode] = u.Assignments;
@@ -136,18 +136,6 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, catalog.Count, units.Count, assignments.Count);
         return new Entry(new PublishedPlan(plan, catalog, units, assignments, district), generation, loadedAt);
-    }
-
-    private static async IAsyncEnumerable<T> Pages<TResponse, T>(Func<string, Task<TResponse>> call, Func<TResponse, (IEnumerable<T> Items, string Next)> read)
-    {
-        var token = "";
-        do
-        {
-            var (items, next) = read(await call(token));
-            foreach (var item in items) yield return item;
-            token = next;
-        }
-        while (token != "");
     }
 }
 
@@ -185,12 +173,15 @@ public sealed class PlanFeedWatcher(Plans.IndicatorPlans.IndicatorPlansClient pl
 
 public static class PlanReaderExtensions
 {
-    /// <summary>The plan reader and the watcher that keeps it fresh; the service registers its IndicatorPlans client.</summary>
-    public static IServiceCollection AddPlanReader(this IServiceCollection services)
+    /// <summary>
+    /// The plan reader, and the watcher that keeps it fresh unless the service follows the plans feed itself and
+    /// invalidates what a change touches (<paramref name="watch"/> false); the service registers its IndicatorPlans client.
+    /// </summary>
+    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool watch = true)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PlanReader>();
-        services.AddHostedService<PlanFeedWatcher>();
+        if (watch) services.AddHostedService<PlanFeedWatcher>();
         return services;
     }
 }

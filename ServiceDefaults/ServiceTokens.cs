@@ -86,7 +86,7 @@ public sealed class ClientCredentialsTokens : ServiceTokenSource
     public ClientCredentialsTokens(AuthOptions options, IHttpClientFactory http, TimeProvider clock, ILogger<ClientCredentialsTokens> logger)
         : base(clock, logger)
     {
-        if (string.IsNullOrWhiteSpace(options.ClientId) || string.IsNullOrEmpty(options.ClientSecret))
+        if (!options.HasClientCredentials)
         {
             throw new InvalidOperationException(
                 "Auth:Authority is set: set Auth:ClientId and Auth:ClientSecret too, the client the services call each other as.");

@@ -31,7 +31,8 @@ public static class EvaluationExtensions
         services.AddSingleton<EvaluationMetrics>();
         services.AddSingleton<ICacheBackend, RedisCacheBackend>();
         services.AddSingleton<ResultCache>();
-        services.AddPlanReader();
+        // Evaluation's own plans-feed consumer invalidates the plans a change touches, before it evaluates with them.
+        services.AddPlanReader(watch: false);
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
         services.AddScoped<Evaluator>();

@@ -12,31 +12,15 @@ public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsCl
 
     public Task<YearPlan?> PlanAsync(int year, CancellationToken ct) => plans.GetAsync(year, YearPlan.From, ct);
 
-    public async Task<IReadOnlyList<ReportFact>> ReportsAsync(string unitCode, int year, CancellationToken ct)
-    {
-        var facts = new List<ReportFact>();
-        var token = "";
-        do
-        {
-            var page = await submissions.ListTimelinessAsync(
-                new Subs.ListTimelinessRequest { Year = year, UnitCode = unitCode, PageSize = PageSize, PageToken = token }, cancellationToken: ct);
-            facts.AddRange(page.Entries.Where(e => e.UnitCode == unitCode).Select(e => e.ToFact()));
-            token = page.NextPageToken;
-        } while (token != "");
-        return facts;
-    }
+    public async Task<IReadOnlyList<ReportFact>> ReportsAsync(string unitCode, int year, CancellationToken ct) =>
+        await Paging.AllAsync(t => submissions.ListTimelinessAsync(
+                new Subs.ListTimelinessRequest { Year = year, UnitCode = unitCode, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+            r => (r.Entries, r.NextPageToken))
+            .Where(e => e.UnitCode == unitCode).Select(e => e.ToFact()).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<EscalationFact>> EscalationsAssignedToAsync(string officeCode, int year, CancellationToken ct)
-    {
-        var facts = new List<EscalationFact>();
-        var token = "";
-        do
-        {
-            var page = await submissions.ListEscalationsAsync(
-                new Subs.ListEscalationsRequest { Year = year, OfficeCode = officeCode, PageSize = PageSize, PageToken = token }, cancellationToken: ct);
-            facts.AddRange(page.Escalations.Where(e => e.AssignedOfficeCode == officeCode).Select(e => e.ToFact()));
-            token = page.NextPageToken;
-        } while (token != "");
-        return facts;
-    }
+    public async Task<IReadOnlyList<EscalationFact>> EscalationsAssignedToAsync(string officeCode, int year, CancellationToken ct) =>
+        await Paging.AllAsync(t => submissions.ListEscalationsAsync(
+                new Subs.ListEscalationsRequest { Year = year, OfficeCode = officeCode, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+            r => (r.Escalations, r.NextPageToken))
+            .Where(e => e.AssignedOfficeCode == officeCode).Select(e => e.ToFact()).ToListAsync(ct);
 }
