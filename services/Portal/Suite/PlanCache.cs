@@ -14,13 +14,13 @@ public sealed class PlanCache(IndicatorPlans.IndicatorPlansClient plans, IMemory
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
     private const int YearsBack = 5;
 
-    public Task<IReadOnlyList<AssignedIndicator>> AssignmentsAsync(string unit, int year, CallOptions call) =>
+    public Task<IReadOnlyList<PlannedIndicator>> AssignmentsAsync(string unit, int year, CallOptions call) =>
         cache.GetOrCreateAsync(("assignments", unit, year), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
-            return (IReadOnlyList<AssignedIndicator>)await Paging.AllAsync(
+            return (IReadOnlyList<PlannedIndicator>)await Paging.AllAsync(
                 token => plans.GetUnitAssignmentsAsync(new GetUnitAssignmentsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
-                page => (page.Assignments.Select(AssignedIndicator.From), page.NextPageToken)).ToListAsync();
+                page => (page.Assignments.Select(PlannedIndicator.From), page.NextPageToken)).ToListAsync();
         })!;
 
     /// <summary>The latest year up to this one that has a plan; this year when none of the last few has.</summary>

@@ -8,14 +8,14 @@ namespace TuyPhuoc.Portal.Suite;
 // ([PersistentState] serialises these records), so a page costs its gRPC calls once.
 
 /// <summary>An indicator a unit reports in a year, with its targets as the plan phases them.</summary>
-public sealed record AssignedIndicator(string Code, string Name, string UnitOfMeasure, MeasureKind Kind, double YearTarget,
+public sealed record PlannedIndicator(string Code, string Name, string UnitOfMeasure, MeasureKind Kind, double YearTarget,
     IReadOnlyList<double> Quarters, IReadOnlyList<double> Months, bool DistrictFigure)
 {
-    public static AssignedIndicator From(Assignment a) => new(a.Indicator.Code, a.Indicator.Name, a.Indicator.UnitOfMeasure,
+    public static PlannedIndicator From(Assignment a) => new(a.Indicator.Code, a.Indicator.Name, a.Indicator.UnitOfMeasure,
         a.Indicator.MeasureKind, a.YearTarget, [.. a.Quarters], [.. a.Months], a.DistrictFigure);
 
     /// <summary>An indicator the unit reads but does not report (a district figure seen by its district): no phasing of its own.</summary>
-    public static AssignedIndicator FromCatalog(Indicator? i, string code) =>
+    public static PlannedIndicator FromCatalog(Indicator? i, string code) =>
         new(code, i?.Name ?? code, i?.UnitOfMeasure ?? "", i?.MeasureKind ?? MeasureKind.Unspecified, 0, [], [], true);
 
     public double? MonthTarget(int month) => month >= 1 && month <= Months.Count ? Months[month - 1] : null;
@@ -45,7 +45,7 @@ public sealed record ReportState(ReportStatus Status, string ReturnReason, DateT
 }
 
 /// <summary>One indicator's line of the month's form: the plan, the year so far and what is stored for the month.</summary>
-public sealed record MonthRow(AssignedIndicator Indicator, double? YearToDate, Cell? Stored);
+public sealed record MonthRow(PlannedIndicator Indicator, double? YearToDate, Cell? Stored);
 
 public sealed record MonthView(string Unit, int Year, int Month, IReadOnlyList<MonthRow> Rows, ReportState Report);
 
@@ -61,7 +61,7 @@ public sealed record QuarterLine(int Quarter, Status Status, string Basis, doubl
 
 public sealed record CheckpointLine(int Quarter, double Minimum, double? Progress, bool Passed);
 
-public sealed record IndicatorView(string Unit, int Year, int Quarter, AssignedIndicator Indicator, Status Status, double? Progress,
+public sealed record IndicatorView(string Unit, int Year, int Quarter, PlannedIndicator Indicator, Status Status, double? Progress,
     IReadOnlyList<double?> MonthlyActuals, IReadOnlyList<QuarterLine> Quarters);
 
 public sealed record MonthPoint(string Month, double? Actual, double Target);
