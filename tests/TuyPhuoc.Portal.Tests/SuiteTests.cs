@@ -41,7 +41,7 @@ public sealed class VietNumberTests
 
 public sealed class MonthLineTests
 {
-    private static MonthLine Line(Cell? stored = null) => new(new MonthRow(Lines.Grain, null, stored));
+    private static MonthLine Line(Cell? stored = null) => new(new MonthRow(Lines.Grain, stored?.Value, stored));
 
     [Fact]
     public void IdempotencyKey_SameContentTwice_SameKey_OtherNoteOrRevision_OtherKey()
@@ -71,6 +71,7 @@ public sealed class MonthLineTests
 
         line.Stored(new ActualRevision { Value = 1500, Note = "ghi chú mới", Revision = 2, RecordedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch), RecordedBy = "x" });
         Assert.Equal(("1.500", 2), (line.Text, line.Row.Stored!.Revision));
+        Assert.Equal(1500, line.Row.YearToDate);
         Assert.False(line.Changed);
         Assert.False(Line().Changed);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Portal.Suite;
@@ -41,7 +42,9 @@ public sealed class MonthLine(MonthRow row)
 
     public void Stored(ActualRevision revision)
     {
-        Row = Row with { Stored = Cell.From(revision) };
+        // The year so far moves with the month's new value: by the difference for a flow; for a level, this month is the latest.
+        var yearToDate = Row.Indicator.Kind == MeasureKind.Cumulative ? (Row.YearToDate ?? 0) - (Row.Stored?.Value ?? 0) + revision.Value : revision.Value;
+        Row = Row with { Stored = Cell.From(revision), YearToDate = yearToDate };
         (Text, Note, ValueError, NoteError, History) = (VietNumber.Input(revision.Value), revision.Note, null, null, null);
     }
 }

@@ -64,7 +64,11 @@ public sealed record CheckpointLine(int Quarter, double Minimum, double? Progres
 public sealed record IndicatorView(string Unit, int Year, int Quarter, PlannedIndicator Indicator, Status Status, double? Progress,
     IReadOnlyList<double?> MonthlyActuals, IReadOnlyList<QuarterLine> Quarters);
 
-public sealed record MonthPoint(string Month, double? Actual, double Target);
+public sealed record MonthPoint(string Month, double? Actual, double Target)
+{
+    /// <summary>The actual where there is one, as the chart's columns need it.</summary>
+    public double Value => Actual ?? 0;
+}
 
 public sealed record EscalationStepLine(EscalationStatus Status, DateTimeOffset? At, string By, string Text);
 
