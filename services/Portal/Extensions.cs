@@ -18,6 +18,9 @@ public static class Extensions
     /// <summary>The portal: Blazor with interactive server rendering, calling the suite only through the gateway, with the person's token.</summary>
     public static void AddPortal(this WebApplicationBuilder builder)
     {
+        // The packages' files (_framework, _content) from the build's manifest in any environment, as the AppHost and the
+        // tests run the build unpublished; a published portal has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
         var gateway = ResourceNames.GrpcAddress(ResourceNames.Gateway);
         builder.Services.AddSuiteChannel<IndicatorPlans.IndicatorPlansClient>(gateway);
         builder.Services.AddSuiteChannel<Submissions.SubmissionsClient>(gateway);

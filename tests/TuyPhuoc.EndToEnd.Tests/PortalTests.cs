@@ -17,6 +17,8 @@ public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // Two shared cores: a circuit may take a few seconds to connect while other tests load the suite.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
