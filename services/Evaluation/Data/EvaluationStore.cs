@@ -42,24 +42,9 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         return new NpgsqlCommand(sql, Connection, Transaction);
     }
 
-    public async Task<long> CursorAsync(string source, CancellationToken ct)
-    {
-        await using var cmd = await CommandAsync("SELECT sequence FROM feed_cursors WHERE source = @s", ct);
-        cmd.Parameters.AddWithValue("s", source);
-        return await cmd.ExecuteScalarAsync(ct) is long sequence ? sequence : 0;
-    }
+    public Task<long> CursorAsync(string feed, CancellationToken ct) => FeedCursors.ReadAsync(db, feed, ct);
 
-    /// <summary>Never moves a cursor back, so a replay by a second consumer cannot undo the first one's progress.</summary>
-    public async Task AdvanceCursorAsync(string source, long sequence, CancellationToken ct)
-    {
-        await using var cmd = await CommandAsync("""
-            INSERT INTO feed_cursors (source, sequence, updated_at) VALUES (@s, @q, now())
-            ON CONFLICT (source) DO UPDATE SET sequence = GREATEST(feed_cursors.sequence, excluded.sequence), updated_at = now()
-            """, ct);
-        cmd.Parameters.AddWithValue("s", source);
-        cmd.Parameters.AddWithValue("q", sequence);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    public Task AdvanceCursorAsync(string feed, long sequence, CancellationToken ct) => FeedCursors.AdvanceAsync(db, feed, sequence, ct);
 
     /// <summary>
     /// Keeps the latest revision of each month: a value only replaces one set by an earlier source sequence.
