@@ -34,7 +34,7 @@ public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes,
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Evaluator>().ApplyAsync(feed.Source, batch, ct);
+            await scope.ServiceProvider.GetRequiredService<IncrementalPass>().ApplyAsync(feed.Source, batch, ct);
         }
         metrics.Processed(feed.Source, batch[^1].Sequence, batch.Select(e => e.OccurredAt), clock.GetUtcNow());
     }
