@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace TuyPhuoc.EmulationScoring.Scoring;
+namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Meter and activity source "TuyPhuoc.EmulationScoring" (ServiceDefaults exports "TuyPhuoc.*").</summary>
 public sealed class ScoringTelemetry
@@ -53,10 +53,4 @@ public sealed class ScoringTelemetry
     {
         if (year >= _classes.Year) _classes = (year, counts);
     }
-}
-
-public static class Feeds
-{
-    public const string Evaluation = "evaluation.results";
-    public const string Submissions = "submissions.changes";
 }
