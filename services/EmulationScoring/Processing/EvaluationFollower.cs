@@ -8,8 +8,8 @@ using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in Evaluation's results: the latest result per unit and indicator, then marks the unit.</summary>
-public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
-    FollowerHealth health, ILogger<EvaluationFollower> logger) : StreamFollower<Eval.ResultChange>(scopes, ready, recompute, telemetry, clock, health, logger)
+public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, TimeProvider clock,
+    FollowerHealth health, ILogger<EvaluationFollower> logger) : StreamFollower<Eval.ResultChange>(scopes, ready, recompute, clock, health, logger)
 {
     protected override string Feed => Feeds.Evaluation;
 

@@ -11,7 +11,7 @@ namespace TuyPhuoc.EmulationScoring.Processing;
 /// Follows a change stream of another service from the cursor stored in our database. Each batch is taken in one
 /// transaction with the cursor and the pending marks, so delivery is at-least-once and a replay changes nothing.
 /// </summary>
-public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
+public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, TimeProvider clock,
     FollowerHealth health, ILogger logger) : ChangeStreamFollower<TChange>(health, logger) where TChange : class
 {
     // Scores have no freshness goal: a short wait lets a stream of changes go into one transaction instead of many.
@@ -52,7 +52,6 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
             await FeedCursors.AdvanceAsync(db, Feed, SequenceOf(last), ct);
             await tx.CommitAsync(ct);
         });
-        telemetry.ResultsTaken(Feed, SequenceOf(last), OccurredAtOf(last), clock.GetUtcNow());
         recompute.Pulse();
     }
 

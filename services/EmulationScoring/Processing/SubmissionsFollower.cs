@@ -7,8 +7,8 @@ using Subs = TuyPhuoc.Contracts.Submissions.V1;
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in Submissions' report, escalation and deadline changes: they move the deductions of a unit (or of a whole year).</summary>
-public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
-    FollowerHealth health, ILogger<SubmissionsFollower> logger) : StreamFollower<Subs.Change>(scopes, ready, recompute, telemetry, clock, health, logger)
+public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, TimeProvider clock,
+    FollowerHealth health, ILogger<SubmissionsFollower> logger) : StreamFollower<Subs.Change>(scopes, ready, recompute, clock, health, logger)
 {
     protected override string Feed => Feeds.Submissions;
 
