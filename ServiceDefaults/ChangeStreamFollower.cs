@@ -48,7 +48,7 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
 
     protected virtual Task ReadyAsync(CancellationToken ct) => Task.CompletedTask;
 
-    protected abstract Task<long> CursorAsync(CancellationToken ct);
+    private Task<long> CursorAsync(CancellationToken ct) => WithDatabaseAsync(db => FeedCursors.ReadAsync(db, Feed, ct), ct);
 
     protected abstract IAsyncEnumerable<TEntry> WatchAsync(long after, CancellationToken ct);
 
@@ -57,15 +57,13 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
     protected abstract DateTimeOffset OccurredAtOf(TEntry entry);
 
     /// <summary>
-    /// Applies entries and stores the last one's sequence as the cursor (never moving it back), in one transaction.
+    /// Applies entries and stores the last one's sequence with <see cref="FeedCursors.AdvanceAsync"/>, in one transaction.
     /// Applying an entry again, or an older one after a newer, changes nothing.
     /// </summary>
     protected abstract Task ApplyAsync(IReadOnlyList<TEntry> batch, CancellationToken ct);
 
     /// <summary>Runs work on a fresh context of this service's database, where set-aside entries are kept.</summary>
     protected abstract Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct);
-
-    protected virtual void Received(TEntry entry) { }
 
     /// <summary>A failure that says nothing of the entries (the network, a source or database restarting): retry them all later.</summary>
     protected virtual bool IsTransient(Exception e) =>
@@ -176,7 +174,7 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
                     await ApplyEachAsync(batch, ct);
                 }
                 cursor = SequenceOf(batch[^1]);
-                health.Applied(Feed, cursor);
+                health.Applied(Feed, cursor, batch.Select(OccurredAtOf));
                 progressed();
                 if (retryDue()) return;
             }
@@ -212,7 +210,6 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
         {
             await foreach (var entry in WatchAsync(after, ct))
             {
-                Received(entry);
                 health.Received(Feed, SequenceOf(entry));
                 await writer.WriteAsync(entry, ct);
             }

@@ -1,7 +1,6 @@
 using StackExchange.Redis;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
@@ -35,7 +34,9 @@ public static class EvaluationExtensions
         services.AddPlanReader(watch: false);
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
-        services.AddScoped<Evaluator>();
+        services.AddScoped<ResultPublisher>();
+        services.AddScoped<IncrementalPass>();
+        services.AddScoped<FullRecompute>();
         services.AddScoped<Reports>();
         services.AddSingleton<PlansFeed>();
         services.AddSingleton<SubmissionsFeed>();

@@ -3,14 +3,13 @@ using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 
@@ -166,7 +165,7 @@ public static class FreshnessBenchmark
 
 /// <summary>
 /// The Evaluation's feed processing alone, so the figure does not depend on the Submissions service's speed: a scratch
-/// schema filled as bench-recompute fills it and fully evaluated, then the service's own FeedConsumer and Evaluator
+/// schema filled as bench-recompute fills it and fully evaluated, then the service's own FeedConsumer and IncrementalPass
 /// follow a synthetic Submissions feed of cell revisions (a random allocated cell and month, a later source sequence
 /// each), first at fixed rates, then from a backlog as fast as they can. An entry's lag runs from the moment the feed
 /// hands it over to the commit of the pass that applied it (the WatchResults stream adds its own poll after that).
@@ -220,7 +219,8 @@ public static class FeedBenchmark
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<IPlanSource>(new RecomputeBenchmark.FixedPlan(plan));
         services.AddScoped<EvaluationStore>();
-        services.AddScoped<Evaluator>();
+        services.AddScoped<ResultPublisher>();
+        services.AddScoped<IncrementalPass>();
         services.AddSingleton(feed);
         services.AddSingleton<FeedConsumer<SyntheticFeed>>();
         services.AddMetrics();
@@ -231,11 +231,11 @@ public static class FeedBenchmark
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == EvaluationMetrics.Name && instrument.Name is "evaluation.feed.lag" or "evaluation.recompute.duration") l.EnableMeasurementEvents(instrument);
+            if (instrument.Name is FollowerHealth.LagName or "evaluation.recompute.duration") l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         {
-            lock (lags) (instrument.Name == "evaluation.feed.lag" ? lags : passes).Add(value * 1000);
+            lock (lags) (instrument.Name == FollowerHealth.LagName ? lags : passes).Add(value * 1000);
         });
         listener.Start();
 
