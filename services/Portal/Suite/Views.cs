@@ -27,8 +27,6 @@ public sealed record HomeView(string Unit, int Year, int Quarter, IReadOnlyList<
 {
     public int CheckpointsDue => Rows.Count(r => r.CheckpointDue);
     public int CheckpointsPassed => Rows.Count(r => r.CheckpointDue && r.PassesCheckpoints);
-    /// <summary>The unit's progress of the year: the mean of its indicators' progress, each capped at 100%.</summary>
-    public double? Progress => Rows.Where(r => r.Progress is not null).Select(r => Math.Clamp(r.Progress!.Value, 0, 1)).DefaultIfEmpty(double.NaN).Average() is var p && double.IsNaN(p) ? null : p;
 }
 
 public sealed record Cell(double Value, string Note, int Revision, DateTimeOffset RecordedAt, string RecordedBy)
