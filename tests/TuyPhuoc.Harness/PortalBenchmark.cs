@@ -32,7 +32,7 @@ public static partial class PortalBenchmark
         var antiforgery = Antiforgery().Match(form) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("The sign-in page has no antiforgery token.");
         using var signedIn = await http.PostAsync("/dang-nhap", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = antiforgery, ["Role"] = "unit_reporter", ["Unit"] = unit, ["ReturnUrl"] = "/",
+            ["__RequestVerificationToken"] = antiforgery, ["Role"] = "unit_reporter", ["Unit"] = unit, ["Block"] = "economy", ["Name"] = "", ["ReturnUrl"] = "/",
         }), ct);
         if (signedIn.StatusCode != HttpStatusCode.Redirect || signedIn.Headers.Location?.OriginalString != "/")
         {
@@ -53,7 +53,7 @@ public static partial class PortalBenchmark
         return Indicator().Count(html);
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
 
     [GeneratedRegex("data-indicator=\"")]
