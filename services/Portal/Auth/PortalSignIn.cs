@@ -18,6 +18,9 @@ public sealed class PortalOptions
     public string? ClientSecret { get; set; }
     /// <summary>Scopes beyond "openid profile", where the provider wants one for the suite's API.</summary>
     public string? Scope { get; set; }
+
+    /// <summary>People sign in at the authority only once the portal has a client there; until then no one can.</summary>
+    public bool SignsInAt(AuthOptions auth) => auth.HasAuthority && !string.IsNullOrWhiteSpace(ClientId);
 }
 
 /// <summary>
@@ -36,11 +39,11 @@ public static class PortalSignIn
     {
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var portal = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
-        builder.Services.AddSingleton(auth);
+        builder.Services.AddSingleton(auth).AddSingleton(portal);
         var authentication = builder.Services.AddAuthentication(o =>
         {
             o.DefaultScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-            if (auth.HasAuthority) o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
+            if (portal.SignsInAt(auth)) o.DefaultChallengeScheme = OpenIdConnectDefaults.AuthenticationScheme;
         }).AddCookie(cookie =>
         {
             cookie.LoginPath = SignInPath;
@@ -59,13 +62,13 @@ public static class PortalSignIn
                 }
             };
         });
-        if (auth.HasAuthority)
+        if (portal.SignsInAt(auth))
         {
             authentication.AddOpenIdConnect(oidc =>
             {
                 oidc.Authority = auth.Authority;
                 oidc.RequireHttpsMetadata = auth.RequireHttps;
-                oidc.ClientId = portal.ClientId ?? throw new InvalidOperationException("Auth:Authority is set: set Portal:ClientId (the portal's client at the provider) too.");
+                oidc.ClientId = portal.ClientId;
                 oidc.ClientSecret = portal.ClientSecret;
                 oidc.ResponseType = "code";
                 oidc.UsePkce = true;
@@ -98,12 +101,12 @@ public static class PortalSignIn
     public static void MapPortalSignIn(this WebApplication app)
     {
         var auth = app.Services.GetRequiredService<AuthOptions>();
-        if (auth.HasAuthority)
+        if (app.Services.GetRequiredService<PortalOptions>().SignsInAt(auth))
         {
             app.MapGet(SignInPath + "/oidc", (string? returnUrl) =>
                 Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
-        else
+        else if (!auth.HasAuthority)
         {
             app.MapPost(SignInPath, SignInWithDevelopmentTokenAsync);
         }
