@@ -98,13 +98,19 @@ public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AnotherCommunesReporter_OpensThatForm_RefusedAndNoInputs()
+    public async Task AnotherCommunesReporter_OpensThatForm_RefusedAndNoInputs_ThenSignsOut()
     {
         var page = await SignedInAsync("PHUOC_LOC", null, $"/bao-cao?nam={Year}&thang={Month}&donvi={Unit}");
 
         await Expect(page.Locator(".problem")).ToHaveTextAsync("Bạn không có quyền xem hoặc sửa nội dung này.");
         await Expect(page.Locator("input[inputmode=decimal]")).ToHaveCountAsync(0);
         await KeepScreenshotAsync(page, "other-unit-refused");
+
+        // Signing out ends the session: the portal asks to sign in again.
+        await page.ClickAsync("header button:has-text('Đăng xuất')");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
+        await page.GotoAsync(new Uri(suite.Portal, "/").ToString());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
     }
 
     [Fact]
