@@ -39,11 +39,14 @@ var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation,
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
 
+var keyTasks = Service<Projects.TuyPhuoc_KeyTasks>(ResourceNames.KeyTasks, ResourceNames.TasksDb)
+    .WithReference(plans).WaitFor(plans);
+
 var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))
     .WithDirectEndpoints()
     .WithTraceSampling()
-    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
-    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring).WithReference(keyTasks)
+    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring).WaitFor(keyTasks)
     .WithSettings("RateLimits")
     // The gateway only relays: socket completions run where they complete instead of waiting for a thread-pool thread.
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
