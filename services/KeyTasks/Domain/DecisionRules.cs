@@ -22,7 +22,7 @@ public static class DecisionRules
     {
         var violations = new Violations();
         CheckHeader(header, plan, violations);
-        violations.Require(inputs.Count is >= 1 and <= MaxTasks, "tasks", $"must hold 1 to {MaxTasks} tasks");
+        if (found?.Any != true) violations.Require(inputs.Count is >= 1 and <= MaxTasks, "tasks", $"must hold 1 to {MaxTasks} tasks");
         var decision = new Decision
         {
             Id = Guid.CreateVersion7(at),
@@ -37,9 +37,10 @@ public static class DecisionRules
         {
             if (Task(decision, i, inputs[i], plan, where, violations) is { } task) decision.Tasks.Add(task);
         }
-        foreach (var repeated in inputs.Select((t, i) => (t.Number.Trim(), i)).GroupBy(x => x.Item1).Where(g => g.Key.Length > 0 && g.Count() > 1))
+        // Numbers start again in each field of the list.
+        foreach (var repeated in inputs.Select((t, i) => (Key: (t.Field.Trim(), t.Number.Trim()), i)).GroupBy(x => x.Key).Where(g => g.Key.Item2.Length > 0 && g.Count() > 1))
         {
-            foreach (var (_, i) in repeated.Skip(1)) violations.Add(where(i, "number"), $"repeats task number {repeated.Key}");
+            foreach (var (_, i) in repeated.Skip(1)) violations.Add(where(i, "number"), $"repeats task number {repeated.Key.Item2}");
         }
         // A cell the import already found wrong is named once.
         var all = found ?? new Violations();
