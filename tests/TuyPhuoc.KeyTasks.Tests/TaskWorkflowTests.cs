@@ -86,6 +86,7 @@ public sealed class TaskWorkflowTests
     {
         var task = Task(Day(4, 30), "PHUOC_LOC");
         Assert.Throws<InvalidInputException>(() => TaskWorkflow.RequestExtension(task, Reporter("PHUOC_LOC"), D(4, 30), "x", At(Today), Today));
+        Assert.Throws<InvalidInputException>(() => TaskWorkflow.RequestExtension(task, Reporter("PHUOC_LOC"), Today.AddYears(1).AddDays(1), "x", At(Today), Today));
         TaskWorkflow.RequestExtension(task, Reporter("PHUOC_LOC"), D(7, 31), "x", At(Today), Today);
 
         Assert.Throws<FailedPreconditionException>(() => TaskWorkflow.RequestExtension(task, Reporter("PHUOC_LOC"), D(8, 31), "x", At(Today), Today));

@@ -89,7 +89,7 @@ public static class TaskWorkflow
         violations.RequireText(reason, "reason", MaxTextLength);
         if (requested is not { } day) violations.Add("requested_due_date", "is required");
         else if (current.Deadline.DueDate is { } due && day <= due) violations.Add("requested_due_date", $"must be later than the deadline in force, {Day(due)}");
-        else if (day.Year > task.Year + 1) violations.Add("requested_due_date", $"lies beyond {task.Year + 1}");
+        else if (day > today.AddYears(1)) violations.Add("requested_due_date", $"lies more than a year ahead (after {Day(today.AddYears(1))})");
         violations.ThrowIfAny();
         if (task.DeadlineKind == DeadlineKind.Regular)
             throw new FailedPreconditionException($"Task {task.Number} of {task.DecisionNumber} is regular (thường xuyên): it has no deadline to extend.");
