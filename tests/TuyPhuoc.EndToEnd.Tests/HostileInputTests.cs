@@ -668,11 +668,13 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         string? previous = null;
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            var scheme = await new EmulationScoring.EmulationScoringClient(suite.Gateway).ListSchemeVersionsAsync(new ListSchemeVersionsRequest { Year = 2024 }, planning);
+            var scheme = await new EmulationScoring.EmulationScoringClient(suite.Gateway).ListSchemeVersionsAsync(new ListSchemeVersionsRequest { Year = 2024 },
+                planning.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
             var state = string.Join(" | ",
                 $"plans {await HeadAsync(o => new IndicatorPlans.IndicatorPlansClient(suite.Gateway).WatchChanges(new PlansChange(), o).ResponseStream, c => c.Sequence)}",
                 $"submissions {await HeadAsync(o => new Submissions.SubmissionsClient(suite.Gateway).WatchChanges(new SubmissionsChange(), o).ResponseStream, c => c.Sequence)}",
                 $"results {await HeadAsync(o => new Evaluation.EvaluationClient(suite.Gateway).WatchResults(new WatchResultsRequest(), o).ResponseStream, c => c.Sequence)}",
+                $"tasks {await HeadAsync(o => new KeyTasks.KeyTasksClient(suite.Gateway).WatchChanges(new TasksChange(), o).ResponseStream, c => c.Sequence)}",
                 $"schemes {scheme.Versions.Count}");
             if (state == previous) return state;
             previous = state;
