@@ -41,7 +41,7 @@ var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation,
     .WithReference(plans).WithReference(submissions).WithReference(keyTasks).WaitFor(plans).WaitFor(submissions);
 
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
-    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(keyTasks).WaitFor(evaluation).WaitFor(keyTasks);
 
 var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))
     .WithDirectEndpoints()

@@ -6,6 +6,7 @@ using TuyPhuoc.EmulationScoring.Data;
 using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
+using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.EmulationScoring.Scoring;
 
@@ -126,6 +127,22 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseRea
         else if (c.Kind == ChangeKinds.DeadlinesSet && c.Deadlines is { } deadlines)
             yield return (deadlines.Year, PendingMarks.AllUnits, c.TraceParent);
     }
+}
+
+/// <summary>Takes in KeyTasks' changes: a task moves the deductions of its lead unit, a new decision those of its whole year.</summary>
+public sealed class KeyTasksFollower(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, ScoringTelemetry telemetry, TimeProvider clock,
+    FollowerHealth health, ILogger<KeyTasksFollower> logger) : StreamFollower<Tasks.Change>(scopes, ready, recompute, telemetry, clock, health, logger)
+{
+    protected override string Feed => Feeds.KeyTasks;
+
+    protected override AsyncServerStreamingCall<Tasks.Change> Watch(IServiceProvider services, long after, CancellationToken ct) =>
+        services.GetRequiredService<Tasks.KeyTasks.KeyTasksClient>().WatchChanges(new Tasks.WatchChangesRequest { AfterSequence = after, Consumer = "emulationscoring" }, cancellationToken: ct);
+
+    protected override long SequenceOf(Tasks.Change change) => change.Sequence;
+    protected override DateTimeOffset OccurredAtOf(Tasks.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
+
+    protected override Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Tasks.Change> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct) =>
+        MarkAsync(db, batch.Select(c => (c.Year, c.Task?.LeadUnitCode ?? PendingMarks.AllUnits, c.TraceParent)), finalYears, now, ct);
 }
 
 /// <summary>Recomputes the marked units as soon as a follower signals, and at least every few seconds.</summary>

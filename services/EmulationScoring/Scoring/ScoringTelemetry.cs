@@ -59,4 +59,5 @@ public static class Feeds
 {
     public const string Evaluation = "evaluation.results";
     public const string Submissions = "submissions.changes";
+    public const string KeyTasks = "keytasks.changes";
 }
