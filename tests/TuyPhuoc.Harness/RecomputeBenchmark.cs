@@ -171,7 +171,7 @@ public static class RecomputeBenchmark
             };
             var unitTarget = kind == MeasureKind.Cumulative ? 1200m : 60m;
             indicators[code] = new IndicatorPlan(info, unitTarget * (kind == MeasureKind.Cumulative ? units : 1), Quarters(unitTarget * (kind == MeasureKind.Cumulative ? units : 1)),
-                [.. codes.Select(u => new AllocationPlan(u, unitTarget, Quarters(unitTarget)))]);
+                [.. codes.Select(u => new AllocationPlan(u, unitTarget, Quarters(unitTarget)))], kind == MeasureKind.Cumulative ? Aggregation.Sum : Aggregation.Mean);
         }
         return new PlanSnapshot(Year, Root, indicators);
     }

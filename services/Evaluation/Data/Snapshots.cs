@@ -18,7 +18,7 @@ public static class Snapshots
             IndicatorCode = spec.Key.IndicatorCode,
             Year = spec.Key.Year,
             Quarter = 4,
-            RolledUp = spec.Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean,
+            RolledUp = spec.FromCommunes,
             MeasureKind = Name(spec.Indicator.Kind),
             Direction = spec.Indicator.Direction == Direction.HigherIsBetter ? "higher_is_better" : "lower_is_better",
             YearTarget = (double)spec.YearTarget,
