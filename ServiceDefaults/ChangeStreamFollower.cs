@@ -48,7 +48,7 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
 
     protected virtual Task ReadyAsync(CancellationToken ct) => Task.CompletedTask;
 
-    protected abstract Task<long> CursorAsync(CancellationToken ct);
+    private Task<long> CursorAsync(CancellationToken ct) => WithDatabaseAsync(db => FeedCursors.ReadAsync(db, Feed, ct), ct);
 
     protected abstract IAsyncEnumerable<TEntry> WatchAsync(long after, CancellationToken ct);
 
@@ -57,7 +57,7 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
     protected abstract DateTimeOffset OccurredAtOf(TEntry entry);
 
     /// <summary>
-    /// Applies entries and stores the last one's sequence as the cursor (never moving it back), in one transaction.
+    /// Applies entries and stores the last one's sequence with <see cref="FeedCursors.AdvanceAsync"/>, in one transaction.
     /// Applying an entry again, or an older one after a newer, changes nothing.
     /// </summary>
     protected abstract Task ApplyAsync(IReadOnlyList<TEntry> batch, CancellationToken ct);

@@ -35,7 +35,9 @@ public static class EvaluationExtensions
         services.AddPlanReader(watch: false);
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
-        services.AddScoped<Evaluator>();
+        services.AddScoped<ResultPublisher>();
+        services.AddScoped<IncrementalPass>();
+        services.AddScoped<FullRecompute>();
         services.AddScoped<Reports>();
         services.AddSingleton<PlansFeed>();
         services.AddSingleton<SubmissionsFeed>();

@@ -166,7 +166,7 @@ public static class FreshnessBenchmark
 
 /// <summary>
 /// The Evaluation's feed processing alone, so the figure does not depend on the Submissions service's speed: a scratch
-/// schema filled as bench-recompute fills it and fully evaluated, then the service's own FeedConsumer and Evaluator
+/// schema filled as bench-recompute fills it and fully evaluated, then the service's own FeedConsumer and IncrementalPass
 /// follow a synthetic Submissions feed of cell revisions (a random allocated cell and month, a later source sequence
 /// each), first at fixed rates, then from a backlog as fast as they can. An entry's lag runs from the moment the feed
 /// hands it over to the commit of the pass that applied it (the WatchResults stream adds its own poll after that).
@@ -220,7 +220,8 @@ public static class FeedBenchmark
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<IPlanSource>(new RecomputeBenchmark.FixedPlan(plan));
         services.AddScoped<EvaluationStore>();
-        services.AddScoped<Evaluator>();
+        services.AddScoped<ResultPublisher>();
+        services.AddScoped<IncrementalPass>();
         services.AddSingleton(feed);
         services.AddSingleton<FeedConsumer<SyntheticFeed>>();
         services.AddMetrics();

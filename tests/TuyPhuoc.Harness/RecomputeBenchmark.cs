@@ -123,9 +123,10 @@ public static class RecomputeBenchmark
         await using var db = Context(connection);
         var metrics = new EvaluationMetrics();
         var cache = new ResultCache(new NoCache(), metrics, NullLogger<ResultCache>.Instance, TimeProvider.System);
-        var evaluator = new Evaluator(new EvaluationStore(db), new FixedPlan(plan), EvaluationPolicy.Default, cache, new ChangeSignal(), metrics,
-            TimeProvider.System, NullLogger<Evaluator>.Instance);
-        return await evaluator.RecomputeAsync(Year, ct);
+        var (store, plans) = (new EvaluationStore(db), new FixedPlan(plan));
+        var publisher = new ResultPublisher(store, plans, cache, new ChangeSignal(), metrics);
+        return await new FullRecompute(store, plans, EvaluationPolicy.Default, publisher, metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance)
+            .RunAsync(Year, ct);
     }
 
     private static async Task<double> TimeAsync(Func<Task> action)

@@ -10,7 +10,6 @@ public sealed class EmulationScoringDbContext(DbContextOptions<EmulationScoringD
     public DbSet<ScoreRow> Scores => Set<ScoreRow>();
     public DbSet<YearStateRow> Years => Set<YearStateRow>();
     public DbSet<YearStateEvent> YearEvents => Set<YearStateEvent>();
-    public DbSet<FeedCursor> Cursors => Set<FeedCursor>();
     public DbSet<PendingRecompute> Pending => Set<PendingRecompute>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
@@ -63,12 +62,7 @@ public sealed class EmulationScoringDbContext(DbContextOptions<EmulationScoringD
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.HasIndex(x => x.Year);
         });
-        model.Entity<FeedCursor>(e =>
-        {
-            e.ToTable("feed_cursors");
-            e.HasKey(x => x.Feed);
-            e.Property(x => x.Feed).HasMaxLength(50);
-        });
+        model.ConfigureFeedCursors();
         model.Entity<PendingRecompute>(e =>
         {
             e.ToTable("pending_recomputes");
@@ -143,14 +137,6 @@ public sealed class YearStateEvent
     public required string By { get; set; }
     public required string Reason { get; set; }
     public int SchemeVersion { get; set; }
-}
-
-/// <summary>How far this service has followed another's change stream.</summary>
-public sealed class FeedCursor
-{
-    public required string Feed { get; set; }
-    public long Sequence { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
 }
 
 /// <summary>

@@ -32,13 +32,6 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
         return await work(scope.ServiceProvider.GetRequiredService<EmulationScoringDbContext>());
     }
 
-    protected override async Task<long> CursorAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<EmulationScoringDbContext>();
-        return await db.Cursors.AsNoTracking().Where(c => c.Feed == Feed).Select(c => c.Sequence).SingleOrDefaultAsync(ct);
-    }
-
     protected override async IAsyncEnumerable<TChange> WatchAsync(long after, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -58,10 +51,7 @@ public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, Datab
             var finalYears = (await db.Years.AsNoTracking().Where(y => y.Final).Select(y => y.Year).ToListAsync(ct)).ToHashSet();
             var now = clock.GetUtcNow();
             await TakeAsync(db, batch, finalYears, now, ct);
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO feed_cursors ("Feed", "Sequence", "UpdatedAt") VALUES ({Feed}, {SequenceOf(last)}, {now})
-                ON CONFLICT ("Feed") DO UPDATE SET "Sequence" = GREATEST(feed_cursors."Sequence", EXCLUDED."Sequence"), "UpdatedAt" = EXCLUDED."UpdatedAt"
-                """, ct);
+            await FeedCursors.AdvanceAsync(db, Feed, SequenceOf(last), ct);
             await tx.CommitAsync(ct);
         });
         telemetry.ResultsTaken(Feed, SequenceOf(last), OccurredAtOf(last), clock.GetUtcNow());

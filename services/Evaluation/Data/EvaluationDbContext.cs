@@ -3,14 +3,6 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Data;
 
-/// <summary>How far the evaluation has read a source's change feed; moved in the transaction that applies the entries.</summary>
-public sealed class FeedCursor
-{
-    public required string Source { get; set; }
-    public long Sequence { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
 /// <summary>The latest revision of a monthly actual, with the source sequence that set it (an older replay never overwrites it).</summary>
 public sealed class ActualRow
 {
@@ -37,51 +29,59 @@ public sealed class ResultRow
     public DateTimeOffset ComputedAt { get; set; }
 }
 
+/// <summary>The monthly sums and counts behind a district figure, kept by difference, with the fingerprint of the units they cover.</summary>
+public sealed class DistrictTotalRow
+{
+    public int Year { get; set; }
+    public required string IndicatorCode { get; set; }
+    public required byte[] UnitsHash { get; set; }
+    public required decimal[] Sums { get; set; }
+    public required int[] Counts { get; set; }
+}
+
 public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> options) : DbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ConfigureSetAsideEntries();
-        model.Entity<FeedCursor>(e =>
-        {
-            e.ToTable("feed_cursors");
-            e.HasKey(x => x.Source);
-            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(40);
-            e.Property(x => x.Sequence).HasColumnName("sequence");
-            e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
-        });
+        model.ConfigureFeedCursors();
+        // The hot paths read and write these three in plain SQL, with snake_case names.
         model.Entity<ActualRow>(e =>
         {
             e.ToTable("actuals");
             e.HasKey(x => new { x.Year, x.IndicatorCode, x.UnitCode, x.Month });
-            e.Property(x => x.Year).HasColumnName("year");
-            e.Property(x => x.IndicatorCode).HasColumnName("indicator_code").HasMaxLength(40);
-            e.Property(x => x.UnitCode).HasColumnName("unit_code").HasMaxLength(40);
-            e.Property(x => x.Month).HasColumnName("month");
-            e.Property(x => x.Value).HasColumnName("value");
-            e.Property(x => x.SourceSequence).HasColumnName("source_sequence");
+            e.Property(x => x.IndicatorCode).HasMaxLength(40);
+            e.Property(x => x.UnitCode).HasMaxLength(40);
         });
         model.Entity<ResultRow>(e =>
         {
             e.ToTable("results");
             e.HasKey(x => new { x.Year, x.IndicatorCode, x.UnitCode });
-            e.Property(x => x.Year).HasColumnName("year");
-            e.Property(x => x.IndicatorCode).HasColumnName("indicator_code").HasMaxLength(40);
-            e.Property(x => x.UnitCode).HasColumnName("unit_code").HasMaxLength(40);
-            e.Property(x => x.ReportingUnit).HasColumnName("reporting_unit").HasMaxLength(40);
-            e.Property(x => x.DistrictFigure).HasColumnName("district_figure");
-            e.Property(x => x.Source).HasColumnName("source").HasMaxLength(20);
-            e.Property(x => x.Block).HasColumnName("block").HasMaxLength(40);
-            e.Property(x => x.Snapshot).HasColumnName("snapshot");
-            e.Property(x => x.Hash).HasColumnName("hash");
-            e.Property(x => x.ComputedAt).HasColumnName("computed_at");
+            e.Property(x => x.IndicatorCode).HasMaxLength(40);
+            e.Property(x => x.UnitCode).HasMaxLength(40);
+            e.Property(x => x.ReportingUnit).HasMaxLength(40);
+            e.Property(x => x.Source).HasMaxLength(20);
+            e.Property(x => x.Block).HasMaxLength(40);
             e.HasIndex(x => new { x.Year, x.UnitCode });
             e.HasIndex(x => new { x.Year, x.ReportingUnit });
             e.HasIndex(x => new { x.Year, x.Block });
         });
+        model.Entity<DistrictTotalRow>(e =>
+        {
+            e.ToTable("district_totals");
+            e.HasKey(x => new { x.Year, x.IndicatorCode });
+            e.Property(x => x.IndicatorCode).HasMaxLength(40);
+        });
+        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow) })
+        {
+            foreach (var property in model.Entity(table).Metadata.GetProperties()) property.SetColumnName(SnakeCase(property.Name));
+        }
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();
     }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }
 
 internal sealed class DesignTimeFactory : NpgsqlDesignTimeFactory<EvaluationDbContext>;

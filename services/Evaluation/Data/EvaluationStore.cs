@@ -9,21 +9,12 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Data;
 
-public sealed record ActualChange(string UnitCode, string IndicatorCode, int Year, int Month, decimal Value, long Sequence);
-
-/// <summary>A result ready to store, with the trace of the change that caused it.</summary>
-public sealed record ComputedResult(ResultSpec Spec, byte[] Snapshot, byte[] Hash, string? TraceParent);
-
-/// <summary>A stored result as the queries read it.</summary>
-public sealed record StoredResult(ResultKey Key, string ReportingUnit, bool DistrictFigure, string Source, string Block, byte[] Snapshot, DateTimeOffset ComputedAt);
-
 /// <summary>
 /// The evaluation's tables, in plain SQL over the context's connection: the hot paths move thousands of rows
 /// (unnest arrays, one round trip each), which EF change tracking would make slow.
 /// </summary>
 public sealed class EvaluationStore(EvaluationDbContext db)
 {
-
     NpgsqlConnection Connection => (NpgsqlConnection)db.Database.GetDbConnection();
 
     NpgsqlTransaction? Transaction => db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
@@ -42,24 +33,9 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         return new NpgsqlCommand(sql, Connection, Transaction);
     }
 
-    public async Task<long> CursorAsync(string source, CancellationToken ct)
-    {
-        await using var cmd = await CommandAsync("SELECT sequence FROM feed_cursors WHERE source = @s", ct);
-        cmd.Parameters.AddWithValue("s", source);
-        return await cmd.ExecuteScalarAsync(ct) is long sequence ? sequence : 0;
-    }
+    public Task<long> CursorAsync(string feed, CancellationToken ct) => FeedCursors.ReadAsync(db, feed, ct);
 
-    /// <summary>Never moves a cursor back, so a replay by a second consumer cannot undo the first one's progress.</summary>
-    public async Task AdvanceCursorAsync(string source, long sequence, CancellationToken ct)
-    {
-        await using var cmd = await CommandAsync("""
-            INSERT INTO feed_cursors (source, sequence, updated_at) VALUES (@s, @q, now())
-            ON CONFLICT (source) DO UPDATE SET sequence = GREATEST(feed_cursors.sequence, excluded.sequence), updated_at = now()
-            """, ct);
-        cmd.Parameters.AddWithValue("s", source);
-        cmd.Parameters.AddWithValue("q", sequence);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    public Task AdvanceCursorAsync(string feed, long sequence, CancellationToken ct) => FeedCursors.AdvanceAsync(db, feed, sequence, ct);
 
     /// <summary>
     /// Keeps the latest revision of each month: a value only replaces one set by an earlier source sequence.
@@ -88,7 +64,8 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            stored.Add(new(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetDecimal(4), reader.GetInt64(5)));
+            stored.Add(new(reader.GetString("unit_code"), reader.GetString("indicator_code"), reader.GetInt32("year"), reader.GetInt32("month"),
+                reader.GetDecimal("value"), reader.GetInt64("source_sequence")));
         }
         return stored;
     }
@@ -104,7 +81,8 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result[reader.GetString(0)] = ((byte[])reader.GetValue(1), new(reader.GetFieldValue<decimal[]>(2), reader.GetFieldValue<int[]>(3)));
+            result[reader.GetString("indicator_code")] = (reader.GetFieldValue<byte[]>("units_hash"),
+                new(reader.GetFieldValue<decimal[]>("sums"), reader.GetFieldValue<int[]>("counts")));
         }
         return result;
     }
@@ -162,18 +140,18 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         string? indicator = null, unit = null;
         Dictionary<string, MonthlyActual?[]>? units = null;
         MonthlyActual?[] months = [];
+        var column = MonthColumns.Of(reader);
         while (await reader.ReadAsync(ct))
         {
-            var rowIndicator = reader.GetString(0);
+            var rowIndicator = reader.GetString(column.Indicator);
             if (rowIndicator != indicator)
             {
                 if (units is not null) yield return (indicator!, units);
                 (indicator, units, unit) = (rowIndicator, [], null);
             }
-            var rowUnit = reader.GetString(1);
+            var rowUnit = reader.GetString(column.Unit);
             if (rowUnit != unit) units![unit = rowUnit] = months = new MonthlyActual?[12];
-            var month = reader.GetInt32(2);
-            if (month is >= 1 and <= 12) months[month - 1] = new(reader.GetDecimal(3), reader.GetInt64(4));
+            column.Read(reader, months);
         }
         if (units is not null) yield return (indicator!, units);
     }
@@ -191,12 +169,12 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         cmd.Parameters.AddWithValue("i", cells.Select(c => c.Indicator).ToArray());
         cmd.Parameters.AddWithValue("u", cells.Select(c => c.Unit).ToArray());
         await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var column = MonthColumns.Of(reader);
         while (await reader.ReadAsync(ct))
         {
-            var key = (reader.GetString(0), reader.GetString(1));
+            var key = (reader.GetString(column.Indicator), reader.GetString(column.Unit));
             if (!result.TryGetValue(key, out var months)) result[key] = months = new MonthlyActual?[12];
-            var month = reader.GetInt32(2);
-            if (month is >= 1 and <= 12) months[month - 1] = new(reader.GetDecimal(3), reader.GetInt64(4));
+            column.Read(reader, months);
         }
         return result;
     }
@@ -214,7 +192,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         foreach (var (figure, units) in figures)
         {
             var cmd = new NpgsqlBatchCommand("""
-                SELECT month, sum(value), count(*)::int FROM actuals
+                SELECT month, sum(value) AS sum, count(*)::int AS count FROM actuals
                  WHERE year = $1 AND indicator_code = $2 AND unit_code = ANY($3) AND month BETWEEN 1 AND 12
                  GROUP BY month
                 """);
@@ -227,7 +205,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         foreach (var (figure, _) in figures)
         {
             var totals = result[figure] = new MonthlyTotals();
-            while (await reader.ReadAsync(ct)) totals.Add(reader.GetInt32(0), reader.GetDecimal(1), reader.GetInt32(2));
+            while (await reader.ReadAsync(ct)) totals.Add(reader.GetInt32("month"), reader.GetDecimal("sum"), reader.GetInt32("count"));
             await reader.NextResultAsync(ct);
         }
         return result;
@@ -248,7 +226,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result[(reader.GetString(0), reader.GetString(1))] = (byte[])reader.GetValue(2);
+            result[(reader.GetString("indicator_code"), reader.GetString("unit_code"))] = reader.GetFieldValue<byte[]>("hash");
         }
         return result;
     }
@@ -267,7 +245,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result[(reader.GetString(0), reader.GetString(1))] = (byte[])reader.GetValue(2);
+            result[(reader.GetString("indicator_code"), reader.GetString("unit_code"))] = reader.GetFieldValue<byte[]>("hash");
         }
         return result;
     }
@@ -313,7 +291,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
     /// <summary>Results of a year; filtered by a unit (its own rows and the district figures it reports), a block or an indicator.</summary>
     public async Task<List<StoredResult>> ResultsAsync(int year, CancellationToken ct, string? unit = null, string? block = null, string? indicator = null, bool districtOnly = false, int? limit = null)
     {
-        var sql = "SELECT indicator_code, unit_code, reporting_unit, district_figure, source, block, snapshot, computed_at FROM results WHERE year = @y";
+        var sql = $"SELECT {StoredResultColumns} FROM results WHERE year = @y";
         if (unit is not null) sql += " AND (unit_code = @u OR reporting_unit = @u)";
         if (block is not null) sql += " AND block = @b";
         if (indicator is not null) sql += " AND indicator_code = @i";
@@ -327,8 +305,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            rows.Add(new(new(year, reader.GetString(0), reader.GetString(1)), reader.GetString(2), reader.GetBoolean(3), reader.GetString(4),
-                reader.GetString(5), (byte[])reader.GetValue(6), reader.GetFieldValue<DateTimeOffset>(7)));
+            rows.Add(StoredResultOf(reader));
         }
         return rows;
     }
@@ -338,9 +315,8 @@ public sealed class EvaluationStore(EvaluationDbContext db)
     {
         var keys = entries.Select(e => JsonSerializer.Deserialize<ChangeData>(e.Data)).OfType<ChangeData>().Distinct().ToList();
         if (keys.Count == 0) return [];
-        await using var cmd = await CommandAsync("""
-            SELECT r.indicator_code, r.unit_code, r.reporting_unit, r.district_figure, r.source, r.block, r.snapshot, r.computed_at, r.year
-              FROM results r JOIN unnest(@y, @i, @u) AS k(y, i, u) ON r.year = k.y AND r.indicator_code = k.i AND r.unit_code = k.u
+        await using var cmd = await CommandAsync($"""
+            SELECT {StoredResultColumns} FROM results r JOIN unnest(@y, @i, @u) AS k(y, i, u) ON r.year = k.y AND r.indicator_code = k.i AND r.unit_code = k.u
             """, ct);
         cmd.Parameters.AddWithValue("y", keys.Select(k => k.Year).ToArray());
         cmd.Parameters.AddWithValue("i", keys.Select(k => k.Indicator).ToArray());
@@ -349,11 +325,30 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var key = new ResultKey(reader.GetInt32(8), reader.GetString(0), reader.GetString(1));
-            found[ChangeKey(key)] = new(key, reader.GetString(2), reader.GetBoolean(3), reader.GetString(4), reader.GetString(5),
-                (byte[])reader.GetValue(6), reader.GetFieldValue<DateTimeOffset>(7));
+            var result = StoredResultOf(reader);
+            found[ChangeKey(result.Key)] = result;
         }
         return found;
+    }
+
+    private const string StoredResultColumns = "year, indicator_code, unit_code, reporting_unit, district_figure, source, block, snapshot, computed_at";
+
+    private static StoredResult StoredResultOf(NpgsqlDataReader reader) => new(
+        new(reader.GetInt32("year"), reader.GetString("indicator_code"), reader.GetString("unit_code")), reader.GetString("reporting_unit"),
+        reader.GetBoolean("district_figure"), reader.GetString("source"), reader.GetString("block"), reader.GetFieldValue<byte[]>("snapshot"),
+        reader.GetFieldValue<DateTimeOffset>("computed_at"));
+
+    /// <summary>Where a month's columns are, looked up by name once per query (the month readers stream millions of rows).</summary>
+    private readonly record struct MonthColumns(int Indicator, int Unit, int Month, int Value, int Sequence)
+    {
+        public static MonthColumns Of(NpgsqlDataReader reader) => new(reader.GetOrdinal("indicator_code"), reader.GetOrdinal("unit_code"),
+            reader.GetOrdinal("month"), reader.GetOrdinal("value"), reader.GetOrdinal("source_sequence"));
+
+        public void Read(NpgsqlDataReader reader, MonthlyActual?[] months)
+        {
+            var month = reader.GetInt32(Month);
+            if (month is >= 1 and <= 12) months[month - 1] = new(reader.GetDecimal(Value), reader.GetInt64(Sequence));
+        }
     }
 
     public Task<List<ChangeLogEntry>> ChangesAfterAsync(long after, CancellationToken ct) => db.ReadAfterAsync(after, 500, ct);

@@ -8,7 +8,7 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.Evaluation.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class EvaluationService(Reports reports, Evaluator evaluator, EvaluationStore store, ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
+public sealed class EvaluationService(Reports reports, FullRecompute recompute, EvaluationStore store, ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
     : Contracts.Evaluation.V1.Evaluation.EvaluationBase
 {
     public override Task<IndicatorStatus> GetIndicatorStatus(GetIndicatorStatusRequest request, ServerCallContext context)
@@ -51,7 +51,7 @@ public sealed class EvaluationService(Reports reports, Evaluator evaluator, Eval
         var (year, _) = Mapping.Period(request.Year, 1);
         // Entries set aside as unappliable are tried again first: a recompute is how an operator says the cause is fixed.
         foreach (var follower in followers) await follower.RetrySetAsideAsync(context.CancellationToken);
-        var outcome = await evaluator.RecomputeAsync(year, context.CancellationToken);
+        var outcome = await recompute.RunAsync(year, context.CancellationToken);
         return new RecomputeResponse { Year = year, Results = outcome.Results, Changed = outcome.Changed, Seconds = outcome.Elapsed.TotalSeconds };
     }
 

@@ -16,12 +16,6 @@ public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes,
 
     protected override int MaxBatch => 20_000;
 
-    protected override async Task<long> CursorAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<EvaluationStore>().CursorAsync(feed.Source, ct);
-    }
-
     protected override IAsyncEnumerable<FeedEntry> WatchAsync(long after, CancellationToken ct) => feed.WatchAsync(after, ct);
 
     protected override long SequenceOf(FeedEntry entry) => entry.Sequence;
@@ -40,7 +34,7 @@ public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes,
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<Evaluator>().ApplyAsync(feed.Source, batch, ct);
+            await scope.ServiceProvider.GetRequiredService<IncrementalPass>().ApplyAsync(feed.Source, batch, ct);
         }
         metrics.Processed(feed.Source, batch[^1].Sequence, batch.Select(e => e.OccurredAt), clock.GetUtcNow());
     }

@@ -122,11 +122,15 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     public EvaluationStore Store => new(Db);
 
-    public Evaluator Evaluator() => new(Store, Plans, Policy, Cache, new ChangeSignal(), Metrics, TimeProvider.System, NullLogger<Evaluator>.Instance);
+    private ResultPublisher Publisher() => new(Store, Plans, Cache, new ChangeSignal(), Metrics);
+
+    public IncrementalPass Pass() => new(Store, Plans, Policy, Publisher(), Metrics, TimeProvider.System);
+
+    public FullRecompute Recompute() => new(Store, Plans, Policy, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
 
     public Reports Reports() => new(Store, Cache);
 
-    public Task<int> ApplyAsync(params FeedEntry[] batch) => Evaluator().ApplyAsync(SubmissionsFeed.Name, batch, TestContext.Current.CancellationToken);
+    public Task<int> ApplyAsync(params FeedEntry[] batch) => Pass().ApplyAsync(SubmissionsFeed.Name, batch, TestContext.Current.CancellationToken);
 
     public async Task<Dictionary<string, byte[]>> SnapshotsAsync() =>
         (await Store.ResultsAsync(TestPlan.Year, TestContext.Current.CancellationToken)).ToDictionary(r => EvaluationStore.ChangeKey(r.Key), r => r.Snapshot);

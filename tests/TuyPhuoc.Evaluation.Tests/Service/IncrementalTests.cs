@@ -157,7 +157,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         await rig.ApplyAsync(Actual(Commune2, Insured, 3, 90.5m), Actual(Commune2, Insured, 6, 91m));
         var incremental = await rig.SnapshotsAsync();
 
-        var outcome = await rig.Evaluator().RecomputeAsync(Year, Ct);
+        var outcome = await rig.Recompute().RunAsync(Year, Ct);
 
         Assert.Equal(0, outcome.Changed);
         Assert.Equal(incremental, await rig.SnapshotsAsync());
@@ -172,7 +172,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         foreach (var entry in entries) await incremental.ApplyAsync(entry);
         await full.Store.UpsertActualsAsync([.. entries.Select(e => e.Actual!)], Ct);
 
-        var outcome = await full.Evaluator().RecomputeAsync(Year, Ct);
+        var outcome = await full.Recompute().RunAsync(Year, Ct);
 
         Assert.Equal(3 + 1 + 3 + 1, outcome.Results); // grain: two allocations and the roll-up; coverage; insured: two and the mean; income
         var a = await incremental.SnapshotsAsync();
@@ -216,13 +216,13 @@ public sealed class IncrementalTests(PostgresFixture postgres)
                 [Insured] = insured with { Allocations = [.. insured.Allocations, new AllocationPlan(commune3, 94m, null)] },
             },
         };
-        await rig.Evaluator().RecomputeAsync(Year, Ct); // every result stored, the ones no entry below touches too
+        await rig.Recompute().RunAsync(Year, Ct); // every result stored, the ones no entry below touches too
         await rig.ApplyAsync(Actual(Commune1, Insured, 1, 90.1m), Actual(Commune2, Insured, 1, 91.2m), Actual(commune3, Insured, 1, 92.05m));
         await rig.ApplyAsync(Actual(Commune1, Insured, 2, 91m), Actual(Commune2, Insured, 2, 92m), Actual(commune3, Insured, 2, 92m));
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 1.1m), Actual(Commune2, Grain, 1, 2.25m), Actual(Commune2, Grain, 2, 1.003m));
 
         var district = await rig.Reports().StatusAsync(Access.Everything, District, Insured, Year, 1, Ct);
-        var outcome = await rig.Evaluator().RecomputeAsync(Year, Ct);
+        var outcome = await rig.Recompute().RunAsync(Year, Ct);
 
         Assert.Equal((double)(273.35m / 3), district.MonthlyActuals[0].Value);
         Assert.Equal((double)(275m / 3), district.MonthlyActuals[1].Value);
@@ -234,7 +234,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
     {
         await using var rig = await EvaluatorRig.CreateAsync(postgres);
         const string commune3 = "COMMUNE_3";
-        await rig.Evaluator().RecomputeAsync(Year, Ct);
+        await rig.Recompute().RunAsync(Year, Ct);
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 12), Actual(Commune2, Grain, 1, 8), Actual(commune3, Grain, 1, 5));
         var plan = TestPlan.Plan();
         var grain = plan.Indicators[Grain];
@@ -250,7 +250,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
 
         var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
         Assert.Equal([25d, 1d], district.MonthlyActuals.Take(2).Select(m => m.Value));
-        Assert.Equal(1, (await rig.Evaluator().RecomputeAsync(Year, Ct)).Changed); // COMMUNE_3's own result only: no pass touched it yet
+        Assert.Equal(1, (await rig.Recompute().RunAsync(Year, Ct)).Changed); // COMMUNE_3's own result only: no pass touched it yet
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 12), Actual(Commune2, Grain, 1, 8));
         rig.Plans.Plans[Year] = TestPlan.Plan(grainTarget: 200m);
 
-        var written = await rig.Evaluator().ApplyAsync(PlansFeed.Name,
+        var written = await rig.Pass().ApplyAsync(PlansFeed.Name,
             [new FeedEntry(7, DateTimeOffset.UtcNow, "plan.revised", "2024", null, Year: Year, IndicatorCodes: [Grain])], Ct);
 
         Assert.Equal(3, written);

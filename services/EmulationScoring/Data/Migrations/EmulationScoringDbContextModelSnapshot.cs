@@ -22,23 +22,6 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("TuyPhuoc.EmulationScoring.Data.FeedCursor", b =>
-                {
-                    b.Property<string>("Feed")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Feed");
-
-                    b.ToTable("feed_cursors", (string)null);
-                });
-
             modelBuilder.Entity("TuyPhuoc.EmulationScoring.Data.IndicatorResultRow", b =>
                 {
                     b.Property<int>("Year")
@@ -292,6 +275,23 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("change_log", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
                 });
 
             modelBuilder.Entity("TuyPhuoc.ServiceDefaults.IdempotencyRecord", b =>

@@ -55,24 +55,35 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("actuals", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.Evaluation.Data.FeedCursor", b =>
+            modelBuilder.Entity("TuyPhuoc.Evaluation.Data.DistrictTotalRow", b =>
                 {
-                    b.Property<string>("Source")
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("IndicatorCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
-                        .HasColumnName("source");
+                        .HasColumnName("indicator_code");
 
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint")
-                        .HasColumnName("sequence");
+                    b.PrimitiveCollection<int[]>("Counts")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("counts");
 
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
+                    b.PrimitiveCollection<decimal[]>("Sums")
+                        .IsRequired()
+                        .HasColumnType("numeric[]")
+                        .HasColumnName("sums");
 
-                    b.HasKey("Source");
+                    b.Property<byte[]>("UnitsHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("units_hash");
 
-                    b.ToTable("feed_cursors", (string)null);
+                    b.HasKey("Year", "IndicatorCode");
+
+                    b.ToTable("district_totals", (string)null);
                 });
 
             modelBuilder.Entity("TuyPhuoc.Evaluation.Data.ResultRow", b =>
@@ -180,6 +191,23 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("change_log", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
                 });
 
             modelBuilder.Entity("TuyPhuoc.ServiceDefaults.IdempotencyRecord", b =>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
-using Google.Protobuf;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.Evaluation.Feeds;
@@ -8,16 +6,13 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
 
-public sealed record RecomputeOutcome(int Year, int Results, int Changed, TimeSpan Elapsed);
-
 /// <summary>
-/// Applies change-feed entries and full recomputes. Each batch is one transaction: the actuals, the district totals,
-/// the results it touches, their change-log entries and the feed cursor commit together, so a replay after a crash finds the
-/// same state and changes nothing (results whose bytes did not change are not written again).
+/// Applies a pass of change-feed entries in one transaction: the actuals, the district totals, the results it touches,
+/// their change-log entries and the feed cursor commit together, so a replay after a crash finds the same state and
+/// changes nothing (results whose bytes did not change are not written again).
 /// </summary>
-public sealed class Evaluator(
-    EvaluationStore store, IPlanSource plans, EvaluationPolicy policy, ResultCache cache, ChangeSignal signal,
-    EvaluationMetrics metrics, TimeProvider clock, ILogger<Evaluator> logger)
+public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, EvaluationPolicy policy, ResultPublisher publisher,
+    EvaluationMetrics metrics, TimeProvider clock)
 {
     /// <summary>
     /// Applies a pass of entries, however many: the latest revision of each cell is stored, each result they touch
@@ -55,34 +50,11 @@ public sealed class Evaluator(
             await store.AdvanceCursorAsync(source, batch[^1].Sequence, ct);
             await transaction.CommitAsync(ct);
         }
-        await AfterCommitAsync(written, [.. touched.Keys.Select(k => k.Year).Distinct()], ct);
+        await publisher.PublishAsync(written, [.. touched.Keys.Select(k => k.Year).Distinct()], ct);
         metrics.Recomputed("incremental", Stopwatch.GetElapsedTime(started));
         activity?.SetTag("evaluation.results_touched", touched.Count);
         activity?.SetTag("evaluation.results_changed", written);
         return written;
-    }
-
-    /// <summary>Every result of a year from the stored actuals and the plan as it is now; the same as the incremental path.</summary>
-    public async Task<RecomputeOutcome> RecomputeAsync(int year, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using var activity = EvaluationMetrics.ActivitySource.StartActivity("evaluation.recompute");
-        activity?.SetTag("evaluation.year", year);
-        int changed, results;
-        await using (var transaction = await store.BeginWriteAsync(ct))
-        {
-            plans.Invalidate(year);
-            var plan = await plans.GetAsync(year, ct) ?? throw new NotFoundException($"There is no plan for {year}.");
-            var specs = ResultPlanner.All(plan).Select(s => (s, Activity.Current?.Id)).ToList();
-            results = specs.Count;
-            changed = await ComputeAllAsync(year, specs, ct);
-            await transaction.CommitAsync(ct);
-        }
-        await AfterCommitAsync(changed, [year], ct);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        metrics.Recomputed("full", elapsed);
-        logger.LogInformation("Recomputed {Year}: {Results} results, {Changed} changed in {Elapsed}", year, results, changed, elapsed);
-        return new(year, results, changed, elapsed);
     }
 
     /// <summary>Every result the entries touch, once, with the trace of the last entry that touched it.</summary>
@@ -155,122 +127,11 @@ public sealed class Evaluator(
 
         var hashes = await store.HashesAsync(year, [.. specs.Select(s => s.Spec.Key)], ct);
         var changed = specs.AsParallel().WithCancellation(ct)
-            .Select(s => Changed(s.Spec, s.Trace, ResultPlanner.Input(s.Spec, unit => cells.GetValueOrDefault((s.Spec.Key.IndicatorCode, unit)),
+            .Select(s => ComputedResult.IfChanged(s.Spec, s.Trace, ResultPlanner.Input(s.Spec, unit => cells.GetValueOrDefault((s.Spec.Key.IndicatorCode, unit)),
                 totals.GetValueOrDefault(s.Spec.Key) ?? new MonthlyTotals(), policy), hashes))
             .OfType<ComputedResult>().ToList();
         await store.WriteResultsAsync(changed, clock.GetUtcNow(), ct);
         return changed.Count;
-    }
-
-    /// <summary>
-    /// Evaluates every result of a year and writes those whose snapshot changed, and every district figure's totals;
-    /// returns how many results changed. The actuals and the stored hashes stream on connections of their own, each
-    /// indicator is evaluated on the thread pool as soon as its actuals are read, and the transaction's connection
-    /// writes the changed results a few thousand at a time meanwhile, so writing overlaps reading.
-    /// </summary>
-    private async Task<int> ComputeAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
-    {
-        var computed = Channel.CreateUnbounded<List<ComputedResult>>(new UnboundedChannelOptions { SingleReader = true });
-        var evaluation = EvaluateAllAsync(year, specs, computed.Writer, ct);
-        var (written, pending, now) = (0, new List<ComputedResult>(), clock.GetUtcNow());
-        await foreach (var changed in computed.Reader.ReadAllAsync(ct))
-        {
-            pending.AddRange(changed);
-            if (pending.Count < WriteChunk) continue;
-            await store.WriteResultsAsync(pending, now, ct);
-            (written, pending) = (written + pending.Count, []);
-        }
-        await store.WriteResultsAsync(pending, now, ct);
-        await store.WriteDistrictTotalsAsync(year, await evaluation, ct);
-        return written + pending.Count;
-    }
-
-    private const int WriteChunk = 2_000;
-
-    private async Task<List<(string, byte[], MonthlyTotals)>> EvaluateAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs,
-        ChannelWriter<List<ComputedResult>> changed, CancellationToken ct)
-    {
-        try
-        {
-            var byIndicator = specs.GroupBy(s => s.Spec.Key.IndicatorCode).ToDictionary(g => g.Key, g => g.ToList());
-            var hashes = store.HashesAsync(year, ct);
-            var work = new List<Task<List<(string, byte[], MonthlyTotals)>>>();
-            await foreach (var (indicator, units) in store.ActualsByIndicatorAsync(year, null, ct))
-            {
-                if (byIndicator.Remove(indicator, out var group)) work.Add(Task.Run(() => EvaluateAsync(group, units), ct));
-            }
-            // Indicators nobody reported yet still have results (no data).
-            work.AddRange(byIndicator.Values.Select(group => Task.Run(() => EvaluateAsync(group, []), ct)));
-            var totals = (await Task.WhenAll(work)).SelectMany(t => t).ToList();
-            changed.Complete();
-            return totals;
-
-            async Task<List<(string, byte[], MonthlyTotals)>> EvaluateAsync(List<(ResultSpec Spec, string? Trace)> group, Dictionary<string, MonthlyActual?[]> units)
-            {
-                var (results, figures) = Changed(group, units, await hashes);
-                changed.TryWrite(results);
-                return figures;
-            }
-        }
-        catch (Exception e)
-        {
-            changed.TryComplete(e);
-            throw;
-        }
-    }
-
-    private (List<ComputedResult>, List<(string, byte[], MonthlyTotals)>) Changed(List<(ResultSpec Spec, string? Trace)> specs,
-        Dictionary<string, MonthlyActual?[]> units, Dictionary<(string Indicator, string Unit), byte[]> hashes)
-    {
-        var changed = new List<ComputedResult>();
-        var figures = new List<(string, byte[], MonthlyTotals)>();
-        foreach (var (spec, trace) in specs)
-        {
-            var totals = new MonthlyTotals();
-            if (spec.Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean)
-            {
-                var aggregate = ResultPlanner.Aggregate(spec);
-                totals = MonthlyTotals.Of(aggregate.Units.Select(units.GetValueOrDefault));
-                figures.Add((spec.Key.IndicatorCode, aggregate.Fingerprint, totals));
-            }
-            if (Changed(spec, trace, ResultPlanner.Input(spec, unit => units.GetValueOrDefault(unit), totals, policy), hashes) is { } result) changed.Add(result);
-        }
-        return (changed, figures);
-    }
-
-    /// <summary>The result to store, or null when its stored snapshot is already this one.</summary>
-    private static ComputedResult? Changed(ResultSpec spec, string? trace, EvaluationInput input, Dictionary<(string Indicator, string Unit), byte[]> hashes)
-    {
-        var snapshot = Snapshots.From(spec, EvaluationRules.Evaluate(input)).ToByteArray();
-        var hash = Snapshots.Hash(snapshot);
-        return hashes.TryGetValue((spec.Key.IndicatorCode, spec.Key.UnitCode), out var stored) && stored.AsSpan().SequenceEqual(hash)
-            ? null
-            : new(spec, snapshot, hash, trace);
-    }
-
-    private async Task AfterCommitAsync(int written, IReadOnlyList<int> years, CancellationToken ct)
-    {
-        if (written > 0)
-        {
-            signal.Pulse();
-            await cache.InvalidateAsync(years);
-            foreach (var year in years) await CountBelowCheckpointAsync(year, ct);
-        }
-        else if (cache.HasPendingInvalidations)
-        {
-            await cache.InvalidateAsync([]);
-        }
-    }
-
-    private async Task CountBelowCheckpointAsync(int year, CancellationToken ct)
-    {
-        // Through the district's unit (an index) rather than the district_figure flag, which would scan every result of the year.
-        if (await plans.GetAsync(year, ct) is not { } plan) return;
-        var district = (await store.ResultsAsync(year, ct, unit: plan.DistrictCode, districtOnly: true)).Select(r => Snapshots.Parse(r.Snapshot)).ToList();
-        for (var q = 1; q <= 4; q++)
-        {
-            metrics.BelowCheckpoint(year, q, district.Select(s => Snapshots.Slice(s, q)).Count(s => s.CheckpointDue && !s.PassesCheckpoints));
-        }
     }
 
     /// <summary>

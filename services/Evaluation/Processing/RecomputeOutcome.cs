@@ -1,0 +1,3 @@
+namespace TuyPhuoc.Evaluation.Processing;
+
+public sealed record RecomputeOutcome(int Year, int Results, int Changed, TimeSpan Elapsed);
