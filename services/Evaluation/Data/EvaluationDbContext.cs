@@ -72,7 +72,13 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
             e.HasKey(x => new { x.Year, x.IndicatorCode });
             e.Property(x => x.IndicatorCode).HasMaxLength(40);
         });
-        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow) })
+        model.Entity<PolicyVersionRow>(e =>
+        {
+            e.ToTable("policy_versions");
+            e.HasKey(x => new { x.Year, x.Version });
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+        });
+        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow), typeof(PolicyVersionRow) })
         {
             foreach (var property in model.Entity(table).Metadata.GetProperties()) property.SetColumnName(SnakeCase(property.Name));
         }

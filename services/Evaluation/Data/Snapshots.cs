@@ -25,6 +25,7 @@ public static class Snapshots
             ReportingUnitCode = spec.ReportingUnit,
             Source = SourceName(spec.Indicator.Source),
             Block = spec.Indicator.Block,
+            PolicyVersion = result.Input.Policy.Version,
         };
         status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
         if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));

@@ -102,7 +102,6 @@ internal sealed class EvaluatorRig : IAsyncDisposable
     public required FakeCacheBackend Redis { get; init; }
     public required ResultCache Cache { get; init; }
     public required EvaluationMetrics Metrics { get; init; }
-    public EvaluationPolicy Policy { get; init; } = EvaluationPolicy.Default;
 
     public static async Task<EvaluatorRig> CreateAsync(PostgresFixture postgres)
     {
@@ -124,9 +123,11 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     private ResultPublisher Publisher() => new(Store, Plans, Cache, new ChangeSignal(), Metrics);
 
-    public IncrementalPass Pass() => new(Store, Plans, Policy, Publisher(), Metrics, TimeProvider.System);
+    public PolicyStore Policies => new(Db, TimeProvider.System);
 
-    public FullRecompute Recompute() => new(Store, Plans, Policy, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
+    public IncrementalPass Pass() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System);
+
+    public FullRecompute Recompute() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
 
     public Reports Reports() => new(Store, Cache);
 
