@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 
@@ -46,7 +47,7 @@ public sealed record Access(string? Unit, string? Block, bool DistrictOnly = fal
 }
 
 /// <summary>The read side: the stored snapshots sliced to a quarter and summarized; the hot models go through the cache.</summary>
-public sealed class Reports(EvaluationStore store, ResultCache cache)
+public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans)
 {
     private static readonly ConcurrentDictionary<int, string> DistrictCodes = new();
 
@@ -66,7 +67,9 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         var row = (await store.ResultsAsync(year, ct, unit: unit, indicator: indicator)).FirstOrDefault()
             ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
         if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
-        return View(row, quarter);
+        var status = View(row, quarter);
+        if (status.RolledUp) await CoverAsync([status], await store.ResultsAsync(year, ct, indicator: indicator), year, quarter, ct);
+        return status;
     }
 
     public async Task<Proto.Scorecard> ScorecardAsync(Access access, string unit, int year, int quarter, CancellationToken ct)
@@ -109,8 +112,10 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         var district = await DistrictCodeAsync(year, ct);
         return await cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
         {
-            var views = await ViewsAsync(access, district, year, quarter, null, ct);
+            var rows = await store.ResultsAsync(year, ct);
+            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            await CoverAsync(figures.Where(f => f.RolledUp), rows, year, quarter, ct);
             var report = new Proto.QuarterReport
             {
                 Year = year,
@@ -160,6 +165,24 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         var status = Snapshots.Slice(Snapshots.Parse(row.Snapshot), quarter);
         status.ComputedAt = Timestamp.FromDateTimeOffset(row.ComputedAt);
         return status;
+    }
+
+    /// <summary>Which of the plan's units each district figure formed from the communes' own covers in the quarter (the Domain's rule).</summary>
+    private async Task CoverAsync(IEnumerable<Proto.IndicatorStatus> figures, IReadOnlyList<StoredResult> rows, int year, int quarter, CancellationToken ct)
+    {
+        if (await plans.GetAsync(year, ct) is not { } plan) return;
+        var months = rows.Where(r => !r.DistrictFigure).ToDictionary(r => (r.Key.IndicatorCode, r.Key.UnitCode),
+            r => (IReadOnlyList<decimal?>)[.. Snapshots.Parse(r.Snapshot).MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
+        foreach (var figure in figures)
+        {
+            if (ResultPlanner.ForIndicator(plan, figure.IndicatorCode).FirstOrDefault(s => s.FromCommunes) is not { } spec) continue;
+            var coverage = RollUpCoverage.Of(spec.Indicator.Kind, quarter,
+                [.. spec.SourceUnits.Select(u => (u, months.GetValueOrDefault((figure.IndicatorCode, u)) ?? []))]);
+            figure.UnitsExpected = coverage.Expected;
+            figure.UnitsReported = coverage.Reported.Count;
+            figure.UnitsNotReported.Clear();
+            figure.UnitsNotReported.Add(coverage.NotReported);
+        }
     }
 
     private async Task<List<(bool DistrictFigure, Proto.IndicatorStatus Status)>> ViewsAsync(

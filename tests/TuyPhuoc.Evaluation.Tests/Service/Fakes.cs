@@ -129,7 +129,7 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     public FullRecompute Recompute() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
 
-    public Reports Reports() => new(Store, Cache);
+    public Reports Reports() => new(Store, Cache, Plans);
 
     public Task<int> ApplyAsync(params FeedEntry[] batch) => Pass().ApplyAsync(SubmissionsFeed.Name, batch, TestContext.Current.CancellationToken);
 
