@@ -56,7 +56,6 @@ public sealed class RulesTests(SuiteFixture suite)
     /// <summary>Submits once per cell (a replay returns the first answer), while Submissions may not know the new plan yet.</summary>
     private async Task SubmitAsync(string unit, string indicator, int month, double value)
     {
-        var options = await suite.CallAsAsync(Roles.UnitReporter, unit: unit);
         var request = new Subs.SubmitActualRequest
         {
             UnitCode = unit, IndicatorCode = indicator, Year = Year, Month = month, Value = value, IdempotencyKey = $"rules-{Year}-{unit}-{indicator}-{month}",
@@ -66,7 +65,7 @@ public sealed class RulesTests(SuiteFixture suite)
         {
             try
             {
-                await new Subs.Submissions.SubmissionsClient(suite.Gateway).SubmitActualAsync(request, options);
+                await new Subs.Submissions.SubmissionsClient(suite.Gateway).SubmitActualAsync(request, await suite.CallAsAsync(Roles.UnitReporter, unit: unit));
                 return;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.InvalidArgument && DateTime.UtcNow < deadline)
@@ -78,14 +77,14 @@ public sealed class RulesTests(SuiteFixture suite)
 
     private async Task<Eval.IndicatorStatus> StatusAsync(string unit, string indicator, int quarter, Func<Eval.IndicatorStatus, bool> done)
     {
-        var options = await suite.CallAsAsync(Roles.PlanningOffice);
         var deadline = DateTime.UtcNow + Soon;
         while (true)
         {
             Eval.IndicatorStatus? status = null;
             try
             {
-                status = await Evaluation.GetIndicatorStatusAsync(new Eval.GetIndicatorStatusRequest { UnitCode = unit, IndicatorCode = indicator, Year = Year, Quarter = quarter }, options);
+                status = await Evaluation.GetIndicatorStatusAsync(new Eval.GetIndicatorStatusRequest { UnitCode = unit, IndicatorCode = indicator, Year = Year, Quarter = quarter },
+                    await suite.CallAsAsync(Roles.PlanningOffice));
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { }
             if (status is not null && done(status)) return status;
@@ -113,10 +112,11 @@ public sealed class RulesTests(SuiteFixture suite)
         await SubmitAsync("KT_HT", "CT21", 1, 200);
         await SubmitAsync("KT_HT", "CT21", 4, 300);
         await SubmitAsync("KT_HT", "CT21", 7, 100);
-        var office = await suite.CallAsAsync(Roles.PlanningOffice);
         // A known start whatever earlier runs set: domain.md's checkpoint as a version of its own.
+        await StatusAsync(District, "CT21", 3, s => s.MonthlyActuals[6].HasValue);
         var start = await SetPolicyAsync("Mặc định theo domain.md", (2, 0.5));
-        var before = await StatusAsync(District, "CT21", 3, s => s.PolicyVersion == start.Version && s.MonthlyActuals[6].HasValue);
+        var before = await StatusAsync(District, "CT21", 3, s => s.PolicyVersion == start.Version);
+        var office = await suite.CallAsAsync(Roles.PlanningOffice);
         var reportBefore = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 3 }, office);
 
         var set = await SetPolicyAsync("Tỉnh yêu cầu đạt 70% kế hoạch năm đến hết quý III", (2, 0.5), (3, 0.7));
@@ -189,10 +189,9 @@ public sealed class RulesTests(SuiteFixture suite)
             await SubmitAsync("PHUOC_HUNG", "CT08", month, 6);
         }
         await SubmitAsync("PHUOC_SON", "CT08", 1, 5);
-        var office = await suite.CallAsAsync(Roles.PlanningOffice);
 
         var status = await StatusAsync(District, "CT08", 1, s => s.MonthlyActuals[2].HasValue && s.MonthlyActuals[2].Value >= 13);
-        var report = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, office);
+        var report = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
 
         Assert.True(status.RolledUp);
         Assert.Equal((3, 2), (status.UnitsExpected, status.UnitsReported));
@@ -207,7 +206,6 @@ public sealed class RulesTests(SuiteFixture suite)
     public async Task GetScore_UnitWhoseIndicatorsAreAllJudgedAtYearEnd_NotScoredNorRankedAsFailingProvisionally()
     {
         await suite.DemoLoadedAsync();
-        var options = await suite.CallAsAsync(Roles.HomeAffairs);
         var scoring = new Scoring.EmulationScoring.EmulationScoringClient(suite.Gateway);
         var deadline = DateTime.UtcNow + Soon + Soon;
         Scoring.Score score;
@@ -215,14 +213,14 @@ public sealed class RulesTests(SuiteFixture suite)
         {
             try
             {
-                score = await scoring.GetScoreAsync(new Scoring.GetScoreRequest { UnitCode = "VH_TT", Year = 2024, Quarter = 2 }, options);
+                score = await scoring.GetScoreAsync(new Scoring.GetScoreRequest { UnitCode = "VH_TT", Year = 2024, Quarter = 2 }, await suite.CallAsAsync(Roles.HomeAffairs));
                 if (score.Indicators.Count > 0) break;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { }
             if (DateTime.UtcNow > deadline) Assert.Fail("VH_TT has no score for 2024 Q2");
             await Task.Delay(1000, Ct);
         }
-        var ranking = await scoring.ListRankingAsync(new Scoring.ListRankingRequest { Year = 2024, Quarter = 2, PageSize = 1000 }, options);
+        var ranking = await scoring.ListRankingAsync(new Scoring.ListRankingRequest { Year = 2024, Quarter = 2, PageSize = 1000 }, await suite.CallAsAsync(Roles.HomeAffairs));
 
         Assert.All(score.Indicators, l => Assert.Equal("judged_at_year_end", l.Band));
         Assert.False(score.Scored);

@@ -125,7 +125,7 @@ public static class RecomputeBenchmark
         var cache = new ResultCache(new NoCache(), metrics, NullLogger<ResultCache>.Instance, TimeProvider.System);
         var (store, plans) = (new EvaluationStore(db), new FixedPlan(plan));
         var publisher = new ResultPublisher(store, plans, cache, new ChangeSignal(), metrics);
-        return await new FullRecompute(store, plans, new PolicyStore(db, TimeProvider.System), publisher, metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance)
+        return await new FullRecompute(store, plans, new PolicyStore(db, store, TimeProvider.System), publisher, metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance)
             .RunAsync(Year, ct);
     }
 

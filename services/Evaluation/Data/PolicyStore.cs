@@ -5,13 +5,26 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Data;
 
-/// <summary>The years' evaluation policies: versions set through the API, read by every pass and recompute.</summary>
-public sealed class PolicyStore(EvaluationDbContext db, TimeProvider clock)
+/// <summary>
+/// The years' evaluation policies: versions set through the API, read by every pass and recompute. What runs inside
+/// their transactions is plain SQL over the store's connection (the retrying strategy refuses EF queries there).
+/// </summary>
+public sealed class PolicyStore(EvaluationDbContext db, EvaluationStore store, TimeProvider clock)
 {
     private IQueryable<PolicyVersionRow> Versions => db.Set<PolicyVersionRow>();
 
     /// <summary>The version to judge a year by: the latest set, else the defaults.</summary>
-    public async Task<EvaluationPolicy> InForceAsync(int year, CancellationToken ct) => (await GetAsync(year, 0, ct))?.Policy ?? EvaluationPolicy.Default;
+    public async Task<EvaluationPolicy> InForceAsync(int year, CancellationToken ct)
+    {
+        await using var cmd = await store.CommandAsync("""
+            SELECT version, surplus_offsets, at_risk_band, checkpoint_quarters, checkpoint_minimums
+            FROM policy_versions WHERE year = @y ORDER BY version DESC LIMIT 1
+            """, ct);
+        cmd.Parameters.AddWithValue("y", year);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return EvaluationPolicy.Default;
+        return Policy(reader.GetInt32(0), reader.GetBoolean(1), reader.GetDecimal(2), reader.GetFieldValue<int[]>(3), reader.GetFieldValue<decimal[]>(4));
+    }
 
     /// <summary>A version of the year's policy (0: the latest, the defaults when none was set); null when that version does not exist.</summary>
     public async Task<StoredPolicy?> GetAsync(int year, int version, CancellationToken ct)
@@ -55,9 +68,14 @@ public sealed class PolicyStore(EvaluationDbContext db, TimeProvider clock)
         db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
 
     /// <summary>Notes, in the recompute's transaction, that the year's results are now judged by this version.</summary>
-    public Task MarkAppliedAsync(int year, int version, CancellationToken ct) =>
-        Versions.Where(p => p.Year == year && p.Version == version && p.AppliedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.AppliedAt, clock.GetUtcNow()), ct);
+    public async Task MarkAppliedAsync(int year, int version, CancellationToken ct)
+    {
+        await using var cmd = await store.CommandAsync("UPDATE policy_versions SET applied_at = @at WHERE year = @y AND version = @v AND applied_at IS NULL", ct);
+        cmd.Parameters.AddWithValue("at", clock.GetUtcNow());
+        cmd.Parameters.AddWithValue("y", year);
+        cmd.Parameters.AddWithValue("v", version);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>The years whose latest version no recompute has applied yet (one set just before a crash).</summary>
     public Task<List<int>> UnappliedYearsAsync(CancellationToken ct) =>
@@ -65,13 +83,14 @@ public sealed class PolicyStore(EvaluationDbContext db, TimeProvider clock)
             .Select(p => p.Year).ToListAsync(ct);
 
     private static StoredPolicy ToStored(PolicyVersionRow row) => new(
-        row.Year,
-        new EvaluationPolicy
-        {
-            Version = row.Version,
-            SurplusOffsets = row.SurplusOffsets,
-            AtRiskBand = row.AtRiskBand,
-            Checkpoints = [.. row.CheckpointQuarters.Zip(row.CheckpointMinimums, (q, m) => new Checkpoint(q, m))],
-        },
+        row.Year, Policy(row.Version, row.SurplusOffsets, row.AtRiskBand, row.CheckpointQuarters, row.CheckpointMinimums),
         row.Reason, row.RecordedAt, row.RecordedBy);
+
+    private static EvaluationPolicy Policy(int version, bool surplusOffsets, decimal atRiskBand, int[] quarters, decimal[] minimums) => new()
+    {
+        Version = version,
+        SurplusOffsets = surplusOffsets,
+        AtRiskBand = atRiskBand,
+        Checkpoints = [.. quarters.Zip(minimums, (q, m) => new Checkpoint(q, m))],
+    };
 }

@@ -18,14 +18,15 @@ internal static class PolicyMapping
         violations.RequireText(requested.Reason, "policy.reason", 1000);
         violations.RequireFinite(requested.AtRiskBand, "policy.at_risk_band");
         for (var i = 0; i < requested.Checkpoints.Count; i++) violations.RequireFinite(requested.Checkpoints[i].MinimumProgress, $"policy.checkpoints[{i}].minimum_progress");
-        violations.ThrowIfAny();
+        static decimal D(double value) => double.IsFinite(value) ? (decimal)value : 0m;
         var policy = new EvaluationPolicy
         {
             SurplusOffsets = requested.SurplusOffsets,
-            AtRiskBand = (decimal)requested.AtRiskBand,
-            Checkpoints = [.. requested.Checkpoints.Select(c => new Checkpoint(c.Quarter, (decimal)c.MinimumProgress))],
+            AtRiskBand = D(requested.AtRiskBand),
+            Checkpoints = [.. requested.Checkpoints.Select(c => new Checkpoint(c.Quarter, D(c.MinimumProgress)))],
         };
-        PolicyRules.Validate(policy).ThrowIfAny();
+        foreach (var v in PolicyRules.Validate(policy).Items) violations.Add(v.Field, v.Description);
+        violations.ThrowIfAny();
         return (requested.Year, policy, requested.Reason.Trim());
     }
 

@@ -123,7 +123,7 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     private ResultPublisher Publisher() => new(Store, Plans, Cache, new ChangeSignal(), Metrics);
 
-    public PolicyStore Policies => new(Db, TimeProvider.System);
+    public PolicyStore Policies => new(Db, Store, TimeProvider.System);
 
     public IncrementalPass Pass() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System);
 
