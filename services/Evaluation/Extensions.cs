@@ -1,7 +1,6 @@
 using StackExchange.Redis;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;

@@ -1,5 +1,5 @@
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
+using TuyPhuoc.Evaluation.Processing;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Evaluation.Tests;

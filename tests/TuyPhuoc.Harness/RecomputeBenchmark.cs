@@ -5,7 +5,6 @@ using Npgsql;
 using NpgsqlTypes;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 

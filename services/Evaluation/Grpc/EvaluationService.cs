@@ -2,7 +2,6 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;

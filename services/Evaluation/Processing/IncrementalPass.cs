@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;

@@ -1,5 +1,4 @@
 using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;

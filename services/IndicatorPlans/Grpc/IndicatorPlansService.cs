@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.IndicatorPlans.Data;
 using TuyPhuoc.ServiceDefaults;
-using Domain = TuyPhuoc.IndicatorPlans.Domain;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 

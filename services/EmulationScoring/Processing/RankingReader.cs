@@ -1,11 +1,11 @@
-using Google.Protobuf;
 using System.Globalization;
+using Google.Protobuf;
 using StackExchange.Redis;
 using TuyPhuoc.EmulationScoring.Data;
 using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Scoring.V1;
 
-namespace TuyPhuoc.EmulationScoring.Scoring;
+namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>
 /// Rankings from Redis sorted sets (score = position), built from the database on a miss. The keys carry the

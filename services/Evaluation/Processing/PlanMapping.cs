@@ -2,25 +2,7 @@ using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 
-namespace TuyPhuoc.Evaluation.Feeds;
-
-/// <summary>The plan of a year as the evaluation needs it; null when the year has no plan.</summary>
-public interface IPlanSource
-{
-    Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct);
-
-    /// <summary>Forgets a year (or every year) so the next read asks the source again.</summary>
-    void Invalidate(int? year = null);
-}
-
-/// <summary>The plans the suite's plan reader holds, as the evaluation sees them.</summary>
-public sealed class PublishedPlanSource(PlanReader reader) : IPlanSource
-{
-    public Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct) =>
-        reader.GetAsync(year, p => PlanMapping.ToSnapshot(p.Plan, p.Catalog.Values, p.DistrictCode), ct);
-
-    public void Invalidate(int? year = null) => reader.Invalidate(year);
-}
+namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>From the messages of tuyphuoc.plans.v1 to the evaluation's view of a plan.</summary>
 public static class PlanMapping

@@ -7,7 +7,7 @@ using TuyPhuoc.EmulationScoring.Domain;
 using TuyPhuoc.EmulationScoring.Grpc;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 
-namespace TuyPhuoc.EmulationScoring.Scoring;
+namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>
 /// Recomputes the scores of the units marked pending and re-ranks their year, in one transaction under the

@@ -1,8 +1,7 @@
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
-using Proto = TuyPhuoc.Contracts.Plans.V1;
 
-namespace TuyPhuoc.Submissions.Plans;
+namespace TuyPhuoc.Submissions.Processing;
 
 /// <summary>Each year's plan as the submission rules see it, made from what the suite's plan reader holds.</summary>
 public sealed class PlanViews(PlanReader reader)

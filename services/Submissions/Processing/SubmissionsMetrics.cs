@@ -3,7 +3,7 @@ using System.Diagnostics.Metrics;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 
-namespace TuyPhuoc.Submissions;
+namespace TuyPhuoc.Submissions.Processing;
 
 /// <summary>What an operator watches: submissions accepted and refused, import speed, overdue reports, change-feed lag per consumer.</summary>
 public sealed class SubmissionsMetrics

@@ -1,9 +1,8 @@
 using TuyPhuoc.EmulationScoring.Domain;
 using TuyPhuoc.ServiceDefaults;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
-namespace TuyPhuoc.EmulationScoring.Scoring;
+namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>The inputs from IndicatorPlans (through the suite's plan reader) and Submissions over gRPC.</summary>
 public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsClient submissions) : IScoringInputs

@@ -1,8 +1,9 @@
-using OpenTelemetry;
 using Microsoft.EntityFrameworkCore;
+using OpenTelemetry;
+using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Domain;
 
-namespace TuyPhuoc.Submissions.Data;
+namespace TuyPhuoc.Submissions.Processing;
 
 /// <summary>Refreshes the gauges that need the database: reports late or missing, and the change log's latest sequence.</summary>
 public sealed class ReportsWatch(IServiceScopeFactory scopes, SubmissionsMetrics metrics, ReportingClock clock, ILogger<ReportsWatch> logger) : BackgroundService
