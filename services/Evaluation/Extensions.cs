@@ -34,6 +34,7 @@ public static class EvaluationExtensions
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
         services.AddScoped<PolicyStore>();
+        services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddScoped<FullRecompute>();

@@ -219,6 +219,7 @@ public static class FeedBenchmark
         services.AddSingleton<IPlanSource>(new RecomputeBenchmark.FixedPlan(plan));
         services.AddScoped<EvaluationStore>();
         services.AddScoped<PolicyStore>();
+        services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddSingleton(feed);

@@ -78,7 +78,13 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
             e.HasKey(x => new { x.Year, x.Version });
             e.Property(x => x.RecordedBy).HasMaxLength(200);
         });
-        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow), typeof(PolicyVersionRow) })
+        model.Entity<ReportStateRow>(e =>
+        {
+            e.ToTable("report_states");
+            e.HasKey(x => new { x.Year, x.UnitCode, x.Month });
+            e.Property(x => x.UnitCode).HasMaxLength(40);
+        });
+        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow), typeof(PolicyVersionRow), typeof(ReportStateRow) })
         {
             foreach (var property in model.Entity(table).Metadata.GetProperties()) property.SetColumnName(SnakeCase(property.Name));
         }

@@ -10,7 +10,7 @@ namespace TuyPhuoc.Evaluation.Processing;
 /// their change-log entries and the feed cursor commit together, so a replay after a crash finds the same state and
 /// changes nothing (results whose bytes did not change are not written again).
 /// </summary>
-public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, PolicyStore policies, ResultPublisher publisher,
+public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, PolicyStore policies, ReportStates reports, ResultPublisher publisher,
     EvaluationMetrics metrics, TimeProvider clock)
 {
     /// <summary>
@@ -42,6 +42,7 @@ public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, Po
                     .Concat(actuals.Where(a => a.Year == year.Key).Select(a => (a.IndicatorCode, a.UnitCode))).ToHashSet(), ct);
             }
             var stored = await store.UpsertActualsAsync(actuals, ct);
+            await reports.UpsertAsync([.. batch.Select(e => e.Report).OfType<ReportChange>()], ct);
             foreach (var year in years)
             {
                 written += await ComputeTouchedAsync(year.Key, [.. year], before[year.Key], [.. stored.Where(a => a.Year == year.Key)],
@@ -51,6 +52,7 @@ public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, Po
             await transaction.CommitAsync(ct);
         }
         await publisher.PublishAsync(written, [.. touched.Keys.Select(k => k.Year).Distinct()], ct);
+        if (batch.Any(e => e.Report is not null)) await publisher.ReportsChangedAsync([.. batch.Select(e => e.Report?.Year).OfType<int>().Distinct()]);
         metrics.Recomputed("incremental", Stopwatch.GetElapsedTime(started));
         activity?.SetTag("evaluation.results_touched", touched.Count);
         activity?.SetTag("evaluation.results_changed", written);

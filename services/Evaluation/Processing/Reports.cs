@@ -8,7 +8,7 @@ using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>The read side: the stored snapshots sliced to a quarter and summarized; the hot models go through the cache.</summary>
-public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans)
+public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans, ReportStates reportStates)
 {
     private static readonly ConcurrentDictionary<int, string> DistrictCodes = new();
 
@@ -29,7 +29,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
         if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
         var status = View(row, quarter);
-        if (status.RolledUp) await CoverAsync([status], await store.ResultsAsync(year, ct, indicator: indicator), year, quarter, ct);
+        await ExplainSourcesAsync([status], status.RolledUp ? await store.ResultsAsync(year, ct, indicator: indicator) : [], year, quarter, ct);
         return status;
     }
 
@@ -76,7 +76,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             var rows = await store.ResultsAsync(year, ct);
             List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
-            await CoverAsync(figures.Where(f => f.RolledUp), rows, year, quarter, ct);
+            await ExplainSourcesAsync(figures, rows, year, quarter, ct);
             var report = new Proto.QuarterReport
             {
                 Year = year,
@@ -86,6 +86,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
                 CheckpointFailures = { Summarize(quarter, views.Select(v => v.Status)).BelowCheckpoint.Select(ToLaggard) },
                 AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
                 ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+                Preliminary = figures.Any(f => f.Preliminary),
             };
             foreach (var source in new[] { "province", "district" })
             {
@@ -128,21 +129,34 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         return status;
     }
 
-    /// <summary>Which of the plan's units each district figure formed from the communes' own covers in the quarter (the Domain's rule).</summary>
-    private async Task CoverAsync(IEnumerable<Proto.IndicatorStatus> figures, IReadOnlyList<StoredResult> rows, int year, int quarter, CancellationToken ct)
+    /// <summary>
+    /// What the Domain's rules say of the sources behind each status: for a district figure formed from the communes'
+    /// own, which of the plan's units reported the quarter (from their rows, given); for every status, the months whose
+    /// values come from reports not yet approved.
+    /// </summary>
+    private async Task ExplainSourcesAsync(IEnumerable<Proto.IndicatorStatus> statuses, IReadOnlyList<StoredResult> rows, int year, int quarter, CancellationToken ct)
     {
-        if (await plans.GetAsync(year, ct) is not { } plan) return;
+        var plan = await plans.GetAsync(year, ct);
+        var approved = await reportStates.ApprovedAsync(year, ct);
         var months = rows.Where(r => !r.DistrictFigure).ToDictionary(r => (r.Key.IndicatorCode, r.Key.UnitCode),
             r => (IReadOnlyList<decimal?>)[.. Snapshots.Parse(r.Snapshot).MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
-        foreach (var figure in figures)
+        foreach (var status in statuses)
         {
-            if (ResultPlanner.ForIndicator(plan, figure.IndicatorCode).FirstOrDefault(s => s.FromCommunes) is not { } spec) continue;
-            var coverage = RollUpCoverage.Of(spec.Indicator.Kind, quarter,
-                [.. spec.SourceUnits.Select(u => (u, months.GetValueOrDefault((figure.IndicatorCode, u)) ?? []))]);
-            figure.UnitsExpected = coverage.Expected;
-            figure.UnitsReported = coverage.Reported.Count;
-            figure.UnitsNotReported.Clear();
-            figure.UnitsNotReported.Add(coverage.NotReported);
+            IReadOnlyList<(string Unit, IReadOnlyList<decimal?> Months)> sources =
+                [(status.ReportingUnitCode, [.. status.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)])];
+            if (status.RolledUp && plan is not null && ResultPlanner.ForIndicator(plan, status.IndicatorCode).FirstOrDefault(s => s.FromCommunes) is { } spec)
+            {
+                sources = [.. spec.SourceUnits.Select(u => (u, months.GetValueOrDefault((status.IndicatorCode, u)) ?? []))];
+                var coverage = RollUpCoverage.Of(spec.Indicator.Kind, quarter, sources);
+                status.UnitsExpected = coverage.Expected;
+                status.UnitsReported = coverage.Reported.Count;
+                status.UnitsNotReported.Clear();
+                status.UnitsNotReported.Add(coverage.NotReported);
+            }
+            var preliminary = ReportApproval.PreliminaryMonths(quarter, sources, approved);
+            status.Preliminary = preliminary.Count > 0;
+            status.PreliminaryMonths.Clear();
+            status.PreliminaryMonths.Add(preliminary);
         }
     }
 

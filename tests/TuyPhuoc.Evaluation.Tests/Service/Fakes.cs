@@ -124,11 +124,13 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     public PolicyStore Policies => new(Db, Store, TimeProvider.System);
 
-    public IncrementalPass Pass() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System);
+    public ReportStates ReportStates => new(Store);
+
+    public IncrementalPass Pass() => new(Store, Plans, Policies, ReportStates, Publisher(), Metrics, TimeProvider.System);
 
     public FullRecompute Recompute() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
 
-    public Reports Reports() => new(Store, Cache, Plans);
+    public Reports Reports() => new(Store, Cache, Plans, ReportStates);
 
     public Task<int> ApplyAsync(params FeedEntry[] batch) => Pass().ApplyAsync(SubmissionsFeed.Name, batch, TestContext.Current.CancellationToken);
 

@@ -138,6 +138,34 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("policy_versions", (string)null);
                 });
 
+            modelBuilder.Entity("TuyPhuoc.Evaluation.Data.ReportStateRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<long>("SourceSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_sequence");
+
+                    b.HasKey("Year", "UnitCode", "Month");
+
+                    b.ToTable("report_states", (string)null);
+                });
+
             modelBuilder.Entity("TuyPhuoc.Evaluation.Data.ResultRow", b =>
                 {
                     b.Property<int>("Year")
