@@ -180,6 +180,35 @@ public sealed class RulesTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ApproveReport_TheMonthBehindAStatus_PreliminaryUntilApproved()
+    {
+        await PlanAsync();
+        await SubmitAsync("LDTBXH", "CT09", 3, 72.6);
+        var submissions = new Subs.Submissions.SubmissionsClient(suite.Gateway);
+        var report = await submissions.GetReportAsync(new Subs.GetReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3 }, await suite.CallAsAsync(Roles.PlanningOffice));
+        if (report.Status != Subs.ReportStatus.Approved) // not yet approved by an earlier run over the same data
+        {
+            var before = await StatusAsync(District, "CT09", 1, s => s.MonthlyActuals[2].HasValue);
+            Assert.Equal((true, 3), (before.Preliminary, before.PreliminaryMonths.Single()));
+            var preliminaryReport = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
+            Assert.True(preliminaryReport.Preliminary);
+            if (report.Status != Subs.ReportStatus.Submitted)
+            {
+                await submissions.SubmitReportAsync(new Subs.SubmitReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3, IdempotencyKey = Guid.NewGuid().ToString() },
+                    await suite.CallAsAsync(Roles.UnitReporter, unit: "LDTBXH"));
+            }
+            await submissions.ApproveReportAsync(new Subs.ApproveReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3, IdempotencyKey = Guid.NewGuid().ToString() },
+                await suite.CallAsAsync(Roles.PlanningOffice));
+        }
+
+        var after = await StatusAsync(District, "CT09", 1, s => !s.Preliminary);
+        var quarterReport = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
+
+        Assert.Empty(after.PreliminaryMonths);
+        Assert.False(quarterReport.DistrictFigures.Single(f => f.IndicatorCode == "CT09").Preliminary);
+    }
+
+    [Fact]
     public async Task GetQuarterReport_OneCommuneShortOfTheQuarter_TheRollUpSaysWhichAndHowMany()
     {
         await PlanAsync();
