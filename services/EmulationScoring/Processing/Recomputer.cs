@@ -135,7 +135,8 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
         foreach (var quarter in rows.GroupBy(r => r.Quarter))
         {
             var byUnit = quarter.ToDictionary(r => r.UnitCode);
-            var ranked = Ranking.RankAndClassify(scheme, quarter.Select(r => new UnitTotal(r.UnitCode, r.Block, r.Total, r.IndicatorPoints, r.Deducted)).ToList());
+            var ranked = Ranking.RankAndClassify(scheme, quarter.Select(r => new UnitTotal(r.UnitCode, r.Block, r.Total, r.IndicatorPoints, r.Deducted,
+                Contracts.Scoring.V1.Score.Parser.ParseFrom(r.Breakdown).Scored)).ToList());
             foreach (var r in ranked)
             {
                 var row = byUnit[r.UnitCode];
