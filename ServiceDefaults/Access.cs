@@ -89,6 +89,9 @@ public static class AccessTable
             ("ListLaggards",         [A, U, B, A, T, A]),
             ("Recompute",            [A, D, D, D, D, D]),
             ("WatchResults",         [A, U, B, A, T, A]),
+            ("GetPolicy",            [A, A, A, A, A, A]),
+            ("SetPolicy",            [A, D, D, D, D, D]),
+            ("ListPolicyVersions",   [A, A, A, A, A, A]),
         ]),
         (Contracts.Scoring.V1.EmulationScoring.Descriptor,
         [
@@ -100,6 +103,21 @@ public static class AccessTable
             ("FinalizeYear",         [D, D, D, A, D, D]),
             ("ReopenYear",           [D, D, D, A, D, D]),
             ("GetYearState",         [A, A, A, A, A, A]),
+        ]),
+        (Contracts.Tasks.V1.KeyTasks.Descriptor,
+        [
+            ("CreateDecision",       [A, D, D, D, D, D]),
+            ("ImportDecision",       [A, D, D, D, D, D]),
+            ("GetDecision",          [A, A, A, A, A, A]),
+            ("ListDecisions",        [A, A, A, A, A, A]),
+            ("GetTask",              [A, U, B, A, A, A]),
+            ("ListTasks",            [A, U, B, A, A, A]),
+            ("SummarizeTasks",       [A, U, B, A, A, A]),
+            ("ReportProgress",       [A, U, D, D, D, D]),
+            ("CommentTask",          [A, U, D, D, D, D]),
+            ("RequestExtension",     [A, U, D, D, D, D]),
+            ("DecideExtension",      [A, D, D, D, D, D]),
+            ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
     ];
 

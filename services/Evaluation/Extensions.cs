@@ -22,11 +22,11 @@ public static class EvaluationExtensions
         });
         builder.AddSuiteGrpcClient<Plans.IndicatorPlans.IndicatorPlansClient>(ResourceNames.IndicatorPlans);
         builder.AddSuiteGrpcClient<Submissions.Submissions.SubmissionsClient>(ResourceNames.Submissions);
+        builder.AddSuiteGrpcClient<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(ResourceNames.KeyTasks);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddChangeLogSequencer<EvaluationDbContext>();
-        services.AddSingleton(Policy(builder.Configuration.GetSection("Evaluation:Policy")));
         services.AddSingleton<EvaluationMetrics>();
         services.AddSingleton<ICacheBackend, RedisCacheBackend>();
         services.AddSingleton<ResultCache>();
@@ -34,27 +34,18 @@ public static class EvaluationExtensions
         services.AddPlanReader(watch: false);
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddScoped<FullRecompute>();
+        services.AddSingleton<KeyTaskFigures>();
         services.AddScoped<Reports>();
         services.AddSingleton<PlansFeed>();
         services.AddSingleton<SubmissionsFeed>();
         services.AddFollower<FeedConsumer<PlansFeed>>();
         services.AddFollower<FeedConsumer<SubmissionsFeed>>();
+        services.AddHostedService<PolicyCatchUp>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Evaluation.V1.Evaluation.Descriptor.FullName);
-    }
-
-    /// <summary>The evaluation policy from configuration; every number defaults to domain.md.</summary>
-    public static EvaluationPolicy Policy(IConfiguration section)
-    {
-        var checkpoints = section.GetSection("Checkpoints").GetChildren()
-            .Select(c => new Checkpoint(c.GetValue<int>("Quarter"), c.GetValue<decimal>("MinimumProgress"))).ToList();
-        return new EvaluationPolicy
-        {
-            SurplusOffsets = section.GetValue(nameof(EvaluationPolicy.SurplusOffsets), EvaluationPolicy.Default.SurplusOffsets),
-            AtRiskBand = section.GetValue(nameof(EvaluationPolicy.AtRiskBand), EvaluationPolicy.Default.AtRiskBand),
-            Checkpoints = checkpoints.Count > 0 ? checkpoints : EvaluationPolicy.Default.Checkpoints,
-        };
     }
 }

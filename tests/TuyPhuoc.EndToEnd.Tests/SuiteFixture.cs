@@ -24,7 +24,7 @@ public class SuiteFixture : IAsyncLifetime
     private static readonly string[] Resources =
     [
         ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.IndicatorPlans, ResourceNames.Submissions,
-        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.Gateway, ResourceNames.Portal,
+        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.KeyTasks, ResourceNames.Gateway, ResourceNames.Portal,
     ];
 
     // Under /tmp, not a 0700 temp folder: the PostgreSQL server runs as the postgres user and must reach it.

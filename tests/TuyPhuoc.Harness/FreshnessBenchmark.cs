@@ -212,13 +212,14 @@ public static class FeedBenchmark
         services.AddLogging();
         services.AddDbContext<EvaluationDbContext>(o => o.UseNpgsql(connection));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(EvaluationPolicy.Default);
         services.AddSingleton(new EvaluationMetrics());
         services.AddSingleton<ICacheBackend, RecomputeBenchmark.NoCache>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<IPlanSource>(new RecomputeBenchmark.FixedPlan(plan));
         services.AddScoped<EvaluationStore>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddSingleton(feed);

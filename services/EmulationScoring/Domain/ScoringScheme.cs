@@ -28,15 +28,32 @@ public sealed record ScoringBands(decimal FullFrom, decimal ProportionalFrom);
 public sealed record BonusRule(decimal ExceedFrom, decimal FractionOfWeight, decimal Cap);
 
 /// <summary>Points taken off per event.</summary>
-public sealed record DeductionRule(decimal PerLateReport, decimal PerMissingReport, decimal PerOverdueEscalation);
+public sealed record DeductionRule(decimal PerLateReport, decimal PerMissingReport, decimal PerOverdueEscalation,
+    decimal PerOverdueKeyTask = DeductionRule.DefaultPerOverdueKeyTask)
+{
+    public const decimal DefaultPerOverdueKeyTask = 0.5m;
+}
 
 public sealed record ClassLevel(string Code, string Name, decimal MinTotal);
 
 /// <summary>
 /// At most <paramref name="Fraction"/> of the units classified <paramref name="BaseLevelCode"/> or
-/// better may keep the first (outstanding) level; the rest, in rank order, drop to the second.
+/// better may keep the first (outstanding) level, the count rounded as <paramref name="Rounding"/> says
+/// ("no more than 20%": down, the default); the rest, in rank order, drop to the second.
 /// </summary>
-public sealed record OutstandingCap(decimal Fraction, string BaseLevelCode);
+public sealed record OutstandingCap(decimal Fraction, string BaseLevelCode, CapRounding Rounding = CapRounding.Down)
+{
+    /// <summary>How many units may be outstanding out of <paramref name="baseCount"/> at the base level or better.</summary>
+    public int Allowed(int baseCount) => (int)(Rounding switch
+    {
+        CapRounding.Nearest => Math.Round(Fraction * baseCount, MidpointRounding.AwayFromZero),
+        CapRounding.Up => decimal.Ceiling(Fraction * baseCount),
+        _ => decimal.Floor(Fraction * baseCount),
+    });
+}
+
+/// <summary>How the cap's count is rounded; nearest rounds halves up.</summary>
+public enum CapRounding { Down, Nearest, Up }
 
 public static class TieBreakKeys
 {

@@ -28,9 +28,15 @@ internal static class Mapping
             new ScoringBands(D(band.FullFrom, "band.full_from"), D(band.ProportionalFrom, "band.proportional_from")),
             new BonusRule(D(bonus.ExceedFrom, "bonus.exceed_from"), D(bonus.FractionOfWeight, "bonus.fraction_of_weight"), D(bonus.Cap, "bonus.cap")),
             new DeductionRule(D(deductions.PerLateReport, "deductions.per_late_report"), D(deductions.PerMissingReport, "deductions.per_missing_report"),
-                D(deductions.PerOverdueEscalation, "deductions.per_overdue_escalation")),
+                D(deductions.PerOverdueEscalation, "deductions.per_overdue_escalation"),
+                deductions.HasPerOverdueKeyTask ? D(deductions.PerOverdueKeyTask, "deductions.per_overdue_key_task") : DeductionRule.DefaultPerOverdueKeyTask),
             s.Classes.Select((c, i) => new ClassLevel(c.Code.Trim(), c.Name.Trim(), D(c.MinTotal, $"classes[{i}].min_total"))).ToList(),
-            new OutstandingCap(D(cap.Fraction, "outstanding_cap.fraction"), cap.BaseLevelCode.Trim()),
+            new OutstandingCap(D(cap.Fraction, "outstanding_cap.fraction"), cap.BaseLevelCode.Trim(), cap.Rounding switch
+            {
+                Proto.CapRounding.Nearest => CapRounding.Nearest,
+                Proto.CapRounding.Up => CapRounding.Up,
+                _ => CapRounding.Down,
+            }),
             s.TieBreak.Select(k => k.Trim()).ToList());
         if (s.Band is null) v.Add("band", "is required");
         if (s.Bonus is null) v.Add("bonus", "is required");
@@ -52,9 +58,19 @@ internal static class Mapping
             PerLateReport = (double)s.Deductions.PerLateReport,
             PerMissingReport = (double)s.Deductions.PerMissingReport,
             PerOverdueEscalation = (double)s.Deductions.PerOverdueEscalation,
+            PerOverdueKeyTask = (double)s.Deductions.PerOverdueKeyTask,
         },
         Classes = { s.Classes.Select(c => new Proto.ClassLevel { Code = c.Code, Name = c.Name, MinTotal = (double)c.MinTotal }) },
-        OutstandingCap = new Proto.OutstandingCap { Fraction = (double)s.OutstandingCap.Fraction, BaseLevelCode = s.OutstandingCap.BaseLevelCode },
+        OutstandingCap = new Proto.OutstandingCap
+        {
+            Fraction = (double)s.OutstandingCap.Fraction, BaseLevelCode = s.OutstandingCap.BaseLevelCode,
+            Rounding = s.OutstandingCap.Rounding switch
+            {
+                CapRounding.Nearest => Proto.CapRounding.Nearest,
+                CapRounding.Up => Proto.CapRounding.Up,
+                _ => Proto.CapRounding.Down,
+            },
+        },
         TieBreak = { s.TieBreak },
         RecordedAt = Timestamp.FromDateTimeOffset(recordedAt),
         RecordedBy = recordedBy,
@@ -75,6 +91,7 @@ internal static class Mapping
         DeductionKind.LateReport => "late_report",
         DeductionKind.MissingReport => "missing_report",
         DeductionKind.OverdueEscalation => "overdue_escalation",
+        DeductionKind.OverdueKeyTask => "overdue_key_task",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -90,6 +107,7 @@ internal static class Mapping
             Total = (double)b.Total,
             BonusCapAdjustment = (double)b.BonusCapAdjustment,
             SchemeVersion = schemeVersion,
+            Scored = b.Scored,
             ComputedAt = Timestamp.FromDateTimeOffset(computedAt),
             Bonuses = { b.Bonuses.Select(l => new Proto.BonusLine { IndicatorCode = l.IndicatorCode, Achievement = l.Achievement, Points = (double)l.Points }) },
             Deductions = { b.Deductions.Select(l => new Proto.DeductionLine { Kind = l.Kind.Code(), Cause = l.Cause, Points = (double)l.Points }) },

@@ -18,7 +18,8 @@ public static class InputMapping
             q.Quarter,
             q.HasYearToDate ? q.YearToDate : null,
             q.HasCumulativePlan ? q.CumulativePlan : null,
-            q.HasProgress ? q.Progress : null)).ToList(),
+            q.HasProgress ? q.Progress : null,
+            q.HasPercentOfRequirement ? q.PercentOfRequirement : null)).ToList(),
         FirstMonthWithData(status));
 
     private static int? FirstMonthWithData(Eval.IndicatorStatus status)

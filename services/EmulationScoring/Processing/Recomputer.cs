@@ -126,7 +126,8 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
         var reports = await inputs.ReportsAsync(unit.Code, scheme.Year, ct);
         IReadOnlyList<EscalationFact> escalations = unit.Block == YearPlan.CommunesBlock
             ? [] : await inputs.EscalationsAssignedToAsync(unit.Code, scheme.Year, ct);
-        return UnitScores.Compute(scheme, facts, reports, escalations, today);
+        var overdueKeyTasks = await inputs.OverdueKeyTasksAsync(unit.Code, scheme.Year, ct);
+        return UnitScores.Compute(scheme, facts, reports, escalations, today, overdueKeyTasks);
     }
 
     private static void Rank(ScoringScheme scheme, IReadOnlyList<ScoreRow> rows)
@@ -134,7 +135,8 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
         foreach (var quarter in rows.GroupBy(r => r.Quarter))
         {
             var byUnit = quarter.ToDictionary(r => r.UnitCode);
-            var ranked = Ranking.RankAndClassify(scheme, quarter.Select(r => new UnitTotal(r.UnitCode, r.Block, r.Total, r.IndicatorPoints, r.Deducted)).ToList());
+            var ranked = Ranking.RankAndClassify(scheme, quarter.Select(r => new UnitTotal(r.UnitCode, r.Block, r.Total, r.IndicatorPoints, r.Deducted,
+                Contracts.Scoring.V1.Score.Parser.ParseFrom(r.Breakdown).Scored)).ToList());
             foreach (var r in ranked)
             {
                 var row = byUnit[r.UnitCode];

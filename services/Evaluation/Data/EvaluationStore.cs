@@ -27,7 +27,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         return transaction;
     }
 
-    async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken ct)
+    internal async Task<NpgsqlCommand> CommandAsync(string sql, CancellationToken ct)
     {
         if (Connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
         return new NpgsqlCommand(sql, Connection, Transaction);

@@ -14,10 +14,17 @@ public static class PlanMapping
         foreach (var target in plan.Targets)
         {
             if (!byCode.TryGetValue(target.IndicatorCode, out var indicator)) continue;
-            var info = ToDomain(indicator);
+            var info = ToDomain(indicator) with { Baseline = target.HasBaseline ? (decimal)target.Baseline : null };
             indicators[info.Code] = new IndicatorPlan(
                 info, (decimal)target.DistrictTarget, Quarters(info.Kind, target.Quarters, target.Months),
-                [.. target.Allocations.Select(a => new AllocationPlan(a.UnitCode, (decimal)a.YearTarget, Quarters(info.Kind, [], a.Months)))]);
+                [.. target.Allocations.Select(a => new AllocationPlan(a.UnitCode, (decimal)a.YearTarget, Quarters(info.Kind, [], a.Months), a.HasWeight ? (decimal)a.Weight : null))],
+                target.Aggregation switch
+                {
+                    Plans.Aggregation.Mean => Aggregation.Mean,
+                    Plans.Aggregation.WeightedMean => Aggregation.WeightedMean,
+                    Plans.Aggregation.ResponsibleOffice => Aggregation.ResponsibleOffice,
+                    _ => Aggregation.Sum,
+                });
         }
         return new PlanSnapshot(plan.Year, districtCode, indicators);
     }

@@ -8,7 +8,7 @@ using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>The read side: the stored snapshots sliced to a quarter and summarized; the hot models go through the cache.</summary>
-public sealed class Reports(EvaluationStore store, ResultCache cache)
+public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans, ReportStates reportStates, KeyTaskFigures keyTasks)
 {
     private static readonly ConcurrentDictionary<int, string> DistrictCodes = new();
 
@@ -28,7 +28,9 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         var row = (await store.ResultsAsync(year, ct, unit: unit, indicator: indicator)).FirstOrDefault()
             ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
         if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
-        return View(row, quarter);
+        var status = View(row, quarter);
+        await ExplainSourcesAsync([status], status.RolledUp ? await store.ResultsAsync(year, ct, indicator: indicator) : [], year, quarter, ct);
+        return status;
     }
 
     public async Task<Proto.Scorecard> ScorecardAsync(Access access, string unit, int year, int quarter, CancellationToken ct)
@@ -47,7 +49,13 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
     {
         access.DemandBlock(block);
         var district = await DistrictCodeAsync(year, ct);
-        return await cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
+        var summary = (await BlockFiguresAsync(access, district, block, year, quarter, ct)).Clone();
+        summary.KeyTasks = await keyTasks.SummaryAsync(access, year, quarter, block, ct);
+        return summary;
+    }
+
+    private Task<Proto.BlockSummary> BlockFiguresAsync(Access access, string district, string block, int year, int quarter, CancellationToken ct) =>
+        cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
         {
             var views = await ViewsAsync(access, district, year, quarter, block, ct);
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
@@ -64,15 +72,22 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
                 Laggards = { Summarize(quarter, views.Select(v => v.Status)).Laggards.Select(ToLaggard) },
             };
         });
-    }
 
     public async Task<Proto.QuarterReport> QuarterReportAsync(Access access, int year, int quarter, CancellationToken ct)
     {
         var district = await DistrictCodeAsync(year, ct);
-        return await cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
+        var report = (await DistrictReportAsync(access, district, year, quarter, ct)).Clone();
+        report.KeyTasks = await keyTasks.SummaryAsync(access, year, quarter, null, ct);
+        return report;
+    }
+
+    private Task<Proto.QuarterReport> DistrictReportAsync(Access access, string district, int year, int quarter, CancellationToken ct) =>
+        cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
         {
-            var views = await ViewsAsync(access, district, year, quarter, null, ct);
+            var rows = await store.ResultsAsync(year, ct);
+            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            await ExplainSourcesAsync(figures, rows, year, quarter, ct);
             var report = new Proto.QuarterReport
             {
                 Year = year,
@@ -82,6 +97,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
                 CheckpointFailures = { Summarize(quarter, views.Select(v => v.Status)).BelowCheckpoint.Select(ToLaggard) },
                 AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
                 ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+                Preliminary = figures.Any(f => f.Preliminary),
             };
             foreach (var source in new[] { "province", "district" })
             {
@@ -98,7 +114,6 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
             }
             return report;
         });
-    }
 
     /// <summary>Laggards ordered by unit then indicator; the page key is "unit/indicator".</summary>
     public async Task<List<(string Key, Proto.Laggard Laggard)>> LaggardsAsync(Access access, int year, int quarter, string? unit, string? block, CancellationToken ct)
@@ -122,6 +137,37 @@ public sealed class Reports(EvaluationStore store, ResultCache cache)
         var status = Snapshots.Slice(Snapshots.Parse(row.Snapshot), quarter);
         status.ComputedAt = Timestamp.FromDateTimeOffset(row.ComputedAt);
         return status;
+    }
+
+    /// <summary>
+    /// What the Domain's rules say of the sources behind each status: for a district figure formed from the communes'
+    /// own, which of the plan's units reported the quarter (from their rows, given); for every status, the months whose
+    /// values come from reports not yet approved.
+    /// </summary>
+    private async Task ExplainSourcesAsync(IEnumerable<Proto.IndicatorStatus> statuses, IReadOnlyList<StoredResult> rows, int year, int quarter, CancellationToken ct)
+    {
+        var plan = await plans.GetAsync(year, ct);
+        var approved = await reportStates.ApprovedAsync(year, ct);
+        var months = rows.Where(r => !r.DistrictFigure).ToDictionary(r => (r.Key.IndicatorCode, r.Key.UnitCode),
+            r => (IReadOnlyList<decimal?>)[.. Snapshots.Parse(r.Snapshot).MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
+        foreach (var status in statuses)
+        {
+            IReadOnlyList<(string Unit, IReadOnlyList<decimal?> Months)> sources =
+                [(status.ReportingUnitCode, [.. status.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)])];
+            if (status.RolledUp && plan is not null && ResultPlanner.ForIndicator(plan, status.IndicatorCode).FirstOrDefault(s => s.FromCommunes) is { } spec)
+            {
+                sources = [.. spec.SourceUnits.Select(u => (u, months.GetValueOrDefault((status.IndicatorCode, u)) ?? []))];
+                var coverage = RollUpCoverage.Of(spec.Indicator.Kind, quarter, sources);
+                status.UnitsExpected = coverage.Expected;
+                status.UnitsReported = coverage.Reported.Count;
+                status.UnitsNotReported.Clear();
+                status.UnitsNotReported.Add(coverage.NotReported);
+            }
+            var preliminary = ReportApproval.PreliminaryMonths(quarter, sources, approved);
+            status.Preliminary = preliminary.Count > 0;
+            status.PreliminaryMonths.Clear();
+            status.PreliminaryMonths.Add(preliminary);
+        }
     }
 
     private async Task<List<(bool DistrictFigure, Proto.IndicatorStatus Status)>> ViewsAsync(

@@ -20,6 +20,9 @@ public sealed class ResultPublisher(EvaluationStore store, IPlanSource plans, Re
         }
     }
 
+    /// <summary>After a report's approval changed: the cached reports say whether their figures are approved.</summary>
+    public Task ReportsChangedAsync(IReadOnlyList<int> years) => cache.InvalidateAsync(years);
+
     private async Task CountBelowCheckpointAsync(int year, CancellationToken ct)
     {
         // Through the district's unit (an index) rather than the district_figure flag, which would scan every result of the year.

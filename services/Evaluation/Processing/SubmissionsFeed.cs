@@ -23,9 +23,13 @@ public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient cl
                 ? new ActualChange(change.Actual.UnitCode, change.Actual.IndicatorCode, change.Actual.Year, change.Actual.Month,
                     (decimal)change.Actual.Value, change.Sequence)
                 : null;
+            var report = change.SubjectCase == Submissions.Change.SubjectOneofCase.Report && change.Kind.StartsWith(ChangeKinds.ReportPrefix, StringComparison.Ordinal)
+                ? new ReportChange(change.Report.UnitCode, change.Report.Year, change.Report.Month, change.Kind == ChangeKinds.ReportApproved, change.Sequence)
+                : null;
             yield return new FeedEntry(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key,
                 Text.Optional(change.TraceParent), actual,
-                Unreadable: readable ? null : $"the value {change.Actual.Value:R} of {change.Key} is outside ±{InputBounds.MaxMagnitude:0e0}");
+                Unreadable: readable ? null : $"the value {change.Actual.Value:R} of {change.Key} is outside ±{InputBounds.MaxMagnitude:0e0}",
+                Report: report);
         }
     }
 }
