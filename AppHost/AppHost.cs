@@ -54,6 +54,14 @@ var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(Resourc
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
 
+// The officials' web portal: it calls the suite only through the gateway, with the signed-in person's token.
+auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNames.Portal))
+    .WithDirectEndpoints()
+    .WithTraceSampling()
+    .WithReference(gateway).WaitFor(gateway)
+    .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
+    .WithExternalHttpEndpoints();
+
 // --Demo:Load=true: the harness fills January to June 2024 through the public API once the gateway is healthy.
 if (bool.TryParse(builder.Configuration["Demo:Load"], out var loadDemo) && loadDemo)
 {

@@ -89,6 +89,9 @@ public static class AccessTable
             ("ListLaggards",         [A, U, B, A, T, A]),
             ("Recompute",            [A, D, D, D, D, D]),
             ("WatchResults",         [A, U, B, A, T, A]),
+            ("GetPolicy",            [A, A, A, A, A, A]),
+            ("SetPolicy",            [A, D, D, D, D, D]),
+            ("ListPolicyVersions",   [A, A, A, A, A, A]),
         ]),
         (Contracts.Scoring.V1.EmulationScoring.Descriptor,
         [

@@ -27,6 +27,7 @@ public static class ChangeKinds
 
     // Evaluation
     public const string ResultChanged = "result.changed";
+    public const string PolicySet = "policy.set";
 
     // EmulationScoring
     public const string SchemeSet = "scheme.set";

@@ -65,8 +65,6 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
     /// <summary>Runs work on a fresh context of this service's database, where set-aside entries are kept.</summary>
     protected abstract Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct);
 
-    protected virtual void Received(TEntry entry) { }
-
     /// <summary>A failure that says nothing of the entries (the network, a source or database restarting): retry them all later.</summary>
     protected virtual bool IsTransient(Exception e) =>
         e is RpcException or TimeoutException or IOException or OperationCanceledException or Npgsql.NpgsqlException { IsTransient: true }
@@ -176,7 +174,7 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
                     await ApplyEachAsync(batch, ct);
                 }
                 cursor = SequenceOf(batch[^1]);
-                health.Applied(Feed, cursor);
+                health.Applied(Feed, cursor, batch.Select(OccurredAtOf));
                 progressed();
                 if (retryDue()) return;
             }
@@ -212,7 +210,6 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
         {
             await foreach (var entry in WatchAsync(after, ct))
             {
-                Received(entry);
                 health.Received(Feed, SequenceOf(entry));
                 await writer.WriteAsync(entry, ct);
             }

@@ -11,12 +11,13 @@ namespace TuyPhuoc.ServiceDefaults;
 /// </summary>
 public sealed class FollowerHealth : IHealthCheck
 {
-    public const string MeterName = "TuyPhuoc.Followers";
+    public const string MeterName = "TuyPhuoc.Followers", LagName = "tuyphuoc.follower.lag";
     public static readonly TimeSpan StuckAfter = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, State> _feeds = new();
     private readonly TimeProvider _clock;
     private readonly Counter<long> _setAside;
+    private readonly Histogram<double> _lag;
 
     private sealed class State
     {
@@ -29,6 +30,7 @@ public sealed class FollowerHealth : IHealthCheck
     {
         _clock = clock ?? TimeProvider.System;
         var meter = meters.Create(MeterName);
+        _lag = meter.CreateHistogram<double>(LagName, "s", "From an entry's change at its source to its application here");
         _setAside = meter.CreateCounter<long>("tuyphuoc.follower.set_aside", "{entry}", "Entries set aside because they could not be applied");
         meter.CreateObservableGauge("tuyphuoc.follower.lag.entries", () => Each(s => Math.Max(0, s.Received - s.Applied)), "{entry}",
             "Entries received from the stream and not applied yet");
@@ -44,8 +46,11 @@ public sealed class FollowerHealth : IHealthCheck
 
     public void Pending(string feed, DateTimeOffset oldest) => Of(feed).OldestPending ??= oldest;
 
-    public void Applied(string feed, long sequence)
+    public void Applied(string feed, long sequence, IEnumerable<DateTimeOffset> occurredAt)
     {
+        var now = _clock.GetUtcNow();
+        var tag = new KeyValuePair<string, object?>("feed", feed);
+        foreach (var at in occurredAt) _lag.Record(Math.Max(0, (now - at).TotalSeconds), tag);
         var state = Of(feed);
         Interlocked.Exchange(ref state.Applied, sequence);
         state.OldestPending = null;

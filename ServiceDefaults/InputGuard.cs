@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Security.Claims;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;

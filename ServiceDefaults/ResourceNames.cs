@@ -16,6 +16,7 @@ public static class ResourceNames
     public const string EmulationScoring = "emulationscoring";
     public const string KeyTasks = "keytasks";
     public const string Gateway = "gateway";
+    public const string Portal = "portal";
     public const string DemoLoader = "demo-loader";
     /// <summary>The parameter holding the run's development signing key.</summary>
     public const string DevSigningKey = "dev-signing-key";

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Grpc.Core;
-using Microsoft.AspNetCore.RateLimiting;
 using TuyPhuoc.ServiceDefaults;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 

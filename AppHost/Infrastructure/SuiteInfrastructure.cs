@@ -1,4 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.AppHost.Infrastructure;

@@ -1,5 +1,5 @@
 using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.EmulationScoring.Scoring;
+using TuyPhuoc.EmulationScoring.Processing;
 using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Plans = TuyPhuoc.Contracts.Plans.V1;

@@ -1,7 +1,6 @@
 using StackExchange.Redis;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
@@ -28,7 +27,6 @@ public static class EvaluationExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddChangeLogSequencer<EvaluationDbContext>();
-        services.AddSingleton(Policy(builder.Configuration.GetSection("Evaluation:Policy")));
         services.AddSingleton<EvaluationMetrics>();
         services.AddSingleton<ICacheBackend, RedisCacheBackend>();
         services.AddSingleton<ResultCache>();
@@ -36,6 +34,8 @@ public static class EvaluationExtensions
         services.AddPlanReader(watch: false);
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddScoped<FullRecompute>();
@@ -45,19 +45,7 @@ public static class EvaluationExtensions
         services.AddSingleton<SubmissionsFeed>();
         services.AddFollower<FeedConsumer<PlansFeed>>();
         services.AddFollower<FeedConsumer<SubmissionsFeed>>();
+        services.AddHostedService<PolicyCatchUp>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Evaluation.V1.Evaluation.Descriptor.FullName);
-    }
-
-    /// <summary>The evaluation policy from configuration; every number defaults to domain.md.</summary>
-    public static EvaluationPolicy Policy(IConfiguration section)
-    {
-        var checkpoints = section.GetSection("Checkpoints").GetChildren()
-            .Select(c => new Checkpoint(c.GetValue<int>("Quarter"), c.GetValue<decimal>("MinimumProgress"))).ToList();
-        return new EvaluationPolicy
-        {
-            SurplusOffsets = section.GetValue(nameof(EvaluationPolicy.SurplusOffsets), EvaluationPolicy.Default.SurplusOffsets),
-            AtRiskBand = section.GetValue(nameof(EvaluationPolicy.AtRiskBand), EvaluationPolicy.Default.AtRiskBand),
-            Checkpoints = checkpoints.Count > 0 ? checkpoints : EvaluationPolicy.Default.Checkpoints,
-        };
     }
 }

@@ -1,8 +1,7 @@
 using TuyPhuoc.ServiceDefaults;
-using TuyPhuoc.Submissions;
 using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Plans;
+using TuyPhuoc.Submissions.Processing;
 using PlansClient = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient;
 
 namespace Microsoft.Extensions.Hosting;

@@ -84,23 +84,35 @@ public class AchievementsTests
     }
 
     [Theory]
-    [InlineData(1, 0.3, 1.2)]
-    [InlineData(2, 0.3, 0.6)]
-    [InlineData(4, 0.9, 0.9)]
-    public void For_LevelAsOfQuarter_ProgressOverQuarterShare(int quarter, double progress, double expected)
+    [InlineData(1, 0.3, 1.2, 1.2)]
+    [InlineData(1, 0.3, 0.8, 0.8)]
+    [InlineData(4, 0.9, 0.9, 0.9)]
+    public void For_LevelAsOfQuarter_TheShareOfTheQuartersRequirementItsStatusWasJudgedBy(int quarter, double progress, double percent, double expected)
     {
-        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], progress, [new QuarterFacts(quarter, 93, null, progress)], 1);
+        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], progress, [new QuarterFacts(quarter, 93, null, progress, percent)], 1);
 
         Assert.Equal(expected, Achievements.For(facts, quarter).Achievement!.Value, 9);
     }
 
     [Fact]
-    public void For_LevelQuarterWithoutNewValue_LatestProgressCarriesOn()
+    public void For_LevelQuarterWithoutNewValue_TheLatestQuartersShareCarriesOn()
     {
-        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], 0.5, [new QuarterFacts(1, 93, null, 0.5)], 2);
+        var facts = new IndicatorFacts("L", MeasureKind.Level, false, 95, [], 0.5, [new QuarterFacts(1, 93, null, 0.5, 0.97)], 2);
 
-        Assert.Equal(1.0, Achievements.For(facts, 2).Achievement!.Value, 9);
+        Assert.Equal(0.97, Achievements.For(facts, 2).Achievement!.Value, 9);
         Assert.Equal(0.5, Achievements.For(facts, 0).Achievement!.Value, 9);
+    }
+
+    [Fact]
+    public void Compute_UnitWhoseIndicatorsAreAllJudgedAtYearEnd_NotScoredProvisionallyScoredForTheYear()
+    {
+        IndicatorFacts[] facts = [new("Y", MeasureKind.YearEnd, false, 60, [], 1.05, [new QuarterFacts(4, 63, null, 1.05)], 12)];
+
+        var scores = UnitScores.Compute(DefaultSchemes.Year2024, facts, [], [], new DateOnly(2025, 1, 1));
+
+        Assert.All([1, 2, 3, 4], q => Assert.False(scores[q].Scored));
+        Assert.True(scores[0].Scored);
+        Assert.Equal(100m, scores[0].Total);
     }
 
     [Fact]
@@ -135,6 +147,6 @@ public class AchievementsTests
         Assert.Equal(IndicatorBand.JudgedAtYearEnd, scores[4].Indicators.Single(l => l.IndicatorCode == "Y").Band);
         Assert.Equal(50m, scores[0].Indicators.Single(l => l.IndicatorCode == "A").Weight);
         Assert.Equal(IndicatorBand.NoData, scores[0].Indicators.Single(l => l.IndicatorCode == "Y").Band);
-        Assert.All(scores.Values, s => Assert.Equal(s.Indicators.Sum(l => l.Points) + s.BonusPoints - s.Deducted, s.Total));
+        Assert.All(scores.Values, s => Assert.Equal(Math.Round(s.Indicators.Sum(l => l.Points) + s.BonusPoints - s.Deducted, ScoreCalculator.Decimals), s.Total));
     }
 }

@@ -1,6 +1,6 @@
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.EmulationScoring.Scoring;
+using TuyPhuoc.EmulationScoring.Processing;
+using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;

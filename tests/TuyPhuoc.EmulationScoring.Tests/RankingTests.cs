@@ -72,6 +72,40 @@ public class RankingTests
         Assert.Equal(DefaultSchemes.NotCompleted, ranked[11].Class.Code);
     }
 
+    [Theory]
+    [InlineData(CapRounding.Down, 2)]
+    [InlineData(CapRounding.Nearest, 3)]
+    [InlineData(CapRounding.Up, 3)]
+    public void RankAndClassify_CapOfAFractionalCount_RoundedAsTheSchemeStates(CapRounding rounding, int outstanding)
+    {
+        // 13 units good or better: 20% is 2.6 outstanding.
+        var units = Enumerable.Range(0, 13).Select(i => new UnitTotal($"U{i:00}", "block", 99m - i, 99m - i, 0m)).ToArray();
+        var scheme = Default with { OutstandingCap = Default.OutstandingCap with { Rounding = rounding } };
+
+        var ranked = Ranking.RankAndClassify(scheme, units);
+
+        Assert.Equal(outstanding, ranked.Count(r => r.Class.Code == DefaultSchemes.Outstanding));
+        Assert.Equal(CapRounding.Down, Default.OutstandingCap.Rounding);
+    }
+
+    [Fact]
+    public void RankAndClassify_UnitNotScored_NeitherRankedNorFailedNorCountedForTheCap()
+    {
+        UnitTotal[] units =
+        [
+            new("VH_TT", "culture", 0m, 0m, 0m, Scored: false),
+            new("U1", "culture", 91m, 91m, 0m),
+            .. Enumerable.Range(0, 4).Select(i => new UnitTotal($"U-G{i}", "culture", 85m, 85m, 0m)),
+        ];
+
+        var ranked = Ranking.RankAndClassify(Default, units);
+
+        var notScored = ranked.Single(r => r.UnitCode == "VH_TT");
+        Assert.Equal((0, 0, "not_scored"), (notScored.Rank, notScored.BlockRank, notScored.Class.Code));
+        Assert.Equal([1, 2, 3, 4, 5], ranked.Where(r => r.Rank > 0).Select(r => r.Rank));
+        Assert.Equal(DefaultSchemes.Outstanding, ranked.Single(r => r.UnitCode == "U1").Class.Code);
+    }
+
     [Fact]
     public void RankAndClassify_TieAtCapBoundary_ResolvedByTieBreakNotInputOrder()
     {

@@ -94,9 +94,9 @@ public class ScoreCalculatorTests
 
         var score = ScoreCalculator.Score(Default, ScoreBasis.Provisional, all, []);
 
-        Assert.Equal([33.34m, 33.33m, 33.33m, 0m], score.Indicators.Select(l => l.Weight));
+        Assert.Equal([100m / 3, 100m / 3, 100m / 3, 0m], score.Indicators.Select(l => l.Weight));
         Assert.Equal(new IndicatorLine("INCOME", 0m, 0.2, IndicatorBand.JudgedAtYearEnd, 0m), score.Indicators[3]);
-        Assert.Equal(33.34m + 33.33m + 20m, score.Total);
+        Assert.Equal(86.666666666667m, score.Total);
     }
 
     [Fact]
@@ -131,13 +131,23 @@ public class ScoreCalculatorTests
     }
 
     [Fact]
-    public void Score_LinesNeedRounding_TotalIsSumOfRoundedLines()
+    public void Score_EqualWeightsOver34_ExactSharesNotCents()
     {
-        // 25 × 0.6015 = 15.0375 → 15.04 per line; rounding the unrounded sum would give 60.15.
+        var all = Enumerable.Range(0, 34).Select(i => Indicator($"I{i:00}", 1)).ToArray();
+
+        var score = ScoreCalculator.Score(Default, ScoreBasis.Year, all, []);
+
+        Assert.All(score.Indicators, l => Assert.Equal(100m / 34, l.Weight));
+        Assert.Equal(100m, score.Total);
+    }
+
+    [Fact]
+    public void Score_LinesWithManyDecimals_TotalIsTheirExactSum()
+    {
         var score = ScoreCalculator.Score(Default, ScoreBasis.Year, [.. "ABCD".Select(c => Indicator(c.ToString(), 0.6015))], []);
 
-        Assert.All(score.Indicators, l => Assert.Equal(15.04m, l.Points));
-        Assert.Equal(60.16m, score.Total);
+        Assert.All(score.Indicators, l => Assert.Equal(15.0375m, l.Points));
+        Assert.Equal(60.15m, score.Total);
     }
 
     [Theory]
@@ -161,9 +171,8 @@ public class ScoreCalculatorTests
             var score = ScoreCalculator.Score(Default, basis, all, events);
             decimal[] lines = [.. score.Indicators.Select(l => l.Points), .. score.Bonuses.Select(b => b.Points), score.BonusCapAdjustment, .. score.Deductions.Select(d => d.Points)];
 
-            Assert.All(lines, p => Assert.Equal(Math.Round(p, 2), p));
-            Assert.Equal(lines.Sum(), score.Total);
-            Assert.Equal(score.Indicators.Any(l => l.Weight > 0) ? 100m : 0m, score.Indicators.Sum(l => l.Weight));
+            Assert.Equal(Math.Round(lines.Sum(), ScoreCalculator.Decimals), score.Total);
+            Assert.Equal(score.Indicators.Any(l => l.Weight > 0) ? 100m : 0m, Math.Round(score.Indicators.Sum(l => l.Weight), ScoreCalculator.Decimals));
             Assert.InRange(score.BonusPoints, 0m, 5m);
         }
     }

@@ -276,6 +276,14 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         [Evaluations("Recompute")] = async (c, o, t) => { await c.Evaluation.RecomputeAsync(new RecomputeRequest { Year = 1999 }, o); return []; },
         [Evaluations("WatchResults")] = async (c, o, t) =>
             (await ReadSomeAsync(c.Evaluation.WatchResults(new WatchResultsRequest(), Stream(o)))).Select(r => c.Result(r.UnitCode, r.IndicatorCode)),
+        [Evaluations("GetPolicy")] = async (c, o, t) => { await c.Evaluation.GetPolicyAsync(new GetPolicyRequest { Year = Year }, o); return []; },
+        // Years before 2000 are refused as input: no policy is set.
+        [Evaluations("SetPolicy")] = async (c, o, t) =>
+        {
+            await c.Evaluation.SetPolicyAsync(new SetPolicyRequest { Policy = new Eval.Policy { Year = 1999, AtRiskBand = 0.9, Reason = "x" }, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Evaluations("ListPolicyVersions")] = async (c, o, t) => { await c.Evaluation.ListPolicyVersionsAsync(new ListPolicyVersionsRequest { Year = Year }, o); return []; },
 
         [Scoring("GetScheme")] = async (c, o, t) => { await c.Scoring.GetSchemeAsync(new GetSchemeRequest { Year = Year }, o); return []; },
         [Scoring("SetScheme")] = async (c, o, t) => { await c.Scoring.SetSchemeAsync(new SetSchemeRequest { IdempotencyKey = NewKey() }, o); return []; },

@@ -1,7 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
 using TuyPhuoc.Contracts.Scoring.V1;
-using TuyPhuoc.Harness;
 using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Plans = TuyPhuoc.Contracts.Plans.V1;

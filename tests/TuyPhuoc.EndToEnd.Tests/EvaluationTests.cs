@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Grpc.Core;
-using TuyPhuoc.Harness;
 using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;

@@ -3,14 +3,13 @@ using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 
@@ -213,13 +212,14 @@ public static class FeedBenchmark
         services.AddLogging();
         services.AddDbContext<EvaluationDbContext>(o => o.UseNpgsql(connection));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(EvaluationPolicy.Default);
         services.AddSingleton(new EvaluationMetrics());
         services.AddSingleton<ICacheBackend, RecomputeBenchmark.NoCache>();
         services.AddSingleton<ResultCache>();
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<IPlanSource>(new RecomputeBenchmark.FixedPlan(plan));
         services.AddScoped<EvaluationStore>();
+        services.AddScoped<PolicyStore>();
+        services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddSingleton(feed);
@@ -232,11 +232,11 @@ public static class FeedBenchmark
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == EvaluationMetrics.Name && instrument.Name is "evaluation.feed.lag" or "evaluation.recompute.duration") l.EnableMeasurementEvents(instrument);
+            if (instrument.Name is FollowerHealth.LagName or "evaluation.recompute.duration") l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<double>((instrument, value, _, _) =>
         {
-            lock (lags) (instrument.Name == "evaluation.feed.lag" ? lags : passes).Add(value * 1000);
+            lock (lags) (instrument.Name == FollowerHealth.LagName ? lags : passes).Add(value * 1000);
         });
         listener.Start();
 

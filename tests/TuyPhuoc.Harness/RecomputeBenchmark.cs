@@ -5,7 +5,6 @@ using Npgsql;
 using NpgsqlTypes;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 
@@ -125,7 +124,7 @@ public static class RecomputeBenchmark
         var cache = new ResultCache(new NoCache(), metrics, NullLogger<ResultCache>.Instance, TimeProvider.System);
         var (store, plans) = (new EvaluationStore(db), new FixedPlan(plan));
         var publisher = new ResultPublisher(store, plans, cache, new ChangeSignal(), metrics);
-        return await new FullRecompute(store, plans, EvaluationPolicy.Default, publisher, metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance)
+        return await new FullRecompute(store, plans, new PolicyStore(db, store, TimeProvider.System), publisher, metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance)
             .RunAsync(Year, ct);
     }
 
@@ -172,7 +171,7 @@ public static class RecomputeBenchmark
             };
             var unitTarget = kind == MeasureKind.Cumulative ? 1200m : 60m;
             indicators[code] = new IndicatorPlan(info, unitTarget * (kind == MeasureKind.Cumulative ? units : 1), Quarters(unitTarget * (kind == MeasureKind.Cumulative ? units : 1)),
-                [.. codes.Select(u => new AllocationPlan(u, unitTarget, Quarters(unitTarget)))]);
+                [.. codes.Select(u => new AllocationPlan(u, unitTarget, Quarters(unitTarget)))], kind == MeasureKind.Cumulative ? Aggregation.Sum : Aggregation.Mean);
         }
         return new PlanSnapshot(Year, Root, indicators);
     }

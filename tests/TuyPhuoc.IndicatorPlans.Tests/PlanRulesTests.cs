@@ -19,6 +19,7 @@ public class PlanRulesTests
     {
         Indicator("REVENUE", MeasureKind.Cumulative, allocated: true),
         Indicator("COVERAGE", MeasureKind.Level, min: 0, max: 100),
+        Indicator("INSURED", MeasureKind.Level, allocated: true, min: 0, max: 100),
         Indicator("ACCIDENTS", MeasureKind.Cumulative, Direction.LowerIsBetter),
         Indicator("INCOME", MeasureKind.YearEnd),
     }.ToDictionary(i => i.Code);
@@ -91,13 +92,99 @@ public class PlanRulesTests
     }
 
     [Fact]
-    public void Validate_LevelWithoutPhasing_HoldsTheTargetEveryMonth()
+    public void Validate_LevelWithoutPhasing_StaysNotPhasedRatherThanAtTheYearTargetEveryMonth()
     {
         var (targets, _, violations) = Validate(Target("COVERAGE", 93.5));
 
         Assert.False(violations.Any);
-        Assert.All(targets.Single().Months, m => Assert.Equal(93.5, m));
+        Assert.Empty(targets.Single().Months);
+        Assert.Empty(PlanRules.Quarters(MeasureKind.Level, targets.Single().Months));
+    }
+
+    [Fact]
+    public void Validate_LevelPhasedAtTheYearTarget_KeepsThatPhasing()
+    {
+        var (targets, _, violations) = Validate(Target("COVERAGE", 93.5, quarters: [93.5, 93.5, 93.5, 93.5]));
+
+        Assert.False(violations.Any);
         Assert.Equal([93.5, 93.5, 93.5, 93.5], PlanRules.Quarters(MeasureKind.Level, targets.Single().Months));
+    }
+
+    [Fact]
+    public void Validate_CumulativeAllocationWithoutPhasing_IsPhasedLikeTheDistrictTarget()
+    {
+        var (targets, _, violations) = Validate(Target("REVENUE", 100, quarters: [10, 20, 30, 40], allocations:
+            [new AllocationInput("PHUOC_THANG", 40, []), new AllocationInput("PHUOC_HUNG", 60, [])]));
+
+        Assert.False(violations.Any);
+        var thang = targets.Single().Allocations.Single(a => a.UnitCode == "PHUOC_THANG");
+        Assert.Equal([4, 8, 12, 16], PlanRules.Quarters(MeasureKind.Cumulative, thang.Months).Select(q => Math.Round(q, 9)));
+    }
+
+    [Fact]
+    public void Validate_Baseline_BelongsToTheYearsTargetOfALevel()
+    {
+        var (targets, _, violations) = Validate(Target("COVERAGE", 93.5) with { Baseline = 91.2 });
+        var (_, _, refused) = Validate(Target("REVENUE", 100) with { Baseline = 80 }, Target("COVERAGE", 93.5) with { Baseline = 140 });
+
+        Assert.False(violations.Any);
+        Assert.Equal(91.2, targets.Single().Baseline);
+        Assert.Contains(refused.Items, v => v.Field == "targets[0].baseline" && v.Description.Contains("level"));
+        Assert.Contains(refused.Items, v => v.Field == "targets[1].baseline" && v.Description.Contains("between 0 and 100"));
+    }
+
+    [Fact]
+    public void Validate_Aggregation_DefaultsToTheSumOfACumulativeAndTheMeanOfALevel()
+    {
+        var (targets, _, violations) = Validate(
+            Target("REVENUE", 100, allocations: [new AllocationInput("PHUOC_THANG", 100, [])]),
+            Target("INSURED", 90, allocations: [new AllocationInput("PHUOC_THANG", 90, [])]),
+            Target("COVERAGE", 93));
+
+        Assert.False(violations.Any);
+        Assert.Equal(Aggregation.Sum, targets.Single(t => t.IndicatorCode == "REVENUE").Aggregation);
+        Assert.Equal(Aggregation.Mean, targets.Single(t => t.IndicatorCode == "INSURED").Aggregation);
+        Assert.Equal(Aggregation.Unspecified, targets.Single(t => t.IndicatorCode == "COVERAGE").Aggregation);
+    }
+
+    [Fact]
+    public void Validate_WeightedMean_NeedsAPositiveWeightForEveryAllocation()
+    {
+        var (targets, _, violations) = Validate(Target("INSURED", 90, allocations:
+            [new AllocationInput("PHUOC_THANG", 90, [], Weight: 12_000), new AllocationInput("PHUOC_HUNG", 92, [], Weight: 8_000)]) with { Aggregation = Aggregation.WeightedMean });
+        var (_, _, refused) = Validate(Target("INSURED", 90, allocations:
+            [new AllocationInput("PHUOC_THANG", 90, []), new AllocationInput("PHUOC_HUNG", 92, [], Weight: -1)]) with { Aggregation = Aggregation.WeightedMean });
+
+        Assert.False(violations.Any);
+        Assert.Equal([12_000, 8_000], targets.Single().Allocations.Select(a => a.Weight!.Value));
+        Assert.Contains(refused.Items, v => v.Field == "targets[0].allocations[0].weight");
+        Assert.Contains(refused.Items, v => v.Field == "targets[0].allocations[1].weight");
+    }
+
+    [Theory]
+    [InlineData("REVENUE", Aggregation.Mean)]
+    [InlineData("REVENUE", Aggregation.WeightedMean)]
+    [InlineData("INSURED", Aggregation.Sum)]
+    [InlineData("COVERAGE", Aggregation.Mean)]
+    public void Validate_AggregationThatDoesNotFitTheIndicator_IsRefused(string code, Aggregation aggregation)
+    {
+        var allocations = Catalog[code].CommuneAllocated ? [new AllocationInput("PHUOC_THANG", 90, [], aggregation == Aggregation.WeightedMean ? 1 : null)] : Array.Empty<AllocationInput>();
+        var (_, _, violations) = Validate(Target(code, 90, allocations: allocations) with { Aggregation = aggregation });
+
+        Assert.Contains(violations.Items, v => v.Field == "targets[0].aggregation");
+    }
+
+    [Fact]
+    public void Assignments_ResponsibleOfficesFigure_IsAssignedToTheOfficeBesideTheCommunes()
+    {
+        var (targets, _, violations) = Validate(Target("INSURED", 90, allocations: [new AllocationInput("PHUOC_THANG", 90, [])]) with { Aggregation = Aggregation.ResponsibleOffice });
+        var (means, _, _) = Validate(Target("INSURED", 90, allocations: [new AllocationInput("PHUOC_THANG", 90, [])]));
+
+        Assert.False(violations.Any);
+        var assigned = CatalogRules.Assignments(targets, Catalog);
+        Assert.True(Assert.Single(assigned["TCKH"]).DistrictFigure);
+        Assert.False(Assert.Single(assigned["PHUOC_THANG"]).DistrictFigure);
+        Assert.False(CatalogRules.Assignments(means, Catalog).ContainsKey("TCKH"));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.ServiceDefaults.Tests;

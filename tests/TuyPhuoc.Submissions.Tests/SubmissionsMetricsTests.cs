@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
+using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Tests;
 

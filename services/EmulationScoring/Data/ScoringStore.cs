@@ -1,18 +1,12 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TuyPhuoc.EmulationScoring.Domain;
 using TuyPhuoc.EmulationScoring.Grpc;
 using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Scoring.V1;
 
 namespace TuyPhuoc.EmulationScoring.Data;
-
-public sealed record StoredScheme(ScoringScheme Scheme, DateTimeOffset RecordedAt, string RecordedBy)
-{
-    public Proto.Scheme ToProto() => Scheme.ToProto(RecordedAt, RecordedBy);
-}
 
 /// <summary>The scoring use cases over the database: schemes, year states, scores and rankings as stored.</summary>
 public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider clock)
@@ -131,29 +125,5 @@ public sealed class ScoringStore(EmulationScoringDbContext db, TimeProvider cloc
     {
         var proto = Proto.Scheme.Parser.ParseFrom(row.Definition);
         return new StoredScheme(proto.ToDomain(row.Version), row.RecordedAt, row.RecordedBy);
-    }
-}
-
-public static class PendingMarks
-{
-    public const string AllUnits = "*";
-
-    // A per-year lock id in its own range, apart from the change log's append lock.
-    private const long YearLockBase = 0x7363_6f72_0000_0000;
-
-    public static Task LockYearAsync(this EmulationScoringDbContext db, int year, CancellationToken ct) =>
-        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({YearLockBase + year})", ct);
-
-    /// <summary>Marks units for recomputation; a unit marked again gets a new stamp, so a recomputation running now does not clear it.</summary>
-    public static async Task MarkAsync(EmulationScoringDbContext db, int year, IEnumerable<string> unitCodes, string? traceParent, DateTimeOffset at, CancellationToken ct)
-    {
-        foreach (var unit in unitCodes.Distinct())
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO pending_recomputes ("Year", "UnitCode", "TraceParent", "Stamp", "MarkedAt")
-                VALUES ({year}, {unit}, {traceParent}, {Guid.NewGuid()}, {at})
-                ON CONFLICT ("Year", "UnitCode") DO UPDATE SET "TraceParent" = EXCLUDED."TraceParent", "Stamp" = EXCLUDED."Stamp", "MarkedAt" = EXCLUDED."MarkedAt"
-                """, ct);
-        }
     }
 }

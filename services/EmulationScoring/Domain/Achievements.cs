@@ -6,7 +6,9 @@ public enum MeasureKind { Cumulative, Level, Growth, YearEnd }
 /// <param name="YearToDate">A_q: the sum to date (cumulative) or the latest value to date; null when nothing was submitted yet.</param>
 /// <param name="CumulativePlan">CP_q, for cumulative indicators.</param>
 /// <param name="Progress">Progress of the year at the quarter's end (from the baseline for levels).</param>
-public sealed record QuarterFacts(int Quarter, double? YearToDate, double? CumulativePlan, double? Progress);
+/// <param name="PercentOfRequirement">What Evaluation judged the quarter by, as a share of its requirement: for a level,
+/// its achievement as of the quarter (against the quarter's target level when phased, else progress over q/4).</param>
+public sealed record QuarterFacts(int Quarter, double? YearToDate, double? CumulativePlan, double? Progress, double? PercentOfRequirement = null);
 
 /// <summary>One assigned indicator of a unit: its kind from the plan and, when Evaluation has a result, the numbers behind it.</summary>
 /// <param name="QuarterTargets">The unit's phased targets per quarter (cumulative: the quarter's amount).</param>
@@ -30,8 +32,9 @@ public sealed record IndicatorFacts(
 
 /// <summary>
 /// Achievement x_i of domain.md ("Emulation scoring"): for the whole year against the year target; provisionally
-/// as of a quarter against the plan to date (year-to-date over cumulative plan for cumulative indicators,
-/// progress over q/4 for levels). Year-end indicators count only in the year's score.
+/// as of a quarter against the plan to date (year-to-date over cumulative plan for cumulative indicators; for levels
+/// Evaluation's one definition, the share of the quarter's requirement its status was judged by, the latest quarter's
+/// past the latest data). Year-end indicators count only in the year's score.
 /// </summary>
 public static class Achievements
 {
@@ -70,7 +73,7 @@ public static class Achievements
                     ?? (i.QuarterTargets.Count >= quarter ? i.QuarterTargets.Take(quarter).Sum() : null);
                 return plan is { } cp ? AgainstPlan(a, cp, i.LowerIsBetter) : null;
             case MeasureKind.Level:
-                return LatestUpTo(i, quarter, q => q.Progress) is { } p ? p / (quarter / 4.0) : null;
+                return LatestUpTo(i, quarter, q => q.PercentOfRequirement);
             default:
                 return LatestUpTo(i, quarter, q => q.Progress);
         }

@@ -20,8 +20,9 @@ public sealed record BonusLine(string IndicatorCode, double Achievement, decimal
 public sealed record DeductionLine(DeductionKind Kind, string Cause, decimal Points);
 
 /// <summary>
-/// A score a unit can check line by line. Every line is rounded to 2 decimals and the total is the
-/// sum of the lines, so the breakdown always adds up to the total.
+/// A score a unit can check line by line. Weights and points are exact (100/34 is not rounded to 2.94 or 2.95) and
+/// the total is the sum of the lines, kept to <see cref="ScoreCalculator.Decimals"/> places, where the 28 digits of
+/// an exact share end: a unit that achieves everything gets 100.
 /// </summary>
 /// <param name="BonusCapAdjustment">Zero or negative: what the bonus cap takes back.</param>
 public sealed record ScoreBreakdown(
@@ -31,10 +32,13 @@ public sealed record ScoreBreakdown(
     decimal BonusCapAdjustment,
     IReadOnlyList<DeductionLine> Deductions)
 {
-    public decimal IndicatorPoints => Indicators.Sum(l => l.Points);
-    public decimal BonusPoints => Bonuses.Sum(l => l.Points) + BonusCapAdjustment;
+    public decimal IndicatorPoints => ScoreCalculator.Round(Indicators.Sum(l => l.Points));
+    public decimal BonusPoints => ScoreCalculator.Round(Bonuses.Sum(l => l.Points) + BonusCapAdjustment);
     public decimal Deducted => -Deductions.Sum(l => l.Points);
-    public decimal Total => IndicatorPoints + BonusPoints - Deducted;
+    public decimal Total => ScoreCalculator.Round(Indicators.Sum(l => l.Points) + Bonuses.Sum(l => l.Points) + BonusCapAdjustment + Deductions.Sum(l => l.Points));
+
+    /// <summary>False when nothing can be scored yet (a provisional score of a unit whose indicators are all judged at year-end): not ranked, not failed.</summary>
+    public bool Scored => Indicators.Any(l => l.Band != IndicatorBand.JudgedAtYearEnd);
 }
 
 public static class ScoreCalculator
@@ -50,7 +54,7 @@ public static class ScoreCalculator
 
         // Year-end indicators are judged only at year-end; a provisional score spreads their weight over the others.
         var scored = ordered.Where(a => basis == ScoreBasis.Year || !a.IsYearEnd).ToList();
-        var weights = Apportion(scored.Select(a => (a.IndicatorCode, RawWeight(scheme, a.IndicatorCode))).ToList());
+        var weights = Shares(scored.Select(a => (a.IndicatorCode, RawWeight(scheme, a.IndicatorCode))).ToList());
 
         var lines = ordered
             .Select(a => weights.TryGetValue(a.IndicatorCode, out var w)
@@ -60,14 +64,14 @@ public static class ScoreCalculator
 
         var bonuses = lines
             .Where(l => l.Band == IndicatorBand.Full && l.Weight > 0 && ToRatio(l.Achievement!.Value) >= scheme.Bonus.ExceedFrom)
-            .Select(l => new BonusLine(l.IndicatorCode, l.Achievement!.Value, Round(scheme.Bonus.FractionOfWeight * l.Weight)))
+            .Select(l => new BonusLine(l.IndicatorCode, l.Achievement!.Value, scheme.Bonus.FractionOfWeight * l.Weight))
             .ToList();
         var bonusBeforeCap = bonuses.Sum(b => b.Points);
-        var cap = Round(scheme.Bonus.Cap);
+        var cap = scheme.Bonus.Cap;
         var capAdjustment = bonusBeforeCap > cap ? cap - bonusBeforeCap : 0m;
 
         var deductionLines = deductions
-            .Select(d => new DeductionLine(d.Kind, d.Cause, -Round(PointsPer(scheme.Deductions, d.Kind))))
+            .Select(d => new DeductionLine(d.Kind, d.Cause, -PointsPer(scheme.Deductions, d.Kind)))
             .ToList();
 
         return new ScoreBreakdown(basis, lines, bonuses, capAdjustment, deductionLines);
@@ -79,7 +83,7 @@ public static class ScoreCalculator
             return new IndicatorLine(a.IndicatorCode, weight, null, IndicatorBand.NoData, 0m);
         var x = ToRatio(achievement);
         return x >= bands.FullFrom ? new IndicatorLine(a.IndicatorCode, weight, achievement, IndicatorBand.Full, weight)
-            : x >= bands.ProportionalFrom ? new IndicatorLine(a.IndicatorCode, weight, achievement, IndicatorBand.Proportional, Round(weight * x))
+            : x >= bands.ProportionalFrom ? new IndicatorLine(a.IndicatorCode, weight, achievement, IndicatorBand.Proportional, weight * x)
             : new IndicatorLine(a.IndicatorCode, weight, achievement, IndicatorBand.Zero, 0m);
     }
 
@@ -88,20 +92,11 @@ public static class ScoreCalculator
         : scheme.Weights.TryGetValue(code, out var weight) ? weight
         : throw new ArgumentException($"The {scheme.Year} scheme v{scheme.Version} has no weight for indicator {code}.", nameof(scheme));
 
-    /// <summary>
-    /// Scales the weights to share exactly 100.00 points in cents (largest remainder, ties by code),
-    /// so that a unit that achieves everything gets 100, not 99.99.
-    /// </summary>
-    private static Dictionary<string, decimal> Apportion(IReadOnlyList<(string Code, decimal Raw)> raw)
+    /// <summary>The weights scaled to share 100 points exactly: each w × 100 / Σw, unrounded.</summary>
+    private static Dictionary<string, decimal> Shares(IReadOnlyList<(string Code, decimal Raw)> raw)
     {
         var sum = raw.Sum(r => r.Raw);
-        if (sum <= 0) return raw.ToDictionary(r => r.Code, _ => 0m);
-        var cents = raw.Select(r => (r.Code, Exact: r.Raw * 10_000m / sum)).ToList();
-        var result = cents.ToDictionary(c => c.Code, c => decimal.Floor(c.Exact));
-        var left = (int)(10_000m - result.Values.Sum());
-        foreach (var c in cents.OrderByDescending(c => c.Exact - decimal.Floor(c.Exact)).ThenBy(c => c.Code, StringComparer.Ordinal).Take(left))
-            result[c.Code] += 1;
-        return result.ToDictionary(r => r.Key, r => r.Value / 100m);
+        return raw.ToDictionary(r => r.Code, r => sum <= 0 ? 0m : r.Raw * 100m / sum);
     }
 
     private static decimal PointsPer(DeductionRule rule, DeductionKind kind) => kind switch
@@ -118,5 +113,8 @@ public static class ScoreCalculator
         ? (decimal)Math.Clamp(x, -10, 10)
         : throw new ArgumentOutOfRangeException(nameof(x), x, "An achievement must be a finite number.");
 
-    internal static decimal Round(decimal points) => Math.Round(points, 2, MidpointRounding.AwayFromZero);
+    /// <summary>Places a total keeps: beyond them an exact share's digits are decimal's rounding, not the scheme's.</summary>
+    public const int Decimals = 12;
+
+    internal static decimal Round(decimal points) => Math.Round(points, Decimals, MidpointRounding.AwayFromZero);
 }

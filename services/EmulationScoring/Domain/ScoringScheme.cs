@@ -38,9 +38,22 @@ public sealed record ClassLevel(string Code, string Name, decimal MinTotal);
 
 /// <summary>
 /// At most <paramref name="Fraction"/> of the units classified <paramref name="BaseLevelCode"/> or
-/// better may keep the first (outstanding) level; the rest, in rank order, drop to the second.
+/// better may keep the first (outstanding) level, the count rounded as <paramref name="Rounding"/> says
+/// ("no more than 20%": down, the default); the rest, in rank order, drop to the second.
 /// </summary>
-public sealed record OutstandingCap(decimal Fraction, string BaseLevelCode);
+public sealed record OutstandingCap(decimal Fraction, string BaseLevelCode, CapRounding Rounding = CapRounding.Down)
+{
+    /// <summary>How many units may be outstanding out of <paramref name="baseCount"/> at the base level or better.</summary>
+    public int Allowed(int baseCount) => (int)(Rounding switch
+    {
+        CapRounding.Nearest => Math.Round(Fraction * baseCount, MidpointRounding.AwayFromZero),
+        CapRounding.Up => decimal.Ceiling(Fraction * baseCount),
+        _ => decimal.Floor(Fraction * baseCount),
+    });
+}
+
+/// <summary>How the cap's count is rounded; nearest rounds halves up.</summary>
+public enum CapRounding { Down, Nearest, Up }
 
 public static class TieBreakKeys
 {

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.EmulationScoring.Scoring;
+using TuyPhuoc.EmulationScoring.Processing;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.EmulationScoring.Grpc;

@@ -31,7 +31,12 @@ internal static class Mapping
                 D(deductions.PerOverdueEscalation, "deductions.per_overdue_escalation"),
                 deductions.HasPerOverdueKeyTask ? D(deductions.PerOverdueKeyTask, "deductions.per_overdue_key_task") : DeductionRule.DefaultPerOverdueKeyTask),
             s.Classes.Select((c, i) => new ClassLevel(c.Code.Trim(), c.Name.Trim(), D(c.MinTotal, $"classes[{i}].min_total"))).ToList(),
-            new OutstandingCap(D(cap.Fraction, "outstanding_cap.fraction"), cap.BaseLevelCode.Trim()),
+            new OutstandingCap(D(cap.Fraction, "outstanding_cap.fraction"), cap.BaseLevelCode.Trim(), cap.Rounding switch
+            {
+                Proto.CapRounding.Nearest => CapRounding.Nearest,
+                Proto.CapRounding.Up => CapRounding.Up,
+                _ => CapRounding.Down,
+            }),
             s.TieBreak.Select(k => k.Trim()).ToList());
         if (s.Band is null) v.Add("band", "is required");
         if (s.Bonus is null) v.Add("bonus", "is required");
@@ -56,7 +61,16 @@ internal static class Mapping
             PerOverdueKeyTask = (double)s.Deductions.PerOverdueKeyTask,
         },
         Classes = { s.Classes.Select(c => new Proto.ClassLevel { Code = c.Code, Name = c.Name, MinTotal = (double)c.MinTotal }) },
-        OutstandingCap = new Proto.OutstandingCap { Fraction = (double)s.OutstandingCap.Fraction, BaseLevelCode = s.OutstandingCap.BaseLevelCode },
+        OutstandingCap = new Proto.OutstandingCap
+        {
+            Fraction = (double)s.OutstandingCap.Fraction, BaseLevelCode = s.OutstandingCap.BaseLevelCode,
+            Rounding = s.OutstandingCap.Rounding switch
+            {
+                CapRounding.Nearest => Proto.CapRounding.Nearest,
+                CapRounding.Up => Proto.CapRounding.Up,
+                _ => Proto.CapRounding.Down,
+            },
+        },
         TieBreak = { s.TieBreak },
         RecordedAt = Timestamp.FromDateTimeOffset(recordedAt),
         RecordedBy = recordedBy,
@@ -93,6 +107,7 @@ internal static class Mapping
             Total = (double)b.Total,
             BonusCapAdjustment = (double)b.BonusCapAdjustment,
             SchemeVersion = schemeVersion,
+            Scored = b.Scored,
             ComputedAt = Timestamp.FromDateTimeOffset(computedAt),
             Bonuses = { b.Bonuses.Select(l => new Proto.BonusLine { IndicatorCode = l.IndicatorCode, Achievement = l.Achievement, Points = (double)l.Points }) },
             Deductions = { b.Deductions.Select(l => new Proto.DeductionLine { Kind = l.Kind.Code(), Cause = l.Cause, Points = (double)l.Points }) },

@@ -72,7 +72,19 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
             e.HasKey(x => new { x.Year, x.IndicatorCode });
             e.Property(x => x.IndicatorCode).HasMaxLength(40);
         });
-        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow) })
+        model.Entity<PolicyVersionRow>(e =>
+        {
+            e.ToTable("policy_versions");
+            e.HasKey(x => new { x.Year, x.Version });
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+        });
+        model.Entity<ReportStateRow>(e =>
+        {
+            e.ToTable("report_states");
+            e.HasKey(x => new { x.Year, x.UnitCode, x.Month });
+            e.Property(x => x.UnitCode).HasMaxLength(40);
+        });
+        foreach (var table in new[] { typeof(ActualRow), typeof(ResultRow), typeof(DistrictTotalRow), typeof(PolicyVersionRow), typeof(ReportStateRow) })
         {
             foreach (var property in model.Entity(table).Metadata.GetProperties()) property.SetColumnName(SnakeCase(property.Name));
         }

@@ -18,13 +18,14 @@ public static class Snapshots
             IndicatorCode = spec.Key.IndicatorCode,
             Year = spec.Key.Year,
             Quarter = 4,
-            RolledUp = spec.Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean,
+            RolledUp = spec.FromCommunes,
             MeasureKind = Name(spec.Indicator.Kind),
             Direction = spec.Indicator.Direction == Direction.HigherIsBetter ? "higher_is_better" : "lower_is_better",
             YearTarget = (double)spec.YearTarget,
             ReportingUnitCode = spec.ReportingUnit,
             Source = SourceName(spec.Indicator.Source),
             Block = spec.Indicator.Block,
+            PolicyVersion = result.Input.Policy.Version,
         };
         status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
         if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));

@@ -10,9 +10,13 @@ public sealed record IndicatorDefinition(string Code, MeasureKind Kind, Directio
 /// <summary>By the end of <paramref name="Quarter"/>, progress of the year must reach <paramref name="MinimumProgress"/> (0.5 = 50%).</summary>
 public sealed record Checkpoint(int Quarter, decimal MinimumProgress);
 
+/// <summary>How a year's results are judged: the year's policy as set through the API, versioned; domain.md's defaults as version 0.</summary>
 public sealed record EvaluationPolicy
 {
     public static EvaluationPolicy Default { get; } = new();
+
+    /// <summary>1, 2, … in the order the year's versions were set; 0 for the defaults.</summary>
+    public int Version { get; init; }
 
     /// <summary>A surplus also lowers the next requirement; off by default since the source speaks only of shortfalls.</summary>
     public bool SurplusOffsets { get; init; }

@@ -9,10 +9,16 @@ public sealed record IndicatorInfo(
     public IndicatorDefinition Definition => new(Code, Kind, Direction, Baseline);
 }
 
-/// <param name="QuarterTargets">Null when the allocation has no phasing of its own.</param>
-public sealed record AllocationPlan(string UnitCode, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets);
+/// <param name="QuarterTargets">Null when not phased.</param>
+/// <param name="Weight">The stated quantity the unit weighs with in a weighted mean.</param>
+public sealed record AllocationPlan(string UnitCode, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets, decimal? Weight = null);
 
-public sealed record IndicatorPlan(IndicatorInfo Indicator, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<AllocationPlan> Allocations);
+/// <summary>How the district figure of a commune-allocated indicator is formed, as the plan says.</summary>
+public enum Aggregation { Sum, Mean, WeightedMean, ResponsibleOffice }
+
+/// <param name="QuarterTargets">Null when not phased: a cumulative target is then spread evenly, a level judged by progress of the year.</param>
+public sealed record IndicatorPlan(IndicatorInfo Indicator, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<AllocationPlan> Allocations,
+    Aggregation Aggregation);
 
 /// <summary>What the evaluation needs of a year's plan: the district (the unit without a parent) and the targets in force.</summary>
 public sealed record PlanSnapshot(int Year, string DistrictCode, IReadOnlyDictionary<string, IndicatorPlan> Indicators);
@@ -25,11 +31,10 @@ public enum FigureKind
     DistrictRollUp,
     /// <summary>The district figure reported by the responsible office (or entered for the district itself).</summary>
     DistrictReported,
-    /// <summary>
-    /// The district figure of a commune-allocated level or rate: what the office reports for a month when it does, else
-    /// the mean of the communes' values (the plan assigns the communes, so often nobody else reports it).
-    /// </summary>
+    /// <summary>The district figure of a commune-allocated level or rate: the mean of the communes' values.</summary>
     DistrictMean,
+    /// <summary>The same, each commune weighing with the quantity the plan states for it.</summary>
+    DistrictWeightedMean,
 }
 
 public readonly record struct ResultKey(int Year, string IndicatorCode, string UnitCode);
@@ -40,11 +45,15 @@ public sealed record AggregateSet(HashSet<string> Units, byte[] Fingerprint);
 /// <summary>How one result is formed: whose actuals, against which targets.</summary>
 /// <param name="ReportingUnit">Who answers for the figure: the unit, the responsible office, or the district for a roll-up.</param>
 /// <param name="SourceUnits">The units whose actuals make the figure: summed for a roll-up, else the latest revision of a month wins.</param>
+/// <param name="Weights">For a weighted mean, each source unit's weight, in the order of <paramref name="SourceUnits"/>.</param>
 public sealed record ResultSpec(
     ResultKey Key, IndicatorInfo Indicator, FigureKind Kind, string ReportingUnit, decimal YearTarget,
-    IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<string> SourceUnits)
+    IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<string> SourceUnits, IReadOnlyList<decimal>? Weights = null)
 {
     public bool DistrictFigure => Kind != FigureKind.Allocation;
+
+    /// <summary>A district figure formed from the communes' own figures.</summary>
+    public bool FromCommunes => Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean or FigureKind.DistrictWeightedMean;
 }
 
 /// <summary>One month's actual as kept by the evaluation: the latest revision, with the source sequence that set it.</summary>
@@ -63,18 +72,17 @@ public static class ResultPlanner
         PlanIndex.Of(plan).TouchedBy(unitCode, indicatorCode);
 
     /// <summary>The units whose own months a result reads; the units it only sums or averages are in <see cref="AggregatedUnits"/>.</summary>
+    /// <remarks>A weighted mean reads its units' own months: kept totals carry no weights.</remarks>
     public static IReadOnlyList<string> CellUnits(ResultSpec spec) => spec.Kind switch
     {
-        FigureKind.DistrictRollUp => [],
-        FigureKind.DistrictMean => Reporters(spec),
+        FigureKind.DistrictRollUp or FigureKind.DistrictMean => [],
         _ => spec.SourceUnits,
     };
 
     /// <summary>The units a district figure sums (roll-up) or averages (mean of the communes); none for the others.</summary>
     public static IReadOnlyList<string> AggregatedUnits(ResultSpec spec) => spec.Kind switch
     {
-        FigureKind.DistrictRollUp => spec.SourceUnits,
-        FigureKind.DistrictMean => [.. spec.SourceUnits.Except(Reporters(spec))],
+        FigureKind.DistrictRollUp or FigureKind.DistrictMean => spec.SourceUnits,
         _ => [],
     };
 
@@ -87,29 +95,28 @@ public static class ResultPlanner
             foreach (var a in target.Allocations)
             {
                 yield return new(new(plan.Year, indicator.Code, a.UnitCode), indicator, FigureKind.Allocation, a.UnitCode,
-                    a.YearTarget, AllocationQuarters(target, a), [a.UnitCode]);
+                    a.YearTarget, a.QuarterTargets, [a.UnitCode]);
             }
-            yield return indicator.Kind == MeasureKind.Cumulative
-                ? new(districtKey, indicator, FigureKind.DistrictRollUp, plan.DistrictCode, target.YearTarget, target.QuarterTargets,
-                    [.. target.Allocations.Select(a => a.UnitCode)])
-                : new(districtKey, indicator, FigureKind.DistrictMean, indicator.ResponsibleOffice, target.YearTarget, target.QuarterTargets,
-                    [.. Reporters(plan, indicator), .. target.Allocations.Select(a => a.UnitCode)]);
+            string[] communes = [.. target.Allocations.Select(a => a.UnitCode)];
+            yield return target.Aggregation switch
+            {
+                Aggregation.Sum => new(districtKey, indicator, FigureKind.DistrictRollUp, plan.DistrictCode, target.YearTarget, target.QuarterTargets, communes),
+                Aggregation.Mean => new(districtKey, indicator, FigureKind.DistrictMean, plan.DistrictCode, target.YearTarget, target.QuarterTargets, communes),
+                Aggregation.WeightedMean => new(districtKey, indicator, FigureKind.DistrictWeightedMean, plan.DistrictCode, target.YearTarget,
+                    target.QuarterTargets, communes, [.. target.Allocations.Select(a => a.Weight ?? 0)]),
+                _ => Reported(),
+            };
             yield break;
         }
         // Levels, growth rates and year-end figures of the district are what the responsible office reports.
-        yield return new(districtKey, indicator, FigureKind.DistrictReported, indicator.ResponsibleOffice, target.YearTarget, target.QuarterTargets,
-            Reporters(plan, indicator));
+        yield return Reported();
+
+        ResultSpec Reported() => new(districtKey, indicator, FigureKind.DistrictReported, indicator.ResponsibleOffice, target.YearTarget,
+            target.QuarterTargets, Reporters(plan, indicator));
     }
 
     static string[] Reporters(PlanSnapshot plan, IndicatorInfo indicator) =>
         indicator.ResponsibleOffice == plan.DistrictCode ? [plan.DistrictCode] : [indicator.ResponsibleOffice, plan.DistrictCode];
-
-    // An allocation without phasing of its own follows the district's phasing in proportion (cumulative only).
-    static IReadOnlyList<decimal>? AllocationQuarters(IndicatorPlan target, AllocationPlan a) =>
-        a.QuarterTargets
-        ?? (target.Indicator.Kind == MeasureKind.Cumulative && target.QuarterTargets is { } q && target.YearTarget != 0
-            ? [.. q.Select(x => a.YearTarget * EvaluationRules.Ratio(x, target.YearTarget))]
-            : null);
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ResultSpec, AggregateSet> AggregateSets = [];
 
@@ -138,8 +145,19 @@ public static class ResultPlanner
                 for (var m = 0; m < 12; m++) months[m] = totals.Count[m] > 0 ? totals.Sum[m] : null;
                 break;
             case FigureKind.DistrictMean:
-                var reported = Latest(Reporters(spec).Select(actualsOf));
-                for (var m = 0; m < 12; m++) months[m] = reported[m]?.Value ?? (totals.Count[m] > 0 ? totals.Sum[m] / totals.Count[m] : null);
+                for (var m = 0; m < 12; m++) months[m] = totals.Count[m] > 0 ? totals.Sum[m] / totals.Count[m] : null;
+                break;
+            case FigureKind.DistrictWeightedMean:
+                var (weighted, weights) = (new decimal[12], new decimal[12]);
+                for (var u = 0; u < spec.SourceUnits.Count; u++)
+                {
+                    if (actualsOf(spec.SourceUnits[u]) is not { } unitMonths) continue;
+                    for (var m = 0; m < 12; m++)
+                    {
+                        if (unitMonths[m] is { } x) (weighted[m], weights[m]) = (weighted[m] + spec.Weights![u] * x.Value, weights[m] + spec.Weights[u]);
+                    }
+                }
+                for (var m = 0; m < 12; m++) months[m] = weights[m] > 0 ? weighted[m] / weights[m] : null;
                 break;
             case var _ when spec.SourceUnits.Count == 1:
                 if (actualsOf(spec.SourceUnits[0]) is { } own)
@@ -155,9 +173,6 @@ public static class ResultPlanner
         var quarterTargets = spec.Indicator.Kind == MeasureKind.YearEnd ? null : spec.QuarterTargets;
         return new(spec.Indicator.Definition, spec.YearTarget, quarterTargets, months, 4, policy);
     }
-
-    static string[] Reporters(ResultSpec spec) =>
-        spec.ReportingUnit == spec.Key.UnitCode ? [spec.Key.UnitCode] : [spec.ReportingUnit, spec.Key.UnitCode];
 
     /// <summary>Month by month, the latest revision among several units' values.</summary>
     static MonthlyActual?[] Latest(IEnumerable<MonthlyActual?[]?> units)

@@ -8,7 +8,8 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.Evaluation.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class EvaluationService(Reports reports, FullRecompute recompute, EvaluationStore store, ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
+public sealed class EvaluationService(Reports reports, FullRecompute recompute, EvaluationStore store, PolicyStore policies, IPlanSource plans,
+    ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
     : Contracts.Evaluation.V1.Evaluation.EvaluationBase
 {
     public override Task<IndicatorStatus> GetIndicatorStatus(GetIndicatorStatusRequest request, ServerCallContext context)
@@ -61,6 +62,31 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
         var access = Caller(context);
         var feed = new ResultFeed(store, access);
         await ChangeFeedStreaming.StreamAsync(feed.ReadAfterAsync, feed.Map, request.AfterSequence, responseStream, signal, context.CancellationToken);
+    }
+
+    public override async Task<Policy> GetPolicy(GetPolicyRequest request, ServerCallContext context)
+    {
+        var (year, _) = Mapping.Period(request.Year, 1, new Violations().Require(request.Version >= 0, "version", "must not be negative"));
+        return (await policies.GetAsync(year, request.Version, context.CancellationToken)
+            ?? throw new NotFoundException($"The evaluation policy of {year} has no version {request.Version}.")).ToProto();
+    }
+
+    public override async Task<ListPolicyVersionsResponse> ListPolicyVersions(ListPolicyVersionsRequest request, ServerCallContext context)
+    {
+        var (year, _) = Mapping.Period(request.Year, 1);
+        return new ListPolicyVersionsResponse { Versions = { (await policies.VersionsAsync(year, context.CancellationToken)).Select(p => p.ToProto()) } };
+    }
+
+    public override async Task<Policy> SetPolicy(SetPolicyRequest request, ServerCallContext context)
+    {
+        var (year, policy, reason) = PolicyMapping.ToDomain(request.Policy);
+        var caller = CallerScope.Of(context);
+        var ct = context.CancellationToken;
+        var set = await policies.WriteOnceAsync(nameof(SetPolicy), caller.Key(request.IdempotencyKey), request, Policy.Parser,
+            async token => (await policies.AddAsync(year, policy, reason, caller.Subject, token)).ToProto(), ct);
+        // The year's results are judged by it before the answer; should this not finish, PolicyCatchUp applies it at start.
+        if (await plans.GetAsync(year, ct) is not null) await recompute.RunAsync(year, ct);
+        return set;
     }
 
     private static Access Caller(ServerCallContext context) => Access.Of(CallerScope.Of(context));

@@ -10,27 +10,14 @@ public sealed class EvaluationMetrics
     public const string Name = "TuyPhuoc.Evaluation";
     public static readonly ActivitySource ActivitySource = new(Name);
 
-    private readonly ConcurrentDictionary<string, FeedPosition> _feeds = new();
     private readonly ConcurrentDictionary<(int Year, int Quarter), int> _belowCheckpoint = new();
-    private readonly Histogram<double> _feedLag;
     private readonly Histogram<double> _recompute;
     private readonly Counter<long> _cache;
     private long _hits, _lookups;
 
-    private sealed class FeedPosition
-    {
-        public long Received;
-        public long Processed;
-    }
-
     public EvaluationMetrics(IMeterFactory? meters = null)
     {
         var meter = meters?.Create(Name) ?? new Meter(Name);
-        _feedLag = meter.CreateHistogram<double>("evaluation.feed.lag", "s", "From a source change to its processing by the evaluation.");
-        meter.CreateObservableGauge("evaluation.feed.backlog",
-            () => _feeds.Select(f => new Measurement<long>(Math.Max(0, Volatile.Read(ref f.Value.Received) - Volatile.Read(ref f.Value.Processed)),
-                new KeyValuePair<string, object?>("source", f.Key))),
-            "{entry}", "Entries received from a change feed and not yet processed.");
         _recompute = meter.CreateHistogram<double>("evaluation.recompute.duration", "s", "Time to recompute and store the results a batch of changes (or a full recompute) touches.");
         _cache = meter.CreateCounter<long>("evaluation.cache.requests", "{request}", "Read-model cache look-ups by outcome (hit, miss, error).");
         meter.CreateObservableGauge("evaluation.cache.hit_ratio",
@@ -40,15 +27,6 @@ public sealed class EvaluationMetrics
             () => _belowCheckpoint.Select(b => new Measurement<int>(b.Value,
                 new KeyValuePair<string, object?>("year", b.Key.Year), new KeyValuePair<string, object?>("quarter", b.Key.Quarter))),
             "{indicator}", "District figures below a checkpoint due by the quarter.");
-    }
-
-    public void Received(string source, long sequence) => Volatile.Write(ref _feeds.GetOrAdd(source, _ => new()).Received, sequence);
-
-    public void Processed(string source, long sequence, IEnumerable<DateTimeOffset> occurredAt, DateTimeOffset now)
-    {
-        Volatile.Write(ref _feeds.GetOrAdd(source, _ => new()).Processed, sequence);
-        var tag = new KeyValuePair<string, object?>("source", source);
-        foreach (var at in occurredAt) _feedLag.Record(Math.Max(0, (now - at).TotalSeconds), tag);
     }
 
     public void Recomputed(string scope, TimeSpan elapsed) => _recompute.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("scope", scope));

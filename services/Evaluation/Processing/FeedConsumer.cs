@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
@@ -9,8 +8,7 @@ namespace TuyPhuoc.Evaluation.Processing;
 /// Follows one source's change feed; each pass applies everything received since the last one (up to
 /// <see cref="MaxBatch"/> entries) as one batch, with the cursor, in one transaction.
 /// </summary>
-public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes, EvaluationMetrics metrics, TimeProvider clock,
-    FollowerHealth health, ILogger<FeedConsumer<TFeed>> logger) : ChangeStreamFollower<FeedEntry>(health, logger) where TFeed : IChangeFeed
+public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes, FollowerHealth health, ILogger<FeedConsumer<TFeed>> logger) : ChangeStreamFollower<FeedEntry>(health, logger) where TFeed : IChangeFeed
 {
     protected override string Feed => feed.Source;
 
@@ -28,14 +26,9 @@ public sealed class FeedConsumer<TFeed>(TFeed feed, IServiceScopeFactory scopes,
         return await work(scope.ServiceProvider.GetRequiredService<EvaluationDbContext>());
     }
 
-    protected override void Received(FeedEntry entry) => metrics.Received(feed.Source, entry.Sequence);
-
     protected override async Task ApplyAsync(IReadOnlyList<FeedEntry> batch, CancellationToken ct)
     {
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IncrementalPass>().ApplyAsync(feed.Source, batch, ct);
-        }
-        metrics.Processed(feed.Source, batch[^1].Sequence, batch.Select(e => e.OccurredAt), clock.GetUtcNow());
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IncrementalPass>().ApplyAsync(feed.Source, batch, ct);
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
@@ -11,7 +10,7 @@ namespace TuyPhuoc.Evaluation.Processing;
 /// Every result of a year from the stored actuals and the plan as it is now, in one transaction: the same answers as
 /// the incremental passes, and the district totals summed afresh.
 /// </summary>
-public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, EvaluationPolicy policy, ResultPublisher publisher,
+public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, PolicyStore policies, ResultPublisher publisher,
     EvaluationMetrics metrics, TimeProvider clock, ILogger<FullRecompute> logger)
 {
     public async Task<RecomputeOutcome> RunAsync(int year, CancellationToken ct)
@@ -26,7 +25,9 @@ public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, Eval
             var plan = await plans.GetAsync(year, ct) ?? throw new NotFoundException($"There is no plan for {year}.");
             var specs = ResultPlanner.All(plan).Select(s => (s, Activity.Current?.Id)).ToList();
             results = specs.Count;
-            changed = await ComputeAllAsync(year, specs, ct);
+            var policy = await policies.InForceAsync(year, ct);
+            changed = await ComputeAllAsync(year, specs, policy, ct);
+            await policies.MarkAppliedAsync(year, policy.Version, ct);
             await transaction.CommitAsync(ct);
         }
         await publisher.PublishAsync(changed, [year], ct);
@@ -42,10 +43,10 @@ public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, Eval
     /// indicator is evaluated on the thread pool as soon as its actuals are read, and the transaction's connection
     /// writes the changed results a few thousand at a time meanwhile, so writing overlaps reading.
     /// </summary>
-    private async Task<int> ComputeAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, CancellationToken ct)
+    private async Task<int> ComputeAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs, EvaluationPolicy policy, CancellationToken ct)
     {
         var computed = Channel.CreateUnbounded<List<ComputedResult>>(new UnboundedChannelOptions { SingleReader = true });
-        var evaluation = EvaluateAllAsync(year, specs, computed.Writer, ct);
+        var evaluation = EvaluateAllAsync(year, specs, policy, computed.Writer, ct);
         var (written, pending, now) = (0, new List<ComputedResult>(), clock.GetUtcNow());
         await foreach (var changed in computed.Reader.ReadAllAsync(ct))
         {
@@ -62,7 +63,7 @@ public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, Eval
     private const int WriteChunk = 2_000;
 
     private async Task<List<(string, byte[], MonthlyTotals)>> EvaluateAllAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs,
-        ChannelWriter<List<ComputedResult>> changed, CancellationToken ct)
+        EvaluationPolicy policy, ChannelWriter<List<ComputedResult>> changed, CancellationToken ct)
     {
         try
         {
@@ -81,7 +82,7 @@ public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, Eval
 
             async Task<List<(string, byte[], MonthlyTotals)>> EvaluateAsync(List<(ResultSpec Spec, string? Trace)> group, Dictionary<string, MonthlyActual?[]> units)
             {
-                var (results, figures) = Changed(group, units, await hashes);
+                var (results, figures) = Changed(group, units, await hashes, policy);
                 changed.TryWrite(results);
                 return figures;
             }
@@ -93,8 +94,8 @@ public sealed class FullRecompute(EvaluationStore store, IPlanSource plans, Eval
         }
     }
 
-    private (List<ComputedResult>, List<(string, byte[], MonthlyTotals)>) Changed(List<(ResultSpec Spec, string? Trace)> specs,
-        Dictionary<string, MonthlyActual?[]> units, Dictionary<(string Indicator, string Unit), byte[]> hashes)
+    private static (List<ComputedResult>, List<(string, byte[], MonthlyTotals)>) Changed(List<(ResultSpec Spec, string? Trace)> specs,
+        Dictionary<string, MonthlyActual?[]> units, Dictionary<(string Indicator, string Unit), byte[]> hashes, EvaluationPolicy policy)
     {
         var changed = new List<ComputedResult>();
         var figures = new List<(string, byte[], MonthlyTotals)>();

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
@@ -11,7 +10,7 @@ namespace TuyPhuoc.Evaluation.Processing;
 /// their change-log entries and the feed cursor commit together, so a replay after a crash finds the same state and
 /// changes nothing (results whose bytes did not change are not written again).
 /// </summary>
-public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, EvaluationPolicy policy, ResultPublisher publisher,
+public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, PolicyStore policies, ReportStates reports, ResultPublisher publisher,
     EvaluationMetrics metrics, TimeProvider clock)
 {
     /// <summary>
@@ -43,14 +42,17 @@ public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, Ev
                     .Concat(actuals.Where(a => a.Year == year.Key).Select(a => (a.IndicatorCode, a.UnitCode))).ToHashSet(), ct);
             }
             var stored = await store.UpsertActualsAsync(actuals, ct);
+            await reports.UpsertAsync([.. batch.Select(e => e.Report).OfType<ReportChange>()], ct);
             foreach (var year in years)
             {
-                written += await ComputeTouchedAsync(year.Key, [.. year], before[year.Key], [.. stored.Where(a => a.Year == year.Key)], ct);
+                written += await ComputeTouchedAsync(year.Key, [.. year], before[year.Key], [.. stored.Where(a => a.Year == year.Key)],
+                    await policies.InForceAsync(year.Key, ct), ct);
             }
             await store.AdvanceCursorAsync(source, batch[^1].Sequence, ct);
             await transaction.CommitAsync(ct);
         }
         await publisher.PublishAsync(written, [.. touched.Keys.Select(k => k.Year).Distinct()], ct);
+        if (batch.Any(e => e.Report is not null)) await publisher.ReportsChangedAsync([.. batch.Select(e => e.Report?.Year).OfType<int>().Distinct()]);
         metrics.Recomputed("incremental", Stopwatch.GetElapsedTime(started));
         activity?.SetTag("evaluation.results_touched", touched.Count);
         activity?.SetTag("evaluation.results_changed", written);
@@ -105,7 +107,7 @@ public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, Ev
     /// changed the figure's units, so a district figure never costs a read of all its units' rows.
     /// </summary>
     private async Task<int> ComputeTouchedAsync(int year, IReadOnlyList<(ResultSpec Spec, string? Trace)> specs,
-        Dictionary<(string Indicator, string Unit), MonthlyActual?[]> cells, IReadOnlyList<ActualChange> stored, CancellationToken ct)
+        Dictionary<(string Indicator, string Unit), MonthlyActual?[]> cells, IReadOnlyList<ActualChange> stored, EvaluationPolicy policy, CancellationToken ct)
     {
         var figures = specs.Select(s => s.Spec).Where(s => s.Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean).ToList();
         var kept = await store.DistrictTotalsAsync(year, [.. figures.Select(f => f.Key.IndicatorCode)], ct);

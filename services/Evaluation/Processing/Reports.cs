@@ -7,46 +7,8 @@ using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 
 namespace TuyPhuoc.Evaluation.Processing;
 
-/// <summary>
-/// What a caller may read of the results, as the access table grants it: everything, one block (the results of its
-/// indicators), one unit and the district figures, or the district figures alone.
-/// </summary>
-public sealed record Access(string? Unit, string? Block, bool DistrictOnly = false)
-{
-    public static readonly Access Everything = new(null, null);
-    public static readonly string[] Blocks = ["economy", "culture_society", "internal_affairs"];
-
-    public bool All => Unit is null && Block is null && !DistrictOnly;
-
-    /// <summary>Part of a cache key: callers with the same scope see the same model.</summary>
-    public string Scope => All ? "all" : DistrictOnly ? "district" : Block is not null ? $"block-{Block}" : $"unit-{Unit}";
-
-    public static Access Of(CallerScope caller) => caller.Grant switch
-    {
-        Grant.All => Everything,
-        Grant.OwnBlock when caller.Block is { Length: > 0 } block => new(null, block),
-        Grant.OwnUnit when caller.Unit is { Length: > 0 } unit => new(unit, null),
-        Grant.District => new(null, null, DistrictOnly: true),
-        _ => throw new PermissionDeniedException($"The role {caller.Role} may not read evaluation results."),
-    };
-
-    public bool Sees(StoredResult r, string districtCode) =>
-        All || (Block is not null ? r.Block == Block : r.Key.UnitCode == districtCode || (Unit is not null && r.Key.UnitCode == Unit));
-
-    public void DemandUnit(string unit, string districtCode)
-    {
-        if ((Unit is not null || DistrictOnly) && unit != Unit && unit != districtCode)
-            throw new PermissionDeniedException($"This caller sees {(Unit is null ? "" : $"{Unit} and ")}the district figures, not {unit}.");
-    }
-
-    public void DemandBlock(string block)
-    {
-        if (Block is not null && block != Block) throw new PermissionDeniedException($"A leader of the {Block} block does not see the {block} block.");
-    }
-}
-
 /// <summary>The read side: the stored snapshots sliced to a quarter and summarized; the hot models go through the cache.</summary>
-public sealed class Reports(EvaluationStore store, ResultCache cache, KeyTaskFigures keyTasks)
+public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans, ReportStates reportStates, KeyTaskFigures keyTasks)
 {
     private static readonly ConcurrentDictionary<int, string> DistrictCodes = new();
 
@@ -66,7 +28,9 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, KeyTaskFig
         var row = (await store.ResultsAsync(year, ct, unit: unit, indicator: indicator)).FirstOrDefault()
             ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
         if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
-        return View(row, quarter);
+        var status = View(row, quarter);
+        await ExplainSourcesAsync([status], status.RolledUp ? await store.ResultsAsync(year, ct, indicator: indicator) : [], year, quarter, ct);
+        return status;
     }
 
     public async Task<Proto.Scorecard> ScorecardAsync(Access access, string unit, int year, int quarter, CancellationToken ct)
@@ -120,8 +84,10 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, KeyTaskFig
     private Task<Proto.QuarterReport> DistrictReportAsync(Access access, string district, int year, int quarter, CancellationToken ct) =>
         cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
         {
-            var views = await ViewsAsync(access, district, year, quarter, null, ct);
+            var rows = await store.ResultsAsync(year, ct);
+            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            await ExplainSourcesAsync(figures, rows, year, quarter, ct);
             var report = new Proto.QuarterReport
             {
                 Year = year,
@@ -131,6 +97,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, KeyTaskFig
                 CheckpointFailures = { Summarize(quarter, views.Select(v => v.Status)).BelowCheckpoint.Select(ToLaggard) },
                 AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
                 ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+                Preliminary = figures.Any(f => f.Preliminary),
             };
             foreach (var source in new[] { "province", "district" })
             {
@@ -170,6 +137,37 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, KeyTaskFig
         var status = Snapshots.Slice(Snapshots.Parse(row.Snapshot), quarter);
         status.ComputedAt = Timestamp.FromDateTimeOffset(row.ComputedAt);
         return status;
+    }
+
+    /// <summary>
+    /// What the Domain's rules say of the sources behind each status: for a district figure formed from the communes'
+    /// own, which of the plan's units reported the quarter (from their rows, given); for every status, the months whose
+    /// values come from reports not yet approved.
+    /// </summary>
+    private async Task ExplainSourcesAsync(IEnumerable<Proto.IndicatorStatus> statuses, IReadOnlyList<StoredResult> rows, int year, int quarter, CancellationToken ct)
+    {
+        var plan = await plans.GetAsync(year, ct);
+        var approved = await reportStates.ApprovedAsync(year, ct);
+        var months = rows.Where(r => !r.DistrictFigure).ToDictionary(r => (r.Key.IndicatorCode, r.Key.UnitCode),
+            r => (IReadOnlyList<decimal?>)[.. Snapshots.Parse(r.Snapshot).MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
+        foreach (var status in statuses)
+        {
+            IReadOnlyList<(string Unit, IReadOnlyList<decimal?> Months)> sources =
+                [(status.ReportingUnitCode, [.. status.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)])];
+            if (status.RolledUp && plan is not null && ResultPlanner.ForIndicator(plan, status.IndicatorCode).FirstOrDefault(s => s.FromCommunes) is { } spec)
+            {
+                sources = [.. spec.SourceUnits.Select(u => (u, months.GetValueOrDefault((status.IndicatorCode, u)) ?? []))];
+                var coverage = RollUpCoverage.Of(spec.Indicator.Kind, quarter, sources);
+                status.UnitsExpected = coverage.Expected;
+                status.UnitsReported = coverage.Reported.Count;
+                status.UnitsNotReported.Clear();
+                status.UnitsNotReported.Add(coverage.NotReported);
+            }
+            var preliminary = ReportApproval.PreliminaryMonths(quarter, sources, approved);
+            status.Preliminary = preliminary.Count > 0;
+            status.PreliminaryMonths.Clear();
+            status.PreliminaryMonths.Add(preliminary);
+        }
     }
 
     private async Task<List<(bool DistrictFigure, Proto.IndicatorStatus Status)>> ViewsAsync(

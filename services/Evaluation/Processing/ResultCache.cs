@@ -4,23 +4,6 @@ using StackExchange.Redis;
 
 namespace TuyPhuoc.Evaluation.Processing;
 
-/// <summary>The few Redis operations the read-model cache uses; a seam for tests.</summary>
-public interface ICacheBackend
-{
-    Task<byte[]?> GetAsync(string key);
-    Task SetAsync(string key, byte[] value, TimeSpan ttl);
-    Task IncrementAsync(string key);
-}
-
-public sealed class RedisCacheBackend(IConnectionMultiplexer redis) : ICacheBackend
-{
-    public async Task<byte[]?> GetAsync(string key) => await redis.GetDatabase().StringGetAsync(key) is { IsNull: false } value ? (byte[]?)value : null;
-
-    public Task SetAsync(string key, byte[] value, TimeSpan ttl) => redis.GetDatabase().StringSetAsync(key, value, ttl);
-
-    public Task IncrementAsync(string key) => redis.GetDatabase().StringIncrementAsync(key);
-}
-
 /// <summary>
 /// Hot read models in Redis under a generation per year: a write bumps the generation after it commits, so a
 /// reader never keeps serving a model older than the last commit it could have seen. Redis is only a cache:

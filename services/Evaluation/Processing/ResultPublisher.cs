@@ -1,5 +1,4 @@
 using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
@@ -20,6 +19,9 @@ public sealed class ResultPublisher(EvaluationStore store, IPlanSource plans, Re
             await cache.InvalidateAsync([]);
         }
     }
+
+    /// <summary>After a report's approval changed: the cached reports say whether their figures are approved.</summary>
+    public Task ReportsChangedAsync(IReadOnlyList<int> years) => cache.InvalidateAsync(years);
 
     private async Task CountBelowCheckpointAsync(int year, CancellationToken ct)
     {

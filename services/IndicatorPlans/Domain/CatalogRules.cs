@@ -101,7 +101,7 @@ public static partial class CatalogRules
 
     /// <summary>
     /// What a unit reports: the district figure of the indicators its office is responsible for (unless allocated
-    /// to communes), and its allocations of the commune-allocated ones.
+    /// to communes and formed from the communes' figures), and its allocations of the commune-allocated ones.
     /// </summary>
     public static List<Assignment> Assignments(string unitCode, IEnumerable<PlanTarget> targets, IReadOnlyDictionary<string, Indicator> catalog) =>
         Assignments(targets, catalog).GetValueOrDefault(unitCode) ?? [];
@@ -125,7 +125,7 @@ public static partial class CatalogRules
                     Add(allocation.UnitCode, new(indicator, allocation.YearTarget, PlanRules.Quarters(indicator.MeasureKind, allocation.Months), allocation.Months, false));
                 }
             }
-            else
+            if (!indicator.CommuneAllocated || PlanRules.AggregationOf(indicator, target.Aggregation) == Aggregation.ResponsibleOffice)
             {
                 Add(indicator.ResponsibleOfficeCode, new(indicator, target.DistrictTarget, PlanRules.Quarters(indicator.MeasureKind, target.Months), target.Months, true));
             }

@@ -6,6 +6,8 @@ public enum SectorBlock { Economy = 1, CultureSociety = 2, InternalAffairs = 3 }
 public enum IndicatorSource { Province = 1, District = 2 }
 public enum Direction { HigherIsBetter = 1, LowerIsBetter = 2 }
 public enum MeasureKind { Cumulative = 1, Level = 2, Growth = 3, YearEnd = 4 }
+/// <summary>How the district figure of a commune-allocated indicator is formed; unspecified resolves to <see cref="PlanRules.AggregationOf"/>'s default.</summary>
+public enum Aggregation { Unspecified = 0, Sum = 1, Mean = 2, WeightedMean = 3, ResponsibleOffice = 4 }
 
 /// <summary>An organisation unit: the district, an office, a commune or town. Units are data with effective dates.</summary>
 public sealed class OrgUnit
@@ -73,8 +75,14 @@ public sealed class PlanTarget
     public required string IndicatorCode { get; set; }
     public double DistrictTarget { get; set; }
     public double? ProvinceTarget { get; set; }
-    /// <summary>Twelve monthly targets: the month's amount for cumulative indicators, the level at month end otherwise; empty for year-end ones.</summary>
+    /// <summary>
+    /// Twelve monthly targets: the month's amount for cumulative indicators, the level at month end otherwise; empty
+    /// when not phased (a level or rate judged by progress of the year, a year-end indicator).
+    /// </summary>
     public double[] Months { get; set; } = [];
+    /// <summary>Last year's value behind this year's target (levels); null: the catalog's.</summary>
+    public double? Baseline { get; set; }
+    public Aggregation Aggregation { get; set; }
     public List<Allocation> Allocations { get; set; } = [];
 }
 
@@ -84,4 +92,6 @@ public sealed class Allocation
     public required string UnitCode { get; set; }
     public double YearTarget { get; set; }
     public double[] Months { get; set; } = [];
+    /// <summary>The stated quantity (population, insured base…) the commune weighs with in a weighted mean.</summary>
+    public double? Weight { get; set; }
 }

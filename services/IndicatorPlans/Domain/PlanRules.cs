@@ -4,12 +4,13 @@ namespace TuyPhuoc.IndicatorPlans.Domain;
 
 public sealed record PlanWarning(string IndicatorCode, string Code, string Message);
 
-/// <summary>A target as asked for: quarters or months may be left empty and are then derived.</summary>
+/// <summary>A target as asked for: quarters or months may be left empty (see <see cref="PlanRules"/> for what that means).</summary>
 public sealed record TargetInput(
     string IndicatorCode, double DistrictTarget, double? ProvinceTarget,
-    IReadOnlyList<double> Quarters, IReadOnlyList<double> Months, IReadOnlyList<AllocationInput> Allocations);
+    IReadOnlyList<double> Quarters, IReadOnlyList<double> Months, IReadOnlyList<AllocationInput> Allocations,
+    double? Baseline = null, Aggregation Aggregation = Aggregation.Unspecified);
 
-public sealed record AllocationInput(string UnitCode, double YearTarget, IReadOnlyList<double> Months);
+public sealed record AllocationInput(string UnitCode, double YearTarget, IReadOnlyList<double> Months, double? Weight = null);
 
 /// <summary>The rules a plan must satisfy. Pure: everything it needs is passed in.</summary>
 public static class PlanRules
@@ -53,6 +54,13 @@ public static class PlanRules
             }
             var months = Phase(indicator, input.DistrictTarget, input.Quarters, input.Months, violations, at);
             CheckValue(indicator, input.DistrictTarget, $"{at}.district_target", violations);
+            if (input.Baseline is { } baseline)
+            {
+                violations.Require(indicator.MeasureKind is MeasureKind.Level or MeasureKind.YearEnd, $"{at}.baseline",
+                    $"only a level has a baseline; {indicator.Code} is {indicator.MeasureKind.ToString().ToLowerInvariant()}");
+                CheckValue(indicator, baseline, $"{at}.baseline", violations);
+            }
+            var aggregation = ValidateAggregation(indicator, input, violations, at);
             if (input.ProvinceTarget is { } province)
             {
                 CheckValue(indicator, province, $"{at}.province_target", violations);
@@ -62,7 +70,7 @@ public static class PlanRules
                         $"The district target {input.DistrictTarget} is less ambitious than the province's {province}."));
                 }
             }
-            var allocations = ValidateAllocations(indicator, input, units, effectiveFrom, violations, at, warnings);
+            var allocations = ValidateAllocations(indicator, input, months, aggregation, units, effectiveFrom, violations, at, warnings);
             targets.Add(new PlanTarget
             {
                 Year = year,
@@ -71,6 +79,8 @@ public static class PlanRules
                 DistrictTarget = input.DistrictTarget,
                 ProvinceTarget = input.ProvinceTarget,
                 Months = months,
+                Baseline = input.Baseline,
+                Aggregation = aggregation,
                 Allocations = allocations,
             });
         }
@@ -97,9 +107,13 @@ public static class PlanRules
         }
     }
 
-    /// <summary>The twelve month targets from months, from quarters, or spread evenly from the year target.</summary>
+    /// <summary>
+    /// The twelve month targets from months or from quarters; without either, a cumulative target follows
+    /// <paramref name="like"/> in proportion (an allocation, the district's phasing) or is spread evenly, and a level
+    /// or rate stays not phased (empty): it is judged by progress of the year, not against the year target every quarter.
+    /// </summary>
     private static double[] Phase(Indicator indicator, double yearTarget, IReadOnlyList<double> quarters, IReadOnlyList<double> months,
-        Violations violations, string at)
+        Violations violations, string at, PlanTarget? like = null)
     {
         if (indicator.MeasureKind == MeasureKind.YearEnd)
         {
@@ -114,9 +128,11 @@ public static class PlanRules
         if (violations.Items.Count > before) return [];
 
         var summed = indicator.MeasureKind.IsSummed();
+        if (!summed && months.Count == 0 && quarters.Count == 0) return [];
         var phased = months.Count == 12 ? months.ToArray()
             : quarters.Count == 4 ? quarters.SelectMany(q => Enumerable.Repeat(summed ? q / 3 : q, 3)).ToArray()
-            : Enumerable.Repeat(summed ? yearTarget / 12 : yearTarget, 12).ToArray();
+            : like is { Months.Length: 12 } && like.DistrictTarget > 0 ? like.Months.Select(m => m * yearTarget / like.DistrictTarget).ToArray()
+            : Enumerable.Repeat(yearTarget / 12, 12).ToArray();
         if (months.Count == 12 && quarters.Count == 4)
         {
             var derived = Quarters(indicator.MeasureKind, months);
@@ -133,8 +149,43 @@ public static class PlanRules
         return phased;
     }
 
-    private static List<Allocation> ValidateAllocations(Indicator indicator, TargetInput input, IReadOnlyDictionary<string, OrgUnit> units,
-        DateOnly effectiveFrom, Violations violations, string at, List<PlanWarning> warnings)
+    /// <summary>How the district figure is formed: as asked, else the sum of a cumulative indicator's allocations and the mean of the others'.</summary>
+    public static Aggregation AggregationOf(Indicator indicator, Aggregation asked) =>
+        asked != Aggregation.Unspecified || !indicator.CommuneAllocated ? asked
+        : indicator.MeasureKind.IsSummed() ? Aggregation.Sum : Aggregation.Mean;
+
+    private static Aggregation ValidateAggregation(Indicator indicator, TargetInput input, Violations violations, string at)
+    {
+        var field = $"{at}.aggregation";
+        switch (input.Aggregation)
+        {
+            case Aggregation.Unspecified:
+                break;
+            case var _ when !indicator.CommuneAllocated:
+                violations.Add(field, $"{indicator.Code} is not allocated to communes: its responsible office reports the district figure");
+                break;
+            case Aggregation.Sum when !indicator.MeasureKind.IsSummed():
+                violations.Add(field, $"a sum needs a cumulative indicator; {indicator.Code} is {indicator.MeasureKind.ToString().ToLowerInvariant()}");
+                break;
+            case Aggregation.Mean or Aggregation.WeightedMean when indicator.MeasureKind.IsSummed():
+                violations.Add(field, $"the district figure of the cumulative {indicator.Code} is a sum, not a mean");
+                break;
+        }
+        var aggregation = AggregationOf(indicator, input.Aggregation);
+        for (var j = 0; j < input.Allocations.Count; j++)
+        {
+            var weight = input.Allocations[j].Weight;
+            var weightField = $"{at}.allocations[{j}].weight";
+            if (aggregation != Aggregation.WeightedMean)
+                violations.Require(weight is null, weightField, "is used only by a weighted mean");
+            else if (weight is not { } w || !double.IsFinite(w) || w <= 0)
+                violations.Add(weightField, "a weighted mean needs a positive weight (the stated quantity) for every allocation");
+        }
+        return aggregation;
+    }
+
+    private static List<Allocation> ValidateAllocations(Indicator indicator, TargetInput input, double[] districtMonths, Aggregation aggregation,
+        IReadOnlyDictionary<string, OrgUnit> units, DateOnly effectiveFrom, Violations violations, string at, List<PlanWarning> warnings)
     {
         var result = new List<Allocation>();
         if (input.Allocations.Count > 0 && !indicator.CommuneAllocated)
@@ -156,8 +207,13 @@ public static class PlanRules
                 continue;
             }
             CheckValue(indicator, allocation.YearTarget, $"{field}.year_target", violations);
-            var months = Phase(indicator, allocation.YearTarget, [], allocation.Months, violations, field);
-            result.Add(new Allocation { UnitCode = unit.Code, YearTarget = allocation.YearTarget, Months = months });
+            var district = new PlanTarget { IndicatorCode = indicator.Code, DistrictTarget = input.DistrictTarget, Months = districtMonths };
+            var months = Phase(indicator, allocation.YearTarget, [], allocation.Months, violations, field, district);
+            result.Add(new Allocation
+            {
+                UnitCode = unit.Code, YearTarget = allocation.YearTarget, Months = months,
+                Weight = aggregation == Aggregation.WeightedMean ? allocation.Weight : null,
+            });
         }
         if (indicator.MeasureKind.IsSummed() && result.Count > 0 && double.IsFinite(input.DistrictTarget)
             && !SameAmount(result.Sum(a => a.YearTarget), input.DistrictTarget))

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.IndicatorPlans.Data;
 using TuyPhuoc.ServiceDefaults;
-using Domain = TuyPhuoc.IndicatorPlans.Domain;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
 
@@ -99,7 +98,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
         var catalog = await store.CatalogAsync(ct);
         var inBlock = targets.Where(t => request.Block == SectorBlock.Unspecified || (int)catalog[t.IndicatorCode].Block == (int)request.Block);
         var (page, next) = Paging.Page(inBlock, t => t.IndicatorCode, request.PageSize, request.PageToken);
-        return new ListTargetsResponse { Targets = { page.Select(t => t.ToProto(catalog[t.IndicatorCode].MeasureKind)) }, NextPageToken = next };
+        return new ListTargetsResponse { Targets = { page.Select(t => t.ToProto(catalog[t.IndicatorCode])) }, NextPageToken = next };
     }
 
     public override async Task<GetUnitAssignmentsResponse> GetUnitAssignments(GetUnitAssignmentsRequest request, ServerCallContext context)

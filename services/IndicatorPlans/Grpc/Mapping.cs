@@ -84,15 +84,26 @@ internal static class Mapping
 
     public static TargetInput ToDomain(this Proto.Target t) => new(
         t.IndicatorCode.Trim(), t.DistrictTarget, t.HasProvinceTarget ? t.ProvinceTarget : null, t.Quarters, t.Months,
-        t.Allocations.Select(a => new AllocationInput(a.UnitCode.Trim(), a.YearTarget, a.Months)).ToList());
+        t.Allocations.Select(a => new AllocationInput(a.UnitCode.Trim(), a.YearTarget, a.Months, a.HasWeight ? a.Weight : null)).ToList(),
+        t.HasBaseline ? t.Baseline : null, (Aggregation)t.Aggregation);
 
-    public static Proto.Target ToProto(this PlanTarget t, MeasureKind kind)
+    public static Proto.Target ToProto(this PlanTarget t, Indicator indicator)
     {
-        var proto = new Proto.Target { IndicatorCode = t.IndicatorCode, DistrictTarget = t.DistrictTarget, Revision = t.Revision };
+        var proto = new Proto.Target
+        {
+            IndicatorCode = t.IndicatorCode, DistrictTarget = t.DistrictTarget, Revision = t.Revision,
+            Aggregation = (Proto.Aggregation)PlanRules.AggregationOf(indicator, t.Aggregation),
+        };
         if (t.ProvinceTarget is { } province) proto.ProvinceTarget = province;
+        if ((t.Baseline ?? indicator.Baseline) is { } baseline) proto.Baseline = baseline;
         proto.Months.AddRange(t.Months);
-        proto.Quarters.AddRange(PlanRules.Quarters(kind, t.Months));
-        proto.Allocations.AddRange(t.Allocations.Select(a => new Proto.Allocation { UnitCode = a.UnitCode, YearTarget = a.YearTarget, Months = { a.Months } }));
+        proto.Quarters.AddRange(PlanRules.Quarters(indicator.MeasureKind, t.Months));
+        proto.Allocations.AddRange(t.Allocations.Select(a =>
+        {
+            var allocation = new Proto.Allocation { UnitCode = a.UnitCode, YearTarget = a.YearTarget, Months = { a.Months } };
+            if (a.Weight is { } weight) allocation.Weight = weight;
+            return allocation;
+        }));
         return proto;
     }
 
@@ -114,7 +125,7 @@ internal static class Mapping
     {
         Year = revision.Year,
         Revision = revision.ToProto(),
-        Targets = { targets.Select(t => t.ToProto(catalog[t.IndicatorCode].MeasureKind)) },
+        Targets = { targets.Select(t => t.ToProto(catalog[t.IndicatorCode])) },
         Warnings = { warnings.Select(w => new Proto.PlanWarning { IndicatorCode = w.IndicatorCode, Code = w.Code, Message = w.Message }) },
     };
 

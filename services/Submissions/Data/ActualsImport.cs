@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Plans;
+using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Data;
 

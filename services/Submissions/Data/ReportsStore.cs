@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Grpc;
-using TuyPhuoc.Submissions.Plans;
+using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Data;
 

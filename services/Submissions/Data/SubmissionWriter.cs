@@ -7,7 +7,7 @@ using Npgsql;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Grpc;
-using TuyPhuoc.Submissions.Plans;
+using TuyPhuoc.Submissions.Processing;
 using Proto = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Submissions.Data;

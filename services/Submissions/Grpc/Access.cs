@@ -1,5 +1,5 @@
 using TuyPhuoc.ServiceDefaults;
-using TuyPhuoc.Submissions.Plans;
+using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Grpc;
 

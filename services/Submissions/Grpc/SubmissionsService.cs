@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
-using TuyPhuoc.Submissions.Plans;
-using Domain = TuyPhuoc.Submissions.Domain;
+using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Grpc;
 

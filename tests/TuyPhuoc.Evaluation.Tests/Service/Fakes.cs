@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 
@@ -66,20 +65,23 @@ internal static class TestPlan
     public const string Grain = "GRAIN";      // commune-allocated cumulative: the district figure is rolled up
     public const string Coverage = "COVERAGE"; // level reported by the office
     public const string Income = "INCOME";     // year-end
-    public const string Insured = "INSURED";   // commune-allocated level: the district figure is the office's or the communes' mean
+    public const string Insured = "INSURED";   // commune-allocated level: the district figure is the communes' mean
 
     public static PlanSnapshot Plan(decimal grainTarget = 100m) => new(Year, District, new Dictionary<string, IndicatorPlan>
     {
         [Grain] = new(new(Grain, MeasureKind.Cumulative, Direction.HigherIsBetter, null, IndicatorSource.Province, "economy", Office, true),
-            grainTarget, [grainTarget * 0.2m, grainTarget * 0.3m, grainTarget * 0.25m, grainTarget * 0.25m],
-            [new(Commune1, grainTarget * 0.6m, null), new(Commune2, grainTarget * 0.4m, null)]),
+            grainTarget, Phased(grainTarget),
+            [new(Commune1, grainTarget * 0.6m, Phased(grainTarget * 0.6m)), new(Commune2, grainTarget * 0.4m, Phased(grainTarget * 0.4m))], Aggregation.Sum),
         [Coverage] = new(new(Coverage, MeasureKind.Level, Direction.HigherIsBetter, 90m, IndicatorSource.Province, "culture_society", Office, false),
-            94m, [91m, 92m, 93m, 94m], []),
+            94m, [91m, 92m, 93m, 94m], [], Aggregation.ResponsibleOffice),
         [Insured] = new(new(Insured, MeasureKind.Level, Direction.HigherIsBetter, 90m, IndicatorSource.Province, "culture_society", Office, true),
-            94m, [91m, 92m, 93m, 94m], [new(Commune1, 95m, [92m, 93m, 94m, 95m]), new(Commune2, 93m, [90m, 91m, 92m, 93m])]),
+            94m, [91m, 92m, 93m, 94m], [new(Commune1, 95m, [92m, 93m, 94m, 95m]), new(Commune2, 93m, [90m, 91m, 92m, 93m])], Aggregation.Mean),
         [Income] = new(new(Income, MeasureKind.YearEnd, Direction.HigherIsBetter, 60m, IndicatorSource.District, "economy", Office, false),
-            70m, null, []),
+            70m, null, [], Aggregation.ResponsibleOffice),
     });
+
+    // As IndicatorPlans publishes them, allocations phased like the district target.
+    private static decimal[] Phased(decimal target) => [target * 0.2m, target * 0.3m, target * 0.25m, target * 0.25m];
 
     private static long _sequence;
 
@@ -99,7 +101,6 @@ internal sealed class EvaluatorRig : IAsyncDisposable
     public required FakeCacheBackend Redis { get; init; }
     public required ResultCache Cache { get; init; }
     public required EvaluationMetrics Metrics { get; init; }
-    public EvaluationPolicy Policy { get; init; } = EvaluationPolicy.Default;
 
     public static async Task<EvaluatorRig> CreateAsync(PostgresFixture postgres)
     {
@@ -121,11 +122,17 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     private ResultPublisher Publisher() => new(Store, Plans, Cache, new ChangeSignal(), Metrics);
 
-    public IncrementalPass Pass() => new(Store, Plans, Policy, Publisher(), Metrics, TimeProvider.System);
+    public PolicyStore Policies => new(Db, Store, TimeProvider.System);
 
-    public FullRecompute Recompute() => new(Store, Plans, Policy, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
+    public ReportStates ReportStates => new(Store);
 
-    public Reports Reports() => new(Store, Cache);
+    public IncrementalPass Pass() => new(Store, Plans, Policies, ReportStates, Publisher(), Metrics, TimeProvider.System);
+
+    public FullRecompute Recompute() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
+
+    /// <summary>Reports without KeyTasks: nothing listens there, so they answer without key tasks, as they do when KeyTasks is down.</summary>
+    public Reports Reports() => new(Store, Cache, Plans, ReportStates, new KeyTaskFigures(
+        new Contracts.Tasks.V1.KeyTasks.KeyTasksClient(global::Grpc.Net.Client.GrpcChannel.ForAddress("http://127.0.0.1:9")), NullLogger<KeyTaskFigures>.Instance));
 
     public Task<int> ApplyAsync(params FeedEntry[] batch) => Pass().ApplyAsync(SubmissionsFeed.Name, batch, TestContext.Current.CancellationToken);
 

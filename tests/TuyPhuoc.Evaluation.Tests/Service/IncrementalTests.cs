@@ -1,6 +1,5 @@
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Feeds;
 using TuyPhuoc.Evaluation.Processing;
 using static TuyPhuoc.Evaluation.Tests.Service.TestPlan;
 using Proto = TuyPhuoc.Contracts.Evaluation.V1;

@@ -50,7 +50,7 @@ public sealed class PlannerTests
     }
 
     [Fact]
-    public void Input_CommuneAllocatedLevel_OfficeFigureWhereReportedElseTheCommunesMean()
+    public void Input_CommuneAllocatedLevelAsAMean_TheCommunesMeanEvenWhereTheOfficeReports()
     {
         var spec = ResultPlanner.ForIndicator(Plan(), Insured).Single(s => s.DistrictFigure);
         var office = new MonthlyActual?[12];
@@ -64,16 +64,49 @@ public sealed class PlannerTests
         var input = ResultPlanner.Input(spec, u => u switch { Office => office, Commune1 => commune1, Commune2 => commune2, _ => null }, EvaluationPolicy.Default);
 
         Assert.Equal(FigureKind.DistrictMean, spec.Kind);
-        Assert.Equal([91.7m, 91.5m, 94m, null], input.MonthlyActuals.Take(4));
+        Assert.Equal([91m, 91.5m, 94m, null], input.MonthlyActuals.Take(4));
         Assert.Equal(2, ResultPlanner.TouchedBy(Plan(), Commune2, Insured).Count());
+        Assert.Empty(ResultPlanner.TouchedBy(Plan(), Office, Insured));
     }
 
     [Fact]
-    public void Input_Allocation_FollowsTheDistrictPhasingInProportion()
+    public void Input_CommuneAllocatedLevelAsAWeightedMean_WeighsEachCommuneByItsStatedQuantity()
     {
-        var spec = ResultPlanner.ForIndicator(Plan(), Grain).Single(s => s.Key.UnitCode == Commune1);
+        var plan = Plan();
+        var insured = plan.Indicators[Insured];
+        var weighted = plan with
+        {
+            Indicators = new Dictionary<string, IndicatorPlan>(plan.Indicators)
+            {
+                [Insured] = insured with { Aggregation = Aggregation.WeightedMean, Allocations = [.. insured.Allocations.Select((a, i) => a with { Weight = i == 0 ? 3_000m : 1_000m })] },
+            },
+        };
+        var spec = ResultPlanner.ForIndicator(weighted, Insured).Single(s => s.DistrictFigure);
+        var commune1 = new MonthlyActual?[12];
+        var commune2 = new MonthlyActual?[12];
+        (commune1[0], commune2[0]) = (new(92m, 1), new(88m, 2));
+        commune2[1] = new(90m, 3);
 
-        Assert.Equal([12m, 18m, 15m, 15m], spec.QuarterTargets!);
+        var input = ResultPlanner.Input(spec, u => u switch { Commune1 => commune1, Commune2 => commune2, _ => null }, EvaluationPolicy.Default);
+
+        Assert.Equal(FigureKind.DistrictWeightedMean, spec.Kind);
+        Assert.Equal([91m, 90m, null], input.MonthlyActuals.Take(3));
+        Assert.Equal([Commune1, Commune2], ResultPlanner.CellUnits(spec));
+    }
+
+    [Fact]
+    public void ForIndicator_CommuneAllocatedLevelReportedByItsOffice_TheOfficesFigure()
+    {
+        var plan = Plan();
+        var office = plan with
+        {
+            Indicators = new Dictionary<string, IndicatorPlan>(plan.Indicators) { [Insured] = plan.Indicators[Insured] with { Aggregation = Aggregation.ResponsibleOffice } },
+        };
+
+        var spec = Assert.Single(ResultPlanner.TouchedBy(office, Office, Insured));
+
+        Assert.Equal((District, FigureKind.DistrictReported, Office), (spec.Key.UnitCode, spec.Kind, spec.ReportingUnit));
+        Assert.Equal(3, ResultPlanner.ForIndicator(office, Insured).Count());
     }
 
     [Fact]

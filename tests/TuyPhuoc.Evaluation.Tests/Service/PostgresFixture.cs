@@ -71,7 +71,7 @@ public sealed class PostgresFixture : IAsyncLifetime
     }
 
     public EvaluationDbContext Context(string database) =>
-        new(new DbContextOptionsBuilder<EvaluationDbContext>().UseNpgsql(ConnectionString(database)).Options);
+        new(new DbContextOptionsBuilder<EvaluationDbContext>().UseNpgsql(ConnectionString(database), o => o.EnableRetryOnFailure()).Options);
 
     public async ValueTask DisposeAsync()
     {

@@ -86,6 +86,86 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("district_totals", (string)null);
                 });
 
+            modelBuilder.Entity("TuyPhuoc.Evaluation.Data.PolicyVersionRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<decimal>("AtRiskBand")
+                        .HasColumnType("numeric")
+                        .HasColumnName("at_risk_band");
+
+                    b.PrimitiveCollection<decimal[]>("CheckpointMinimums")
+                        .IsRequired()
+                        .HasColumnType("numeric[]")
+                        .HasColumnName("checkpoint_minimums");
+
+                    b.PrimitiveCollection<int[]>("CheckpointQuarters")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("checkpoint_quarters");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("SurplusOffsets")
+                        .HasColumnType("boolean")
+                        .HasColumnName("surplus_offsets");
+
+                    b.HasKey("Year", "Version");
+
+                    b.ToTable("policy_versions", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.Evaluation.Data.ReportStateRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit_code");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<long>("SourceSequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_sequence");
+
+                    b.HasKey("Year", "UnitCode", "Month");
+
+                    b.ToTable("report_states", (string)null);
+                });
+
             modelBuilder.Entity("TuyPhuoc.Evaluation.Data.ResultRow", b =>
                 {
                     b.Property<int>("Year")

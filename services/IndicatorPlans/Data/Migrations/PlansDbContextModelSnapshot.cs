@@ -170,6 +170,12 @@ namespace TuyPhuoc.IndicatorPlans.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("Aggregation")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Baseline")
+                        .HasColumnType("double precision");
+
                     b.Property<double>("DistrictTarget")
                         .HasColumnType("double precision");
 
@@ -288,6 +294,8 @@ namespace TuyPhuoc.IndicatorPlans.Data.Migrations
 
                             b1.Property<string>("UnitCode")
                                 .IsRequired();
+
+                            b1.Property<double?>("Weight");
 
                             b1.Property<double>("YearTarget");
 

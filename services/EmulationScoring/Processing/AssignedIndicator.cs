@@ -1,0 +1,5 @@
+using TuyPhuoc.EmulationScoring.Domain;
+
+namespace TuyPhuoc.EmulationScoring.Processing;
+
+public sealed record AssignedIndicator(string Code, MeasureKind Kind, bool LowerIsBetter);

@@ -1,0 +1,52 @@
+using TuyPhuoc.EmulationScoring.Domain;
+using Eval = TuyPhuoc.Contracts.Evaluation.V1;
+using Subs = TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.EmulationScoring.Processing;
+
+/// <summary>From the messages of Evaluation and Submissions to the plain facts the domain scores.</summary>
+public static class InputMapping
+{
+    public static IndicatorFacts ToFacts(this Eval.IndicatorStatus status, AssignedIndicator assigned) => new(
+        assigned.Code,
+        assigned.Kind,
+        assigned.LowerIsBetter,
+        status.YearTarget,
+        status.QuarterTargets.ToList(),
+        status.HasProgress ? status.Progress : null,
+        status.Quarters.Select(q => new QuarterFacts(
+            q.Quarter,
+            q.HasYearToDate ? q.YearToDate : null,
+            q.HasCumulativePlan ? q.CumulativePlan : null,
+            q.HasProgress ? q.Progress : null,
+            q.HasPercentOfRequirement ? q.PercentOfRequirement : null)).ToList(),
+        FirstMonthWithData(status));
+
+    private static int? FirstMonthWithData(Eval.IndicatorStatus status)
+    {
+        if (status.MonthlyActuals.Count == 0)
+            return status.Quarters.Where(q => q.HasYearToDate).Select(q => (int?)(q.Quarter * 3 - 2)).Min();
+        var first = status.MonthlyActuals.Select((m, i) => (m, i)).FirstOrDefault(x => x.m?.HasValue == true);
+        return first.m is null ? null : first.i + 1;
+    }
+
+    public static ReportFact ToFact(this Subs.UnitTimeliness t) => new(
+        t.Year, t.Month,
+        t.Timeliness switch
+        {
+            Subs.Timeliness.OnTime => ReportTimeliness.OnTime,
+            Subs.Timeliness.Late => ReportTimeliness.Late,
+            Subs.Timeliness.Missing => ReportTimeliness.Missing,
+            _ => ReportTimeliness.NotDue,
+        },
+        t.DaysLate,
+        ToDate(t.Deadline));
+
+    public static EscalationFact ToFact(this Subs.Escalation e) => new(
+        e.Id, e.Title, e.UnitCode, ToDate(e.DueDate),
+        e.Steps.Where(s => s.Status is Subs.EscalationStatus.Answered or Subs.EscalationStatus.Closed && s.At is not null)
+            .Select(s => (DateOnly?)DateOnly.FromDateTime(s.At.ToDateTime())).Min());
+
+    private static DateOnly? ToDate(Google.Type.Date? d) =>
+        d is { Year: > 0, Month: >= 1 and <= 12, Day: >= 1 } && d.Day <= DateTime.DaysInMonth(d.Year, d.Month) ? new DateOnly(d.Year, d.Month, d.Day) : null;
+}

@@ -1,0 +1,12 @@
+using TuyPhuoc.Evaluation.Domain;
+
+namespace TuyPhuoc.Evaluation.Processing;
+
+/// <summary>The plan of a year as the evaluation needs it; null when the year has no plan.</summary>
+public interface IPlanSource
+{
+    Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct);
+
+    /// <summary>Forgets a year (or every year) so the next read asks the source again.</summary>
+    void Invalidate(int? year = null);
+}

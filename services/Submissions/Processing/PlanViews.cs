@@ -1,0 +1,20 @@
+using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Submissions.Domain;
+
+namespace TuyPhuoc.Submissions.Processing;
+
+/// <summary>Each year's plan as the submission rules see it, made from what the suite's plan reader holds.</summary>
+public sealed class PlanViews(PlanReader reader)
+{
+    /// <summary>The plan of the year, or null when the year has no plan.</summary>
+    public Task<PlanView?> GetAsync(int year, CancellationToken ct) => reader.GetAsync(year, From, ct);
+
+    /// <summary>Like <see cref="GetAsync(int, CancellationToken)"/>, reading the plan again once when it lacks what the caller was told of.</summary>
+    public Task<PlanView?> GetAsync(int year, Func<PlanView, bool> knows, CancellationToken ct) => reader.GetAsync(year, From, knows, ct);
+
+    public static PlanView From(PublishedPlan plan) => new(
+        plan.Year,
+        plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, (MeasureKind)i.MeasureKind, i.Range?.Min, i.Range?.Max)),
+        plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, (UnitKind)u.Kind, PublishedPlan.BlockName(u.Block) is { Length: > 0 } block ? block : null)),
+        plan.Assignments.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value.Select(i => i.IndicatorCode).ToHashSet()));
+}

@@ -1,0 +1,260 @@
+using Google.Rpc;
+using Grpc.Core;
+using TuyPhuoc.ServiceDefaults;
+using Eval = TuyPhuoc.Contracts.Evaluation.V1;
+using Plans = TuyPhuoc.Contracts.Plans.V1;
+using Scoring = TuyPhuoc.Contracts.Scoring.V1;
+using Subs = TuyPhuoc.Contracts.Submissions.V1;
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>
+/// The evaluation rules through the gateway on a 2023 plan of this class's own (the other classes read 2024): the
+/// year's policy set through the API, a level not phased, a roll-up with a commune missing; and, on the 2024 demo,
+/// a unit whose indicators are all judged at year-end.
+/// </summary>
+public sealed class RulesTests(SuiteFixture suite)
+{
+    private const int Year = 2023;
+    private const string District = "TUY_PHUOC";
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(60);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Eval.Evaluation.EvaluationClient Evaluation => new(suite.Gateway);
+
+    private static Google.Type.Date Date(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    /// <summary>The 2023 plan: CT08 allocated to three communes, CT09 a level without phasing, CT21 a cumulative of the KT_HT office.</summary>
+    private async Task PlanAsync()
+    {
+        var request = new Plans.CreatePlanRequest
+        {
+            Year = Year, DecisionNumber = "999/QĐ-UBND (kiểm thử)", DecisionDate = Date(2022, 12, 20), EffectiveFrom = Date(2023, 1, 1),
+            IdempotencyKey = "rules-plan-2023",
+            Targets =
+            {
+                new Plans.Target
+                {
+                    IndicatorCode = "CT08", DistrictTarget = 300, Quarters = { 60, 90, 75, 75 },
+                    Allocations = { new Plans.Allocation { UnitCode = "PHUOC_THANG", YearTarget = 100 }, new Plans.Allocation { UnitCode = "PHUOC_HUNG", YearTarget = 100 },
+                        new Plans.Allocation { UnitCode = "PHUOC_SON", YearTarget = 100 } },
+                },
+                new Plans.Target { IndicatorCode = "CT09", DistrictTarget = 74, Baseline = 72 },
+                new Plans.Target { IndicatorCode = "CT21", DistrictTarget = 1000, Quarters = { 200, 300, 250, 250 } },
+            },
+        };
+        try
+        {
+            await new Plans.IndicatorPlans.IndicatorPlansClient(suite.Gateway).CreatePlanAsync(request, await suite.CallAsAsync(Roles.PlanningOffice));
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            // Made by an earlier run over the same data.
+        }
+    }
+
+    /// <summary>Submits once per cell (a replay returns the first answer), while Submissions may not know the new plan yet.</summary>
+    private async Task SubmitAsync(string unit, string indicator, int month, double value)
+    {
+        var request = new Subs.SubmitActualRequest
+        {
+            UnitCode = unit, IndicatorCode = indicator, Year = Year, Month = month, Value = value, IdempotencyKey = $"rules-{Year}-{unit}-{indicator}-{month}",
+        };
+        var deadline = DateTime.UtcNow + Soon;
+        while (true)
+        {
+            try
+            {
+                await new Subs.Submissions.SubmissionsClient(suite.Gateway).SubmitActualAsync(request, await suite.CallAsAsync(Roles.UnitReporter, unit: unit));
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound or StatusCode.InvalidArgument && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(500, Ct);
+            }
+        }
+    }
+
+    private async Task<Eval.IndicatorStatus> StatusAsync(string unit, string indicator, int quarter, Func<Eval.IndicatorStatus, bool> done)
+    {
+        var deadline = DateTime.UtcNow + Soon;
+        while (true)
+        {
+            Eval.IndicatorStatus? status = null;
+            try
+            {
+                status = await Evaluation.GetIndicatorStatusAsync(new Eval.GetIndicatorStatusRequest { UnitCode = unit, IndicatorCode = indicator, Year = Year, Quarter = quarter },
+                    await suite.CallAsAsync(Roles.PlanningOffice));
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { }
+            if (status is not null && done(status)) return status;
+            if (DateTime.UtcNow > deadline) Assert.Fail($"{indicator} of {unit} not reached within {Soon}: {status}");
+            await Task.Delay(500, Ct);
+        }
+    }
+
+    private async Task<Eval.Policy> SetPolicyAsync(string reason, params (int Quarter, double Minimum)[] checkpoints) =>
+        await Evaluation.SetPolicyAsync(new Eval.SetPolicyRequest
+        {
+            Policy = new Eval.Policy
+            {
+                Year = Year, AtRiskBand = 0.9, Reason = reason,
+                Checkpoints = { checkpoints.Select(c => new Eval.Checkpoint { Quarter = c.Quarter, MinimumProgress = c.Minimum }) },
+            },
+            IdempotencyKey = Guid.NewGuid().ToString(),
+        }, await suite.CallAsAsync(Roles.PlanningOffice));
+
+    [Fact]
+    public async Task SetPolicy_SeventyPercentByQ3_StatusesAndTheQuarterReportJudgedByTheNewVersionAtOnce()
+    {
+        await PlanAsync();
+        // 200 + 300 + 100 of 1,000 by Q3: 50% at Q2 (domain.md's checkpoint passes), 60% at Q3.
+        await SubmitAsync("KT_HT", "CT21", 1, 200);
+        await SubmitAsync("KT_HT", "CT21", 4, 300);
+        await SubmitAsync("KT_HT", "CT21", 7, 100);
+        // A known start whatever earlier runs set: domain.md's checkpoint as a version of its own.
+        await StatusAsync(District, "CT21", 3, s => s.MonthlyActuals[6].HasValue);
+        var start = await SetPolicyAsync("Mặc định theo domain.md", (2, 0.5));
+        var before = await StatusAsync(District, "CT21", 3, s => s.PolicyVersion == start.Version);
+        var office = await suite.CallAsAsync(Roles.PlanningOffice);
+        var reportBefore = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 3 }, office);
+
+        var set = await SetPolicyAsync("Tỉnh yêu cầu đạt 70% kế hoạch năm đến hết quý III", (2, 0.5), (3, 0.7));
+        var after = await Evaluation.GetIndicatorStatusAsync(new Eval.GetIndicatorStatusRequest { UnitCode = District, IndicatorCode = "CT21", Year = Year, Quarter = 3 }, office);
+        var reportAfter = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 3 }, office);
+        var versions = await Evaluation.ListPolicyVersionsAsync(new Eval.ListPolicyVersionsRequest { Year = Year }, office);
+
+        Assert.Equal(start.Version + 1, set.Version);
+        Assert.True(before.PassesCheckpoints);
+        Assert.Equal((set.Version, false), (after.PolicyVersion, after.PassesCheckpoints));
+        Assert.Equal(0.6, after.Quarters[2].Checkpoints.Single().Progress, 9);
+        Assert.Equal(0.7, after.Quarters[2].Checkpoints.Single().Minimum, 9);
+        Assert.DoesNotContain(reportBefore.CheckpointFailures, f => f.IndicatorCode == "CT21");
+        Assert.Contains(reportAfter.CheckpointFailures, f => (f.UnitCode, f.IndicatorCode) == (District, "CT21"));
+        Assert.Equal(reportBefore.BySource.Single(s => s.Source == "district").CheckpointFailed + 1, reportAfter.BySource.Single(s => s.Source == "district").CheckpointFailed);
+        Assert.All(reportAfter.DistrictFigures, f => Assert.Equal(set.Version, f.PolicyVersion));
+        var latest = versions.Versions[^1];
+        Assert.Equal((set.Version, "Tỉnh yêu cầu đạt 70% kế hoạch năm đến hết quý III"), (latest.Version, latest.Reason));
+        Assert.False(string.IsNullOrEmpty(latest.RecordedBy));
+        Assert.Equal(latest, await Evaluation.GetPolicyAsync(new Eval.GetPolicyRequest { Year = Year }, office));
+    }
+
+    [Fact]
+    public async Task SetPolicy_Nonsense_FieldViolationsAndNothingStored()
+    {
+        var office = await suite.CallAsAsync(Roles.PlanningOffice);
+        var before = await Evaluation.ListPolicyVersionsAsync(new Eval.ListPolicyVersionsRequest { Year = Year }, office);
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => Evaluation.SetPolicyAsync(new Eval.SetPolicyRequest
+        {
+            Policy = new Eval.Policy { Year = Year, AtRiskBand = 1.5, Checkpoints = { new Eval.Checkpoint { Quarter = 5, MinimumProgress = 0.5 } } },
+            IdempotencyKey = Guid.NewGuid().ToString(),
+        }, office).ResponseAsync);
+        var after = await Evaluation.ListPolicyVersionsAsync(new Eval.ListPolicyVersionsRequest { Year = Year }, office);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        var fields = e.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations.Select(v => v.Field).ToHashSet();
+        Assert.Contains("policy.reason", fields);
+        Assert.Contains("policy.at_risk_band", fields);
+        Assert.Contains("policy.checkpoints[0].quarter", fields);
+        Assert.Equal(before.Versions.Count, after.Versions.Count);
+    }
+
+    [Fact]
+    public async Task GetIndicatorStatus_LevelNotPhased_OnTrackAtAQuarterOfTheWayFromTheYearsBaseline()
+    {
+        await PlanAsync();
+        var plan = await new Plans.IndicatorPlans.IndicatorPlansClient(suite.Gateway).GetPlanAsync(new Plans.GetPlanRequest { Year = Year }, await suite.CallAsAsync(Roles.Partner));
+        // From the year's baseline 72 to 74: 72.6 in March is 30% of the way, past a quarter of it.
+        await SubmitAsync("LDTBXH", "CT09", 3, 72.6);
+
+        var status = await StatusAsync(District, "CT09", 1, s => s.MonthlyActuals[2].HasValue);
+
+        var target = plan.Targets.Single(t => t.IndicatorCode == "CT09");
+        Assert.Empty(target.Quarters);
+        Assert.Equal(72, target.Baseline);
+        Assert.Equal(Eval.Status.Achieved, status.Status);
+        Assert.Equal("on_track_progress", status.Quarters[0].Basis);
+        Assert.Equal(0.3, status.Progress, 9);
+        Assert.Empty(status.QuarterTargets);
+    }
+
+    [Fact]
+    public async Task ApproveReport_TheMonthBehindAStatus_PreliminaryUntilApproved()
+    {
+        await PlanAsync();
+        await SubmitAsync("LDTBXH", "CT09", 3, 72.6);
+        var submissions = new Subs.Submissions.SubmissionsClient(suite.Gateway);
+        var report = await submissions.GetReportAsync(new Subs.GetReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3 }, await suite.CallAsAsync(Roles.PlanningOffice));
+        if (report.Status != Subs.ReportStatus.Approved) // not yet approved by an earlier run over the same data
+        {
+            var before = await StatusAsync(District, "CT09", 1, s => s.MonthlyActuals[2].HasValue);
+            Assert.Equal((true, 3), (before.Preliminary, before.PreliminaryMonths.Single()));
+            var preliminaryReport = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
+            Assert.True(preliminaryReport.Preliminary);
+            if (report.Status != Subs.ReportStatus.Submitted)
+            {
+                await submissions.SubmitReportAsync(new Subs.SubmitReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3, IdempotencyKey = Guid.NewGuid().ToString() },
+                    await suite.CallAsAsync(Roles.UnitReporter, unit: "LDTBXH"));
+            }
+            await submissions.ApproveReportAsync(new Subs.ApproveReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3, IdempotencyKey = Guid.NewGuid().ToString() },
+                await suite.CallAsAsync(Roles.PlanningOffice));
+        }
+
+        var after = await StatusAsync(District, "CT09", 1, s => !s.Preliminary);
+        var quarterReport = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
+
+        Assert.Empty(after.PreliminaryMonths);
+        Assert.False(quarterReport.DistrictFigures.Single(f => f.IndicatorCode == "CT09").Preliminary);
+    }
+
+    [Fact]
+    public async Task GetQuarterReport_OneCommuneShortOfTheQuarter_TheRollUpSaysWhichAndHowMany()
+    {
+        await PlanAsync();
+        foreach (var month in new[] { 1, 2, 3 })
+        {
+            await SubmitAsync("PHUOC_THANG", "CT08", month, 7);
+            await SubmitAsync("PHUOC_HUNG", "CT08", month, 6);
+        }
+        await SubmitAsync("PHUOC_SON", "CT08", 1, 5);
+
+        var status = await StatusAsync(District, "CT08", 1, s => s.MonthlyActuals[2].HasValue && s.MonthlyActuals[2].Value >= 13);
+        var report = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
+
+        Assert.True(status.RolledUp);
+        Assert.Equal((3, 2), (status.UnitsExpected, status.UnitsReported));
+        Assert.Equal(["PHUOC_SON"], status.UnitsNotReported);
+        var figure = report.DistrictFigures.Single(f => f.IndicatorCode == "CT08");
+        Assert.Equal((3, 2), (figure.UnitsExpected, figure.UnitsReported));
+        Assert.Equal(["PHUOC_SON"], figure.UnitsNotReported);
+        Assert.Equal(0, report.DistrictFigures.Single(f => f.IndicatorCode == "CT21").UnitsExpected);
+    }
+
+    [Fact]
+    public async Task GetScore_UnitWhoseIndicatorsAreAllJudgedAtYearEnd_NotScoredNorRankedAsFailingProvisionally()
+    {
+        await suite.DemoLoadedAsync();
+        var scoring = new Scoring.EmulationScoring.EmulationScoringClient(suite.Gateway);
+        var deadline = DateTime.UtcNow + Soon + Soon;
+        Scoring.Score score;
+        while (true)
+        {
+            try
+            {
+                score = await scoring.GetScoreAsync(new Scoring.GetScoreRequest { UnitCode = "VH_TT", Year = 2024, Quarter = 2 }, await suite.CallAsAsync(Roles.HomeAffairs));
+                if (score.Indicators.Count > 0) break;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { }
+            if (DateTime.UtcNow > deadline) Assert.Fail("VH_TT has no score for 2024 Q2");
+            await Task.Delay(1000, Ct);
+        }
+        var ranking = await scoring.ListRankingAsync(new Scoring.ListRankingRequest { Year = 2024, Quarter = 2, PageSize = 1000 }, await suite.CallAsAsync(Roles.HomeAffairs));
+
+        Assert.All(score.Indicators, l => Assert.Equal("judged_at_year_end", l.Band));
+        Assert.False(score.Scored);
+        Assert.Equal((0, "not_scored"), (score.Rank, score.ClassificationCode));
+        Assert.DoesNotContain(ranking.Entries, e => e.UnitCode == "VH_TT");
+        Assert.Contains(ranking.Entries, e => e.ClassificationCode != "not_scored");
+    }
+}
