@@ -1,11 +1,14 @@
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.Contracts.Tasks.V1;
 using TuyPhuoc.Harness;
 using TuyPhuoc.ServiceDefaults;
 using Date = Google.Type.Date;
 using TaskStatus = TuyPhuoc.Contracts.Tasks.V1.TaskStatus;
+using TasksChange = TuyPhuoc.Contracts.Tasks.V1.WatchChangesRequest;
 
 namespace TuyPhuoc.EndToEnd.Tests;
 
@@ -202,6 +205,44 @@ public sealed class KeyTasksTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task AnOverdueTask_InTheBlockSummaryAndTheQuarterReport_AndDeductedFromItsLeadUnitsYearScore()
+    {
+        var decision = await DecisionAsync(Input("NOI_VU", "Rà soát, sửa đổi quy chế làm việc của UBND huyện", DueOn(D(5, 31))));
+        var task = await OnlyTaskAsync(decision);
+        var leader = await suite.CallAsAsync(Roles.BlockLeader, block: "internal_affairs");
+        var evaluation = new Evaluation.EvaluationClient(suite.Gateway);
+        var scoring = new EmulationScoring.EmulationScoringClient(suite.Gateway);
+
+        var q1 = await evaluation.GetBlockSummaryAsync(new GetBlockSummaryRequest { Block = "internal_affairs", Year = Year, Quarter = 1 }, leader);
+        var q2 = await evaluation.GetBlockSummaryAsync(new GetBlockSummaryRequest { Block = "internal_affairs", Year = Year, Quarter = 2 }, leader);
+        var report = await evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = Year, Quarter = 2 }, await PlanningOffice());
+        var home = await suite.CallAsAsync(Roles.HomeAffairs);
+        var score = await EventuallyAsync(() => scoring.GetScoreAsync(new GetScoreRequest { UnitCode = "NOI_VU", Year = Year }, home).ResponseAsync,
+            s => s.Deductions.Any(d => d.Kind == "overdue_key_task" && d.Cause.Contains(decision.Number, StringComparison.Ordinal)));
+
+        Assert.DoesNotContain(q1.KeyTasks.Overdue, t => t.Id == task.Id);
+        Assert.Contains(q2.KeyTasks.Overdue, t => t.Id == task.Id && t.Status == TaskStatus.NotStarted);
+        Assert.All(q2.KeyTasks.Overdue, t => Assert.Equal("internal_affairs", t.Block));
+        Assert.Equal(q2.KeyTasks.OverdueCount, q2.KeyTasks.Overdue.Count);
+        Assert.Equal(q2.KeyTasks.Total, q2.KeyTasks.Counts.Sum(c => c.Count));
+        Assert.Contains(report.KeyTasks.Overdue, t => t.Id == task.Id);
+        var line = score.Deductions.Single(d => d.Kind == "overdue_key_task" && d.Cause.Contains(decision.Number, StringComparison.Ordinal));
+        Assert.Equal(-0.5, line.Points);
+        Assert.Contains("Rà soát, sửa đổi quy chế", line.Cause, StringComparison.Ordinal);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow.AddSeconds(40);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > until) return value;
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
     public async Task WatchChanges_AProgressReport_ArrivesWithTheTask()
     {
         var decision = await DecisionAsync(Input("VH_TT", "Tổ chức hội thi văn nghệ quần chúng", DueOn(D(12, 31, 2025))));
@@ -210,7 +251,7 @@ public sealed class KeyTasksTests(SuiteFixture suite)
 
         using var within = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         var planning = await PlanningOffice();
-        using var stream = Client.WatchChanges(new WatchChangesRequest(), planning.WithCancellationToken(within.Token).WithDeadline(DateTime.UtcNow.AddSeconds(15)));
+        using var stream = Client.WatchChanges(new TasksChange(), planning.WithCancellationToken(within.Token).WithDeadline(DateTime.UtcNow.AddSeconds(15)));
         var kinds = new List<string>();
         while (await stream.ResponseStream.MoveNext(within.Token))
         {

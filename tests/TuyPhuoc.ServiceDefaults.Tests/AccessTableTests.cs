@@ -11,6 +11,7 @@ public sealed class AccessTableTests
         Contracts.Submissions.V1.Submissions.Descriptor,
         Contracts.Evaluation.V1.Evaluation.Descriptor,
         Contracts.Scoring.V1.EmulationScoring.Descriptor,
+        Contracts.Tasks.V1.KeyTasks.Descriptor,
     ];
 
     [Fact]
