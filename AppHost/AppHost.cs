@@ -33,20 +33,32 @@ var plans = Service<Projects.TuyPhuoc_IndicatorPlans>(ResourceNames.IndicatorPla
 var submissions = Service<Projects.TuyPhuoc_Submissions>(ResourceNames.Submissions, ResourceNames.SubmissionsDb)
     .WithReference(plans).WaitFor(plans);
 
+var keyTasks = Service<Projects.TuyPhuoc_KeyTasks>(ResourceNames.KeyTasks, ResourceNames.TasksDb)
+    .WithReference(plans).WaitFor(plans);
+
+// The reports carry the key tasks' statuses, asked of KeyTasks when a report is read.
 var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation, ResourceNames.EvaluationDb)
-    .WithReference(plans).WithReference(submissions).WaitFor(plans).WaitFor(submissions);
+    .WithReference(plans).WithReference(submissions).WithReference(keyTasks).WaitFor(plans).WaitFor(submissions);
 
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
-    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WaitFor(evaluation);
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(keyTasks).WaitFor(evaluation).WaitFor(keyTasks);
 
 var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))
     .WithDirectEndpoints()
     .WithTraceSampling()
-    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring)
-    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring)
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring).WithReference(keyTasks)
+    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring).WaitFor(keyTasks)
     .WithSettings("RateLimits")
     // The gateway only relays: socket completions run where they complete instead of waiting for a thread-pool thread.
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
+    .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
+    .WithExternalHttpEndpoints();
+
+// The officials' web portal: it calls the suite only through the gateway, with the signed-in person's token.
+auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNames.Portal))
+    .WithDirectEndpoints()
+    .WithTraceSampling()
+    .WithReference(gateway).WaitFor(gateway)
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
 

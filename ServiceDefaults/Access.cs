@@ -104,6 +104,21 @@ public static class AccessTable
             ("ReopenYear",           [D, D, D, A, D, D]),
             ("GetYearState",         [A, A, A, A, A, A]),
         ]),
+        (Contracts.Tasks.V1.KeyTasks.Descriptor,
+        [
+            ("CreateDecision",       [A, D, D, D, D, D]),
+            ("ImportDecision",       [A, D, D, D, D, D]),
+            ("GetDecision",          [A, A, A, A, A, A]),
+            ("ListDecisions",        [A, A, A, A, A, A]),
+            ("GetTask",              [A, U, B, A, A, A]),
+            ("ListTasks",            [A, U, B, A, A, A]),
+            ("SummarizeTasks",       [A, U, B, A, A, A]),
+            ("ReportProgress",       [A, U, D, D, D, D]),
+            ("CommentTask",          [A, U, D, D, D, D]),
+            ("RequestExtension",     [A, U, D, D, D, D]),
+            ("DecideExtension",      [A, D, D, D, D, D]),
+            ("WatchChanges",         [A, D, D, A, D, A]),
+        ]),
     ];
 
     private static readonly Dictionary<string, Dictionary<string, Grant>> ByMethod = Services

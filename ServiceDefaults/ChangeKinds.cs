@@ -33,4 +33,11 @@ public static class ChangeKinds
     public const string SchemeSet = "scheme.set";
     public const string YearFinalized = "year.finalized";
     public const string YearReopened = "year.reopened";
+
+    // KeyTasks
+    public const string DecisionCreated = "decision.created";
+    public const string TaskProgressReported = "task.progress_reported";
+    public const string TaskCommented = "task.commented";
+    public const string TaskExtensionRequested = "task.extension_requested";
+    public const string TaskExtensionDecided = "task.extension_decided";
 }

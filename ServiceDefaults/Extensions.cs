@@ -18,7 +18,8 @@ public static class ServiceDefaultsExtensions
     private const string HealthPath = "/health";
     private const string AlivePath = "/alive";
 
-    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    /// <param name="bearerTokens">False for the portal, which signs people in with cookies and checks no bearer token itself.</param>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool bearerTokens = true) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
         builder.Services.AddSingleton<FollowerHealth>();
@@ -27,7 +28,7 @@ public static class ServiceDefaultsExtensions
         // No blanket HTTP resilience handler: its 30 s total timeout would cut gRPC server streams.
         // gRPC clients get per-call deadlines and the gRPC retry policy instead (AddSuiteGrpcClient).
         builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
-        builder.AddSuiteAuthentication();
+        if (bearerTokens) builder.AddSuiteAuthentication();
         return builder;
     }
 

@@ -10,15 +10,23 @@ public static class GrpcClientExtensions
 {
     public static readonly TimeSpan DefaultUnaryDeadline = TimeSpan.FromSeconds(10);
 
-    /// <summary>
-    /// A client of another service of the suite: found by service discovery, calling as this service, unary calls
-    /// retried on Unavailable and given a deadline when the caller sets none; streams are never cut by a timeout.
-    /// </summary>
+    /// <summary>A client of another service of the suite (<see cref="AddSuiteChannel{TClient}"/>), calling as this service.</summary>
     public static IHttpClientBuilder AddSuiteGrpcClient<TClient>(this IHostApplicationBuilder builder, string service) where TClient : class
     {
         builder.Services.AddServiceTokens();
-        return builder.Services
-            .AddGrpcClient<TClient>(o => o.Address = ResourceNames.GrpcAddress(service))
+        return builder.Services.AddSuiteChannel<TClient>(ResourceNames.GrpcAddress(service))
+            .AddCallCredentials(async (context, metadata, services) =>
+                metadata.Add("Authorization", $"Bearer {await services.GetRequiredService<ServiceTokenSource>().TokenAsync(context.CancellationToken)}"));
+    }
+
+    /// <summary>
+    /// A gRPC client of the suite at <paramref name="address"/> (service discovery): unary calls retried on Unavailable
+    /// (every write carries an idempotency key, so a retry stores nothing twice) and given a deadline when the caller
+    /// sets none; streams are never cut by a timeout. Credentials are the caller's to add.
+    /// </summary>
+    public static IHttpClientBuilder AddSuiteChannel<TClient>(this IServiceCollection services, Uri address) where TClient : class =>
+        services
+            .AddGrpcClient<TClient>(o => o.Address = address)
             .ConfigureChannel(channel =>
             {
                 channel.UnsafeUseInsecureChannelCallCredentials = true;
@@ -43,10 +51,7 @@ public static class GrpcClientExtensions
                     },
                 };
             })
-            .AddCallCredentials(async (context, metadata, services) =>
-                metadata.Add("Authorization", $"Bearer {await services.GetRequiredService<ServiceTokenSource>().TokenAsync(context.CancellationToken)}"))
             .AddInterceptor(() => new DefaultDeadlineInterceptor(DefaultUnaryDeadline));
-    }
 }
 
 /// <summary>Gives unary calls without a deadline a default one; streaming calls keep theirs (usually none).</summary>

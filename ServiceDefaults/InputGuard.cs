@@ -23,7 +23,7 @@ public static class InputBounds
     /// <summary>How much of a refused value an error message or a log quotes.</summary>
     public const int QuotedPrefix = 32;
 
-    private static readonly HashSet<string> FreeText = ["note", "reason", "description", "answer"];
+    private static readonly HashSet<string> FreeText = ["note", "reason", "description", "answer", "content", "work_done", "difficulties"];
     private static readonly HashSet<string> Keys = ["idempotency_key", "batch_idempotency_key", "page_token", "consumer"];
 
     public static string Quote(string value) =>

@@ -9,11 +9,14 @@ public static class ResourceNames
     public const string SubmissionsDb = "submissionsdb";
     public const string EvaluationDb = "evaluationdb";
     public const string ScoringDb = "scoringdb";
+    public const string TasksDb = "tasksdb";
     public const string IndicatorPlans = "indicatorplans";
     public const string Submissions = "submissions";
     public const string Evaluation = "evaluation";
     public const string EmulationScoring = "emulationscoring";
+    public const string KeyTasks = "keytasks";
     public const string Gateway = "gateway";
+    public const string Portal = "portal";
     public const string DemoLoader = "demo-loader";
     /// <summary>The parameter holding the run's development signing key.</summary>
     public const string DevSigningKey = "dev-signing-key";

@@ -18,6 +18,7 @@ public static class SuiteServices
         new(ResourceNames.Submissions, Contracts.Submissions.V1.Submissions.Descriptor),
         new(ResourceNames.Evaluation, Contracts.Evaluation.V1.Evaluation.Descriptor),
         new(ResourceNames.EmulationScoring, Contracts.Scoring.V1.EmulationScoring.Descriptor),
+        new(ResourceNames.KeyTasks, Contracts.Tasks.V1.KeyTasks.Descriptor),
     ];
 
     public static Backend? Find(string fullName) => Backends.FirstOrDefault(b => b.FullName == fullName);

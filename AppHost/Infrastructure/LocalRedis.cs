@@ -1,4 +1,3 @@
-using Aspire.Hosting.Lifecycle;
 using Garnet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -17,6 +17,7 @@ public static class EmulationScoringExtensions
         builder.AddSuiteGrpcClient<Plans.IndicatorPlans.IndicatorPlansClient>(ResourceNames.IndicatorPlans);
         builder.AddSuiteGrpcClient<Eval.Evaluation.EvaluationClient>(ResourceNames.Evaluation);
         builder.AddSuiteGrpcClient<Subs.Submissions.SubmissionsClient>(ResourceNames.Submissions);
+        builder.AddSuiteGrpcClient<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(ResourceNames.KeyTasks);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DatabaseReady>();
@@ -29,6 +30,7 @@ public static class EmulationScoringExtensions
         builder.Services.AddScoped<Recomputer>();
         builder.Services.AddFollower<EvaluationFollower>();
         builder.Services.AddFollower<SubmissionsFollower>();
+        builder.Services.AddFollower<KeyTasksFollower>();
         builder.Services.AddHostedService<RecomputeWorker>();
         builder.Services.AddHostedService<DeadlineSweep>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.Descriptor.FullName);

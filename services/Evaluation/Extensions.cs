@@ -22,6 +22,7 @@ public static class EvaluationExtensions
         });
         builder.AddSuiteGrpcClient<Plans.IndicatorPlans.IndicatorPlansClient>(ResourceNames.IndicatorPlans);
         builder.AddSuiteGrpcClient<Submissions.Submissions.SubmissionsClient>(ResourceNames.Submissions);
+        builder.AddSuiteGrpcClient<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(ResourceNames.KeyTasks);
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
@@ -38,6 +39,7 @@ public static class EvaluationExtensions
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();
         services.AddScoped<FullRecompute>();
+        services.AddSingleton<KeyTaskFigures>();
         services.AddScoped<Reports>();
         services.AddSingleton<PlansFeed>();
         services.AddSingleton<SubmissionsFeed>();

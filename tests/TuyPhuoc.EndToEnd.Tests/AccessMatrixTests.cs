@@ -7,6 +7,7 @@ using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using PlansChange = TuyPhuoc.Contracts.Plans.V1.WatchChangesRequest;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
+using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.EndToEnd.Tests;
 
@@ -299,12 +300,59 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         [Scoring("FinalizeYear")] = async (c, o, t) => { await c.Scoring.FinalizeYearAsync(new FinalizeYearRequest { Year = 1999, IdempotencyKey = NewKey() }, o); return []; },
         [Scoring("ReopenYear")] = async (c, o, t) => { await c.Scoring.ReopenYearAsync(new ReopenYearRequest { Year = 1999, Reason = "x", IdempotencyKey = NewKey() }, o); return []; },
         [Scoring("GetYearState")] = async (c, o, t) => { await c.Scoring.GetYearStateAsync(new GetYearStateRequest { Year = Year }, o); return []; },
+
+        // 1999 has no plan, an empty workbook is no annex and no task has a fresh id: the writes are refused for what they ask.
+        [KeyTasks("CreateDecision")] = async (c, o, t) =>
+        {
+            await c.Tasks.CreateDecisionAsync(new Tasks.CreateDecisionRequest { Number = "1/QĐ", Title = "x", Year = 1999, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [KeyTasks("ImportDecision")] = async (c, o, t) =>
+        {
+            await c.Tasks.ImportDecisionAsync(new Tasks.ImportDecisionRequest { Number = "1/QĐ", Title = "x", Year = 1999, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [KeyTasks("GetDecision")] = async (c, o, t) => { await c.Tasks.GetDecisionAsync(new Tasks.GetDecisionRequest { Id = Guid.NewGuid().ToString() }, o); return []; },
+        [KeyTasks("ListDecisions")] = async (c, o, t) => { await c.Tasks.ListDecisionsAsync(new Tasks.ListDecisionsRequest { Year = Year }, o); return []; },
+        [KeyTasks("GetTask")] = async (c, o, t) => [c.Task(await c.Tasks.GetTaskAsync(new Tasks.GetTaskRequest { Id = c.TaskFor(t) }, o))],
+        [KeyTasks("ListTasks")] = async (c, o, t) =>
+            (await c.Tasks.ListTasksAsync(new Tasks.ListTasksRequest
+            {
+                Year = Year, UnitCode = t.Own || t.Role != Roles.UnitReporter ? "" : t.Unit, Block = t.Own || t.Role != Roles.BlockLeader ? "" : t.Block, PageSize = 1000,
+            }, o)).Tasks.Select(c.Task),
+        [KeyTasks("SummarizeTasks")] = async (c, o, t) =>
+            (await c.Tasks.SummarizeTasksAsync(new Tasks.SummarizeTasksRequest
+            {
+                Year = Year, LeadUnitCode = t.Own || t.Role != Roles.UnitReporter ? "" : t.Unit, Block = t.Own || t.Role != Roles.BlockLeader ? "" : t.Block,
+            }, o)).Overdue.Select(c.Task),
+        [KeyTasks("ReportProgress")] = async (c, o, t) =>
+        {
+            await c.Tasks.ReportProgressAsync(new Tasks.ReportProgressRequest { TaskId = Guid.NewGuid().ToString(), State = Tasks.ProgressState.InProgress, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [KeyTasks("CommentTask")] = async (c, o, t) =>
+        {
+            await c.Tasks.CommentTaskAsync(new Tasks.CommentTaskRequest { TaskId = Guid.NewGuid().ToString(), Note = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [KeyTasks("RequestExtension")] = async (c, o, t) =>
+        {
+            await c.Tasks.RequestExtensionAsync(new Tasks.RequestExtensionRequest { TaskId = Guid.NewGuid().ToString(), Reason = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [KeyTasks("DecideExtension")] = async (c, o, t) =>
+        {
+            await c.Tasks.DecideExtensionAsync(new Tasks.DecideExtensionRequest { TaskId = Guid.NewGuid().ToString(), ExtensionId = 1, Reason = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [KeyTasks("WatchChanges")] = async (c, o, t) => { await ReadSomeAsync(c.Tasks.WatchChanges(new Tasks.WatchChangesRequest { Consumer = "e2e-access" }, Stream(o))); return []; },
     };
 
     private static string Plans(string method) => AccessTable.FullName(IndicatorPlans.Descriptor, method);
     private static string Submissions(string method) => AccessTable.FullName(Subs.Submissions.Descriptor, method);
     private static string Evaluations(string method) => AccessTable.FullName(Eval.Evaluation.Descriptor, method);
     private static string Scoring(string method) => AccessTable.FullName(EmulationScoring.Descriptor, method);
+    private static string KeyTasks(string method) => AccessTable.FullName(Tasks.KeyTasks.Descriptor, method);
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
 
@@ -344,6 +392,8 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         public required IReadOnlyDictionary<string, string?> UnitBlocks { get; init; }
         public required IReadOnlyDictionary<string, string> IndicatorBlocks { get; init; }
         public required IReadOnlyList<Escalation> Escalations { get; init; }
+        public required Tasks.KeyTasks.KeyTasksClient Tasks { get; init; }
+        public required IReadOnlyList<Tasks.KeyTask> KeyTasks { get; init; }
 
         public static Task<Context> GetAsync(SuiteFixture suite)
         {
@@ -368,6 +418,8 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             var indicators = await plans.ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = 1000 }, office);
             var submissions = new Subs.Submissions.SubmissionsClient(suite.Gateway);
             var escalations = await submissions.ListEscalationsAsync(new ListEscalationsRequest { Year = Year, PageSize = 1000 }, office);
+            var tasks = new Tasks.KeyTasks.KeyTasksClient(suite.Gateway);
+            var keyTasks = await tasks.ListTasksAsync(new Tasks.ListTasksRequest { Year = Year, PageSize = 1000 }, office);
             return new Context
             {
                 Plans = plans,
@@ -378,6 +430,8 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
                 UnitBlocks = units.Units.ToDictionary(u => u.Code, u => BlockName(u.Block)),
                 IndicatorBlocks = indicators.Indicators.ToDictionary(i => i.Code, i => BlockName(i.Block) ?? ""),
                 Escalations = escalations.Escalations,
+                Tasks = tasks,
+                KeyTasks = keyTasks.Tasks,
             };
         }
 
@@ -397,6 +451,22 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
 
         public Seen Escalation(Escalation e) =>
             new(e.UnitCode, UnitBlocks.GetValueOrDefault(e.UnitCode), e.AssignedOfficeCode, UnitBlocks.GetValueOrDefault(e.AssignedOfficeCode));
+
+        /// <summary>A key task: open through its block, its lead unit or (as the alternative) the reporter's unit when it coordinates.</summary>
+        public Seen Task(Tasks.KeyTask k) =>
+            new(k.LeadUnitCode, k.Block, k.CoordinatingUnitCodes.Contains(ReporterUnit) ? ReporterUnit : null, k.Block);
+
+        /// <summary>A key task inside (own target) or outside (other) the caller's scope, or none.</summary>
+        public string TaskFor(Target t)
+        {
+            bool Inside(Tasks.KeyTask k) => t.Role switch
+            {
+                Roles.UnitReporter => k.LeadUnitCode == ReporterUnit || k.CoordinatingUnitCodes.Contains(ReporterUnit),
+                Roles.BlockLeader => k.Block == LeaderBlock,
+                _ => true,
+            };
+            return KeyTasks.FirstOrDefault(k => Inside(k) == t.Own)?.Id ?? Guid.NewGuid().ToString();
+        }
 
         /// <summary>An escalation inside (own target) or outside (other) the caller's scope as README states it, or none.</summary>
         public string EscalationFor(Target t)

@@ -6,11 +6,13 @@ using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Contracts.Tasks.V1;
 using TuyPhuoc.ServiceDefaults;
 using Date = Google.Type.Date;
 using PlansChange = TuyPhuoc.Contracts.Plans.V1.WatchChangesRequest;
 using SubmissionsChange = TuyPhuoc.Contracts.Submissions.V1.WatchChangesRequest;
 using IndicatorPlansUnit = TuyPhuoc.Contracts.Plans.V1.Unit;
+using TasksChange = TuyPhuoc.Contracts.Tasks.V1.WatchChangesRequest;
 
 namespace TuyPhuoc.EndToEnd.Tests;
 
@@ -52,7 +54,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
 
         Assert.True(cases.Count >= 500, $"only {cases.Count} hostile requests");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
-        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring" })
+        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring", "tuyphuoc.tasks.v1.KeyTasks" })
         {
             var health = await new Health.HealthClient(suite.Gateway).CheckAsync(new HealthCheckRequest { Service = service }, SuiteFixture.Anonymous());
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
@@ -255,6 +257,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         (await suite.OpenDatabaseAsync(ResourceNames.PlansDb), """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
         (await suite.OpenDatabaseAsync(ResourceNames.SubmissionsDb), """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
         (await suite.OpenDatabaseAsync(ResourceNames.ScoringDb), """SELECT (SELECT count(*) FROM scheme_versions) || '/' || (SELECT count(*) FROM idempotency)"""),
+        (await suite.OpenDatabaseAsync(ResourceNames.TasksDb), """SELECT (SELECT coalesce(max("Id"), 0) FROM change_log) || '/' || (SELECT count(*) FROM idempotency)"""),
     ];
 
     private static SubmitActualRequest WithKey(SubmitActualRequest r, string key)
@@ -298,6 +301,19 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         yield return T("GetIndicatorStatus", new GetIndicatorStatusRequest { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Quarter = 2 }, (r, o) => evaluation.GetIndicatorStatusAsync(r, o).ResponseAsync);
         yield return T("GetScorecard", new GetScorecardRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 }, (r, o) => evaluation.GetScorecardAsync(r, o).ResponseAsync);
         yield return T("ListLaggards", new ListLaggardsRequest { Year = 2024, Quarter = 2, UnitCode = "PHUOC_THANG" }, (r, o) => evaluation.ListLaggardsAsync(r, o).ResponseAsync);
+        var tasks = new KeyTasks.KeyTasksClient(suite.Gateway);
+        yield return T("CreateDecision", NewDecision(), (r, o) => tasks.CreateDecisionAsync(r, o).ResponseAsync);
+        yield return T("ImportDecision", new ImportDecisionRequest { Number = "9/QĐ", DecisionDate = D(2024, 3, 1), Title = "t", Year = 2024, Block = "economy", IdempotencyKey = "k" },
+            (r, o) => tasks.ImportDecisionAsync(r, o).ResponseAsync);
+        yield return T("ReportProgress", NewProgress(), (r, o) => tasks.ReportProgressAsync(r, o).ResponseAsync);
+        yield return T("CommentTask", new CommentTaskRequest { TaskId = Guid.NewGuid().ToString(), UnitCode = "TCKH", Note = "Ý kiến", IdempotencyKey = "k" }, (r, o) => tasks.CommentTaskAsync(r, o).ResponseAsync);
+        yield return T("RequestExtension", new RequestExtensionRequest { TaskId = Guid.NewGuid().ToString(), RequestedDueDate = D(2024, 12, 1), Reason = "Chờ vốn", IdempotencyKey = "k" },
+            (r, o) => tasks.RequestExtensionAsync(r, o).ResponseAsync);
+        yield return T("DecideExtension", new DecideExtensionRequest { TaskId = Guid.NewGuid().ToString(), ExtensionId = 1, Grant = true, Reason = "Đồng ý", IdempotencyKey = "k" },
+            (r, o) => tasks.DecideExtensionAsync(r, o).ResponseAsync);
+        yield return T("ListTasks", new ListTasksRequest { Year = 2024, DecisionId = Guid.NewGuid().ToString(), UnitCode = "TN_MT", Block = "economy", PageToken = "" }, (r, o) => tasks.ListTasksAsync(r, o).ResponseAsync);
+        yield return T("GetTask", new GetTaskRequest { Id = Guid.NewGuid().ToString() }, (r, o) => tasks.GetTaskAsync(r, o).ResponseAsync);
+        yield return T("SummarizeTasks", new SummarizeTasksRequest { Year = 2024, Block = "economy", LeadUnitCode = "TN_MT" }, (r, o) => tasks.SummarizeTasksAsync(r, o).ResponseAsync);
         yield return T("GetScore", new GetScoreRequest { UnitCode = "PHUOC_THANG", Year = 2024, Quarter = 2 }, (r, o) => scoring.GetScoreAsync(r, o).ResponseAsync, homeAffairs: true);
     }
 
@@ -351,6 +367,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         var submissions = new Submissions.SubmissionsClient(suite.Gateway);
         var evaluation = new Evaluation.EvaluationClient(suite.Gateway);
         var scoring = new EmulationScoring.EmulationScoringClient(suite.Gateway);
+        var tasks = new KeyTasks.KeyTasksClient(suite.Gateway);
 
         // Every write RPC, each with a request that would otherwise be fine: strangers must be turned away.
         var writes = new (string Name, Func<CallOptions, Task> Call)[]
@@ -375,6 +392,12 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             ("SetScheme", o => scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = NewScheme() }, o).ResponseAsync),
             ("FinalizeYear", o => scoring.FinalizeYearAsync(new FinalizeYearRequest { Year = 2024, Reason = "Kết thúc năm" }, o).ResponseAsync),
             ("ReopenYear", o => scoring.ReopenYearAsync(new ReopenYearRequest { Year = 2024, Reason = "Mở lại" }, o).ResponseAsync),
+            ("CreateDecision", o => tasks.CreateDecisionAsync(NewDecision(), o).ResponseAsync),
+            ("ImportDecision", o => tasks.ImportDecisionAsync(NewImport(TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL01", [["1", "Nhiệm vụ", "TN_MT", "", "Quý III/2024", "Báo cáo"]])), o).ResponseAsync),
+            ("ReportProgress", o => tasks.ReportProgressAsync(NewProgress(), o).ResponseAsync),
+            ("CommentTask", o => tasks.CommentTaskAsync(new CommentTaskRequest { TaskId = Guid.NewGuid().ToString(), Note = "Ý kiến" }, o).ResponseAsync),
+            ("RequestExtension", o => tasks.RequestExtensionAsync(new RequestExtensionRequest { TaskId = Guid.NewGuid().ToString(), RequestedDueDate = D(2024, 12, 1), Reason = "Chờ vốn" }, o).ResponseAsync),
+            ("DecideExtension", o => tasks.DecideExtensionAsync(new DecideExtensionRequest { TaskId = Guid.NewGuid().ToString(), ExtensionId = 1, Grant = true, Reason = "Đồng ý" }, o).ResponseAsync),
         };
         foreach (var (name, call) in writes)
         {
@@ -382,7 +405,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         }
 
         // Roles that may not write there.
-        string[] planningOnly = ["ApproveReport", "ReturnReport", "ReopenReport", "SetDeadlines", "AssignEscalation", "CreateUnit", "CloseUnit", "CreateIndicator", "CreatePlan", "RevisePlan", "Recompute"];
+        string[] planningOnly = ["ApproveReport", "ReturnReport", "ReopenReport", "SetDeadlines", "AssignEscalation", "CreateUnit", "CloseUnit", "CreateIndicator", "CreatePlan", "RevisePlan", "Recompute",
+            "CreateDecision", "ImportDecision", "DecideExtension"];
         foreach (var (name, call) in writes.Where(w => planningOnly.Contains(w.Name)))
         {
             yield return new($"{name} by a commune", call, who.Commune, StatusCode.PermissionDenied);
@@ -538,6 +562,61 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         yield return new("RevisePlan without a reason", o => plans.RevisePlanAsync(WithReason(NewRevision(), ""), o).ResponseAsync, who.Planning, Invalid);
         yield return new("RevisePlan effective before the plan", o => plans.RevisePlanAsync(WithEffective(NewRevision(), D(2023, 12, 28)), o).ResponseAsync, who.Planning, Invalid);
 
+        // Key tasks: decisions and task lists with every fault, annexes that are no workbook or hold wrong cells, bad progress.
+        var decisionMutations = new (string Name, Action<CreateDecisionRequest> Change)[]
+        {
+            ("no tasks", d => d.Tasks.Clear()), ("empty number", d => d.Number = ""), ("huge title", d => d.Title = Huge), ("no date", d => d.DecisionDate = null),
+            ("impossible date", d => d.DecisionDate = D(2024, 2, 30)), ("date years before", d => d.DecisionDate = D(2019, 1, 1)),
+            ("unknown lead", d => d.Tasks[0].LeadUnitCode = "ATLANTIS"), ("the district as lead", d => d.Tasks[0].LeadUnitCode = "TUY_PHUOC"),
+            ("a commune without a block", d => d.Tasks[0].LeadUnitCode = "PHUOC_AN"), ("unknown block", d => d.Tasks[0].Block = "space"),
+            ("unknown coordinating unit", d => d.Tasks[0].CoordinatingUnitCodes.Add("NOWHERE")), ("lead coordinates itself", d => d.Tasks[0].CoordinatingUnitCodes.Add("TN_MT")),
+            ("unknown indicator", d => d.Tasks[0].IndicatorCodes.Add("CT99")), ("no deadline", d => d.Tasks[0].Deadline = null),
+            ("deadline kind 42", d => d.Tasks[0].Deadline.Kind = (DeadlineKind)42), ("deadline without a day", d => d.Tasks[0].Deadline.DueDate = null),
+            ("deadline before the decision", d => d.Tasks[0].Deadline.DueDate = D(2024, 1, 1)), ("deadline years ahead", d => d.Tasks[0].Deadline.DueDate = D(2031, 1, 1)),
+            ("regular with a day", d => d.Tasks[0].Deadline.Kind = DeadlineKind.Regular), ("empty content", d => d.Tasks[0].Content = " "),
+            ("repeated number", d => d.Tasks.Add(d.Tasks[0].Clone())), ("huge content", d => d.Tasks[0].Content = Huge),
+        };
+        decisionMutations = [.. decisionMutations, .. BadYears.Select(y => ($"year {y}", (Action<CreateDecisionRequest>)(d => d.Year = y)))];
+        foreach (var (name, change) in decisionMutations)
+        {
+            var decision = NewDecision();
+            change(decision);
+            yield return new($"CreateDecision {name}", o => tasks.CreateDecisionAsync(decision, o).ResponseAsync, who.Planning, Invalid);
+        }
+        yield return new("CreateDecision 808 again", o => tasks.CreateDecisionAsync(WithNumber(NewDecision(), "808/QĐ-UBND"), o).ResponseAsync, who.Planning, StatusCode.AlreadyExists);
+        var annexes = new (string Name, byte[] Workbook)[]
+        {
+            ("empty", []), ("not a zip", "PK\u0003\u0004 nope"u8.ToArray()), ("random bytes", Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919)).ToArray()),
+            ("no header", TuyPhuoc.Harness.AnnexWorkbookWriter.Write("S", [["a", "b"], ["c", "d"]])),
+            ("header only", TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL", [])),
+            ("unknown unit", TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL", [["1", "Nhiệm vụ", "Sở Ngoại giao", "", "Quý III/2024", "Báo cáo"]])),
+            ("bad deadline", TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL", [["1", "Nhiệm vụ", "TN_MT", "", "khi nào xong", "Báo cáo"]])),
+            ("date far away", TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL", [["1", "Nhiệm vụ", "TN_MT", "", 1e9, "Báo cáo"]])),
+            ("huge cell", TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL", [["1", new string('x', 50_000), "TN_MT", "", "Quý III/2024", "Báo cáo"]])),
+            ("one good one bad", TuyPhuoc.Harness.AnnexWorkbookWriter.Annex("PL", [["1", "Nhiệm vụ", "TN_MT", "", "Quý III/2024", "Báo cáo"], ["2", "Nhiệm vụ", "ATLANTIS", "", "Quý III/2024", "Báo cáo"]])),
+        };
+        foreach (var (name, workbook) in annexes)
+        {
+            yield return new($"ImportDecision {name}", o => tasks.ImportDecisionAsync(NewImport(workbook), o).ResponseAsync, who.Planning, Invalid);
+        }
+        var progressMutations = new (string Name, Action<ReportProgressRequest> Change)[]
+        {
+            ("not a task id", p => p.TaskId = "T-1"), ("no state", p => p.State = ProgressState.Unspecified), ("state 9", p => p.State = (ProgressState)9),
+            ("percent 101", p => p.PercentDone = 101), ("percent -1", p => p.PercentDone = -1), ("percent max", p => p.PercentDone = int.MaxValue),
+            ("impossible completion day", p => p.CompletedOn = D(2024, 13, 1)), ("huge work", p => p.WorkDone = Huge),
+        };
+        foreach (var (name, change) in progressMutations)
+        {
+            var progress = NewProgress();
+            change(progress);
+            yield return new($"ReportProgress {name}", o => tasks.ReportProgressAsync(progress, o).ResponseAsync, who.Planning, Invalid, StatusCode.NotFound);
+        }
+        yield return new("ReportProgress for a task that does not exist", o => tasks.ReportProgressAsync(NewProgress(), o).ResponseAsync, who.Planning, StatusCode.NotFound);
+        yield return new("DecideExtension not an id", o => tasks.DecideExtensionAsync(new DecideExtensionRequest { TaskId = "x", Reason = "r" }, o).ResponseAsync, who.Planning, Invalid);
+        yield return new("ListTasks bad page token", o => tasks.ListTasksAsync(new ListTasksRequest { Year = 2024, PageToken = "%%%" }, o).ResponseAsync, who.Planning, Invalid);
+        yield return new("ListTasks page size", o => tasks.ListTasksAsync(new ListTasksRequest { Year = 2024, PageSize = -5 }, o).ResponseAsync, who.Planning, Invalid);
+        yield return new("WatchChanges before the start", o => ReadOneAsync(tasks.WatchChanges(new TasksChange { AfterSequence = -1 }, o)), who.Planning, Invalid);
+
         // The scoring scheme.
         var schemeMutations = new (string Name, Action<Scheme> Change)[]
         {
@@ -589,11 +668,13 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         string? previous = null;
         for (var attempt = 0; attempt < 20; attempt++)
         {
-            var scheme = await new EmulationScoring.EmulationScoringClient(suite.Gateway).ListSchemeVersionsAsync(new ListSchemeVersionsRequest { Year = 2024 }, planning);
+            var scheme = await new EmulationScoring.EmulationScoringClient(suite.Gateway).ListSchemeVersionsAsync(new ListSchemeVersionsRequest { Year = 2024 },
+                planning.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
             var state = string.Join(" | ",
                 $"plans {await HeadAsync(o => new IndicatorPlans.IndicatorPlansClient(suite.Gateway).WatchChanges(new PlansChange(), o).ResponseStream, c => c.Sequence)}",
                 $"submissions {await HeadAsync(o => new Submissions.SubmissionsClient(suite.Gateway).WatchChanges(new SubmissionsChange(), o).ResponseStream, c => c.Sequence)}",
                 $"results {await HeadAsync(o => new Evaluation.EvaluationClient(suite.Gateway).WatchResults(new WatchResultsRequest(), o).ResponseStream, c => c.Sequence)}",
+                $"tasks {await HeadAsync(o => new KeyTasks.KeyTasksClient(suite.Gateway).WatchChanges(new TasksChange(), o).ResponseStream, c => c.Sequence)}",
                 $"schemes {scheme.Versions.Count}");
             if (state == previous) return state;
             previous = state;
@@ -670,6 +751,36 @@ public sealed class HostileInputTests(IsolatedSuite suite)
     private static CreatePlanRequest WithYear(CreatePlanRequest p, int year) { p.Year = year; p.DecisionDate = D(year - 1, 12, 20); p.EffectiveFrom = D(year, 1, 1); return p; }
     private static RevisePlanRequest WithReason(RevisePlanRequest r, string reason) { r.Reason = reason; r.Targets[0].DistrictTarget = 100; return r; }
     private static RevisePlanRequest WithEffective(RevisePlanRequest r, Date date) { (r.EffectiveFrom, r.DecisionDate) = (date, D(2023, 12, 28)); r.Targets[0].DistrictTarget = 100; return r; }
+
+    private static CreateDecisionRequest NewDecision() => new()
+    {
+        Number = "9/QĐ-UBND", DecisionDate = D(2024, 3, 1), Title = "Nhiệm vụ thử", Year = 2024,
+        Tasks =
+        {
+            new TaskInput
+            {
+                Number = "1", Content = "Đấu giá đất", LeadUnitCode = "TN_MT", CoordinatingUnitCodes = { "TCKH" }, IndicatorCodes = { "CT04" },
+                Deadline = new Deadline { Kind = DeadlineKind.Date, DueDate = D(2024, 9, 30) }, Product = "Báo cáo", Note = "ghi chú",
+            },
+        },
+    };
+
+    private static CreateDecisionRequest WithNumber(CreateDecisionRequest d, string number) { d.Number = number; return d; }
+
+    private static ImportDecisionRequest NewImport(byte[] workbook) => new()
+    {
+        Number = "10/QĐ-UBND", DecisionDate = D(2024, 3, 1), Title = "Nhiệm vụ thử", Year = 2024, Workbook = ByteString.CopyFrom(workbook), Block = "economy",
+    };
+
+    private static ReportProgressRequest NewProgress() => new()
+    {
+        TaskId = Guid.NewGuid().ToString(), State = ProgressState.InProgress, PercentDone = 10, WorkDone = "Đã khảo sát", Difficulties = "Thiếu vốn",
+    };
+
+    private static async Task ReadOneAsync<T>(AsyncServerStreamingCall<T> call)
+    {
+        using (call) await call.ResponseStream.MoveNext(CancellationToken.None);
+    }
 
     private static Scheme NewScheme() => new()
     {

@@ -24,7 +24,7 @@ public class SuiteFixture : IAsyncLifetime
     private static readonly string[] Resources =
     [
         ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.IndicatorPlans, ResourceNames.Submissions,
-        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.Gateway,
+        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.KeyTasks, ResourceNames.Gateway, ResourceNames.Portal,
     ];
 
     // Under /tmp, not a 0700 temp folder: the PostgreSQL server runs as the postgres user and must reach it.
@@ -35,6 +35,9 @@ public class SuiteFixture : IAsyncLifetime
 
     /// <summary>The gateway's gRPC (HTTP/2) endpoint: the only way the tests reach the suite.</summary>
     public GrpcChannel Gateway => _gateway ?? throw new InvalidOperationException("The suite has not started.");
+
+    /// <summary>The portal's HTTP endpoint, as a browser reaches it.</summary>
+    public Uri Portal => App.GetEndpoint(ResourceNames.Portal, ResourceNames.HttpEndpoint);
 
     /// <summary>The shared suite runs the embedded Redis-compatible server, as a fresh machine does.</summary>
     protected virtual IEnumerable<string> Arguments => ["--Infrastructure:Redis=embedded"];

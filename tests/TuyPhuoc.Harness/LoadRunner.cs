@@ -52,7 +52,7 @@ public static class LoadRunner
                     await call(client, n, ct);
                     mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }
-                catch (Exception e) when (e is RpcException or Npgsql.NpgsqlException && !ct.IsCancellationRequested)
+                catch (Exception e) when (e is RpcException or Npgsql.NpgsqlException or HttpRequestException && !ct.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref errors);
                 }

@@ -13,6 +13,7 @@ using TuyPhuoc.Harness;
 //   bench-feed --postgres "..." [--units 5000] [--rates 500,2000] [--seconds 20] [--backlog 20000]   (Evaluation's feed processing alone)
 //   national [--units 5000]   (national-scale data through the API, then the resident size of every process)
 //   rss   (resident size of the suite's processes on this machine)
+//   bench-portal [--portal http://localhost:5070] [--unit NAT_0001] [--year 2022] [--month 7] [--clients 1,8] [--seconds 10]
 var options = Arguments.Parse(args.Skip(1));
 // Under the AppHost (--Demo:Load=true) the gateway's address comes from service discovery.
 var gateway = options.GetValueOrDefault("gateway") ?? Environment.GetEnvironmentVariable("services__gateway__grpc__0") ?? "http://localhost:5080";
@@ -71,6 +72,12 @@ switch (args.FirstOrDefault())
         return 0;
     case "national":
         await NationalScale.RunAsync(channel, Int(options.GetValueOrDefault("units") ?? "5000"), Console.Out, cancel.Token);
+        return 0;
+    case "bench-portal":
+        await PortalBenchmark.RunAsync(new Uri(options.GetValueOrDefault("portal") ?? "http://localhost:5070"), options.GetValueOrDefault("unit") ?? "NAT_0001",
+            Int(options.GetValueOrDefault("year") ?? "2022"), Int(options.GetValueOrDefault("month") ?? "7"),
+            (options.GetValueOrDefault("clients") ?? "1,8").Split(',').Select(Int).ToArray(), TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "10")),
+            Console.Out, cancel.Token);
         return 0;
     case "rss":
         MemoryReport.Print(Console.Out);

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.EmulationScoring.Grpc;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.EmulationScoring.Data;

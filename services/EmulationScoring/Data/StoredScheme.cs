@@ -1,6 +1,3 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using TuyPhuoc.EmulationScoring.Domain;
 using TuyPhuoc.EmulationScoring.Grpc;
 using TuyPhuoc.ServiceDefaults;

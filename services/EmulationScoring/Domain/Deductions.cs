@@ -16,8 +16,9 @@ public static class Deductions
 {
     /// <param name="quarter">1..4: reports of the months up to the quarter's end and escalations overdue by then; 0: the whole year.</param>
     /// <param name="today">Unanswered escalations are overdue from the day after their deadline.</param>
+    /// <param name="overdueKeyTasks">The key tasks the unit leads that stood overdue on the year's last day: they weigh in the year's score once the year is over.</param>
     public static IReadOnlyList<DeductionEvent> For(int year, int quarter, IEnumerable<ReportFact> reports,
-        IEnumerable<EscalationFact> escalations, DateOnly today)
+        IEnumerable<EscalationFact> escalations, DateOnly today, IEnumerable<KeyTaskFact>? overdueKeyTasks = null)
     {
         if (quarter is < 0 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "must be 0 (the year) or 1..4");
         var lastMonth = quarter == 0 ? 12 : quarter * 3;
@@ -39,6 +40,14 @@ public static class Deductions
             var answered = e.AnsweredOn is { } on ? $", answered {Day(on)}" : ", still unanswered";
             events.Add(new(DeductionKind.OverdueEscalation,
                 $"escalation {e.Id} \"{e.Title}\" from {e.RaisedBy} overdue since {Day(since)} (due {Day(e.DueDate!.Value)}{answered})"));
+        }
+        if (quarter == 0 && today > new DateOnly(year, 12, 31))
+        {
+            foreach (var t in (overdueKeyTasks ?? []).OrderBy(t => t.DecisionNumber, StringComparer.Ordinal).ThenBy(t => t.Id, StringComparer.Ordinal))
+            {
+                var content = t.Content.Length <= 80 ? t.Content : t.Content[..79] + "…";
+                events.Add(new(DeductionKind.OverdueKeyTask, $"key task {t.Number} of {t.DecisionNumber} \"{content}\" still overdue at year-end (due {t.Due})"));
+            }
         }
         return events;
     }

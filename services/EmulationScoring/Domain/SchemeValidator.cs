@@ -29,7 +29,8 @@ public static class SchemeValidator
             .Require(bonus.Cap >= 0, "bonus.cap", "must not be negative")
             .Require(deductions.PerLateReport >= 0, "deductions.per_late_report", "must not be negative")
             .Require(deductions.PerMissingReport >= 0, "deductions.per_missing_report", "must not be negative")
-            .Require(deductions.PerOverdueEscalation >= 0, "deductions.per_overdue_escalation", "must not be negative");
+            .Require(deductions.PerOverdueEscalation >= 0, "deductions.per_overdue_escalation", "must not be negative")
+            .Require(deductions.PerOverdueKeyTask >= 0, "deductions.per_overdue_key_task", "must not be negative");
 
         ValidateClasses(scheme.Classes, v);
         v.Require(scheme.OutstandingCap.Fraction is >= 0 and <= 1, "outstanding_cap.fraction", "must be between 0 and 1")

@@ -4,7 +4,7 @@ public enum ScoreBasis { Provisional, Year }
 
 public enum IndicatorBand { Full, Proportional, Zero, NoData, JudgedAtYearEnd }
 
-public enum DeductionKind { LateReport, MissingReport, OverdueEscalation }
+public enum DeductionKind { LateReport, MissingReport, OverdueEscalation, OverdueKeyTask }
 
 /// <param name="Achievement">x_i as a fraction (1.0 = 100%), or null when there is no data.</param>
 public sealed record IndicatorAchievement(string IndicatorCode, double? Achievement, bool IsYearEnd = false);
@@ -104,6 +104,7 @@ public static class ScoreCalculator
         DeductionKind.LateReport => rule.PerLateReport,
         DeductionKind.MissingReport => rule.PerMissingReport,
         DeductionKind.OverdueEscalation => rule.PerOverdueEscalation,
+        DeductionKind.OverdueKeyTask => rule.PerOverdueKeyTask,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown deduction kind."),
     };
 

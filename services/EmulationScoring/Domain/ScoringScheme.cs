@@ -28,7 +28,11 @@ public sealed record ScoringBands(decimal FullFrom, decimal ProportionalFrom);
 public sealed record BonusRule(decimal ExceedFrom, decimal FractionOfWeight, decimal Cap);
 
 /// <summary>Points taken off per event.</summary>
-public sealed record DeductionRule(decimal PerLateReport, decimal PerMissingReport, decimal PerOverdueEscalation);
+public sealed record DeductionRule(decimal PerLateReport, decimal PerMissingReport, decimal PerOverdueEscalation,
+    decimal PerOverdueKeyTask = DeductionRule.DefaultPerOverdueKeyTask)
+{
+    public const decimal DefaultPerOverdueKeyTask = 0.5m;
+}
 
 public sealed record ClassLevel(string Code, string Name, decimal MinTotal);
 

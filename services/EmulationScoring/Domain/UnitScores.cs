@@ -6,10 +6,10 @@ public static class UnitScores
     public static readonly IReadOnlyList<int> Quarters = [0, 1, 2, 3, 4];
 
     public static IReadOnlyDictionary<int, ScoreBreakdown> Compute(ScoringScheme scheme, IReadOnlyList<IndicatorFacts> indicators,
-        IReadOnlyList<ReportFact> reports, IReadOnlyList<EscalationFact> escalations, DateOnly today) =>
+        IReadOnlyList<ReportFact> reports, IReadOnlyList<EscalationFact> escalations, DateOnly today, IReadOnlyList<KeyTaskFact>? overdueKeyTasks = null) =>
         Quarters.ToDictionary(q => q, q => ScoreCalculator.Score(
             scheme,
             q == 0 ? ScoreBasis.Year : ScoreBasis.Provisional,
             Achievements.For(indicators, q),
-            Deductions.For(scheme.Year, q, reports, escalations, today)));
+            Deductions.For(scheme.Year, q, reports, escalations, today, overdueKeyTasks)));
 }

@@ -28,7 +28,8 @@ internal static class Mapping
             new ScoringBands(D(band.FullFrom, "band.full_from"), D(band.ProportionalFrom, "band.proportional_from")),
             new BonusRule(D(bonus.ExceedFrom, "bonus.exceed_from"), D(bonus.FractionOfWeight, "bonus.fraction_of_weight"), D(bonus.Cap, "bonus.cap")),
             new DeductionRule(D(deductions.PerLateReport, "deductions.per_late_report"), D(deductions.PerMissingReport, "deductions.per_missing_report"),
-                D(deductions.PerOverdueEscalation, "deductions.per_overdue_escalation")),
+                D(deductions.PerOverdueEscalation, "deductions.per_overdue_escalation"),
+                deductions.HasPerOverdueKeyTask ? D(deductions.PerOverdueKeyTask, "deductions.per_overdue_key_task") : DeductionRule.DefaultPerOverdueKeyTask),
             s.Classes.Select((c, i) => new ClassLevel(c.Code.Trim(), c.Name.Trim(), D(c.MinTotal, $"classes[{i}].min_total"))).ToList(),
             new OutstandingCap(D(cap.Fraction, "outstanding_cap.fraction"), cap.BaseLevelCode.Trim(), cap.Rounding switch
             {
@@ -57,6 +58,7 @@ internal static class Mapping
             PerLateReport = (double)s.Deductions.PerLateReport,
             PerMissingReport = (double)s.Deductions.PerMissingReport,
             PerOverdueEscalation = (double)s.Deductions.PerOverdueEscalation,
+            PerOverdueKeyTask = (double)s.Deductions.PerOverdueKeyTask,
         },
         Classes = { s.Classes.Select(c => new Proto.ClassLevel { Code = c.Code, Name = c.Name, MinTotal = (double)c.MinTotal }) },
         OutstandingCap = new Proto.OutstandingCap
@@ -89,6 +91,7 @@ internal static class Mapping
         DeductionKind.LateReport => "late_report",
         DeductionKind.MissingReport => "missing_report",
         DeductionKind.OverdueEscalation => "overdue_escalation",
+        DeductionKind.OverdueKeyTask => "overdue_key_task",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,7 +1,4 @@
 using TuyPhuoc.EmulationScoring.Domain;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 
@@ -16,4 +13,7 @@ public interface IScoringInputs
 
     /// <summary>The escalations of the year assigned to the office with a deadline.</summary>
     Task<IReadOnlyList<EscalationFact>> EscalationsAssignedToAsync(string officeCode, int year, CancellationToken ct);
+
+    /// <summary>The key tasks the unit leads that stand overdue on the year's last day (or today, before it).</summary>
+    Task<IReadOnlyList<KeyTaskFact>> OverdueKeyTasksAsync(string unitCode, int year, CancellationToken ct);
 }

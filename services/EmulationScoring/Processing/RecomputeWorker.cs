@@ -1,9 +1,5 @@
-using Google.Protobuf;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.EmulationScoring.Data;
 using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 

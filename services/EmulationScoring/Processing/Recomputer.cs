@@ -126,7 +126,8 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
         var reports = await inputs.ReportsAsync(unit.Code, scheme.Year, ct);
         IReadOnlyList<EscalationFact> escalations = unit.Block == YearPlan.CommunesBlock
             ? [] : await inputs.EscalationsAssignedToAsync(unit.Code, scheme.Year, ct);
-        return UnitScores.Compute(scheme, facts, reports, escalations, today);
+        var overdueKeyTasks = await inputs.OverdueKeyTasksAsync(unit.Code, scheme.Year, ct);
+        return UnitScores.Compute(scheme, facts, reports, escalations, today, overdueKeyTasks);
     }
 
     private static void Rank(ScoringScheme scheme, IReadOnlyList<ScoreRow> rows)

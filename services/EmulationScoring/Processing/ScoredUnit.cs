@@ -1,6 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;

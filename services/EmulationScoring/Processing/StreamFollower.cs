@@ -3,7 +3,6 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.EmulationScoring.Data;
 using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 

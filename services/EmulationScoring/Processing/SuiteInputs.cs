@@ -1,11 +1,12 @@
 using TuyPhuoc.EmulationScoring.Domain;
 using TuyPhuoc.ServiceDefaults;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
+using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 
-/// <summary>The inputs from IndicatorPlans (through the suite's plan reader) and Submissions over gRPC.</summary>
-public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsClient submissions) : IScoringInputs
+/// <summary>The inputs from IndicatorPlans (through the suite's plan reader), Submissions and KeyTasks over gRPC.</summary>
+public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsClient submissions, Tasks.KeyTasks.KeyTasksClient keyTasks) : IScoringInputs
 {
     private const int PageSize = 1000;
 
@@ -22,4 +23,9 @@ public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsCl
                 new Subs.ListEscalationsRequest { Year = year, OfficeCode = officeCode, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Escalations, r.NextPageToken))
             .Where(e => e.AssignedOfficeCode == officeCode).Select(e => e.ToFact()).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<KeyTaskFact>> OverdueKeyTasksAsync(string unitCode, int year, CancellationToken ct) =>
+        (await keyTasks.SummarizeTasksAsync(new Tasks.SummarizeTasksRequest { Year = year, LeadUnitCode = unitCode, AsOf = new DateOnly(year, 12, 31).ToProto() },
+            cancellationToken: ct)).Overdue
+        .Where(t => t.LeadUnitCode == unitCode).Select(t => new KeyTaskFact(t.Id, t.DecisionNumber, t.Number, t.Content, t.Deadline?.Label ?? "")).ToList();
 }

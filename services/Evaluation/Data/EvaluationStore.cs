@@ -214,8 +214,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
     /// <summary>The stored hashes of the given results of a year.</summary>
     public async Task<Dictionary<(string Indicator, string Unit), byte[]>> HashesAsync(int year, IReadOnlyCollection<ResultKey> keys, CancellationToken ct)
     {
-        var result = new Dictionary<(string, string), byte[]>();
-        if (keys.Count == 0) return result;
+        if (keys.Count == 0) return [];
         await using var cmd = await CommandAsync("""
             SELECT r.indicator_code, r.unit_code, r.hash
               FROM results r JOIN unnest(@i, @u) AS k(i, u) ON r.year = @y AND r.indicator_code = k.i AND r.unit_code = k.u
@@ -223,12 +222,7 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         cmd.Parameters.AddWithValue("y", year);
         cmd.Parameters.AddWithValue("i", keys.Select(k => k.IndicatorCode).ToArray());
         cmd.Parameters.AddWithValue("u", keys.Select(k => k.UnitCode).ToArray());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            result[(reader.GetString("indicator_code"), reader.GetString("unit_code"))] = reader.GetFieldValue<byte[]>("hash");
-        }
-        return result;
+        return await HashesOfAsync(cmd, ct);
     }
 
     /// <summary>
@@ -241,12 +235,15 @@ public sealed class EvaluationStore(EvaluationDbContext db)
         await connection.OpenAsync(ct);
         await using var cmd = new NpgsqlCommand("SELECT indicator_code, unit_code, hash FROM results WHERE year = @y", connection);
         cmd.Parameters.AddWithValue("y", year);
+        return await HashesOfAsync(cmd, ct);
+    }
+
+    private static async Task<Dictionary<(string Indicator, string Unit), byte[]>> HashesOfAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
         var result = new Dictionary<(string, string), byte[]>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            result[(reader.GetString("indicator_code"), reader.GetString("unit_code"))] = reader.GetFieldValue<byte[]>("hash");
-        }
+        var (indicator, unit, hash) = (reader.GetOrdinal("indicator_code"), reader.GetOrdinal("unit_code"), reader.GetOrdinal("hash"));
+        while (await reader.ReadAsync(ct)) result[(reader.GetString(indicator), reader.GetString(unit))] = reader.GetFieldValue<byte[]>(hash);
         return result;
     }
 

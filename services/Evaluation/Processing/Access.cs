@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.ServiceDefaults;
 

@@ -1,7 +1,4 @@
-using Grpc.Core;
 using TuyPhuoc.Evaluation.Data;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-using Submissions = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Evaluation.Processing;
 

@@ -1,5 +1,3 @@
-using Google.Protobuf;
-using StackExchange.Redis;
 
 namespace TuyPhuoc.Evaluation.Processing;
 

@@ -1,6 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.ServiceDefaults;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 using Submissions = TuyPhuoc.Contracts.Submissions.V1;
 

@@ -1,5 +1,4 @@
 using TuyPhuoc.Evaluation.Domain;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Evaluation.Processing;
 

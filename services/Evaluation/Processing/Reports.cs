@@ -8,7 +8,7 @@ using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>The read side: the stored snapshots sliced to a quarter and summarized; the hot models go through the cache.</summary>
-public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans, ReportStates reportStates)
+public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSource plans, ReportStates reportStates, KeyTaskFigures keyTasks)
 {
     private static readonly ConcurrentDictionary<int, string> DistrictCodes = new();
 
@@ -49,7 +49,13 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
     {
         access.DemandBlock(block);
         var district = await DistrictCodeAsync(year, ct);
-        return await cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
+        var summary = (await BlockFiguresAsync(access, district, block, year, quarter, ct)).Clone();
+        summary.KeyTasks = await keyTasks.SummaryAsync(access, year, quarter, block, ct);
+        return summary;
+    }
+
+    private Task<Proto.BlockSummary> BlockFiguresAsync(Access access, string district, string block, int year, int quarter, CancellationToken ct) =>
+        cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
         {
             var views = await ViewsAsync(access, district, year, quarter, block, ct);
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
@@ -66,12 +72,17 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
                 Laggards = { Summarize(quarter, views.Select(v => v.Status)).Laggards.Select(ToLaggard) },
             };
         });
-    }
 
     public async Task<Proto.QuarterReport> QuarterReportAsync(Access access, int year, int quarter, CancellationToken ct)
     {
         var district = await DistrictCodeAsync(year, ct);
-        return await cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
+        var report = (await DistrictReportAsync(access, district, year, quarter, ct)).Clone();
+        report.KeyTasks = await keyTasks.SummaryAsync(access, year, quarter, null, ct);
+        return report;
+    }
+
+    private Task<Proto.QuarterReport> DistrictReportAsync(Access access, string district, int year, int quarter, CancellationToken ct) =>
+        cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
         {
             var rows = await store.ResultsAsync(year, ct);
             List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
@@ -103,7 +114,6 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             }
             return report;
         });
-    }
 
     /// <summary>Laggards ordered by unit then indicator; the page key is "unit/indicator".</summary>
     public async Task<List<(string Key, Proto.Laggard Laggard)>> LaggardsAsync(Access access, int year, int quarter, string? unit, string? block, CancellationToken ct)

@@ -130,7 +130,9 @@ internal sealed class EvaluatorRig : IAsyncDisposable
 
     public FullRecompute Recompute() => new(Store, Plans, Policies, Publisher(), Metrics, TimeProvider.System, NullLogger<FullRecompute>.Instance);
 
-    public Reports Reports() => new(Store, Cache, Plans, ReportStates);
+    /// <summary>Reports without KeyTasks: nothing listens there, so they answer without key tasks, as they do when KeyTasks is down.</summary>
+    public Reports Reports() => new(Store, Cache, Plans, ReportStates, new KeyTaskFigures(
+        new Contracts.Tasks.V1.KeyTasks.KeyTasksClient(global::Grpc.Net.Client.GrpcChannel.ForAddress("http://127.0.0.1:9")), NullLogger<KeyTaskFigures>.Instance));
 
     public Task<int> ApplyAsync(params FeedEntry[] batch) => Pass().ApplyAsync(SubmissionsFeed.Name, batch, TestContext.Current.CancellationToken);
 

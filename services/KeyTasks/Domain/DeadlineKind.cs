@@ -1,0 +1,3 @@
+namespace TuyPhuoc.KeyTasks.Domain;
+
+public enum DeadlineKind { Unspecified, Date, Month, Quarter, Regular }

@@ -1,0 +1,3 @@
+namespace TuyPhuoc.KeyTasks.Domain;
+
+public enum ExtensionDecision { Unspecified, Pending, Granted, Refused }

@@ -1,0 +1,17 @@
+namespace TuyPhuoc.KeyTasks.Domain;
+
+/// <summary>Time as the status rules see it: instants in UTC, days in the district's local time (Vietnam, UTC+7).</summary>
+public sealed class TaskClock(TimeProvider time, TimeSpan utcOffset)
+{
+    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>Now, to the microsecond: what PostgreSQL keeps, so a stored instant reads back as it was answered.</summary>
+    public DateTimeOffset Now => time.GetUtcNow() is var now ? now.AddTicks(-(now.Ticks % 10)) : default;
+
+    public DateOnly Today => DayOf(Now);
+
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(utcOffset).DateTime);
+
+    /// <summary>The day a status is asked for: today when none is given or when a later day is.</summary>
+    public DateOnly AsOf(DateOnly? asked) => asked is { } day && day < Today ? day : Today;
+}

@@ -1,0 +1,71 @@
+namespace TuyPhuoc.KeyTasks.Domain;
+
+/// <summary>
+/// The status of a task on a day, from what was known by the end of that day: the reports made by then and the
+/// extensions granted by then. A task with a deadline is overdue the day after it while not done; done by the deadline
+/// is on time, after it late. A regular task ("thường xuyên") is reviewed every quarter: it is overdue once a quarter
+/// of its life has ended with no report in it, until a report arrives in the quarter under way; it is done only by a
+/// report of done work in the year's last quarter.
+/// </summary>
+public static class TaskStatusRules
+{
+    public static TaskAssessment Assess(KeyTask task, DateOnly asOf)
+    {
+        var reports = task.Progress.Where(r => r.ReportedOn <= asOf).OrderBy(r => r.ReportedAt).ThenBy(r => r.Id).ToList();
+        var latest = reports.LastOrDefault();
+        var deadline = DeadlineOn(task, asOf);
+        return task.DeadlineKind == DeadlineKind.Regular
+            ? AssessRegular(task, asOf, reports, latest, deadline)
+            : AssessDated(asOf, latest, deadline);
+    }
+
+    /// <summary>The deadline in force on a day: the original one, or the last extension granted by then.</summary>
+    public static Deadline DeadlineOn(KeyTask task, DateOnly day) =>
+        task.Extensions.Where(e => e.Decision == ExtensionDecision.Granted && e.DecidedOn <= day)
+            .OrderBy(e => e.DecidedAt).ThenBy(e => e.Id).LastOrDefault() is { } granted
+            ? new Deadline(DeadlineKind.Date, granted.RequestedDueDate)
+            : task.OriginalDeadline;
+
+    private static TaskAssessment AssessDated(DateOnly asOf, ProgressReport? latest, Deadline deadline)
+    {
+        var due = deadline.DueDate!.Value;
+        if (latest?.State == ProgressState.Done)
+        {
+            var doneOn = latest.CompletedOn ?? latest.ReportedOn;
+            return new(asOf, doneOn <= due ? TaskStatus.DoneOnTime : TaskStatus.DoneLate, null, 100, deadline, latest);
+        }
+        DateOnly? overdueSince = asOf > due ? due.AddDays(1) : null;
+        return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
+    }
+
+    private static TaskAssessment AssessRegular(KeyTask task, DateOnly asOf, List<ProgressReport> reports, ProgressReport? latest, Deadline deadline)
+    {
+        var yearEnd = new DateOnly(task.Year, 12, 31);
+        if (latest is { State: ProgressState.Done } && (latest.ReportedOn > yearEnd || latest.ReportedOn.Year == task.Year && Deadline.Quarter(latest.ReportedOn) == 4))
+        {
+            var doneOn = latest.CompletedOn ?? latest.ReportedOn;
+            return new(asOf, doneOn <= yearEnd ? TaskStatus.DoneOnTime : TaskStatus.DoneLate, null, 100, deadline, latest);
+        }
+        DateOnly? overdueSince = null;
+        var reviewed = asOf <= yearEnd ? asOf : yearEnd.AddDays(1);
+        var current = QuarterOf(reviewed, task.Year);
+        var lastEnded = current - 1;
+        var firstQuarter = task.StartsOn.Year < task.Year ? 1 : Deadline.Quarter(task.StartsOn);
+        if (lastEnded >= firstQuarter && !ReportedIn(reports, task.Year, lastEnded) && (current > 4 || !ReportedIn(reports, task.Year, current)))
+        {
+            overdueSince = Deadline.QuarterEnd(task.Year, lastEnded).AddDays(1);
+        }
+        return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
+    }
+
+    private static TaskStatus Working(ProgressReport? latest, DateOnly? overdueSince) =>
+        latest is null || latest.State == ProgressState.NotStarted ? TaskStatus.NotStarted
+        : overdueSince is null ? TaskStatus.InProgressOnTime
+        : TaskStatus.InProgressOverdue;
+
+    /// <summary>The quarter of a day within the year: 5 past its end.</summary>
+    private static int QuarterOf(DateOnly day, int year) => day.Year > year ? 5 : day.Year < year ? 0 : Deadline.Quarter(day);
+
+    private static bool ReportedIn(List<ProgressReport> reports, int year, int quarter) =>
+        reports.Any(r => r.ReportedOn.Year == year && Deadline.Quarter(r.ReportedOn) == quarter);
+}

@@ -1,0 +1,3 @@
+namespace TuyPhuoc.KeyTasks.Domain;
+
+public enum UnitKind { Unspecified, District, Office, Commune, Town }

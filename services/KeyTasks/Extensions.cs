@@ -1,0 +1,26 @@
+using TuyPhuoc.KeyTasks.Data;
+using TuyPhuoc.KeyTasks.Domain;
+using TuyPhuoc.KeyTasks.Plans;
+using TuyPhuoc.ServiceDefaults;
+using PlansClient = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class KeyTasksExtensions
+{
+    public static void AddKeyTasksServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDbContext<KeyTasksDbContext>(ResourceNames.TasksDb);
+        builder.Services.AddMigration<KeyTasksDbContext, DemoTasksSeeder>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        // Deadlines are the district's local days.
+        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("KeyTasks:UtcOffsetHours", TaskClock.VietnamOffset.TotalHours));
+        builder.Services.AddSingleton(sp => new TaskClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
+        builder.Services.AddChangeLogSequencer<KeyTasksDbContext>();
+        builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
+        builder.Services.AddPlanReader();
+        builder.Services.AddSingleton<PlanUnitsReader>();
+        builder.Services.AddScoped<TasksStore>();
+        builder.AddSuiteGrpc(TuyPhuoc.Contracts.Tasks.V1.KeyTasks.Descriptor.FullName);
+    }
+}

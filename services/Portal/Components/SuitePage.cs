@@ -1,0 +1,59 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using TuyPhuoc.Portal.Auth;
+using TuyPhuoc.Portal.Suite;
+
+namespace TuyPhuoc.Portal.Components;
+
+/// <summary>A page that reads the suite as the signed-in person: their call options, and a problem said in their language.</summary>
+public abstract class SuitePage : ComponentBase
+{
+    [Inject] protected SuiteSession Session { get; set; } = default!;
+    [Inject] protected IStringLocalizer<Strings> L { get; set; } = default!;
+    [Inject] protected NavigationManager Nav { get; set; } = default!;
+    [Inject] protected PlanCache Plans { get; set; } = default!;
+    [Inject] protected TimeProvider Clock { get; set; } = default!;
+
+    protected Person? Person { get; private set; }
+    protected Problem? Problem { get; set; }
+    protected bool Busy { get; private set; }
+    /// <summary>True once the page is live in the browser (the browser tests wait for it before they type).</summary>
+    protected bool Live => RendererInfo.IsInteractive;
+
+    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    protected override async Task OnInitializedAsync() => Person = await Session.PersonAsync();
+
+    /// <summary>Runs <paramref name="work"/> with the person's call options; a failure becomes <see cref="Problem"/>, and what the person typed stays.</summary>
+    protected async Task<bool> TryAsync(Func<CallOptions, Task> work)
+    {
+        Busy = true;
+        try
+        {
+            await work(await Session.CallAsync());
+            Problem = null;
+            return true;
+        }
+        catch (RpcException e) when (e.StatusCode != StatusCode.Unauthenticated)
+        {
+            Problem = Problems.Of(e, L);
+            return false;
+        }
+        catch (Exception e) when (e is SessionEndedException or RpcException)
+        {
+            Nav.NavigateTo($"{PortalSignIn.SignInPath}?returnUrl={Uri.EscapeDataString("/" + Nav.ToBaseRelativePath(Nav.Uri))}", forceLoad: true);
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    /// <summary>The unit the page is about: the person's own, else the district's figures.</summary>
+    protected async Task<string> UnitAsync(CallOptions call) =>
+        Person?.Unit ?? (await Plans.UnitsAsync(call)).First(u => u.Kind == Contracts.Plans.V1.UnitKind.District).Code;
+
+    protected async Task<int> YearAsync(int? asked, CallOptions call) => asked ?? await Plans.PlanYearAsync(Today, call);
+}

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Localization;
+using Radzen;
+using TuyPhuoc.Contracts.DevTokens.V1;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Auth;
+using TuyPhuoc.Portal.Components;
+using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Portal;
+
+public static class Extensions
+{
+    public static readonly string[] UiCultures = ["vi-VN", "en"];
+
+    /// <summary>The portal: Blazor with interactive server rendering, calling the suite only through the gateway, with the person's token.</summary>
+    public static void AddPortal(this WebApplicationBuilder builder)
+    {
+        // The packages' files (_framework, _content) from the build's manifest in any environment, as the AppHost and the
+        // tests run the build unpublished; a published portal has them in wwwroot and this does nothing.
+        builder.WebHost.UseStaticWebAssets();
+        var gateway = ResourceNames.GrpcAddress(ResourceNames.Gateway);
+        builder.Services.AddSuiteChannel<IndicatorPlans.IndicatorPlansClient>(gateway);
+        builder.Services.AddSuiteChannel<Submissions.SubmissionsClient>(gateway);
+        builder.Services.AddSuiteChannel<Evaluation.EvaluationClient>(gateway);
+        builder.Services.AddSuiteChannel<DevTokens.DevTokensClient>(gateway);
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TokenVault>();
+        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddScoped<SuiteSession>();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.AddPortalSignIn();
+    }
+
+    public static void MapPortal(this WebApplication app)
+    {
+        // Vietnamese unless the person chose English (the language cookie), whatever the browser asks for.
+        var localization = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("vi-VN", "vi-VN") }
+            .AddSupportedCultures("vi-VN").AddSupportedUICultures(UiCultures);
+        localization.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        app.UseRequestLocalization(localization);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapDefaultEndpoints(grpcHealth: false);
+        app.MapStaticAssets();
+        app.MapPortalSignIn();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}

@@ -1,0 +1,63 @@
+using Grpc.Core;
+using Microsoft.Extensions.Caching.Memory;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Portal.Suite;
+
+/// <summary>
+/// What each unit reports in a year, and the units, read from the plans once for everyone for a few minutes: plans
+/// are public decisions that change by revision, rarely, so a page does not spend a call on them.
+/// </summary>
+public sealed class PlanCache(IndicatorPlans.IndicatorPlansClient plans, IMemoryCache cache)
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
+    private const int YearsBack = 5;
+
+    public Task<IReadOnlyList<PlannedIndicator>> AssignmentsAsync(string unit, int year, CallOptions call) =>
+        cache.GetOrCreateAsync(("assignments", unit, year), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return (IReadOnlyList<PlannedIndicator>)await Paging.AllAsync(
+                token => plans.GetUnitAssignmentsAsync(new GetUnitAssignmentsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+                page => (page.Assignments.Select(PlannedIndicator.From), page.NextPageToken)).ToListAsync();
+        })!;
+
+    /// <summary>The latest year up to this one that has a plan; this year when none of the last few has.</summary>
+    public async Task<int> PlanYearAsync(DateOnly today, CallOptions call) =>
+        await cache.GetOrCreateAsync("plan-year", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            for (var year = today.Year; year > today.Year - YearsBack; year--)
+            {
+                try
+                {
+                    await plans.ListTargetsAsync(new ListTargetsRequest { Year = year, PageSize = 1 }, call);
+                    return year;
+                }
+                catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+                {
+                }
+            }
+            return today.Year;
+        });
+
+    /// <summary>The indicator catalog by code: names and units of measure as stored.</summary>
+    public Task<IReadOnlyDictionary<string, Indicator>> IndicatorsAsync(CallOptions call) =>
+        cache.GetOrCreateAsync("indicators", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return (IReadOnlyDictionary<string, Indicator>)await Paging.AllAsync(
+                token => plans.ListIndicatorsAsync(new ListIndicatorsRequest { PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+                page => (page.Indicators, page.NextPageToken)).ToDictionaryAsync(i => i.Code);
+        })!;
+
+    public Task<IReadOnlyList<Unit>> UnitsAsync(CallOptions call) =>
+        cache.GetOrCreateAsync("units", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return (IReadOnlyList<Unit>)await Paging.AllAsync(
+                token => plans.ListUnitsAsync(new ListUnitsRequest { PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+                page => (page.Units, page.NextPageToken)).ToListAsync();
+        })!;
+}

@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Google.Rpc;
+using Grpc.Core;
+using Microsoft.Extensions.Localization;
+
+namespace TuyPhuoc.Portal.Suite;
+
+/// <summary>What went wrong with a call, in the person's language: one message, and the refused fields with their reasons.</summary>
+public sealed record Problem(string Message, IReadOnlyDictionary<string, string> Fields)
+{
+    public static Problem Of(string message) => new(message, new Dictionary<string, string>());
+}
+
+public static partial class Problems
+{
+    public static Problem Of(RpcException e, IStringLocalizer<Strings> l)
+    {
+        var fields = (e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [])
+            .GroupBy(v => v.Field)
+            .ToDictionary(g => g.Key, g => string.Join("; ", g.Select(v => Reason(v.Description, l))));
+        var message = e.StatusCode switch
+        {
+            StatusCode.InvalidArgument => l["ProblemInvalid"],
+            StatusCode.PermissionDenied => l["ProblemForbidden"],
+            StatusCode.NotFound => l["ProblemNotFound"],
+            StatusCode.FailedPrecondition or StatusCode.Aborted or StatusCode.AlreadyExists => l["ProblemConflict", e.Status.Detail],
+            StatusCode.Unauthenticated => l["ProblemSessionEnded"],
+            StatusCode.ResourceExhausted => l["ProblemBusy"],
+            _ => l["ProblemServiceDown"],
+        };
+        return new Problem(message, fields);
+    }
+
+    /// <summary>The services' reasons are English: the common ones are said in the person's language, the rest as they came.</summary>
+    public static string Reason(string description, IStringLocalizer<Strings> l)
+    {
+        if (Negative().IsMatch(description)) return l["ReasonNegative"];
+        if (Between().Match(description) is { Success: true } between) return l["ReasonBetween", Number(between.Groups[1].Value), Number(between.Groups[2].Value)];
+        if (Longer().Match(description) is { Success: true } longer) return l["ReasonTooLong", longer.Groups[1].Value];
+        if (description.Contains("lies in the future", StringComparison.Ordinal)) return l["ReasonFuture"];
+        if (description == "is required") return l["ReasonRequired"];
+        return description;
+    }
+
+    private static string Number(string invariant) =>
+        double.TryParse(invariant, System.Globalization.CultureInfo.InvariantCulture, out var value) ? VietNumber.Format(value) : invariant;
+
+    [GeneratedRegex("^must not be negative")]
+    private static partial Regex Negative();
+
+    [GeneratedRegex(@"^must lie between (\S+) and (\S+)")]
+    private static partial Regex Between();
+
+    [GeneratedRegex(@"^is longer than (\d+) characters")]
+    private static partial Regex Longer();
+}

@@ -1,0 +1,163 @@
+using Microsoft.Playwright;
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>
+/// The portal in headless Chromium (Debian's, through ExecutablePath) against the real AppHost, as a commune's people
+/// use it. Each test keeps a screenshot with the test results. The month written here (August 2024 of Thị trấn Diêu
+/// Trì) is written by no other test.
+/// </summary>
+public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
+{
+    private const string Unit = "TT_DIEU_TRI", UnitName = "Thị trấn Diêu Trì";
+    private const int Year = 2024, Month = 8, Quarter = 3;
+    private static readonly TimeSpan EvaluationSettles = TimeSpan.FromSeconds(30);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public async ValueTask InitializeAsync()
+    {
+        // Two shared cores: a circuit may take a few seconds to connect while other tests load the suite.
+        Assertions.SetDefaultExpectTimeout(30_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            // The tests run as root, where Chromium's sandbox cannot start.
+            Args = ["--no-sandbox"],
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+
+    [Fact]
+    public async Task CommuneReporter_FillsSavesAndSendsTheMonth_HomeShowsTheNewStatus()
+    {
+        var page = await SignedInAsync(Unit, "Nguyễn Thị Lan", $"/?nam={Year}&quy={Quarter}");
+        await Expect(page.Locator("header")).ToContainTextAsync("Nguyễn Thị Lan");
+        await Expect(page.Locator("header")).ToContainTextAsync(UnitName);
+        var grain = page.Locator("tr[data-indicator=CT02] .badge");
+        await Expect(grain).ToHaveTextAsync("Chưa có số liệu");
+
+        await OpenAsync(page, $"/bao-cao?nam={Year}&thang={Month}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Báo cáo tháng {Month}/{Year}");
+        // August 2024 is past its deadline: nothing sent yet reads "not sent".
+        await Expect(page.Locator(".report-status")).ToHaveTextAsync("Chưa gửi");
+        var inputs = page.Locator("input[inputmode=decimal]");
+        Assert.Equal(8, await inputs.CountAsync());
+
+        // A bad value: the server's field violation appears beside its input, in Vietnamese, and nothing is stored.
+        await page.FillAsync("#v-CT02", "-5");
+        await page.FillAsync("#n-CT02", "Nhập nhầm dấu");
+        await page.ClickAsync("button.save");
+        await Expect(page.Locator("#v-CT02-error")).ToHaveTextAsync("Không được là số âm.");
+        await Expect(page.Locator(".problem")).ToContainTextAsync("chưa hợp lệ");
+        await Expect(page.Locator("#v-CT02")).ToHaveValueAsync("-5");
+
+        // The month filled the Vietnamese way (1.234,5), saved, then sent.
+        for (var i = 0; i < await inputs.CountAsync(); i++)
+        {
+            await inputs.Nth(i).FillAsync("1.234,5".Replace("1.234", (i + 1).ToString(), StringComparison.Ordinal));
+        }
+        await page.FillAsync("#v-CT02", "12.345,5");
+        await page.FillAsync("#n-CT02", "Vụ hè thu thu hoạch sớm");
+        await page.ClickAsync("button.save");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã lưu số liệu.");
+        await Expect(page.Locator(".field-error")).ToHaveCountAsync(0);
+        await Expect(page.Locator("fieldset[data-indicator=CT02] .stored")).ToContainTextAsync("Đã lưu: lần 1");
+        await Expect(page.Locator("#v-CT02")).ToHaveValueAsync("12.345,5");
+
+        await page.ClickAsync("button.send");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã gửi báo cáo tháng.");
+        await Expect(page.Locator(".report-status")).ToHaveTextAsync("Đã gửi");
+
+        // A cell's history is one click away: who, when, value and note.
+        await page.ClickAsync("fieldset[data-indicator=CT02] .stored button");
+        var history = page.Locator("fieldset[data-indicator=CT02] table.history tbody tr");
+        await Expect(history).ToHaveCountAsync(1);
+        await Expect(history.First).ToContainTextAsync("12.345,5");
+        await Expect(history.First).ToContainTextAsync("Vụ hè thu thu hoạch sớm");
+        await Expect(history.First).ToContainTextAsync($"unit_reporter:{Unit}");
+        await KeepScreenshotAsync(page, "month-sent");
+
+        // The home page shows the quarter's new status once the Evaluation has the month.
+        var deadline = DateTime.UtcNow + EvaluationSettles;
+        do
+        {
+            await OpenAsync(page, $"/?nam={Year}&quy={Quarter}");
+        }
+        while (await grain.TextContentAsync() == "Chưa có số liệu" && DateTime.UtcNow < deadline);
+        await Expect(grain).Not.ToHaveTextAsync("Chưa có số liệu");
+        await Expect(grain).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(achieved|at-risk|not-achieved)$"));
+        await KeepScreenshotAsync(page, "home-after");
+    }
+
+    [Fact]
+    public async Task AnotherCommunesReporter_OpensThatForm_RefusedAndNoInputs()
+    {
+        var page = await SignedInAsync("PHUOC_LOC", null, $"/bao-cao?nam={Year}&thang={Month}&donvi={Unit}");
+
+        await Expect(page.Locator(".problem")).ToHaveTextAsync("Bạn không có quyền xem hoặc sửa nội dung này.");
+        await Expect(page.Locator("input[inputmode=decimal]")).ToHaveCountAsync(0);
+        await KeepScreenshotAsync(page, "other-unit-refused");
+    }
+
+    [Fact]
+    public async Task MonthForm_AtPhoneWidth_NoSidewaysScrollingAndEnglishOnRequest()
+    {
+        var page = await SignedInAsync("PHUOC_THUAN", null, $"/bao-cao?nam={Year}&thang=11", new ViewportSize { Width = 390, Height = 844 });
+
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await KeepScreenshotAsync(page, "month-phone");
+
+        await page.ClickAsync("form.language button");
+        await WhenLiveAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Report for 11/{Year}");
+        await Expect(page.Locator("label[for=v-CT02]")).ToHaveTextAsync("Actual for month 11");
+        // Numbers stay Vietnamese in English.
+        await Expect(page.Locator("fieldset[data-indicator=CT02] .facts")).ToContainTextAsync(".");
+    }
+
+    private async Task<IPage> SignedInAsync(string unit, string? name, string path, ViewportSize? viewport = null)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        await page.GotoAsync(new Uri(suite.Portal, path).ToString());
+        // Not signed in: the portal sends the person to sign in first, then back to the page asked for.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
+        await page.SelectOptionAsync("#role", "unit_reporter");
+        await page.SelectOptionAsync("#unit", unit);
+        if (name is not null) await page.FillAsync("#name", name);
+        await page.ClickAsync("#sign-in");
+        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
+        await WhenLiveAsync(page);
+        return page;
+    }
+
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());
+        await WhenLiveAsync(page);
+    }
+
+    /// <summary>The page is connected to its circuit: what is typed now reaches the server.</summary>
+    private static Task WhenLiveAsync(IPage page) => Expect(page.Locator("div.page[data-live=yes]")).ToHaveCountAsync(1);
+
+    private static async Task KeepScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+        Directory.CreateDirectory(folder);
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        TestContext.Current.AddAttachment($"{name}.png", bytes, "image/png");
+    }
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+}
