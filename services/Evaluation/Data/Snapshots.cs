@@ -64,6 +64,9 @@ public static class Snapshots
 
     public static Proto.IndicatorStatus Parse(byte[] snapshot) => Proto.IndicatorStatus.Parser.ParseFrom(snapshot);
 
+    /// <summary>The monthly actuals a status shows, null where none was submitted.</summary>
+    public static decimal?[] Months(Proto.IndicatorStatus status) => [.. status.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)];
+
     public static string SourceName(IndicatorSource source) => source == IndicatorSource.Province ? "province" : "district";
 
     public static string Name(MeasureKind kind) => kind switch

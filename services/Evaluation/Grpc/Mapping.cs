@@ -33,7 +33,7 @@ internal static class Mapping
     public static ResultChange ToChange(ChangeLogEntry entry, StoredResult row)
     {
         var full = Snapshots.Parse(row.Snapshot);
-        var quarter = ResultPlanner.LatestQuarterWithData([.. full.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
+        var quarter = ResultPlanner.LatestQuarterWithData(Snapshots.Months(full));
         return new ResultChange
         {
             Sequence = entry.Sequence!.Value,

@@ -149,11 +149,11 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         var plan = await plans.GetAsync(year, ct);
         var approved = await reportStates.ApprovedAsync(year, ct);
         var months = rows.Where(r => !r.DistrictFigure).ToDictionary(r => (r.Key.IndicatorCode, r.Key.UnitCode),
-            r => (IReadOnlyList<decimal?>)[.. Snapshots.Parse(r.Snapshot).MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)]);
+            r => (IReadOnlyList<decimal?>)Snapshots.Months(Snapshots.Parse(r.Snapshot)));
         foreach (var status in statuses)
         {
             IReadOnlyList<(string Unit, IReadOnlyList<decimal?> Months)> sources =
-                [(status.ReportingUnitCode, [.. status.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)])];
+                [(status.ReportingUnitCode, Snapshots.Months(status))];
             if (status.RolledUp && plan is not null && ResultPlanner.ForIndicator(plan, status.IndicatorCode).FirstOrDefault(s => s.FromCommunes) is { } spec)
             {
                 sources = [.. spec.SourceUnits.Select(u => (u, months.GetValueOrDefault((status.IndicatorCode, u)) ?? []))];
