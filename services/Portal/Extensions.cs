@@ -25,6 +25,7 @@ public static class Extensions
         builder.Services.AddSuiteChannel<IndicatorPlans.IndicatorPlansClient>(gateway);
         builder.Services.AddSuiteChannel<Submissions.SubmissionsClient>(gateway);
         builder.Services.AddSuiteChannel<Evaluation.EvaluationClient>(gateway);
+        builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(gateway);
         builder.Services.AddSuiteChannel<DevTokens.DevTokensClient>(gateway);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);

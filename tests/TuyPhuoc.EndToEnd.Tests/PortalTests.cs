@@ -129,6 +129,28 @@ public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(page.Locator("fieldset[data-indicator=CT02] .facts")).ToContainTextAsync(".");
     }
 
+    [Fact]
+    public async Task CommuneReporter_ReportsItsKeyTaskDone_TheTaskShowsItDoneLate()
+    {
+        // Phước Hưng leads task 7 of the demo's Decision 1307 (due 31/10/2024, half done by mid-year), written by no other test.
+        var page = await SignedInAsync("PHUOC_HUNG", null, $"/nhiem-vu?nam={Year}");
+        await Expect(page.Locator("h1")).ToHaveTextAsync($"Nhiệm vụ trọng tâm năm {Year}");
+        var task = page.Locator("section[aria-labelledby=led-heading] article.key-task").Filter(new() { HasText = "Kiên cố hóa 2,5 km kênh mương" });
+        await Expect(task.Locator(".badge")).ToHaveTextAsync("Đang thực hiện, quá hạn");
+        await Expect(task).ToHaveAttributeAsync("data-overdue", "yes");
+
+        await task.Locator("select").SelectOptionAsync("Done");
+        await task.Locator("input[type=number]").FillAsync("100");
+        await task.Locator("textarea[id^=work-]").FillAsync("Hoàn thành 2,5 km kênh mương, nghiệm thu đưa vào sử dụng");
+        await task.Locator("input[id^=reference-]").FillAsync("88/BC-UBND");
+        await task.Locator("button[type=submit]").ClickAsync();
+
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã gửi báo cáo tiến độ.");
+        await Expect(task.Locator(".badge")).ToHaveTextAsync("Đã hoàn thành, trễ hạn");
+        await Expect(task).ToHaveAttributeAsync("data-overdue", "no");
+        await KeepScreenshotAsync(page, "key-task-done");
+    }
+
     private async Task<IPage> SignedInAsync(string unit, string? name, string path, ViewportSize? viewport = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
