@@ -1,11 +1,5 @@
 namespace TuyPhuoc.Evaluation.Domain;
 
-public enum PlanWarningKind { DistrictBelowProvince, DistrictAboveProvince, AllocationsDifferFromDistrict, PhasingDiffersFromYear }
-
-/// <param name="Expected">The figure the plan should match or beat.</param>
-/// <param name="Found">The figure the plan has.</param>
-public sealed record PlanWarning(PlanWarningKind Kind, decimal Expected, decimal Found);
-
 /// <summary>Consistency checks of a plan; mismatches are warnings, never errors.</summary>
 public static class PlanChecks
 {

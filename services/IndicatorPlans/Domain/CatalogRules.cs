@@ -3,11 +3,6 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
-public sealed record UnitNode(OrgUnit Unit, IReadOnlyList<UnitNode> Children);
-
-/// <summary>What a unit must report for one indicator in a year, month by month.</summary>
-public sealed record Assignment(Indicator Indicator, double YearTarget, double[] Quarters, double[] Months, bool DistrictFigure);
-
 /// <summary>Rules of the organisation units and the indicator catalog. Pure.</summary>
 public static partial class CatalogRules
 {

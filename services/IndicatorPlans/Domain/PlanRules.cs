@@ -2,16 +2,6 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
-public sealed record PlanWarning(string IndicatorCode, string Code, string Message);
-
-/// <summary>A target as asked for: quarters or months may be left empty (see <see cref="PlanRules"/> for what that means).</summary>
-public sealed record TargetInput(
-    string IndicatorCode, double DistrictTarget, double? ProvinceTarget,
-    IReadOnlyList<double> Quarters, IReadOnlyList<double> Months, IReadOnlyList<AllocationInput> Allocations,
-    double? Baseline = null, Aggregation Aggregation = Aggregation.Unspecified);
-
-public sealed record AllocationInput(string UnitCode, double YearTarget, IReadOnlyList<double> Months, double? Weight = null);
-
 /// <summary>The rules a plan must satisfy. Pure: everything it needs is passed in.</summary>
 public static class PlanRules
 {

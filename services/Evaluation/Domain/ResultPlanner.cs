@@ -1,64 +1,5 @@
 namespace TuyPhuoc.Evaluation.Domain;
 
-public enum IndicatorSource { Province = 1, District = 2 }
-
-public sealed record IndicatorInfo(
-    string Code, MeasureKind Kind, Direction Direction, decimal? Baseline, IndicatorSource Source, string Block,
-    string ResponsibleOffice, bool CommuneAllocated)
-{
-    public IndicatorDefinition Definition => new(Code, Kind, Direction, Baseline);
-}
-
-/// <param name="QuarterTargets">Null when not phased.</param>
-/// <param name="Weight">The stated quantity the unit weighs with in a weighted mean.</param>
-public sealed record AllocationPlan(string UnitCode, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets, decimal? Weight = null);
-
-/// <summary>How the district figure of a commune-allocated indicator is formed, as the plan says.</summary>
-public enum Aggregation { Sum, Mean, WeightedMean, ResponsibleOffice }
-
-/// <param name="QuarterTargets">Null when not phased: a cumulative target is then spread evenly, a level judged by progress of the year.</param>
-public sealed record IndicatorPlan(IndicatorInfo Indicator, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<AllocationPlan> Allocations,
-    Aggregation Aggregation);
-
-/// <summary>What the evaluation needs of a year's plan: the district (the unit without a parent) and the targets in force.</summary>
-public sealed record PlanSnapshot(int Year, string DistrictCode, IReadOnlyDictionary<string, IndicatorPlan> Indicators);
-
-public enum FigureKind
-{
-    /// <summary>A commune's or town's allocation, reported by the unit itself.</summary>
-    Allocation,
-    /// <summary>The district figure of a commune-allocated cumulative indicator: the sum of the allocations' actuals.</summary>
-    DistrictRollUp,
-    /// <summary>The district figure reported by the responsible office (or entered for the district itself).</summary>
-    DistrictReported,
-    /// <summary>The district figure of a commune-allocated level or rate: the mean of the communes' values.</summary>
-    DistrictMean,
-    /// <summary>The same, each commune weighing with the quantity the plan states for it.</summary>
-    DistrictWeightedMean,
-}
-
-public readonly record struct ResultKey(int Year, string IndicatorCode, string UnitCode);
-
-/// <summary>The units a district figure sums or averages, and a fingerprint of them.</summary>
-public sealed record AggregateSet(HashSet<string> Units, byte[] Fingerprint);
-
-/// <summary>How one result is formed: whose actuals, against which targets.</summary>
-/// <param name="ReportingUnit">Who answers for the figure: the unit, the responsible office, or the district for a roll-up.</param>
-/// <param name="SourceUnits">The units whose actuals make the figure: summed for a roll-up, else the latest revision of a month wins.</param>
-/// <param name="Weights">For a weighted mean, each source unit's weight, in the order of <paramref name="SourceUnits"/>.</param>
-public sealed record ResultSpec(
-    ResultKey Key, IndicatorInfo Indicator, FigureKind Kind, string ReportingUnit, decimal YearTarget,
-    IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<string> SourceUnits, IReadOnlyList<decimal>? Weights = null)
-{
-    public bool DistrictFigure => Kind != FigureKind.Allocation;
-
-    /// <summary>A district figure formed from the communes' own figures.</summary>
-    public bool FromCommunes => Kind is FigureKind.DistrictRollUp or FigureKind.DistrictMean or FigureKind.DistrictWeightedMean;
-}
-
-/// <summary>One month's actual as kept by the evaluation: the latest revision, with the source sequence that set it.</summary>
-public readonly record struct MonthlyActual(decimal Value, long Sequence);
-
 /// <summary>Which results a plan has and which ones a change touches. Pure.</summary>
 public static class ResultPlanner
 {
@@ -196,40 +137,5 @@ public static class ResultPlanner
             if (months[m] is not null) return m / 3 + 1;
         }
         return 1;
-    }
-}
-
-/// <summary>
-/// The results of a plan by indicator and unit, built once per plan: finding what a change touches must not cost
-/// a pass over every allocation of the indicator (thousands at national scale) for each change.
-/// </summary>
-public sealed class PlanIndex
-{
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<PlanSnapshot, PlanIndex> Indexes = [];
-
-    private readonly Dictionary<string, (Dictionary<string, ResultSpec> Own, ResultSpec? District, HashSet<string> DistrictSources)> _byIndicator = [];
-
-    private PlanIndex(PlanSnapshot plan)
-    {
-        foreach (var code in plan.Indicators.Keys)
-        {
-            var own = new Dictionary<string, ResultSpec>();
-            ResultSpec? district = null;
-            foreach (var spec in ResultPlanner.ForIndicator(plan, code))
-            {
-                if (spec.Kind == FigureKind.Allocation) own.TryAdd(spec.Key.UnitCode, spec);
-                else district = spec;
-            }
-            _byIndicator[code] = (own, district, [.. district?.SourceUnits ?? []]);
-        }
-    }
-
-    public static PlanIndex Of(PlanSnapshot plan) => Indexes.GetValue(plan, p => new PlanIndex(p));
-
-    public IEnumerable<ResultSpec> TouchedBy(string unitCode, string indicatorCode)
-    {
-        if (!_byIndicator.TryGetValue(indicatorCode, out var indicator)) yield break;
-        if (indicator.Own.TryGetValue(unitCode, out var own)) yield return own;
-        if (indicator.District is { } district && indicator.DistrictSources.Contains(unitCode)) yield return district;
     }
 }

@@ -1,0 +1,5 @@
+namespace TuyPhuoc.Evaluation.Domain;
+
+/// <param name="QuarterTargets">Null when not phased: a cumulative target is then spread evenly, a level judged by progress of the year.</param>
+public sealed record IndicatorPlan(IndicatorInfo Indicator, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<AllocationPlan> Allocations,
+    Aggregation Aggregation);

@@ -1,0 +1,3 @@
+namespace TuyPhuoc.Evaluation.Domain;
+
+public enum MeasureKind { Cumulative, Level, Growth, YearEnd }

@@ -1,0 +1,3 @@
+namespace TuyPhuoc.Evaluation.Domain;
+
+public enum PlanWarningKind { DistrictBelowProvince, DistrictAboveProvince, AllocationsDifferFromDistrict, PhasingDiffersFromYear }

@@ -1,0 +1,3 @@
+namespace TuyPhuoc.Evaluation.Domain;
+
+public readonly record struct ResultKey(int Year, string IndicatorCode, string UnitCode);

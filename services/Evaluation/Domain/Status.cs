@@ -1,0 +1,3 @@
+namespace TuyPhuoc.Evaluation.Domain;
+
+public enum Status { Achieved, AtRisk, NotAchieved, NoData, JudgedAtYearEnd }

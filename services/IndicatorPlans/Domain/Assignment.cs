@@ -1,0 +1,7 @@
+using System.Text.RegularExpressions;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.IndicatorPlans.Domain;
+
+/// <summary>What a unit must report for one indicator in a year, month by month.</summary>
+public sealed record Assignment(Indicator Indicator, double YearTarget, double[] Quarters, double[] Months, bool DistrictFigure);

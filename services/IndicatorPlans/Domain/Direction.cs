@@ -1,0 +1,3 @@
+namespace TuyPhuoc.IndicatorPlans.Domain;
+
+public enum Direction { HigherIsBetter = 1, LowerIsBetter = 2 }

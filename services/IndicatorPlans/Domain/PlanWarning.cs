@@ -1,0 +1,5 @@
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.IndicatorPlans.Domain;
+
+public sealed record PlanWarning(string IndicatorCode, string Code, string Message);

@@ -1,0 +1,3 @@
+namespace TuyPhuoc.IndicatorPlans.Domain;
+
+public enum SectorBlock { Economy = 1, CultureSociety = 2, InternalAffairs = 3 }
