@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
 /// <summary>What a unit must report for one indicator in a year, month by month.</summary>

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
 public sealed record PlanWarning(string IndicatorCode, string Code, string Message);

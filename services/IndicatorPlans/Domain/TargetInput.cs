@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
 /// <summary>A target as asked for: quarters or months may be left empty (see <see cref="PlanRules"/> for what that means).</summary>

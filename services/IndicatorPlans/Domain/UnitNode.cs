@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
 public sealed record UnitNode(OrgUnit Unit, IReadOnlyList<UnitNode> Children);
