@@ -20,6 +20,10 @@ public sealed record PublishedPlan(
 
     public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
 
+    /// <summary>The three sector blocks' names, as <see cref="BlockName"/> gives them.</summary>
+    public static readonly IReadOnlyList<string> BlockNames =
+        [BlockName(Plans.SectorBlock.Economy), BlockName(Plans.SectorBlock.CultureSociety), BlockName(Plans.SectorBlock.InternalAffairs)];
+
     /// <summary>The block's name as tokens and the services' views carry it; empty for none.</summary>
     public static string BlockName(Plans.SectorBlock block) => block switch
     {

@@ -9,7 +9,6 @@ namespace TuyPhuoc.Gateway.Grpc;
 /// <summary>Development tokens for local runs and tests, signed with the AppHost's per-run key, to callers on loopback only.</summary>
 public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevTokensBase
 {
-    public static readonly IReadOnlySet<string> Blocks = new HashSet<string> { "economy", "culture_society", "internal_affairs" };
     private const int DefaultLifetimeMinutes = 480;
     private const int MaxLifetimeMinutes = 1440;
 
@@ -40,7 +39,7 @@ public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevToken
         if (request.Role == Roles.UnitReporter) violations.RequireText(request.Unit, "unit", maxLength: 100);
         if (request.Role == Roles.BlockLeader)
         {
-            violations.Require(Blocks.Contains(request.Block), "block", $"must be one of {string.Join(", ", Blocks)}");
+            violations.Require(PublishedPlan.BlockNames.Contains(request.Block), "block", $"must be one of {string.Join(", ", PublishedPlan.BlockNames)}");
         }
         violations.Require(request.Subject.Length <= 200, "subject", "is longer than 200 characters");
         violations.Require(request.LifetimeMinutes is >= 0 and <= MaxLifetimeMinutes, "lifetime_minutes",

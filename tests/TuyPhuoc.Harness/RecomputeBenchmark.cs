@@ -162,7 +162,7 @@ public static class RecomputeBenchmark
             var (kind, direction) = kinds[i];
             var code = $"CT{i + 1:D2}";
             var info = new IndicatorInfo(code, kind, direction, kind == MeasureKind.Level ? 50m : null,
-                i < 17 ? IndicatorSource.Province : IndicatorSource.District, Access.Blocks[i % 3], "OFFICE", true);
+                i < 17 ? IndicatorSource.Province : IndicatorSource.District, PublishedPlan.BlockNames[i % 3], "OFFICE", true);
             decimal[]? Quarters(decimal target) => kind switch
             {
                 MeasureKind.Cumulative => [target * 0.2m, target * 0.3m, target * 0.25m, target * 0.25m],

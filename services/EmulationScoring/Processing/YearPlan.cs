@@ -10,7 +10,7 @@ public sealed record YearPlan(int Year, IReadOnlyList<string> IndicatorCodes, IR
     /// <summary>Communes and towns belong to no sector block; they are ranked among themselves under this name.</summary>
     public const string CommunesBlock = "communes";
 
-    public static IReadOnlyList<string> Blocks { get; } = ["economy", "culture_society", "internal_affairs", CommunesBlock];
+    public static IReadOnlyList<string> Blocks { get; } = [.. PublishedPlan.BlockNames, CommunesBlock];
 
     /// <summary>Every unit of the year with what IndicatorPlans assigns it, and the plan's indicators.</summary>
     public static YearPlan From(PublishedPlan plan)

@@ -25,8 +25,8 @@ internal static class Mapping
     public static Violations Required(string value, string field) => new Violations().Require(!string.IsNullOrWhiteSpace(value), field, "is required");
 
     public static Violations Block(string block, bool required) =>
-        new Violations().Require(required ? Access.Blocks.Contains(block.Trim()) : block.Length == 0 || Access.Blocks.Contains(block.Trim()),
-            "block", $"must be one of {string.Join(", ", Access.Blocks)}");
+        new Violations().Require(required ? PublishedPlan.BlockNames.Contains(block.Trim()) : block.Length == 0 || PublishedPlan.BlockNames.Contains(block.Trim()),
+            "block", $"must be one of {string.Join(", ", PublishedPlan.BlockNames)}");
 
 
     /// <summary>A result change with the result as it stands now, as of its latest quarter with data.</summary>

@@ -10,7 +10,6 @@ namespace TuyPhuoc.Evaluation.Processing;
 public sealed record Access(string? Unit, string? Block, bool DistrictOnly = false)
 {
     public static readonly Access Everything = new(null, null);
-    public static readonly string[] Blocks = ["economy", "culture_society", "internal_affairs"];
 
     public bool All => Unit is null && Block is null && !DistrictOnly;
 

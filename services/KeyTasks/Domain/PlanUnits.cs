@@ -3,7 +3,5 @@ namespace TuyPhuoc.KeyTasks.Domain;
 /// <summary>What a year's plan tells the task rules: its units and its catalog's indicators.</summary>
 public sealed record PlanUnits(int Year, IReadOnlyDictionary<string, UnitInfo> Units, IReadOnlySet<string> Indicators)
 {
-    public static readonly IReadOnlySet<string> Blocks = new HashSet<string> { "economy", "culture_society", "internal_affairs" };
-
     public string? BlockOf(string unitCode) => Units.GetValueOrDefault(unitCode)?.Block;
 }
