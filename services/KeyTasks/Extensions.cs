@@ -1,6 +1,6 @@
 using TuyPhuoc.KeyTasks.Data;
 using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.KeyTasks.Plans;
+using TuyPhuoc.KeyTasks.Processing;
 using TuyPhuoc.ServiceDefaults;
 using PlansClient = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient;
 
@@ -14,8 +14,8 @@ public static class KeyTasksExtensions
         builder.Services.AddMigration<KeyTasksDbContext, DemoTasksSeeder>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Deadlines are the district's local days.
-        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("KeyTasks:UtcOffsetHours", TaskClock.VietnamOffset.TotalHours));
-        builder.Services.AddSingleton(sp => new TaskClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
+        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("KeyTasks:UtcOffsetHours", DistrictClock.VietnamOffset.TotalHours));
+        builder.Services.AddSingleton(sp => new DistrictClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
         builder.Services.AddChangeLogSequencer<KeyTasksDbContext>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
         builder.Services.AddPlanReader();

@@ -14,8 +14,8 @@ public static class SubmissionsExtensions
         builder.Services.AddMigration<SubmissionsDbContext>();
         builder.Services.AddSingleton(TimeProvider.System);
         // Deadlines and days late are the district's local days; every number is configuration.
-        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("Submissions:UtcOffsetHours", ReportingClock.VietnamOffset.TotalHours));
-        builder.Services.AddSingleton(sp => new ReportingClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
+        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("Submissions:UtcOffsetHours", DistrictClock.VietnamOffset.TotalHours));
+        builder.Services.AddSingleton(sp => new DistrictClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
         builder.Services.AddChangeLogSequencer<SubmissionsDbContext>();
         builder.Services.AddSingleton<SubmissionsMetrics>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);

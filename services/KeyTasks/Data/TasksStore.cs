@@ -3,15 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.KeyTasks.Domain;
 using TuyPhuoc.KeyTasks.Grpc;
 using TuyPhuoc.KeyTasks.Import;
-using TuyPhuoc.KeyTasks.Plans;
+using TuyPhuoc.KeyTasks.Processing;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.KeyTasks.Data;
 
 /// <summary>Decisions and tasks: each write checked by the Domain's rules on the rows locked, with its change-log entry.</summary>
-public sealed class TasksStore(KeyTasksDbContext db, PlanUnitsReader plans, TaskClock clock)
+public sealed class TasksStore(KeyTasksDbContext db, PlanUnitsReader plans, DistrictClock clock)
 {
-    public TaskClock Clock => clock;
+    public DistrictClock Clock => clock;
 
     public async Task<Decision> CreateDecisionAsync(CallerScope caller, DecisionHeader header, IReadOnlyList<TaskInput> tasks, CancellationToken ct)
     {

@@ -1,3 +1,5 @@
+using TuyPhuoc.ServiceDefaults;
+
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>
@@ -165,5 +167,5 @@ public static class DemoTasks2024
 
     /// <summary>09:00 in Vietnam on the day.</summary>
     private static DateTimeOffset At(string day) =>
-        new DateTimeOffset(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(9, 0)), TaskClock.VietnamOffset).ToUniversalTime();
+        new DateTimeOffset(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(9, 0)), DistrictClock.VietnamOffset).ToUniversalTime();
 }

@@ -14,7 +14,7 @@ namespace TuyPhuoc.Submissions.Data;
 /// is in, they go by binary COPY straight into the revisions table, their change-log entries too, in one transaction:
 /// a bad row anywhere stores nothing.
 /// </summary>
-public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, ReportingClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
+public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, DistrictClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
     public const string Operation = "ImportActuals";
     public const int MaxRows = 500_000;

@@ -8,7 +8,7 @@ using TuyPhuoc.Submissions.Processing;
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>Escalations: each step of <see cref="EscalationWorkflow"/> on the row locked, with its change-log entry.</summary>
-public sealed class EscalationsStore(SubmissionsDbContext db, PlanViews plans, ReportingClock clock)
+public sealed class EscalationsStore(SubmissionsDbContext db, PlanViews plans, DistrictClock clock)
 {
     public DateOnly Today => clock.Today;
 

@@ -9,7 +9,7 @@ using TuyPhuoc.Submissions.Processing;
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>Monthly reports and their deadlines: each step of <see cref="ReportWorkflow"/> on the month locked, with its change-log entry.</summary>
-public sealed class ReportsStore(SubmissionsDbContext db, PlanViews plans, ReportingClock clock)
+public sealed class ReportsStore(SubmissionsDbContext db, PlanViews plans, DistrictClock clock)
 {
     public DateOnly Today => clock.Today;
 

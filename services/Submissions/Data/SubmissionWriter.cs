@@ -17,7 +17,7 @@ namespace TuyPhuoc.Submissions.Data;
 /// every call that arrives while a transaction is committing joins the next one. A group costs three round trips and
 /// one WAL flush however many calls it holds, and each caller is answered only once its revision is durable.
 /// </summary>
-public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plans, ReportingClock clock, ChangeSignal signal,
+public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plans, DistrictClock clock, ChangeSignal signal,
     ILogger<SubmissionWriter> logger) : BackgroundService
 {
     public const string Operation = "SubmitActual";

@@ -70,7 +70,7 @@ internal static class Mapping
         Deadline = e.Deadline.ToProto(),
         // Timeliness is judged on local days; the instant shown is the start of that day.
         FirstSubmittedAt = e.FirstSubmittedOn is { } day
-            ? Timestamp.FromDateTimeOffset(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ReportingClock.VietnamOffset))
+            ? Timestamp.FromDateTimeOffset(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), DistrictClock.VietnamOffset))
             : null,
     };
 

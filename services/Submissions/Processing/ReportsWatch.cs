@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Processing;
 
 /// <summary>Refreshes the gauges that need the database: reports late or missing, and the change log's latest sequence.</summary>
-public sealed class ReportsWatch(IServiceScopeFactory scopes, SubmissionsMetrics metrics, ReportingClock clock, ILogger<ReportsWatch> logger) : BackgroundService
+public sealed class ReportsWatch(IServiceScopeFactory scopes, SubmissionsMetrics metrics, DistrictClock clock, ILogger<ReportsWatch> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 

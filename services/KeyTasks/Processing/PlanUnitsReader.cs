@@ -1,7 +1,7 @@
 using TuyPhuoc.KeyTasks.Domain;
 using TuyPhuoc.ServiceDefaults;
 
-namespace TuyPhuoc.KeyTasks.Plans;
+namespace TuyPhuoc.KeyTasks.Processing;
 
 /// <summary>Each year's units and catalog as the task rules see them, made from what the suite's plan reader holds.</summary>
 public sealed class PlanUnitsReader(PlanReader reader)
