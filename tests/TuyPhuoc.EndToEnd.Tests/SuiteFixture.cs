@@ -65,7 +65,7 @@ public class SuiteFixture : IAsyncLifetime
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            var states = Describe();
+            var states = await DescribeAsync();
             await DisposeAsync();
             throw new TimeoutException($"The suite was not healthy within {StartTimeout}: {states}");
         }
@@ -132,10 +132,37 @@ public class SuiteFixture : IAsyncLifetime
         DeleteDataDirectory();
     }
 
-    private string Describe() => _app is null ? "the app was not built" : string.Join("; ", Resources.Select(name =>
-        _app.ResourceNotifications.TryGetCurrentState(name, out var e)
-            ? $"{name} {e.Snapshot.State?.Text} ({e.Snapshot.HealthStatus?.ToString() ?? "no health yet"})"
-            : $"{name} unknown"));
+    /// <summary>Each resource's state; for one that stopped, its exit code and the last lines it wrote, so a failed start says why.</summary>
+    private async Task<string> DescribeAsync()
+    {
+        if (_app is null) return "the app was not built";
+        var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
+        var states = new List<string>();
+        foreach (var name in Resources)
+        {
+            if (!_app.ResourceNotifications.TryGetCurrentState(name, out var e))
+            {
+                states.Add($"{name} unknown");
+                continue;
+            }
+            var state = $"{name} {e.Snapshot.State?.Text} ({e.Snapshot.HealthStatus?.ToString() ?? "no health yet"})";
+            if (e.Snapshot.State?.Text is "Finished" or "Exited" or "FailedToStart")
+            {
+                var tail = new Queue<string>();
+                await foreach (var batch in logs.GetAllAsync(name))
+                {
+                    foreach (var line in batch)
+                    {
+                        tail.Enqueue(line.Content);
+                        if (tail.Count > 20) tail.Dequeue();
+                    }
+                }
+                state += $" exit code {e.Snapshot.ExitCode}, its last lines:\n  {string.Join("\n  ", tail)}\n";
+            }
+            states.Add(state);
+        }
+        return string.Join("; ", states);
+    }
 
     private void DeleteDataDirectory()
     {
