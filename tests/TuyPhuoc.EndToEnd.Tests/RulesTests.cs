@@ -243,6 +243,14 @@ public sealed class RulesTests(SuiteFixture suite)
             Assert.Equal((true, 3), (before.Preliminary, before.PreliminaryMonths.Single()));
             var preliminaryReport = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
             Assert.True(preliminaryReport.Preliminary);
+            var card = await Evaluation.GetScorecardAsync(new Eval.GetScorecardRequest { UnitCode = District, Year = Year, Quarter = 1, PageSize = 1000 },
+                await suite.CallAsAsync(Roles.PlanningOffice));
+            Assert.True(card.Preliminary);
+            Assert.True(card.Statuses.Single(s => s.IndicatorCode == "CT09").Preliminary);
+            var block = await Evaluation.GetBlockSummaryAsync(new Eval.GetBlockSummaryRequest { Block = before.Block, Year = Year, Quarter = 1 },
+                await suite.CallAsAsync(Roles.PlanningOffice));
+            Assert.True(block.Preliminary);
+            Assert.Equal([3], block.DistrictFigures.Single(f => f.IndicatorCode == "CT09").PreliminaryMonths);
             if (report.Status != Subs.ReportStatus.Submitted)
             {
                 await submissions.SubmitReportAsync(new Subs.SubmitReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3, IdempotencyKey = Guid.NewGuid().ToString() },
@@ -257,6 +265,9 @@ public sealed class RulesTests(SuiteFixture suite)
 
         Assert.Empty(after.PreliminaryMonths);
         Assert.False(quarterReport.DistrictFigures.Single(f => f.IndicatorCode == "CT09").Preliminary);
+        var cardAfter = await Evaluation.GetScorecardAsync(new Eval.GetScorecardRequest { UnitCode = District, Year = Year, Quarter = 1, PageSize = 1000 },
+            await suite.CallAsAsync(Roles.PlanningOffice));
+        Assert.False(cardAfter.Statuses.Single(s => s.IndicatorCode == "CT09").Preliminary);
     }
 
     [Fact]
