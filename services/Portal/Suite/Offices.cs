@@ -181,14 +181,25 @@ public sealed class OfficeReads(PlanCache plans, IndicatorPlans.IndicatorPlansCl
         return new PlanFacts(indicators, units, await targets);
     }
 
-    /// <summary>Each unit's actuals of the year (with their notes), read page by page, a few units at a time.</summary>
+    /// <summary>
+    /// Each unit's actuals of the year (with their notes), read page by page, a few units at a time. A unit the person
+    /// may not read (a block leader and an office outside the block) or that reports nothing gives no notes.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>>> ActualsAsync(IEnumerable<string> units, int year, CallOptions call)
     {
         var read = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActualRevision>>();
         await System.Threading.Tasks.Parallel.ForEachAsync(units.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (unit, _) =>
-            read[unit] = await Paging.AllAsync(
-                token => submissions.ListActualsAsync(new ListActualsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
-                page => (page.Actuals, page.NextPageToken)).ToListAsync());
+        {
+            try
+            {
+                read[unit] = await Paging.AllAsync(
+                    token => submissions.ListActualsAsync(new ListActualsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+                    page => (page.Actuals, page.NextPageToken)).ToListAsync();
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.NotFound)
+            {
+            }
+        });
         return read;
     }
 }
