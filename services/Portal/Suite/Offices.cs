@@ -203,3 +203,30 @@ public sealed class OfficeReads(PlanCache plans, IndicatorPlans.IndicatorPlansCl
         return read;
     }
 }
+
+public sealed record RankLine(int Rank, string Unit, string UnitName, string Block, double Total, string ClassCode, string ClassName, bool HeldBack);
+
+public sealed record YearStateLine(bool Final, DateTimeOffset? ChangedAt, string ChangedBy, string Reason, int SchemeVersion)
+{
+    public static YearStateLine From(Contracts.Scoring.V1.YearState s) => new(s.Final, s.ChangedAt?.ToDateTimeOffset(), s.ChangedBy, s.Reason, s.SchemeVersion);
+}
+
+public sealed record WeightLine(string Code, string Name, double Weight);
+
+public sealed record ClassLine(string Code, string Name, double MinTotal);
+
+/// <summary>The scoring scheme in force, as Home Affairs set it (read-only here).</summary>
+public sealed record SchemeView(int Version, DateTimeOffset? RecordedAt, string RecordedBy, IReadOnlyList<WeightLine> Weights, double FullFrom, double ProportionalFrom,
+    double ExceedFrom, double BonusFraction, double BonusCap, double PerLateReport, double PerMissingReport, double PerOverdueEscalation, double? PerOverdueKeyTask,
+    IReadOnlyList<ClassLine> Classes, double? CapFraction, string CapBase, string CapRounding, IReadOnlyList<string> TieBreak)
+{
+    public static SchemeView From(Contracts.Scoring.V1.Scheme s, PlanFacts facts) => new(s.Version, s.RecordedAt?.ToDateTimeOffset(), s.RecordedBy,
+        [.. s.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new WeightLine(w.Key, facts.Name(w.Key), w.Value))],
+        s.Band?.FullFrom ?? 0, s.Band?.ProportionalFrom ?? 0, s.Bonus?.ExceedFrom ?? 0, s.Bonus?.FractionOfWeight ?? 0, s.Bonus?.Cap ?? 0,
+        s.Deductions?.PerLateReport ?? 0, s.Deductions?.PerMissingReport ?? 0, s.Deductions?.PerOverdueEscalation ?? 0,
+        s.Deductions is { HasPerOverdueKeyTask: true } d ? d.PerOverdueKeyTask : null,
+        [.. s.Classes.Select(c => new ClassLine(c.Code, c.Name, c.MinTotal))], s.OutstandingCap?.Fraction, s.OutstandingCap?.BaseLevelCode ?? "",
+        (s.OutstandingCap?.Rounding ?? Contracts.Scoring.V1.CapRounding.Unspecified).ToString(), [.. s.TieBreak]);
+}
+
+public sealed record RankingView(int Year, int Quarter, string Block, bool Final, IReadOnlyList<RankLine> Entries, YearStateLine State, SchemeView Scheme);
