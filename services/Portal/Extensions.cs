@@ -26,11 +26,13 @@ public static class Extensions
         builder.Services.AddSuiteChannel<Submissions.SubmissionsClient>(gateway);
         builder.Services.AddSuiteChannel<Evaluation.EvaluationClient>(gateway);
         builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(gateway);
+        builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.EmulationScoringClient>(gateway);
         builder.Services.AddSuiteChannel<DevTokens.DevTokensClient>(gateway);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenVault>();
         builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddSingleton<OfficeReads>();
         builder.Services.AddScoped<SuiteSession>();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
