@@ -27,7 +27,7 @@ public sealed class AuthorityPortalTests(AuthoritySuite suite) : PortalBrowser(s
         await Expect(page.Locator("tr[data-indicator]").First).ToBeVisibleAsync();
         await KeepScreenshotAsync(page, "authority-home");
 
-        await page.ClickAsync("header button.link");
+        await page.ClickAsync("header button:has-text('Đăng xuất')");
         await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
         await page.GotoAsync(new Uri(suite.Portal, "/").ToString());
         await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
