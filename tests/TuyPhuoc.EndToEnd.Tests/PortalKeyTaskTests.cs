@@ -25,7 +25,7 @@ public sealed class PortalKeyTaskTests(SuiteFixture suite) : PortalBrowser(suite
                 new TaskInput
                 {
                     Number = "1", Content = "Lập quy hoạch chi tiết khu dân cư Phước An", LeadUnitCode = "KT_HT", CoordinatingUnitCodes = { "PHUOC_AN" },
-                    Deadline = new Deadline { Kind = DeadlineKind.Date, DueDate = new Date { Year = 2025, Month = 6, Day = 30 } }, Product = "Quyết định",
+                    Deadline = new Deadline { Kind = DeadlineKind.Date, DueDate = new Date { Year = 2025, Month = 6, Day = 30 } }, Product = "Quyết định", Block = "economy",
                 },
             },
         }, await Suite.CallAsAsync(Roles.PlanningOffice));
@@ -33,6 +33,9 @@ public sealed class PortalKeyTaskTests(SuiteFixture suite) : PortalBrowser(suite
         var path = $"/nhiem-vu/{Uri.EscapeDataString(task.Id)}";
 
         var commune = await SignedInAsync("PHUOC_AN", "Lê Văn Bình", path);
+        // Units by their names, as an annex writes them, and the block whose leader follows the task.
+        await Expect(commune.Locator(".task-line .lead-unit")).ToHaveTextAsync("Phòng Kinh tế - Hạ tầng");
+        await Expect(commune.Locator(".task-line")).ToContainTextAsync("Xã Phước An");
         await commune.FillAsync("#comment", "Xã đã bố trí mặt bằng hội trường để lấy ý kiến nhân dân");
         await commune.ClickAsync("form.comment-form button[type=submit]");
         await Expect(commune.Locator(".task-comments li")).ToContainTextAsync("Xã đã bố trí mặt bằng hội trường");
@@ -59,6 +62,7 @@ public sealed class PortalKeyTaskTests(SuiteFixture suite) : PortalBrowser(suite
         Assert.Equal("PHUOC_AN", after.Comments.Single().UnitCode);
         Assert.Equal(ExtensionDecision.Granted, after.Extensions.Single().Decision);
         await Expect(planning.Locator(".task-line")).ToContainTextAsync("30/09/2025");
+        await Expect(planning.Locator(".task-line")).ToContainTextAsync("Khối Kinh tế");
         Assert.Matches(new Regex("nhiem-vu/"), planning.Url);
     }
 }
