@@ -125,7 +125,7 @@ public sealed record QuarterReportView(int Year, int Quarter, bool Preliminary, 
 
 public sealed record StatusTally(Status Status, int Count);
 
-public sealed record BlockView(string Block, int Year, int Quarter, IReadOnlyList<StatusTally> Counts, int CheckpointPassed, int CheckpointFailed,
+public sealed record BlockView(string Block, int Year, int Quarter, bool Preliminary, IReadOnlyList<StatusTally> Counts, int CheckpointPassed, int CheckpointFailed,
     IReadOnlyList<FigureLine> Figures, IReadOnlyList<LaggardLine> Laggards, IReadOnlyList<EscalationLine> OpenEscalations, TaskCounts? KeyTasks);
 
 /// <summary>The names and plans the office pages need beside Evaluation's results, read once per page.</summary>
