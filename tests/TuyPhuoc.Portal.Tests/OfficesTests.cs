@@ -250,6 +250,8 @@ public sealed class QuarterReportTests
         var laggard = Assert.Single(view.BelowCheckpoint);
         Assert.Equal(("Xã Phước An", "Tổng sản lượng lương thực có hạt", 0.5, "Thiếu nước tưới"), (laggard.UnitName, laggard.Name, laggard.Minimum!.Value, laggard.Causes));
         Assert.Equal(Status.AtRisk, Assert.Single(view.Allocated).Status);
+        // BHXH's notes were not read (a block leader may not read every unit): nothing is said of them, not "no cause".
+        Assert.Null(view.Figures[1].Causes);
     }
 }
 

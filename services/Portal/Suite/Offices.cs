@@ -107,11 +107,12 @@ public sealed record TimelinessView(int Year, IReadOnlyList<TimelinessRow> Rows)
 /// </summary>
 public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
     double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
-    bool Preliminary, string Office, string Causes, int UnitsExpected, int UnitsReported);
+    bool Preliminary, string Office, string? Causes, int UnitsExpected, int UnitsReported);
 
 public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress);
 
-public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress, double? Minimum, string Causes);
+/// <summary>An indicator of a unit below its mark; <see cref="Causes"/> is null where the person may not read the unit's notes.</summary>
+public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress, double? Minimum, string? Causes);
 
 public sealed record TaskCount(Tasks.TaskStatus Status, int Count);
 
@@ -134,9 +135,9 @@ public sealed record PlanFacts(IReadOnlyDictionary<string, Indicator> Indicators
     public string Name(string indicator) => Indicators.GetValueOrDefault(indicator)?.Name ?? indicator;
     public string UnitName(string unit) => UnitNames.GetValueOrDefault(unit, unit);
 
-    /// <summary>The notes ("nguyên nhân") a unit gave with an indicator's months up to the quarter: the quarter's first, in month order.</summary>
-    public static string CausesOf(IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals, string unit, string indicator, int quarter) =>
-        string.Join("; ", (actuals.GetValueOrDefault(unit) ?? []).Where(a => a.IndicatorCode == indicator && a.Month > 3 * quarter - 3 && a.Month <= 3 * quarter
+    /// <summary>The notes ("nguyên nhân") a unit gave with an indicator's months of the quarter, in month order; null when its actuals were not read.</summary>
+    public static string? CausesOf(IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals, string unit, string indicator, int quarter) =>
+        actuals.GetValueOrDefault(unit) is not { } read ? null : string.Join("; ", read.Where(a => a.IndicatorCode == indicator && a.Month > 3 * quarter - 3 && a.Month <= 3 * quarter
             && !string.IsNullOrWhiteSpace(a.Note)).OrderBy(a => a.Month).Select(a => a.Note.Trim()).Distinct());
 
     public FigureLine Figure(IndicatorStatus s, int quarter, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals)
