@@ -95,6 +95,7 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
                 await Suite.CallAsAsync(Roles.BlockLeader, block: block));
             expected = summary.Counts.ToDictionary(c => c.Status.ToString(), c => c.Count);
             await OpenAsync(page, $"/khoi?nam={Year}&quy={quarter}");
+            await Expect(page.Locator(".block-counts li").First).ToBeVisibleAsync();
             shown = [];
             foreach (var item in await page.Locator(".block-counts li").AllAsync())
             {
