@@ -70,7 +70,7 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
         await Expect(page.Locator("a.xlsx")).ToHaveAttributeAsync("href", $"/bieu-mau/bao-cao-quy?year={Year}&quarter=2");
         await Expect(page.Locator("a.xlsx")).ToHaveTextAsync("Tải Excel");
         await Expect(page.Locator(".preliminary")).ToHaveCountAsync(report.Preliminary ? 1 : 0);
-        await KeepScreenshotAsync(page, "offices-quarter-report");
+        await KeepScreenshotAsync(page, "offices-quarter-report", fullPage: false);
         // Wide tables scroll in their own box: the page itself does not scroll sideways at phone width.
         await page.SetViewportSizeAsync(390, 844);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));

@@ -183,12 +183,15 @@ public sealed class TimelinessTests : BunitContext
     [Fact]
     public void From_Entries_OneRowPerUnitInThePlansOrder_AMonthNotListedIsEmpty()
     {
-        Unit[] units = [new() { Code = "TT_TUY_PHUOC", Name = "Thị trấn Tuy Phước" }, new() { Code = "PHUOC_AN", Name = "Xã Phước An" }];
+        Unit[] units = [new() { Code = "TCKH", Name = "Phòng Tài chính - Kế hoạch", Kind = UnitKind.Office }, new() { Code = "PHUOC_AN", Name = "Xã Phước An", Kind = UnitKind.Commune },
+            new() { Code = "TT_TUY_PHUOC", Name = "Thị trấn Tuy Phước", Kind = UnitKind.Town }];
         UnitTimeliness Entry(string unit, int month, Timeliness t, int late = 0) => new() { UnitCode = unit, Year = 2024, Month = month, Timeliness = t, DaysLate = late };
 
-        var view = TimelinessView.From(2024, [Entry("PHUOC_AN", 1, Timeliness.Late, 3), Entry("TT_TUY_PHUOC", 2, Timeliness.OnTime), Entry("PHUOC_AN", 2, Timeliness.Missing)], units);
+        var view = TimelinessView.From(2024, [Entry("TCKH", 1, Timeliness.OnTime), Entry("PHUOC_AN", 1, Timeliness.Late, 3), Entry("TT_TUY_PHUOC", 2, Timeliness.OnTime),
+            Entry("PHUOC_AN", 2, Timeliness.Missing)], units);
 
-        Assert.Equal(["Thị trấn Tuy Phước", "Xã Phước An"], view.Rows.Select(r => r.UnitName));
+        // The towns and communes by name, then the offices.
+        Assert.Equal(["Thị trấn Tuy Phước", "Xã Phước An", "Phòng Tài chính - Kế hoạch"], view.Rows.Select(r => r.UnitName));
         Assert.Equal(new TimelinessMark(Timeliness.Late, 3), view.Rows[1].Months[0]);
         Assert.Null(view.Rows[0].Months[0]);
         Assert.Equal(12, view.Rows[0].Months.Count);

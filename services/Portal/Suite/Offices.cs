@@ -40,6 +40,11 @@ public static class OfficePages
     public static string BlockLabel(IStringLocalizer<Strings> l, string block) =>
         block.Length == 0 ? "" : l[block == CommunesBlock ? "Office_BlockCommunes" : $"Block_{block}"];
 
+    /// <summary>The order the offices read lists of units in: the towns and communes, then the offices, each by name.</summary>
+    public static IReadOnlyDictionary<string, int> UnitOrder(IEnumerable<Unit> units) =>
+        units.OrderBy(u => u.Kind == UnitKind.Office).ThenBy(u => u.Name, StringComparer.Create(VietNumber.Culture, ignoreCase: false))
+            .Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i);
+
     public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => n.ToString(VietNumber.Culture) };
 }
 
@@ -98,7 +103,7 @@ public sealed record TimelinessView(int Year, IReadOnlyList<TimelinessRow> Rows)
 {
     public static TimelinessView From(int year, IEnumerable<UnitTimeliness> entries, IReadOnlyList<Unit> units)
     {
-        var order = units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        var order = OfficePages.UnitOrder(units);
         var names = units.ToDictionary(u => u.Code, u => u.Name);
         return new(year, [.. entries.GroupBy(e => e.UnitCode).OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
