@@ -111,6 +111,34 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
         await KeepScreenshotAsync(page, "offices-block");
     }
 
+    [Fact]
+    public async Task PlanningOffice_OpensTheTimelinessGrid_EachMonthOfAUnitAsListTimelinessSays()
+    {
+        const string unit = "PHUOC_SON";
+        await Suite.DemoLoadedAsync();
+        var submissions = new Subs.Submissions.SubmissionsClient(Suite.Gateway);
+        var page = await SignedInAsAsync(Roles.PlanningOffice, $"/dung-han?nam={Year}");
+        var row = page.Locator($"table.timeliness-grid tr[data-unit={unit}]");
+        await Expect(row.Locator("th")).ToHaveTextAsync("Xã Phước Sơn");
+
+        // The demo's Phước Sơn sent February 4 days after the deadline; every month reads as the service lists it.
+        await Expect(row.Locator("td[data-month='2']")).ToHaveTextAsync("Trễ 4 ngày");
+        var listed = (await submissions.ListTimelinessAsync(new Subs.ListTimelinessRequest { Year = Year, UnitCode = unit, PageSize = 100 },
+            await Suite.CallAsAsync(Roles.PlanningOffice))).Entries.ToDictionary(e => e.Month);
+        for (var month = 1; month <= 12; month++)
+        {
+            var expected = listed.TryGetValue(month, out var e) ? e.Timeliness switch
+            {
+                Subs.Timeliness.OnTime => "Đúng hạn",
+                Subs.Timeliness.Late => $"Trễ {e.DaysLate} ngày",
+                Subs.Timeliness.Missing => "Chưa nộp",
+                Subs.Timeliness.NotDue => "Chưa đến hạn",
+                _ => "—",
+            } : "—";
+            await Expect(row.Locator($"td[data-month='{month}']")).ToHaveTextAsync(expected);
+        }
+    }
+
     /// <summary>Sends the unit's month as its reporter through the API: every indicator it reports at its phased target.</summary>
     private async Task SendReportAsync(int month)
     {
