@@ -3,9 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
-using TuyPhuoc.Contracts.Evaluation.V1;
-using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
@@ -29,9 +26,9 @@ public abstract class SuiteDownContext : BunitContext
         Services.AddSingleton<PlanCache>();
         Services.AddSingleton<OfficeReads>();
         Services.AddScoped<SuiteSession>();
-        Services.AddSuiteChannel<IndicatorPlans.IndicatorPlansClient>(nowhere);
-        Services.AddSuiteChannel<Submissions.SubmissionsClient>(nowhere);
-        Services.AddSuiteChannel<Evaluation.EvaluationClient>(nowhere);
+        Services.AddSuiteChannel<Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient>(nowhere);
+        Services.AddSuiteChannel<Contracts.Submissions.V1.Submissions.SubmissionsClient>(nowhere);
+        Services.AddSuiteChannel<Contracts.Evaluation.V1.Evaluation.EvaluationClient>(nowhere);
         Services.AddSuiteChannel<Contracts.Scoring.V1.EmulationScoring.EmulationScoringClient>(nowhere);
     }
 
