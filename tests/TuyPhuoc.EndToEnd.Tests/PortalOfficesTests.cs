@@ -195,6 +195,14 @@ public sealed class PortalYearCloseTests(SuiteFixture suite) : PortalBrowser(sui
         await Expect(page.Locator("table.ranking tbody tr")).ToHaveCountAsync(Math.Min(ranking.Entries.Count, 50));
         await KeepScreenshotAsync(page, "offices-ranking");
 
+        // A unit's breakdown: the same total, and every line the service gives, deductions with their causes.
+        var score = await scoring.GetScoreAsync(new Scoring.GetScoreRequest { UnitCode = ranking.Entries[0].UnitCode, Year = Year }, await Suite.CallAsAsync(Roles.HomeAffairs));
+        await first.Locator("a").ClickAsync();
+        await Expect(page.Locator(".score-total strong")).ToHaveTextAsync(score.Total.ToString("#,##0.###", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+        await Expect(page.Locator("table.points tbody tr")).ToHaveCountAsync(score.Indicators.Count);
+        await Expect(page.Locator("ul.deductions li")).ToHaveCountAsync(score.Deductions.Count);
+        await OpenAsync(page, $"/xep-hang?nam={Year}");
+
         try
         {
             // Finalising without a reason: said beside the field, and the year stays open.
