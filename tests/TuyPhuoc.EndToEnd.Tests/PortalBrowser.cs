@@ -74,11 +74,12 @@ public abstract class PortalBrowser(SuiteFixture suite) : IAsyncLifetime
     /// <summary>The page is connected to its circuit: what is typed now reaches the server.</summary>
     protected static Task WhenLiveAsync(IPage page) => Expect(page.Locator("div.page[data-live=yes]")).ToHaveCountAsync(1);
 
-    protected static async Task KeepScreenshotAsync(IPage page, string name)
+    /// <summary>Keeps the whole page, or only what the window shows (<paramref name="fullPage"/> false: a long report's top).</summary>
+    protected static async Task KeepScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
         Directory.CreateDirectory(folder);
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = fullPage });
         TestContext.Current.AddAttachment($"{name}.png", bytes, "image/png");
     }
 

@@ -70,10 +70,10 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
         await Expect(page.Locator("a.xlsx")).ToHaveAttributeAsync("href", $"/bieu-mau/bao-cao-quy?year={Year}&quarter=2");
         await Expect(page.Locator("a.xlsx")).ToHaveTextAsync("Tải Excel");
         await Expect(page.Locator(".preliminary")).ToHaveCountAsync(report.Preliminary ? 1 : 0);
+        await KeepScreenshotAsync(page, "offices-quarter-report", fullPage: false);
         // Wide tables scroll in their own box: the page itself does not scroll sideways at phone width.
         await page.SetViewportSizeAsync(390, 844);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
-        await KeepScreenshotAsync(page, "offices-quarter-report");
     }
 
     [Fact]
@@ -95,6 +95,7 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
                 await Suite.CallAsAsync(Roles.BlockLeader, block: block));
             expected = summary.Counts.ToDictionary(c => c.Status.ToString(), c => c.Count);
             await OpenAsync(page, $"/khoi?nam={Year}&quy={quarter}");
+            await Expect(page.Locator(".block-counts li").First).ToBeVisibleAsync();
             shown = [];
             foreach (var item in await page.Locator(".block-counts li").AllAsync())
             {
@@ -108,6 +109,34 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Khối Kinh tế: tổng hợp quý {quarter}/{Year}");
         await Expect(page.Locator(".block-chart svg").First).ToBeVisibleAsync();
         await KeepScreenshotAsync(page, "offices-block");
+    }
+
+    [Fact]
+    public async Task PlanningOffice_OpensTheTimelinessGrid_EachMonthOfAUnitAsListTimelinessSays()
+    {
+        const string unit = "PHUOC_SON";
+        await Suite.DemoLoadedAsync();
+        var submissions = new Subs.Submissions.SubmissionsClient(Suite.Gateway);
+        var page = await SignedInAsAsync(Roles.PlanningOffice, $"/dung-han?nam={Year}");
+        var row = page.Locator($"table.timeliness-grid tr[data-unit={unit}]");
+        await Expect(row.Locator("th")).ToHaveTextAsync("Xã Phước Sơn");
+
+        // The demo's Phước Sơn sent February 4 days after the deadline; every month reads as the service lists it.
+        await Expect(row.Locator("td[data-month='2']")).ToHaveTextAsync("Trễ 4 ngày");
+        var listed = (await submissions.ListTimelinessAsync(new Subs.ListTimelinessRequest { Year = Year, UnitCode = unit, PageSize = 100 },
+            await Suite.CallAsAsync(Roles.PlanningOffice))).Entries.ToDictionary(e => e.Month);
+        for (var month = 1; month <= 12; month++)
+        {
+            var expected = listed.TryGetValue(month, out var e) ? e.Timeliness switch
+            {
+                Subs.Timeliness.OnTime => "Đúng hạn",
+                Subs.Timeliness.Late => $"Trễ {e.DaysLate} ngày",
+                Subs.Timeliness.Missing => "Chưa nộp",
+                Subs.Timeliness.NotDue => "Chưa đến hạn",
+                _ => "—",
+            } : "—";
+            await Expect(row.Locator($"td[data-month='{month}']")).ToHaveTextAsync(expected);
+        }
     }
 
     /// <summary>Sends the unit's month as its reporter through the API: every indicator it reports at its phased target.</summary>
@@ -165,6 +194,14 @@ public sealed class PortalYearCloseTests(SuiteFixture suite) : PortalBrowser(sui
         await Expect(first.Locator(".classification")).ToContainTextAsync(ranking.Entries[0].ClassificationName);
         await Expect(page.Locator("table.ranking tbody tr")).ToHaveCountAsync(Math.Min(ranking.Entries.Count, 50));
         await KeepScreenshotAsync(page, "offices-ranking");
+
+        // A unit's breakdown: the same total, and every line the service gives, deductions with their causes.
+        var score = await scoring.GetScoreAsync(new Scoring.GetScoreRequest { UnitCode = ranking.Entries[0].UnitCode, Year = Year }, await Suite.CallAsAsync(Roles.HomeAffairs));
+        await first.Locator("a").ClickAsync();
+        await Expect(page.Locator(".score-total strong")).ToHaveTextAsync(score.Total.ToString("#,##0.###", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+        await Expect(page.Locator("table.points tbody tr")).ToHaveCountAsync(score.Indicators.Count);
+        await Expect(page.Locator("ul.deductions li")).ToHaveCountAsync(score.Deductions.Count);
+        await OpenAsync(page, $"/xep-hang?nam={Year}");
 
         try
         {

@@ -1,56 +1,45 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.Extensions.DependencyInjection;
-using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.Contracts.Submissions.V1;
-using System.Security.Claims;
-using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Components.Pages;
-using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Tests;
 
-/// <summary>The month's page with the suite out of reach: real gRPC clients to an address where nothing listens.</summary>
-public sealed class MonthPageTests : BunitContext
+public sealed class MonthPageTests : SuiteDownContext
 {
-    private readonly TokenVault _vault = new(TimeProvider.System);
-
-    public MonthPageTests()
-    {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
-        var nowhere = new Uri($"http://127.0.0.1:{ClosedPort()}");
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Services.AddMemoryCache();
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(_vault);
-        Services.AddSingleton<PlanCache>();
-        Services.AddScoped<SuiteSession>();
-        Services.AddSuiteChannel<IndicatorPlans.IndicatorPlansClient>(nowhere);
-        Services.AddSuiteChannel<Submissions.SubmissionsClient>(nowhere);
-    }
-
     [Fact]
     public void Open_TheSuiteIsDown_SaysSoInVietnameseAndShowsNoForm()
     {
-        var session = _vault.Keep("a-token", DateTimeOffset.UtcNow.AddHours(1));
-        AddAuthorization().SetAuthorized("Nguyễn Thị Lan").SetRoles(Roles.UnitReporter).SetClaims(
-            new Claim(SuiteClaims.Role, Roles.UnitReporter), new Claim(SuiteClaims.Unit, "PHUOC_THANG"), new Claim(Person.SessionClaim, session), new Claim(Person.NameClaim, "Nguyễn Thị Lan"));
+        SignedIn("Nguyễn Thị Lan", Roles.UnitReporter, "bao-cao?nam=2024&thang=7", unit: "PHUOC_THANG");
 
-        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("bao-cao?nam=2024&thang=7");
-        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var page = Render<Month>();
 
-        page.WaitForAssertion(() => Assert.Equal(
-            "Hệ thống tạm thời không phản hồi. Những gì bạn đã nhập vẫn được giữ; vui lòng thử lại sau ít phút.", page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
         Assert.Empty(page.FindAll("input[inputmode=decimal]"));
     }
+}
 
-    private static int ClosedPort()
+public sealed class OfficePagesDownTests : SuiteDownContext
+{
+    [Fact]
+    public void Approvals_TheSuiteIsDown_SaysSoInVietnameseAndShowsNoReports()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        SignedIn("Trần Văn Bình", Roles.PlanningOffice, "duyet-bao-cao?nam=2024&thang=11");
+
+        var page = Render<Approvals>();
+
+        page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Empty(page.FindAll("table.reports"));
+        Assert.Empty(page.FindAll(".loading"));
+        Assert.Equal("Duyệt báo cáo", page.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void Ranking_TheSuiteIsDown_SaysSoAndOffersNoFinalising()
+    {
+        SignedIn("Lê Thị Hoa", Roles.HomeAffairs, "xep-hang?nam=2024");
+
+        var page = Render<Ranking>();
+
+        page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
+        Assert.Empty(page.FindAll("button.finalize-year"));
     }
 }

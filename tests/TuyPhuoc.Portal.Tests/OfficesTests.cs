@@ -183,12 +183,15 @@ public sealed class TimelinessTests : BunitContext
     [Fact]
     public void From_Entries_OneRowPerUnitInThePlansOrder_AMonthNotListedIsEmpty()
     {
-        Unit[] units = [new() { Code = "TT_TUY_PHUOC", Name = "Thị trấn Tuy Phước" }, new() { Code = "PHUOC_AN", Name = "Xã Phước An" }];
+        Unit[] units = [new() { Code = "TCKH", Name = "Phòng Tài chính - Kế hoạch", Kind = UnitKind.Office }, new() { Code = "PHUOC_AN", Name = "Xã Phước An", Kind = UnitKind.Commune },
+            new() { Code = "TT_TUY_PHUOC", Name = "Thị trấn Tuy Phước", Kind = UnitKind.Town }];
         UnitTimeliness Entry(string unit, int month, Timeliness t, int late = 0) => new() { UnitCode = unit, Year = 2024, Month = month, Timeliness = t, DaysLate = late };
 
-        var view = TimelinessView.From(2024, [Entry("PHUOC_AN", 1, Timeliness.Late, 3), Entry("TT_TUY_PHUOC", 2, Timeliness.OnTime), Entry("PHUOC_AN", 2, Timeliness.Missing)], units);
+        var view = TimelinessView.From(2024, [Entry("TCKH", 1, Timeliness.OnTime), Entry("PHUOC_AN", 1, Timeliness.Late, 3), Entry("TT_TUY_PHUOC", 2, Timeliness.OnTime),
+            Entry("PHUOC_AN", 2, Timeliness.Missing)], units);
 
-        Assert.Equal(["Thị trấn Tuy Phước", "Xã Phước An"], view.Rows.Select(r => r.UnitName));
+        // The towns and communes by name, then the offices.
+        Assert.Equal(["Thị trấn Tuy Phước", "Xã Phước An", "Phòng Tài chính - Kế hoạch"], view.Rows.Select(r => r.UnitName));
         Assert.Equal(new TimelinessMark(Timeliness.Late, 3), view.Rows[1].Months[0]);
         Assert.Null(view.Rows[0].Months[0]);
         Assert.Equal(12, view.Rows[0].Months.Count);
@@ -250,6 +253,8 @@ public sealed class QuarterReportTests
         var laggard = Assert.Single(view.BelowCheckpoint);
         Assert.Equal(("Xã Phước An", "Tổng sản lượng lương thực có hạt", 0.5, "Thiếu nước tưới"), (laggard.UnitName, laggard.Name, laggard.Minimum!.Value, laggard.Causes));
         Assert.Equal(Status.AtRisk, Assert.Single(view.Allocated).Status);
+        // BHXH's notes were not read (a block leader may not read every unit): nothing is said of them, not "no cause".
+        Assert.Null(view.Figures[1].Causes);
     }
 }
 

@@ -31,6 +31,20 @@ public static class OfficePages
     /// <summary>The classification list for the emulation council: the year's, or a quarter's (provisional).</summary>
     public static string RankingXlsx(int year, int quarter) => $"/bieu-mau/xep-loai?year={year}" + (quarter == 0 ? "" : $"&quarter={quarter}");
 
+    /// <summary>Communes and towns belong to no sector block: the scores rank them among themselves under this name.</summary>
+    public const string CommunesBlock = "communes";
+
+    /// <summary>The groups a ranking is read by: the sector blocks, then the communes and towns.</summary>
+    public static IReadOnlyList<string> RankingBlocks { get; } = [.. PublishedPlan.BlockNames, CommunesBlock];
+
+    public static string BlockLabel(IStringLocalizer<Strings> l, string block) =>
+        block.Length == 0 ? "" : l[block == CommunesBlock ? "Office_BlockCommunes" : $"Block_{block}"];
+
+    /// <summary>The order the offices read lists of units in: the towns and communes, then the offices, each by name.</summary>
+    public static IReadOnlyDictionary<string, int> UnitOrder(IEnumerable<Unit> units) =>
+        units.OrderBy(u => u.Kind == UnitKind.Office).ThenBy(u => u.Name, StringComparer.Create(VietNumber.Culture, ignoreCase: false))
+            .Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i);
+
     public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => n.ToString(VietNumber.Culture) };
 }
 
@@ -89,7 +103,7 @@ public sealed record TimelinessView(int Year, IReadOnlyList<TimelinessRow> Rows)
 {
     public static TimelinessView From(int year, IEnumerable<UnitTimeliness> entries, IReadOnlyList<Unit> units)
     {
-        var order = units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        var order = OfficePages.UnitOrder(units);
         var names = units.ToDictionary(u => u.Code, u => u.Name);
         return new(year, [.. entries.GroupBy(e => e.UnitCode).OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
@@ -107,11 +121,12 @@ public sealed record TimelinessView(int Year, IReadOnlyList<TimelinessRow> Rows)
 /// </summary>
 public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
     double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
-    bool Preliminary, string Office, string Causes, int UnitsExpected, int UnitsReported);
+    bool Preliminary, string Office, string? Causes, int UnitsExpected, int UnitsReported);
 
 public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress);
 
-public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress, double? Minimum, string Causes);
+/// <summary>An indicator of a unit below its mark; <see cref="Causes"/> is null where the person may not read the unit's notes.</summary>
+public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress, double? Minimum, string? Causes);
 
 public sealed record TaskCount(Tasks.TaskStatus Status, int Count);
 
@@ -125,7 +140,7 @@ public sealed record QuarterReportView(int Year, int Quarter, bool Preliminary, 
 
 public sealed record StatusTally(Status Status, int Count);
 
-public sealed record BlockView(string Block, int Year, int Quarter, IReadOnlyList<StatusTally> Counts, int CheckpointPassed, int CheckpointFailed,
+public sealed record BlockView(string Block, int Year, int Quarter, bool Preliminary, IReadOnlyList<StatusTally> Counts, int CheckpointPassed, int CheckpointFailed,
     IReadOnlyList<FigureLine> Figures, IReadOnlyList<LaggardLine> Laggards, IReadOnlyList<EscalationLine> OpenEscalations, TaskCounts? KeyTasks);
 
 /// <summary>The names and plans the office pages need beside Evaluation's results, read once per page.</summary>
@@ -134,9 +149,9 @@ public sealed record PlanFacts(IReadOnlyDictionary<string, Indicator> Indicators
     public string Name(string indicator) => Indicators.GetValueOrDefault(indicator)?.Name ?? indicator;
     public string UnitName(string unit) => UnitNames.GetValueOrDefault(unit, unit);
 
-    /// <summary>The notes ("nguyên nhân") a unit gave with an indicator's months up to the quarter: the quarter's first, in month order.</summary>
-    public static string CausesOf(IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals, string unit, string indicator, int quarter) =>
-        string.Join("; ", (actuals.GetValueOrDefault(unit) ?? []).Where(a => a.IndicatorCode == indicator && a.Month > 3 * quarter - 3 && a.Month <= 3 * quarter
+    /// <summary>The notes ("nguyên nhân") a unit gave with an indicator's months of the quarter, in month order; null when its actuals were not read.</summary>
+    public static string? CausesOf(IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals, string unit, string indicator, int quarter) =>
+        actuals.GetValueOrDefault(unit) is not { } read ? null : string.Join("; ", read.Where(a => a.IndicatorCode == indicator && a.Month > 3 * quarter - 3 && a.Month <= 3 * quarter
             && !string.IsNullOrWhiteSpace(a.Note)).OrderBy(a => a.Month).Select(a => a.Note.Trim()).Distinct());
 
     public FigureLine Figure(IndicatorStatus s, int quarter, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals)
