@@ -27,7 +27,7 @@ public sealed class MonthPageTests : BunitContext
         Services.AddSingleton(_vault);
         Services.AddSingleton<PlanCache>();
         Services.AddScoped<SuiteSession>();
-        Services.AddSuiteChannel<IndicatorPlans.IndicatorPlansClient>(nowhere);
+        Services.AddSuiteChannel<Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient>(nowhere);
         Services.AddSuiteChannel<Submissions.SubmissionsClient>(nowhere);
     }
 

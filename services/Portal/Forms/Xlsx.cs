@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -33,24 +34,38 @@ public static class Xlsx
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private const long MaxCharactersInPart = 40_000_000;
 
-    /// <summary>Writes a workbook of the given sheets, each filled by its writer in order, to a write-only package (nothing kept in memory).</summary>
+    /// <summary>
+    /// Writes a workbook of the given sheets, each filled by its writer in order. The package is zipped as it is written
+    /// (the SDK's own package keeps every part in memory until it closes), so a sheet of any length streams out.
+    /// </summary>
     public static void Write(Stream output, params (string Name, Action<SheetWriter> Fill)[] sheets)
     {
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Styles();
-        styles.Stylesheet.Save();
-        var entries = new List<Sheet>();
-        foreach (var (name, fill) in sheets)
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        void Part(string path, string xml)
         {
-            var part = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = new SheetWriter(part)) fill(writer);
-            entries.Add(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)entries.Count + 1, Name = name });
+            using var writer = new StreamWriter(zip.CreateEntry(path, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+            writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+            writer.Write(xml);
         }
-        workbook.Workbook = new Workbook(new Sheets(entries));
-        workbook.Workbook.Save();
+        const string package = "http://schemas.openxmlformats.org/package/2006/", office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        const string main = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        var numbers = Enumerable.Range(1, sheets.Length).ToList();
+        Part("[Content_Types].xml", $"<Types xmlns=\"{package}content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + $"<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{main}sheet.main+xml\"/>"
+            + $"<Override PartName=\"/xl/styles.xml\" ContentType=\"{main}styles+xml\"/>"
+            + string.Concat(numbers.Select(n => $"<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"{main}worksheet+xml\"/>")) + "</Types>");
+        Part("_rels/.rels", $"<Relationships xmlns=\"{package}relationships\"><Relationship Id=\"rId1\" Type=\"{office}officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        Part("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{package}relationships\">"
+            + string.Concat(numbers.Select(n => $"<Relationship Id=\"rId{n}\" Type=\"{office}worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"))
+            + $"<Relationship Id=\"rId{sheets.Length + 1}\" Type=\"{office}styles\" Target=\"styles.xml\"/></Relationships>");
+        Part("xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n => new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = sheets[n - 1].Name }))).OuterXml);
+        Part("xl/styles.xml", Styles().OuterXml);
+        foreach (var n in numbers)
+        {
+            using var part = zip.CreateEntry($"xl/worksheets/sheet{n}.xml", CompressionLevel.Fastest).Open();
+            using var writer = new SheetWriter(part);
+            sheets[n - 1].Fill(writer);
+        }
     }
 
     /// <summary>A sheet of an uploaded workbook by name, as its cells; null when the workbook has no such sheet.</summary>
@@ -163,9 +178,10 @@ public sealed class SheetWriter : IDisposable
     private readonly List<double> _widths = [];
     private bool _started, _protect, _landscape;
 
-    internal SheetWriter(WorksheetPart part)
+    internal SheetWriter(Stream part)
     {
-        _writer = OpenXmlWriter.Create(part);
+        _writer = OpenXmlWriter.Create(part, Encoding.UTF8);
+        _writer.WriteStartDocument(true);
         _writer.WriteStartElement(new Worksheet());
     }
 
