@@ -69,3 +69,44 @@ internal sealed class Opened
     private CellFormat? Xf(string reference) =>
         _cells.TryGetValue(reference, out var cell) ? _styles.CellFormats!.Elements<CellFormat>().ElementAt((int)(cell.StyleIndex?.Value ?? 0)) : null;
 }
+
+/// <summary>A workbook filled in as a person would in Excel: cells set to numbers or texts (shared strings, as Excel saves them).</summary>
+internal static class Filled
+{
+    public static byte[] In(byte[] workbook, string sheet, params (string Cell, object? Value)[] cells)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var part = document.WorkbookPart!;
+            var shared = part.SharedStringTablePart ?? part.AddNewPart<SharedStringTablePart>();
+            shared.SharedStringTable ??= new SharedStringTable();
+            var worksheet = ((WorksheetPart)part.GetPartById(part.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == sheet).Id!)).Worksheet;
+            foreach (var (reference, value) in cells)
+            {
+                var cell = worksheet.Descendants<Cell>().Single(c => c.CellReference == reference);
+                cell.InlineString = null;
+                switch (value)
+                {
+                    case null:
+                        cell.DataType = null;
+                        cell.CellValue = null;
+                        break;
+                    case double number:
+                        cell.DataType = null;
+                        cell.CellValue = new CellValue(number);
+                        break;
+                    default:
+                        shared.SharedStringTable.AppendChild(new SharedStringItem(new Text(value.ToString()!)));
+                        cell.DataType = CellValues.SharedString;
+                        cell.CellValue = new CellValue(shared.SharedStringTable.Count() - 1);
+                        break;
+                }
+            }
+            worksheet.Save();
+            shared.SharedStringTable.Save();
+        }
+        return stream.ToArray();
+    }
+}
