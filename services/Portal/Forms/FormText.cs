@@ -76,14 +76,15 @@ public static class FormText
     public static void Numbering(SheetWriter sheet, int columns) =>
         sheet.Write([.. Enumerable.Range(1, columns).Select(c => (XCell?)XCell.Of($"({c})", Look.Numbering))]);
 
-    /// <summary>The signature block on the right: the date line, on behalf of the committee, the deputy chairman who signs.</summary>
-    public static void Signature(SheetWriter sheet, int columns, string place, DateOnly date)
+    /// <summary>The signature block on the right: the date line, then who signs (by default the committee's deputy chairman).</summary>
+    public static void Signature(SheetWriter sheet, int columns, string place, DateOnly date, params string[] signs)
     {
         var from = Math.Max(1, columns - 3);
         sheet.Skip();
         sheet.Across(from, columns, XCell.Of(DateLine(place, date), Look.Italic));
-        sheet.Across(from, columns, XCell.Of("TM. ỦY BAN NHÂN DÂN", Look.Signature));
-        sheet.Across(from, columns, XCell.Of("KT. CHỦ TỊCH", Look.Signature));
-        sheet.Across(from, columns, XCell.Of("PHÓ CHỦ TỊCH", Look.Signature));
+        foreach (var line in signs.Length > 0 ? signs : ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+        {
+            sheet.Across(from, columns, XCell.Of(line, Look.Signature));
+        }
     }
 }
