@@ -6,6 +6,7 @@ using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Components;
+using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
 
@@ -26,6 +27,7 @@ public static class Extensions
         builder.Services.AddSuiteChannel<Submissions.SubmissionsClient>(gateway);
         builder.Services.AddSuiteChannel<Evaluation.EvaluationClient>(gateway);
         builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(gateway);
+        builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.EmulationScoringClient>(gateway);
         builder.Services.AddSuiteChannel<DevTokens.DevTokensClient>(gateway);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -52,6 +54,7 @@ public static class Extensions
         app.MapDefaultEndpoints(grpcHealth: false);
         app.MapStaticAssets();
         app.MapPortalSignIn();
+        app.MapForms();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

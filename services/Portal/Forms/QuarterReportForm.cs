@@ -8,7 +8,20 @@ namespace TuyPhuoc.Portal.Forms;
 /// allocations), the catalog and the units for names, the causes the units noted in the quarter by indicator, the date.
 /// </summary>
 public sealed record QuarterReportSource(QuarterReport Report, Plan Plan, IReadOnlyDictionary<string, Indicator> Catalog,
-    IReadOnlyDictionary<string, Unit> Units, IReadOnlyDictionary<string, IReadOnlyList<string>> Causes, DateOnly Date);
+    IReadOnlyDictionary<string, Unit> Units, IReadOnlyDictionary<string, IReadOnlyList<string>> Causes, DateOnly Date)
+{
+    /// <summary>
+    /// The causes the units noted in the quarter's months, by indicator, each once: the responsible office's as written,
+    /// a commune's after its name.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CausesOf(IEnumerable<Contracts.Submissions.V1.ActualRevision> actuals, int quarter,
+        IReadOnlyDictionary<string, Indicator> catalog, IReadOnlyDictionary<string, Unit> units) =>
+        actuals.Where(a => (a.Month + 2) / 3 == quarter && a.Note.Trim().Length > 0).OrderBy(a => a.Month)
+            .GroupBy(a => a.IndicatorCode)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(a =>
+                catalog.GetValueOrDefault(a.IndicatorCode)?.ResponsibleOfficeCode == a.UnitCode ? a.Note.Trim()
+                : $"{units.GetValueOrDefault(a.UnitCode)?.Name ?? a.UnitCode}: {a.Note.Trim()}").Distinct()]);
+}
 
 /// <summary>
 /// The Finance-Planning office's quarterly report, "Biểu số 01", in the layout of a district report: the district

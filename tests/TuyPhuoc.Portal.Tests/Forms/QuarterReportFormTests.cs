@@ -141,3 +141,18 @@ public sealed class QuarterReportFormTests
         Assert.Contains($"H{date + 1}:K{date + 1}", Sheet.Merged);
     }
 }
+
+public sealed class QuarterCausesTests
+{
+    [Fact]
+    public void CausesOf_TheQuartersNotes_EachOnceTheOfficesAsWrittenACommunesAfterItsName()
+    {
+        var office = Seeded.Catalog["CT04"].ResponsibleOfficeCode;
+        Contracts.Submissions.V1.ActualRevision Note(string unit, int month, string note) => new() { UnitCode = unit, IndicatorCode = "CT04", Year = 2024, Month = month, Note = note };
+
+        var causes = QuarterReportSource.CausesOf([Note(office, 4, "Thị trường trầm lắng"), Note(office, 5, "Thị trường trầm lắng"), Note("PHUOC_AN", 6, " Chưa đấu giá "),
+            Note("PHUOC_AN", 3, "Quý trước"), Note("PHUOC_AN", 5, "")], 2, Seeded.Catalog, Seeded.Units);
+
+        Assert.Equal(["Thị trường trầm lắng", "Xã Phước An: Chưa đấu giá"], causes["CT04"]);
+    }
+}
