@@ -18,6 +18,13 @@ public sealed record PublishedPlan(
 {
     public int Year => Plan.Year;
 
+    /// <summary>
+    /// The plan in force at the end of each quarter, as IndicatorPlans decides it (a revision that applies from the start
+    /// of the year counts for every quarter): what each quarter is judged against. Four times <see cref="Plan"/> when
+    /// the year has one revision.
+    /// </summary>
+    public IReadOnlyList<Plans.Plan> AtQuarterEnds { get; init; } = [Plan, Plan, Plan, Plan];
+
     public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
 
     /// <summary>The three sector blocks' names, as <see cref="BlockName"/> gives them.</summary>
@@ -118,6 +125,18 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
             logger.LogInformation("No plan for {Year}", year);
             return new Entry(null, generation, loadedAt);
         }
+        // A quarter that ended before the first revision took effect is judged against today's plan.
+        async Task<Plans.Plan?> PlanOnAsync(DateOnly date)
+        {
+            try
+            {
+                return await plans.GetPlanAsync(new Plans.GetPlanRequest { Year = year, AsOf = date.ToProto() }, cancellationToken: ct);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                return null;
+            }
+        }
         var catalog = new Dictionary<string, Plans.Indicator>();
         await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
@@ -137,9 +156,15 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
             if (u.Assignments.Count > 0) assignments[u.UnitCode] = u.Assignments;
         }
         var district = units.Values.FirstOrDefault(u => u.Kind == Plans.UnitKind.District)?.Code ?? "";
+        var revisions = await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, cancellationToken: ct);
+        var atQuarterEnds = new List<Plans.Plan>();
+        foreach (var quarterEnd in Enumerable.Range(1, 4).Select(q => new DateOnly(year, 3 * q, 1).AddMonths(1).AddDays(-1)))
+        {
+            atQuarterEnds.Add(revisions.Revisions.Count == 1 ? plan : await PlanOnAsync(quarterEnd) ?? plan);
+        }
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, catalog.Count, units.Count, assignments.Count);
-        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district), generation, loadedAt);
+        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district) { AtQuarterEnds = atQuarterEnds }, generation, loadedAt);
     }
 }
 

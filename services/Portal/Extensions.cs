@@ -33,6 +33,7 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenVault>();
         builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddSingleton<OfficeReads>();
         builder.Services.AddScoped<SuiteSession>();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -3,37 +3,14 @@ using Microsoft.Playwright;
 namespace TuyPhuoc.EndToEnd.Tests;
 
 /// <summary>
-/// The portal in headless Chromium (Debian's, through ExecutablePath) against the real AppHost, as a commune's people
-/// use it. Each test keeps a screenshot with the test results. The month written here (August 2024 of Thị trấn Diêu
-/// Trì) is written by no other test.
+/// The portal as a commune's people use it. The month written here (August 2024 of Thị trấn Diêu Trì) is written by
+/// no other test.
 /// </summary>
-public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
+public sealed class PortalTests(SuiteFixture suite) : PortalBrowser(suite)
 {
     private const string Unit = "TT_DIEU_TRI", UnitName = "Thị trấn Diêu Trì";
     private const int Year = 2024, Month = 8, Quarter = 3;
     private static readonly TimeSpan EvaluationSettles = TimeSpan.FromSeconds(30);
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        // Two shared cores: a circuit may take a few seconds to connect while other tests load the suite.
-        Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            // The tests run as root, where Chromium's sandbox cannot start.
-            Args = ["--no-sandbox"],
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
-    }
 
     [Fact]
     public async Task CommuneReporter_FillsSavesAndSendsTheMonth_HomeShowsTheNewStatus()
@@ -109,7 +86,7 @@ public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
         // Signing out ends the session: the portal asks to sign in again.
         await page.ClickAsync("header button:has-text('Đăng xuất')");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
-        await page.GotoAsync(new Uri(suite.Portal, "/").ToString());
+        await page.GotoAsync(new Uri(Suite.Portal, "/").ToString());
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
     }
 
@@ -150,42 +127,4 @@ public sealed class PortalTests(SuiteFixture suite) : IAsyncLifetime
         await Expect(task).ToHaveAttributeAsync("data-overdue", "no");
         await KeepScreenshotAsync(page, "key-task-done");
     }
-
-    private async Task<IPage> SignedInAsync(string unit, string? name, string path, ViewportSize? viewport = null)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
-        await page.GotoAsync(new Uri(suite.Portal, path).ToString());
-        // Not signed in: the portal sends the person to sign in first, then back to the page asked for.
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
-        await page.SelectOptionAsync("#role", "unit_reporter");
-        await page.SelectOptionAsync("#unit", unit);
-        if (name is not null) await page.FillAsync("#name", name);
-        await page.ClickAsync("#sign-in");
-        await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
-        await WhenLiveAsync(page);
-        return page;
-    }
-
-    private static async Task OpenAsync(IPage page, string path)
-    {
-        await page.GotoAsync(new Uri(new Uri(page.Url), path).ToString());
-        await WhenLiveAsync(page);
-    }
-
-    /// <summary>The page is connected to its circuit: what is typed now reaches the server.</summary>
-    private static Task WhenLiveAsync(IPage page) => Expect(page.Locator("div.page[data-live=yes]")).ToHaveCountAsync(1);
-
-    private static async Task KeepScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-        Directory.CreateDirectory(folder);
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
-        TestContext.Current.AddAttachment($"{name}.png", bytes, "image/png");
-    }
-
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
-
-    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
 }

@@ -54,11 +54,11 @@ public sealed class RulesTests(SuiteFixture suite)
     }
 
     /// <summary>Submits once per cell (a replay returns the first answer), while Submissions may not know the new plan yet.</summary>
-    private async Task SubmitAsync(string unit, string indicator, int month, double value)
+    private async Task SubmitAsync(string unit, string indicator, int month, double value, int year = Year)
     {
         var request = new Subs.SubmitActualRequest
         {
-            UnitCode = unit, IndicatorCode = indicator, Year = Year, Month = month, Value = value, IdempotencyKey = $"rules-{Year}-{unit}-{indicator}-{month}",
+            UnitCode = unit, IndicatorCode = indicator, Year = year, Month = month, Value = value, IdempotencyKey = $"rules-{year}-{unit}-{indicator}-{month}",
         };
         var deadline = DateTime.UtcNow + Soon;
         while (true)
@@ -75,7 +75,7 @@ public sealed class RulesTests(SuiteFixture suite)
         }
     }
 
-    private async Task<Eval.IndicatorStatus> StatusAsync(string unit, string indicator, int quarter, Func<Eval.IndicatorStatus, bool> done)
+    private async Task<Eval.IndicatorStatus> StatusAsync(string unit, string indicator, int quarter, Func<Eval.IndicatorStatus, bool> done, int year = Year)
     {
         var deadline = DateTime.UtcNow + Soon;
         while (true)
@@ -83,7 +83,7 @@ public sealed class RulesTests(SuiteFixture suite)
             Eval.IndicatorStatus? status = null;
             try
             {
-                status = await Evaluation.GetIndicatorStatusAsync(new Eval.GetIndicatorStatusRequest { UnitCode = unit, IndicatorCode = indicator, Year = Year, Quarter = quarter },
+                status = await Evaluation.GetIndicatorStatusAsync(new Eval.GetIndicatorStatusRequest { UnitCode = unit, IndicatorCode = indicator, Year = year, Quarter = quarter },
                     await suite.CallAsAsync(Roles.PlanningOffice));
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound) { }
@@ -140,6 +140,57 @@ public sealed class RulesTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task RevisePlan_FromJuly_FirstHalfKeepsItsJudgementUntilARevisionAppliesFromTheStartOfTheYear()
+    {
+        // A year of this test's own: 1,000 of CT21 for the KT_HT office, 250 a quarter, then 300 reported in each of Q1 and Q2.
+        const int year = 2022;
+        var plans = new Plans.IndicatorPlans.IndicatorPlansClient(suite.Gateway);
+        var office = await suite.CallAsAsync(Roles.PlanningOffice);
+        Plans.Target Ct21(double target) => new() { IndicatorCode = "CT21", DistrictTarget = target, Quarters = { target / 4, target / 4, target / 4, target / 4 } };
+        try
+        {
+            await plans.CreatePlanAsync(new Plans.CreatePlanRequest
+            {
+                Year = year, DecisionNumber = "111/QĐ-UBND (kiểm thử)", DecisionDate = Date(2021, 12, 20), EffectiveFrom = Date(year, 1, 1),
+                Targets = { Ct21(1000) }, IdempotencyKey = "rules-plan-2022",
+            }, office);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            Assert.Fail("The 2022 plan exists before this test made it: the suite's data is not fresh.");
+        }
+        foreach (var month in new[] { 1, 4 }) await SubmitAsync("KT_HT", "CT21", month, 300, year);
+        var firstQ1 = await StatusAsync(District, "CT21", 1, s => s.MonthlyActuals[0].HasValue, year);
+
+        await plans.RevisePlanAsync(new Plans.RevisePlanRequest
+        {
+            Year = year, DecisionNumber = "222/QĐ-UBND (kiểm thử)", DecisionDate = Date(year, 6, 25), EffectiveFrom = Date(year, 7, 1),
+            Reason = "Điều chỉnh kế hoạch từ quý III", Targets = { Ct21(2000) }, IdempotencyKey = "rules-revise-2022-july",
+        }, office);
+        var julyQ3 = await StatusAsync(District, "CT21", 3, s => s.Quarters[2].PlanRevision == 2, year);
+        var julyQ1 = await StatusAsync(District, "CT21", 1, _ => true, year);
+
+        await plans.RevisePlanAsync(new Plans.RevisePlanRequest
+        {
+            Year = year, DecisionNumber = "333/QĐ-UBND (kiểm thử)", DecisionDate = Date(year, 9, 25), EffectiveFrom = Date(year, 10, 1),
+            Reason = "Điều chỉnh cả năm", Targets = { Ct21(1600) }, AppliesFromStartOfYear = true, IdempotencyKey = "rules-revise-2022-whole-year",
+        }, office);
+        var wholeYearQ1 = await StatusAsync(District, "CT21", 1, s => s.Quarters[0].PlanRevision == 3, year);
+
+        Assert.Equal((Eval.Status.Achieved, 1, 1000.0), (firstQ1.Status, firstQ1.Quarters[0].PlanRevision, firstQ1.YearTarget));
+        // From July: Q3 judged against 2,000 (500 a quarter, nothing reported yet), Q1 still against the first plan.
+        Assert.Equal(("222/QĐ-UBND (kiểm thử)", 2000.0), (julyQ3.Quarters[2].PlanDecisionNumber, julyQ3.YearTarget));
+        Assert.Equal([1, 1, 2], julyQ3.Quarters.Select(q => q.PlanRevision));
+        Assert.Equal((Eval.Status.Achieved, 1, "111/QĐ-UBND (kiểm thử)", 1000.0),
+            (julyQ1.Status, julyQ1.Quarters[0].PlanRevision, julyQ1.Quarters[0].PlanDecisionNumber, julyQ1.YearTarget));
+        // From the start of the year: Q1's 300 is short of 400.
+        Assert.Equal((Eval.Status.NotAchieved, "333/QĐ-UBND (kiểm thử)", 1600.0, 400.0),
+            (wholeYearQ1.Status, wholeYearQ1.Quarters[0].PlanDecisionNumber, wholeYearQ1.YearTarget, wholeYearQ1.Quarters[0].Requirement));
+        var revisions = await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, office);
+        Assert.Equal([false, false, true], revisions.Revisions.Select(r => r.AppliesFromStartOfYear));
+    }
+
+    [Fact]
     public async Task SetPolicy_Nonsense_FieldViolationsAndNothingStored()
     {
         var office = await suite.CallAsAsync(Roles.PlanningOffice);
@@ -192,6 +243,14 @@ public sealed class RulesTests(SuiteFixture suite)
             Assert.Equal((true, 3), (before.Preliminary, before.PreliminaryMonths.Single()));
             var preliminaryReport = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 1 }, await suite.CallAsAsync(Roles.PlanningOffice));
             Assert.True(preliminaryReport.Preliminary);
+            var card = await Evaluation.GetScorecardAsync(new Eval.GetScorecardRequest { UnitCode = District, Year = Year, Quarter = 1, PageSize = 1000 },
+                await suite.CallAsAsync(Roles.PlanningOffice));
+            Assert.True(card.Preliminary);
+            Assert.True(card.Statuses.Single(s => s.IndicatorCode == "CT09").Preliminary);
+            var block = await Evaluation.GetBlockSummaryAsync(new Eval.GetBlockSummaryRequest { Block = before.Block, Year = Year, Quarter = 1 },
+                await suite.CallAsAsync(Roles.PlanningOffice));
+            Assert.True(block.Preliminary);
+            Assert.Equal([3], block.DistrictFigures.Single(f => f.IndicatorCode == "CT09").PreliminaryMonths);
             if (report.Status != Subs.ReportStatus.Submitted)
             {
                 await submissions.SubmitReportAsync(new Subs.SubmitReportRequest { UnitCode = "LDTBXH", Year = Year, Month = 3, IdempotencyKey = Guid.NewGuid().ToString() },
@@ -206,6 +265,9 @@ public sealed class RulesTests(SuiteFixture suite)
 
         Assert.Empty(after.PreliminaryMonths);
         Assert.False(quarterReport.DistrictFigures.Single(f => f.IndicatorCode == "CT09").Preliminary);
+        var cardAfter = await Evaluation.GetScorecardAsync(new Eval.GetScorecardRequest { UnitCode = District, Year = Year, Quarter = 1, PageSize = 1000 },
+            await suite.CallAsAsync(Roles.PlanningOffice));
+        Assert.False(cardAfter.Statuses.Single(s => s.IndicatorCode == "CT09").Preliminary);
     }
 
     [Fact]

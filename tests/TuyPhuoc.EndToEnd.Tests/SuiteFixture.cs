@@ -46,7 +46,27 @@ public class SuiteFixture : IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
+        // A resource that stops while the suite starts (e.g. a port another process took between its choice and the
+        // bind) gets one more try on a fresh AppHost with fresh ports; a second failure is the suite's own.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync();
+                return;
+            }
+            catch (ResourceStoppedException e) when (attempt == 1)
+            {
+                Console.Error.WriteLine($"The suite did not start; starting it again: {e.Message}");
+            }
+        }
+    }
+
+    private async Task StartAsync()
+    {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        using var starting = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token);
+        string? stopped = null;
         try
         {
             // The testing builder randomizes the proxied ports, so a developer's running instance is not disturbed.
@@ -55,18 +75,33 @@ public class SuiteFixture : IAsyncLifetime
             // Health checks fail by design while a fault test has a resource down and while the suite stops.
             builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
             _app = await builder.BuildAsync(timeout.Token);
-            // A failed executable leaves its dependents waiting forever: every wait has the start-up deadline.
-            await _app.StartAsync(timeout.Token);
+            // A failed executable leaves its dependents waiting forever: the start ends when one stops.
+            var app = _app;
+            var watch = Task.Run(async () =>
+            {
+                await foreach (var e in app.ResourceNotifications.WatchAsync(starting.Token))
+                {
+                    if (Resources.Contains(e.Resource.Name) && e.Snapshot.State?.Text is "Finished" or "Exited" or "FailedToStart")
+                    {
+                        stopped = e.Resource.Name;
+                        await starting.CancelAsync();
+                    }
+                }
+            }, CancellationToken.None);
+            await _app.StartAsync(starting.Token);
             foreach (var resource in Resources)
             {
-                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, starting.Token);
             }
+            await starting.CancelAsync();
+            await watch.ContinueWith(_ => { }, TaskScheduler.Default);
             _gateway = GrpcChannel.ForAddress(_app.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint));
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (starting.IsCancellationRequested)
         {
             var states = await DescribeAsync();
             await DisposeAsync();
+            if (stopped is not null) throw new ResourceStoppedException($"{stopped} stopped while the suite started: {states}");
             throw new TimeoutException($"The suite was not healthy within {StartTimeout}: {states}");
         }
         catch
@@ -75,6 +110,8 @@ public class SuiteFixture : IAsyncLifetime
             throw;
         }
     }
+
+    private sealed class ResourceStoppedException(string message) : Exception(message);
 
     /// <summary>January to June 2024 of the demo, loaded once through the public API for every test that needs it.</summary>
     public Task DemoLoadedAsync()

@@ -269,6 +269,25 @@ public class PlanRulesTests
         Assert.Empty(PlanRules.InForce([first, second], new(2023, 12, 31)));
     }
 
+    [Fact]
+    public void InForce_ARevisionThatAppliesFromTheStartOfTheYear_OverridesEarlierQuartersButNotLaterRevisions()
+    {
+        var first = Revision(1, new(2024, 1, 1), ("REVENUE", 100), ("COVERAGE", 90));
+        var july = Revision(2, new(2024, 7, 1), ("REVENUE", 120));
+        var september = Revision(3, new(2024, 9, 1), ("COVERAGE", 95), ("REVENUE", 130));
+        september.AppliesFromStartOfYear = true;
+        var later = Revision(4, new(2024, 10, 1), ("REVENUE", 140));
+
+        var endOfQ1 = PlanRules.InForce([first, july, september, later], new(2024, 3, 31));
+        var endOfQ4 = PlanRules.InForce([first, july, september, later], new(2024, 12, 31));
+
+        Assert.Equal(95, endOfQ1.Single(t => t.IndicatorCode == "COVERAGE").DistrictTarget);
+        Assert.Equal(130, endOfQ1.Single(t => t.IndicatorCode == "REVENUE").DistrictTarget);
+        Assert.Equal(140, endOfQ4.Single(t => t.IndicatorCode == "REVENUE").DistrictTarget);
+        Assert.Equal([1, 3], PlanRules.RevisionsInForce([first, july, september, later], new(2024, 3, 31)).Select(r => r.Number));
+        Assert.Empty(PlanRules.InForce([first, july, september, later], new(2023, 12, 31)));
+    }
+
     private static PlanRevision Revision(int number, DateOnly from, params (string Code, double Target)[] targets) => new()
     {
         Year = 2024, Number = number, DecisionNumber = $"{number}/QĐ", DecisionDate = from.AddDays(-3), EffectiveFrom = from,

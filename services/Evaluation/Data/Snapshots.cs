@@ -21,7 +21,7 @@ public static class Snapshots
             RolledUp = spec.FromCommunes,
             MeasureKind = Name(spec.Indicator.Kind),
             Direction = spec.Indicator.Direction == Direction.HigherIsBetter ? "higher_is_better" : "lower_is_better",
-            YearTarget = (double)spec.YearTarget,
+            YearTarget = (double)result.Input.YearTarget,
             ReportingUnitCode = spec.ReportingUnit,
             Source = SourceName(spec.Indicator.Source),
             Block = spec.Indicator.Block,
@@ -29,7 +29,7 @@ public static class Snapshots
         };
         status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
         if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));
-        status.Quarters.AddRange(result.Quarters.Select(ToProto));
+        status.Quarters.AddRange(result.Quarters.Select(q => ToProto(q, spec.QuarterPlans.ElementAtOrDefault(q.Quarter - 1))));
         Summarize(status);
         return status;
     }
@@ -43,6 +43,13 @@ public static class Snapshots
         status.Quarter = quarter;
         while (status.Quarters.Count > quarter) status.Quarters.RemoveAt(status.Quarters.Count - 1);
         while (status.MonthlyActuals.Count > 3 * quarter) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
+        // As of the quarter, the targets are those of the plan it was judged against.
+        if (status.Quarters[^1] is { PlanRevision: > 0 } plan)
+        {
+            status.YearTarget = plan.PlanYearTarget;
+            status.QuarterTargets.Clear();
+            status.QuarterTargets.AddRange(plan.PlanQuarterTargets);
+        }
         Summarize(status);
         return status;
     }
@@ -105,7 +112,7 @@ public static class Snapshots
         _ => "",
     };
 
-    static Proto.QuarterExplanation ToProto(QuarterResult q)
+    static Proto.QuarterExplanation ToProto(QuarterResult q, QuarterPlan? plan)
     {
         var proto = new Proto.QuarterExplanation
         {
@@ -129,6 +136,11 @@ public static class Snapshots
             if (c.Progress is { } progress) checkpoint.Progress = (double)progress;
             return checkpoint;
         }));
+        if (plan is not null)
+        {
+            (proto.PlanRevision, proto.PlanDecisionNumber, proto.PlanYearTarget) = (plan.Revision, plan.DecisionNumber, (double)plan.YearTarget);
+            if (plan.QuarterTargets is { } targets) proto.PlanQuarterTargets.AddRange(targets.Select(t => (double)t));
+        }
         return proto;
     }
 

@@ -21,6 +21,30 @@ public static class EvaluationRules
         return new(input, quarters);
     }
 
+    /// <summary>
+    /// Each quarter judged against its own plan (<paramref name="plans"/>, one per quarter): a revision effective from
+    /// July leaves Q1 and Q2 as they were judged. The result's input carries the last quarter's targets.
+    /// </summary>
+    public static EvaluationResult Evaluate(EvaluationInput input, IReadOnlyList<QuarterPlan> plans)
+    {
+        if (plans.Count < input.AsOfQuarter || plans.All(p => p.SameTargets(input.YearTarget, input.QuarterTargets))) return Evaluate(input);
+        var evaluated = new List<EvaluationResult>();
+        var quarters = new List<QuarterResult>(input.AsOfQuarter);
+        EvaluationResult? result = null;
+        for (var q = 1; q <= input.AsOfQuarter; q++)
+        {
+            var plan = plans[q - 1];
+            result = evaluated.FirstOrDefault(r => plan.SameTargets(r.Input.YearTarget, r.Input.QuarterTargets));
+            if (result is null)
+            {
+                result = Evaluate(input with { YearTarget = plan.YearTarget, QuarterTargets = plan.QuarterTargets });
+                evaluated.Add(result);
+            }
+            quarters.Add(result.Quarter(q));
+        }
+        return new(result!.Input, quarters);
+    }
+
     /// <summary>Progress of a value towards a target: A/T when higher is better, clamp(2 − A/T, 0, 1.2) when lower is better.</summary>
     public static decimal Progress(decimal value, decimal target, Direction direction) =>
         direction == HigherIsBetter ? Reach(value, target) : StayUnder(value, target);

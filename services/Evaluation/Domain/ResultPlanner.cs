@@ -29,6 +29,26 @@ public static class ResultPlanner
 
     static IEnumerable<ResultSpec> For(PlanSnapshot plan, IndicatorPlan target)
     {
+        // Each quarter's plan, and its allocations of the indicator by unit, read once for all the indicator's results.
+        var quarters = Enumerable.Range(1, 4).Select(plan.AtEndOf).ToList();
+        var targets = quarters.Append(plan).Distinct().ToDictionary(p => p, p => p.Indicators.GetValueOrDefault(target.Indicator.Code) is { } t
+            ? (t, t.Allocations.DistinctBy(a => a.UnitCode).ToDictionary(a => a.UnitCode))
+            : ((IndicatorPlan, Dictionary<string, AllocationPlan>)?)null);
+        foreach (var spec in Specs(plan, target))
+        {
+            yield return spec with { QuarterPlans = [.. quarters.Select(p => QuarterPlan(p, targets[p], spec) ?? QuarterPlan(plan, targets[plan], spec)!)] };
+        }
+    }
+
+    /// <summary>What a quarter's plan gives the result; null when the indicator or the unit's allocation is not in it.</summary>
+    static QuarterPlan? QuarterPlan(PlanSnapshot plan, (IndicatorPlan Target, Dictionary<string, AllocationPlan> Allocations)? of, ResultSpec spec) =>
+        of is not { } found ? null
+        : spec.Kind != FigureKind.Allocation ? new(plan.Revision, plan.DecisionNumber, found.Target.YearTarget, found.Target.QuarterTargets)
+        : found.Allocations.TryGetValue(spec.Key.UnitCode, out var a) ? new(plan.Revision, plan.DecisionNumber, a.YearTarget, a.QuarterTargets)
+        : null;
+
+    static IEnumerable<ResultSpec> Specs(PlanSnapshot plan, IndicatorPlan target)
+    {
         var indicator = target.Indicator;
         var districtKey = new ResultKey(plan.Year, indicator.Code, plan.DistrictCode);
         if (indicator.CommuneAllocated && target.Allocations.Count > 0)

@@ -8,6 +8,9 @@ public sealed record ResultSpec(
     ResultKey Key, IndicatorInfo Indicator, FigureKind Kind, string ReportingUnit, decimal YearTarget,
     IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<string> SourceUnits, IReadOnlyList<decimal>? Weights = null)
 {
+    /// <summary>The plan each quarter is judged against; empty when every quarter is judged against the targets above.</summary>
+    public IReadOnlyList<QuarterPlan> QuarterPlans { get; init; } = [];
+
     public bool DistrictFigure => Kind != FigureKind.Allocation;
 
     /// <summary>A district figure formed from the communes' own figures.</summary>

@@ -23,7 +23,8 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
         var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Required(request.UnitCode, "unit_code"));
         var full = await reports.ScorecardAsync(Caller(context), request.UnitCode.Trim(), year, quarter, context.CancellationToken);
         var (page, next) = Paging.Page(full.Statuses, s => $"{s.IndicatorCode}/{s.UnitCode}", request.PageSize, request.PageToken);
-        return new Scorecard { UnitCode = full.UnitCode, Year = year, Quarter = quarter, Statuses = { page }, Counts = { full.Counts }, NextPageToken = next };
+        return new Scorecard { UnitCode = full.UnitCode, Year = year, Quarter = quarter, Statuses = { page }, Counts = { full.Counts }, NextPageToken = next,
+            Preliminary = full.Preliminary };
     }
 
     public override Task<BlockSummary> GetBlockSummary(GetBlockSummaryRequest request, ServerCallContext context)

@@ -26,7 +26,7 @@ public static class PlanMapping
                     _ => Aggregation.Sum,
                 });
         }
-        return new PlanSnapshot(plan.Year, districtCode, indicators);
+        return new PlanSnapshot(plan.Year, districtCode, indicators, plan.Revision?.Revision ?? 0, plan.Revision?.DecisionNumber ?? "");
     }
 
     public static IndicatorInfo ToDomain(Plans.Indicator i) => new(

@@ -7,7 +7,18 @@ namespace TuyPhuoc.Evaluation.Processing;
 public sealed class PublishedPlanSource(PlanReader reader) : IPlanSource
 {
     public Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct) =>
-        reader.GetAsync(year, p => PlanMapping.ToSnapshot(p.Plan, p.Catalog.Values, p.DistrictCode), ct);
+        reader.GetAsync(year, ToSnapshot, ct);
+
+    /// <summary>Today's plan, with the plan in force at each quarter's end when one differs from it.</summary>
+    public static PlanSnapshot ToSnapshot(PublishedPlan plan)
+    {
+        var today = PlanMapping.ToSnapshot(plan.Plan, plan.Catalog.Values, plan.DistrictCode);
+        if (plan.AtQuarterEnds.All(p => p.Equals(plan.Plan))) return today;
+        return today with
+        {
+            AtQuarterEnds = [.. plan.AtQuarterEnds.Select(p => p.Equals(plan.Plan) ? today : PlanMapping.ToSnapshot(p, plan.Catalog.Values, plan.DistrictCode))],
+        };
+    }
 
     public void Invalidate(int? year = null) => reader.Invalidate(year);
 }

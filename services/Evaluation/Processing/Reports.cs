@@ -41,7 +41,12 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         {
             var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => access.Sees(r, district))
                 .Select(r => View(r, quarter)).OrderBy(s => s.IndicatorCode, StringComparer.Ordinal).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
-            return new Proto.Scorecard { UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(Summarize(quarter, statuses)) } };
+            await ExplainSourcesAsync(statuses, statuses.Any(s => s.RolledUp) ? await store.ResultsAsync(year, ct) : [], year, quarter, ct);
+            return new Proto.Scorecard
+            {
+                UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(Summarize(quarter, statuses)) },
+                Preliminary = statuses.Any(s => s.Preliminary),
+            };
         });
     }
 
@@ -57,8 +62,10 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
     private Task<Proto.BlockSummary> BlockFiguresAsync(Access access, string district, string block, int year, int quarter, CancellationToken ct) =>
         cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
         {
-            var views = await ViewsAsync(access, district, year, quarter, block, ct);
+            var rows = await store.ResultsAsync(year, ct, block: block);
+            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
+            await ExplainSourcesAsync(figures, rows, year, quarter, ct);
             var ofFigures = Summarize(quarter, figures);
             return new Proto.BlockSummary
             {
@@ -70,6 +77,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
                 CheckpointFailed = ofFigures.CheckpointFailed,
                 DistrictFigures = { figures },
                 Laggards = { Summarize(quarter, views.Select(v => v.Status)).Laggards.Select(ToLaggard) },
+                Preliminary = figures.Any(f => f.Preliminary),
             };
         });
 
@@ -169,10 +177,6 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             status.PreliminaryMonths.Add(preliminary);
         }
     }
-
-    private async Task<List<(bool DistrictFigure, Proto.IndicatorStatus Status)>> ViewsAsync(
-        Access access, string district, int year, int quarter, string? block, CancellationToken ct) =>
-        [.. (await store.ResultsAsync(year, ct, block: block)).Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
 
     public static IEnumerable<Proto.StatusCount> Counts<TKey>(QuarterSummary<TKey> summary) =>
         summary.CountByStatus.Select(c => new Proto.StatusCount { Status = Snapshots.ToProto(c.Key), Count = c.Value });

@@ -33,9 +33,9 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
     public async Task<(PlanRevision Revision, IReadOnlyList<PlanTarget> Targets)> PlanAsync(int year, DateOnly asOf, CancellationToken ct)
     {
         var revisions = await RevisionsAsync(year, ct);
-        var inForce = revisions.Where(r => r.EffectiveFrom <= asOf).ToList();
+        var inForce = PlanRules.RevisionsInForce(revisions, asOf);
         if (inForce.Count == 0) throw new NotFoundException($"No plan for {year} was in force on {asOf:yyyy-MM-dd}.");
-        return (inForce.MaxBy(r => (r.EffectiveFrom, r.Number))!, PlanRules.InForce(inForce, asOf));
+        return (inForce[^1], PlanRules.InForce(inForce, asOf));
     }
 
     public async Task<OrgUnit> CreateUnitAsync(OrgUnit unit, CancellationToken ct)
@@ -133,6 +133,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
             DecisionDate = header.DecisionDate,
             EffectiveFrom = header.EffectiveFrom,
             Reason = header.Reason.Trim(),
+            AppliesFromStartOfYear = header.AppliesFromStartOfYear,
             RecordedAt = clock.GetUtcNow(),
             RecordedBy = recordedBy,
             Targets = targets,

@@ -9,6 +9,8 @@ public sealed class PlanRevision
     public DateOnly DecisionDate { get; set; }
     public DateOnly EffectiveFrom { get; set; }
     public string Reason { get; set; } = "";
+    /// <summary>Its targets replace the earlier ones from the start of the year, for quarters that ended before it too.</summary>
+    public bool AppliesFromStartOfYear { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
     public string RecordedBy { get; set; } = "";
     public List<PlanTarget> Targets { get; set; } = [];

@@ -214,10 +214,16 @@ public static class PlanRules
         return result;
     }
 
-    /// <summary>The targets in force on a date: for each indicator, the latest revision effective by then.</summary>
+    /// <summary>
+    /// The revisions in force on a date, oldest first: those effective by then, and those that apply from the start of the
+    /// year whatever their date. Revisions are numbered in the order of their dates, so a later number overrides.
+    /// </summary>
+    public static List<PlanRevision> RevisionsInForce(IEnumerable<PlanRevision> revisions, DateOnly asOf) =>
+        [.. revisions.Where(r => r.EffectiveFrom <= asOf || (r.AppliesFromStartOfYear && asOf >= new DateOnly(r.Year, 1, 1))).OrderBy(r => r.Number)];
+
+    /// <summary>The targets in force on a date: for each indicator, the latest revision in force then.</summary>
     public static IReadOnlyList<PlanTarget> InForce(IEnumerable<PlanRevision> revisions, DateOnly asOf) =>
-        revisions.Where(r => r.EffectiveFrom <= asOf)
-            .OrderBy(r => r.EffectiveFrom).ThenBy(r => r.Number)
+        RevisionsInForce(revisions, asOf)
             .SelectMany(r => r.Targets)
             .GroupBy(t => t.IndicatorCode)
             .Select(g => g.Last())

@@ -86,7 +86,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override Task<Plan> RevisePlan(RevisePlanRequest request, ServerCallContext context) =>
         store.WriteAsync(nameof(RevisePlan), Key(context, request.IdempotencyKey), request, Plan.Parser, async ct =>
         {
-            var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom, request.Reason);
+            var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom, request.Reason, request.AppliesFromStartOfYear);
             var (revision, warnings) = await store.RevisePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
             return Mapping.ToProto(revision, revision.Targets, warnings, await store.CatalogAsync(ct));
         }, context.CancellationToken);

@@ -118,6 +118,7 @@ internal static class Mapping
         RecordedAt = Timestamp.FromDateTimeOffset(r.RecordedAt),
         RecordedBy = r.RecordedBy,
         ChangedIndicatorCodes = { r.Targets.Select(t => t.IndicatorCode) },
+        AppliesFromStartOfYear = r.AppliesFromStartOfYear,
     };
 
     public static Proto.Plan ToProto(PlanRevision revision, IEnumerable<PlanTarget> targets, IEnumerable<PlanWarning> warnings,
@@ -129,13 +130,15 @@ internal static class Mapping
         Warnings = { warnings.Select(w => new Proto.PlanWarning { IndicatorCode = w.IndicatorCode, Code = w.Code, Message = w.Message }) },
     };
 
-    public static PlanRevision Header(int year, string decisionNumber, Google.Type.Date? decisionDate, Google.Type.Date? effectiveFrom, string reason = "") => new()
+    public static PlanRevision Header(int year, string decisionNumber, Google.Type.Date? decisionDate, Google.Type.Date? effectiveFrom, string reason = "",
+        bool appliesFromStartOfYear = false) => new()
     {
         Year = year,
         DecisionNumber = decisionNumber,
         DecisionDate = decisionDate.ToDate("decision_date") ?? default,
         EffectiveFrom = effectiveFrom.ToDate("effective_from") ?? default,
         Reason = reason,
+        AppliesFromStartOfYear = appliesFromStartOfYear,
     };
 
     public static Proto.Change ToProto(this ChangeLogEntry e)

@@ -136,6 +136,9 @@ namespace TuyPhuoc.IndicatorPlans.Data.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("AppliesFromStartOfYear")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("DecisionDate")
                         .HasColumnType("date");
 

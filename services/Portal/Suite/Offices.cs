@@ -1,0 +1,232 @@
+using Grpc.Core;
+using Status = TuyPhuoc.Contracts.Evaluation.V1.Status;
+using Microsoft.Extensions.Localization;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.ServiceDefaults;
+using Tasks = TuyPhuoc.Contracts.Tasks.V1;
+
+namespace TuyPhuoc.Portal.Suite;
+
+// What the district offices' pages show (planning office, block leaders, home affairs), as plain records built from
+// the services' answers: the pages keep them between the first render and the live circuit.
+
+/// <summary>Where each office role works, and the addresses of the forms the offices download.</summary>
+public static class OfficePages
+{
+    public const string Approvals = "duyet-bao-cao", Timeliness = "dung-han", QuarterReport = "bao-cao-quy", Block = "khoi", Ranking = "xep-hang";
+
+    /// <summary>The page a role starts on; null for the roles whose home is a unit's year.</summary>
+    public static string? MainOf(string role) => role switch
+    {
+        Roles.PlanningOffice => Approvals,
+        Roles.BlockLeader => Block,
+        Roles.HomeAffairs => Ranking,
+        _ => null,
+    };
+
+    public static string QuarterReportXlsx(int year, int quarter) => $"/bieu-mau/bao-cao-quy?year={year}&quarter={quarter}";
+
+    /// <summary>The classification list for the emulation council: the year's, or a quarter's (provisional).</summary>
+    public static string RankingXlsx(int year, int quarter) => $"/bieu-mau/xep-loai?year={year}" + (quarter == 0 ? "" : $"&quarter={quarter}");
+
+    public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => n.ToString(VietNumber.Culture) };
+}
+
+public sealed record ReportRow(string Unit, string UnitName, ReportStatus Status, DateTimeOffset? SubmittedAt, int DaysLate, string ReturnReason, int Missing)
+{
+    public static ReportRow From(Report r, string unitName) => new(r.UnitCode, unitName, r.Status, r.SubmittedAt?.ToDateTimeOffset(), r.DaysLate,
+        r.ReturnReason, r.MissingIndicatorCodes.Count);
+}
+
+public sealed record ApprovalsView(int Year, int Month, IReadOnlyList<ReportRow> Rows);
+
+/// <summary>One unit's report on the approvals page while the office acts on it: whether it is chosen, the reason typed, what was refused.</summary>
+public sealed class ReportLine(ReportRow row)
+{
+    public ReportRow Row { get; set; } = row;
+    public bool Selected { get; set; }
+    public string Reason { get; set; } = "";
+    public string? ReasonError { get; set; }
+}
+
+/// <summary>What an action on several reports did: the units done, and each refused one with why.</summary>
+public sealed record BulkOutcome(IReadOnlyList<string> Done, IReadOnlyDictionary<string, Problem> Refused)
+{
+    private const int Parallel = 8;
+
+    /// <summary>
+    /// Acts on every unit; a refusal is kept beside its unit and the others go on. A session that ended ends the whole
+    /// action (the person signs in again).
+    /// </summary>
+    public static async Task<BulkOutcome> RunAsync(IEnumerable<string> units, Func<string, Task> act, IStringLocalizer<Strings> l)
+    {
+        var done = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var refused = new System.Collections.Concurrent.ConcurrentDictionary<string, Problem>();
+        await System.Threading.Tasks.Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (unit, _) =>
+        {
+            try
+            {
+                await act(unit);
+                done.Add(unit);
+            }
+            catch (RpcException e) when (e.StatusCode != StatusCode.Unauthenticated)
+            {
+                refused[unit] = Problems.Of(e, l);
+            }
+        });
+        return new BulkOutcome([.. done.Order(StringComparer.Ordinal)], refused);
+    }
+}
+
+/// <summary>A unit's month as the timeliness grid shows it; null in a row where the service lists nothing.</summary>
+public sealed record TimelinessMark(Timeliness Timeliness, int DaysLate);
+
+public sealed record TimelinessRow(string Unit, string UnitName, IReadOnlyList<TimelinessMark?> Months);
+
+public sealed record TimelinessView(int Year, IReadOnlyList<TimelinessRow> Rows)
+{
+    public static TimelinessView From(int year, IEnumerable<UnitTimeliness> entries, IReadOnlyList<Unit> units)
+    {
+        var order = units.Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i);
+        var names = units.ToDictionary(u => u.Code, u => u.Name);
+        return new(year, [.. entries.GroupBy(e => e.UnitCode).OrderBy(g => order.GetValueOrDefault(g.Key, int.MaxValue)).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var byMonth = g.ToDictionary(e => e.Month);
+                return new TimelinessRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), [.. Enumerable.Range(1, 12).Select(m =>
+                    byMonth.TryGetValue(m, out var e) ? new TimelinessMark(e.Timeliness, e.DaysLate) : null)]);
+            })]);
+    }
+}
+
+/// <summary>
+/// One indicator's district figure for a quarter, as the quarterly report ("Biểu số 01") and a block's summary show
+/// it: the plan, the quarter and the year so far, the percentages and status as Evaluation decided them.
+/// </summary>
+public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
+    double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
+    bool Preliminary, string Office, string Causes, int UnitsExpected, int UnitsReported);
+
+public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress);
+
+public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress, double? Minimum, string Causes);
+
+public sealed record TaskCount(Tasks.TaskStatus Status, int Count);
+
+public sealed record TaskCounts(int Total, int Overdue, IReadOnlyList<TaskCount> Counts)
+{
+    public static TaskCounts? From(Tasks.TaskSummary? s) => s is null ? null : new(s.Total, s.OverdueCount, [.. s.Counts.Select(c => new TaskCount(c.Status, c.Count))]);
+}
+
+public sealed record QuarterReportView(int Year, int Quarter, bool Preliminary, IReadOnlyList<FigureLine> Figures, IReadOnlyList<AllocatedLine> Allocated,
+    IReadOnlyList<LaggardLine> BelowCheckpoint, TaskCounts? KeyTasks);
+
+public sealed record StatusTally(Status Status, int Count);
+
+public sealed record BlockView(string Block, int Year, int Quarter, IReadOnlyList<StatusTally> Counts, int CheckpointPassed, int CheckpointFailed,
+    IReadOnlyList<FigureLine> Figures, IReadOnlyList<LaggardLine> Laggards, IReadOnlyList<EscalationLine> OpenEscalations, TaskCounts? KeyTasks);
+
+/// <summary>The names and plans the office pages need beside Evaluation's results, read once per page.</summary>
+public sealed record PlanFacts(IReadOnlyDictionary<string, Indicator> Indicators, IReadOnlyDictionary<string, string> UnitNames, IReadOnlyDictionary<string, Target> Targets)
+{
+    public string Name(string indicator) => Indicators.GetValueOrDefault(indicator)?.Name ?? indicator;
+    public string UnitName(string unit) => UnitNames.GetValueOrDefault(unit, unit);
+
+    /// <summary>The notes ("nguyên nhân") a unit gave with an indicator's months up to the quarter: the quarter's first, in month order.</summary>
+    public static string CausesOf(IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals, string unit, string indicator, int quarter) =>
+        string.Join("; ", (actuals.GetValueOrDefault(unit) ?? []).Where(a => a.IndicatorCode == indicator && a.Month > 3 * quarter - 3 && a.Month <= 3 * quarter
+            && !string.IsNullOrWhiteSpace(a.Note)).OrderBy(a => a.Month).Select(a => a.Note.Trim()).Distinct());
+
+    public FigureLine Figure(IndicatorStatus s, int quarter, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals)
+    {
+        var indicator = Indicators.GetValueOrDefault(s.IndicatorCode);
+        var q = s.Quarters.FirstOrDefault(x => x.Quarter == quarter);
+        var office = indicator is null ? "" : UnitName(indicator.ResponsibleOfficeCode);
+        return new FigureLine(s.IndicatorCode, Name(s.IndicatorCode), indicator?.UnitOfMeasure ?? "", s.Block,
+            Targets.GetValueOrDefault(s.IndicatorCode) is { HasProvinceTarget: true } t ? t.ProvinceTarget : null, s.YearTarget,
+            q is { HasActual: true } ? q.Actual : null, q is { HasYearToDate: true } ? q.YearToDate : null, s.HasProgress ? s.Progress : null,
+            q is { HasPercentOfRequirement: true } ? q.PercentOfRequirement : null, q is { HasPhasedTarget: true } ? q.PhasedTarget : null, q?.CarryIn ?? 0,
+            s.Status, s.Preliminary, office, CausesOf(actuals, s.ReportingUnitCode, s.IndicatorCode, quarter), s.UnitsExpected, s.UnitsReported);
+    }
+
+    public LaggardLine Laggard(Laggard l, int quarter, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals) =>
+        new(l.UnitCode, UnitName(l.UnitCode), l.IndicatorCode, Name(l.IndicatorCode), l.Status, l.HasProgress ? l.Progress : null,
+            l.HasCheckpointMinimum ? l.CheckpointMinimum : null, CausesOf(actuals, l.UnitCode, l.IndicatorCode, quarter));
+
+    /// <summary>The quarterly report: the district figures block by block (I economy, II culture and society, III internal affairs), the communes' cells, the indicators below the checkpoint.</summary>
+    public QuarterReportView Report(QuarterReport r, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals)
+    {
+        var blocks = PublishedPlan.BlockNames.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
+        return new(r.Year, r.Quarter, r.Preliminary,
+            [.. r.DistrictFigures.Select(s => Figure(s, r.Quarter, actuals)).OrderBy(f => blocks.GetValueOrDefault(f.Block, blocks.Count)).ThenBy(f => f.Code, StringComparer.Ordinal)],
+            [.. r.AllocatedCells.Select(c => new AllocatedLine(c.UnitCode, UnitName(c.UnitCode), c.IndicatorCode, Name(c.IndicatorCode), c.Status, c.HasProgress ? c.Progress : null))],
+            [.. r.CheckpointFailures.Select(l => Laggard(l, r.Quarter, actuals))], TaskCounts.From(r.KeyTasks));
+    }
+}
+
+/// <summary>What the office pages read beside a service's main answer: the plan's names and targets, and the notes units gave with their figures.</summary>
+public sealed class OfficeReads(PlanCache plans, IndicatorPlans.IndicatorPlansClient plansClient, Submissions.SubmissionsClient submissions)
+{
+    private const int Parallel = 8;
+
+    public async Task<PlanFacts> FactsAsync(int year, CallOptions call)
+    {
+        var targets = Paging.AllAsync(
+            token => plansClient.ListTargetsAsync(new ListTargetsRequest { Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+            page => (page.Targets, page.NextPageToken)).ToDictionaryAsync(t => t.IndicatorCode).AsTask();
+        var indicators = await plans.IndicatorsAsync(call);
+        var units = (await plans.UnitsAsync(call)).ToDictionary(u => u.Code, u => u.Name);
+        return new PlanFacts(indicators, units, await targets);
+    }
+
+    /// <summary>
+    /// Each unit's actuals of the year (with their notes), read page by page, a few units at a time. A unit the person
+    /// may not read (a block leader and an office outside the block) or that reports nothing gives no notes.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>>> ActualsAsync(IEnumerable<string> units, int year, CallOptions call)
+    {
+        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ActualRevision>>();
+        await System.Threading.Tasks.Parallel.ForEachAsync(units.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (unit, _) =>
+        {
+            try
+            {
+                read[unit] = await Paging.AllAsync(
+                    token => submissions.ListActualsAsync(new ListActualsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+                    page => (page.Actuals, page.NextPageToken)).ToListAsync();
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.PermissionDenied or StatusCode.NotFound)
+            {
+            }
+        });
+        return read;
+    }
+}
+
+public sealed record RankLine(int Rank, string Unit, string UnitName, string Block, double Total, string ClassCode, string ClassName, bool HeldBack);
+
+public sealed record YearStateLine(bool Final, DateTimeOffset? ChangedAt, string ChangedBy, string Reason, int SchemeVersion)
+{
+    public static YearStateLine From(Contracts.Scoring.V1.YearState s) => new(s.Final, s.ChangedAt?.ToDateTimeOffset(), s.ChangedBy, s.Reason, s.SchemeVersion);
+}
+
+public sealed record WeightLine(string Code, string Name, double Weight);
+
+public sealed record ClassLine(string Code, string Name, double MinTotal);
+
+/// <summary>The scoring scheme in force, as Home Affairs set it (read-only here).</summary>
+public sealed record SchemeView(int Version, DateTimeOffset? RecordedAt, string RecordedBy, IReadOnlyList<WeightLine> Weights, double FullFrom, double ProportionalFrom,
+    double ExceedFrom, double BonusFraction, double BonusCap, double PerLateReport, double PerMissingReport, double PerOverdueEscalation, double? PerOverdueKeyTask,
+    IReadOnlyList<ClassLine> Classes, double? CapFraction, string CapBase, string CapRounding, IReadOnlyList<string> TieBreak)
+{
+    public static SchemeView From(Contracts.Scoring.V1.Scheme s, PlanFacts facts) => new(s.Version, s.RecordedAt?.ToDateTimeOffset(), s.RecordedBy,
+        [.. s.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new WeightLine(w.Key, facts.Name(w.Key), w.Value))],
+        s.Band?.FullFrom ?? 0, s.Band?.ProportionalFrom ?? 0, s.Bonus?.ExceedFrom ?? 0, s.Bonus?.FractionOfWeight ?? 0, s.Bonus?.Cap ?? 0,
+        s.Deductions?.PerLateReport ?? 0, s.Deductions?.PerMissingReport ?? 0, s.Deductions?.PerOverdueEscalation ?? 0,
+        s.Deductions is { HasPerOverdueKeyTask: true } d ? d.PerOverdueKeyTask : null,
+        [.. s.Classes.Select(c => new ClassLine(c.Code, c.Name, c.MinTotal))], s.OutstandingCap?.Fraction, s.OutstandingCap?.BaseLevelCode ?? "",
+        (s.OutstandingCap?.Rounding ?? Contracts.Scoring.V1.CapRounding.Unspecified).ToString(), [.. s.TieBreak]);
+}
+
+public sealed record RankingView(int Year, int Quarter, string Block, bool Final, IReadOnlyList<RankLine> Entries, YearStateLine State, SchemeView Scheme);

@@ -1,0 +1,76 @@
+using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
+using TuyPhuoc.Evaluation.Processing;
+using TuyPhuoc.ServiceDefaults;
+using Plans = TuyPhuoc.Contracts.Plans.V1;
+
+namespace TuyPhuoc.Evaluation.Tests;
+
+/// <summary>Each quarter judged against the plan in force at its end: a revision from July leaves Q1 and Q2 as they were judged.</summary>
+public sealed class PlanInForceTests
+{
+    private static readonly Plans.Indicator Revenue = new()
+    {
+        Code = "REVENUE", MeasureKind = Plans.MeasureKind.Cumulative, Direction = Plans.Direction.HigherIsBetter,
+        ResponsibleOfficeCode = "TCKH", Source = Plans.IndicatorSource.District, Block = Plans.SectorBlock.Economy,
+    };
+
+    private static Plans.Plan Plan(int revision, string decision, double target, params double[] quarters) => new()
+    {
+        Year = 2025,
+        Revision = new Plans.PlanRevision { Year = 2025, Revision = revision, DecisionNumber = decision },
+        Targets = { new Plans.Target { IndicatorCode = "REVENUE", DistrictTarget = target, Quarters = { quarters } } },
+    };
+
+    private static readonly Plans.Plan First = Plan(1, "12/QĐ-UBND", 400, 100, 100, 100, 100);
+    private static readonly Plans.Plan July = Plan(2, "345/QĐ-UBND", 600, 100, 100, 200, 200);
+
+    /// <summary>The district figure of REVENUE as stored, each quarter judged against the given quarter-end plans, with 100 a quarter reported.</summary>
+    private static Contracts.Evaluation.V1.IndicatorStatus Judged(Plans.Plan today, params Plans.Plan[] atQuarterEnds)
+    {
+        var published = new PublishedPlan(today, new Dictionary<string, Plans.Indicator> { ["REVENUE"] = Revenue }, new Dictionary<string, Plans.Unit>(),
+            new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>(), "DISTRICT") { AtQuarterEnds = atQuarterEnds };
+        var spec = ResultPlanner.All(PublishedPlanSource.ToSnapshot(published)).Single();
+        decimal?[] months = [30, 30, 40, 30, 30, 40, 30, 30, 40, 30, 30, 40];
+        var input = new EvaluationInput(spec.Indicator.Definition, spec.YearTarget, spec.QuarterTargets, months, 4, EvaluationPolicy.Default);
+        return Snapshots.From(spec, EvaluationRules.Evaluate(input, spec.QuarterPlans));
+    }
+
+    [Fact]
+    public void Evaluate_RevisionFromJuly_FirstHalfJudgedAgainstTheFirstPlanAndTheSecondHalfAgainstTheRevision()
+    {
+        var status = Judged(July, First, First, July, July);
+
+        Assert.Equal([Contracts.Evaluation.V1.Status.Achieved, Contracts.Evaluation.V1.Status.Achieved], status.Quarters.Take(2).Select(q => q.Status));
+        Assert.Equal([1, 1, 2, 2], status.Quarters.Select(q => q.PlanRevision));
+        Assert.Equal("345/QĐ-UBND", status.Quarters[2].PlanDecisionNumber);
+        Assert.Equal(Contracts.Evaluation.V1.Status.NotAchieved, status.Quarters[2].Status);
+        Assert.Equal(200, status.Quarters[2].Requirement);
+        var asOfQ2 = Snapshots.Slice(status, 2);
+        Assert.Equal(400, asOfQ2.YearTarget);
+        Assert.Equal([100, 100, 100, 100], asOfQ2.QuarterTargets);
+        Assert.Equal(600, Snapshots.Slice(status, 3).YearTarget);
+    }
+
+    [Fact]
+    public void Evaluate_RevisionThatAppliesFromTheStartOfTheYear_EveryQuarterJudgedAgainstIt()
+    {
+        // IndicatorPlans gives that revision as the plan in force at every quarter's end.
+        var status = Judged(July, July, July, July, July);
+
+        Assert.Equal([2, 2, 2, 2], status.Quarters.Select(q => q.PlanRevision));
+        Assert.Equal(600, Snapshots.Slice(status, 1).YearTarget);
+    }
+
+    [Fact]
+    public void Evaluate_OneRevision_TheSameAsJudgingAgainstTheOnePlan()
+    {
+        var status = Judged(First, First, First, First, First);
+        var spec = ResultPlanner.All(PlanMapping.ToSnapshot(First, [Revenue], "DISTRICT")).Single();
+        var plain = EvaluationRules.Evaluate(new EvaluationInput(spec.Indicator.Definition, 400, [100, 100, 100, 100],
+            [30, 30, 40, 30, 30, 40, 30, 30, 40, 30, 30, 40], 4, EvaluationPolicy.Default));
+
+        Assert.Equal(plain.Quarters.Select(q => Snapshots.ToProto(q.Status)), status.Quarters.Select(q => q.Status));
+        Assert.All(status.Quarters, q => Assert.Equal((1, "12/QĐ-UBND"), (q.PlanRevision, q.PlanDecisionNumber)));
+    }
+}
