@@ -3,10 +3,10 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace TuyPhuoc.Portal.Tests.Forms;
+namespace TuyPhuoc.Harness;
 
-/// <summary>A produced workbook opened again with OpenXml, one sheet read as a person would look at it.</summary>
-internal sealed class Opened
+/// <summary>A produced workbook opened again with OpenXml, one sheet read as a person would look at it (the forms' unit and browser tests).</summary>
+public sealed class Opened
 {
     private readonly Dictionary<string, Cell> _cells;
     private readonly string[] _shared;
@@ -71,7 +71,7 @@ internal sealed class Opened
 }
 
 /// <summary>A workbook filled in as a person would in Excel: cells set to numbers or texts (shared strings, as Excel saves them).</summary>
-internal static class Filled
+public static class Filled
 {
     public static byte[] In(byte[] workbook, string sheet, params (string Cell, object? Value)[] cells)
     {
