@@ -28,7 +28,8 @@ public static class FormEndpoints
             Submissions.SubmissionsClient submissions, PlanCache cache, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
         {
             var reading = evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = year, Quarter = quarter }, call).ResponseAsync;
-            var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year }, call);
+            // The plan the quarter was judged against: in force at the quarter's end.
+            var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year, AsOf = new DateOnly(year, 3 * Math.Clamp(quarter, 1, 4), 1).AddMonths(1).AddDays(-1).ToProto() }, call);
             var (catalog, units) = (await cache.IndicatorsAsync(call), (await cache.UnitsAsync(call)).ToDictionary(u => u.Code));
             var report = await reading;
             var reporters = report.DistrictFigures.Select(f => f.ReportingUnitCode).Concat(report.AllocatedCells.Select(c => c.UnitCode)).Where(u => u.Length > 0).Distinct();
@@ -44,7 +45,7 @@ public static class FormEndpoints
 
         app.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>
         {
-            var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year }, call);
+            var plan = await plans.GetPlanAsync(PlanWorkbook.Request(year), call);
             var catalog = new PlanCatalog(await cache.IndicatorsAsync(call), (await cache.UnitsAsync(call)).ToDictionary(u => u.Code));
             return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
         })).RequireAuthorization();

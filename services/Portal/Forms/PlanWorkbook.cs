@@ -66,6 +66,9 @@ public static class PlanWorkbook
 
     public static string FileName(int year) => $"Ke-hoach-chi-tieu-{year}.xlsx";
 
+    /// <summary>The year's plan with every revision decided for it (as it stands at the year's end), as it is exported and revised.</summary>
+    public static GetPlanRequest Request(int year) => new() { Year = year, AsOf = new DateOnly(year, 12, 31).ToProto() };
+
     public static void Write(Stream output, Plan plan, PlanCatalog catalog)
     {
         var targets = plan.Targets.OrderBy(t => (int)(catalog.Indicators.GetValueOrDefault(t.IndicatorCode)?.Block ?? SectorBlock.Unspecified))
