@@ -5,6 +5,7 @@ using TuyPhuoc.Harness;
 using TuyPhuoc.ServiceDefaults;
 using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
+using Scoring = TuyPhuoc.Contracts.Scoring.V1;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.EndToEnd.Tests;
@@ -145,6 +146,42 @@ public sealed class PortalFormsTests(SuiteFixture suite) : PortalBrowser(suite)
         Assert.Equal([(first, a, "Nhập từ biểu mẫu Excel"), (second, b, "")], stored.OrderBy(s => s.IndicatorCode == first ? 0 : 1).Select(s => (s.IndicatorCode, s.Value, s.Note)));
         Assert.All(stored, s => Assert.Equal(Subs.Origin.Import, s.Origin));
         await KeepScreenshotAsync(page, "forms-month-imported");
+    }
+
+    [Fact]
+    public async Task HomeAffairs_DownloadsTheClassificationList_ItIsListRankings()
+    {
+        await Suite.DemoLoadedAsync();
+        var home = await Suite.CallAsAsync(Roles.HomeAffairs);
+        var scoring = new Scoring.EmulationScoring.EmulationScoringClient(Suite.Gateway);
+        var units = (await new Plans.IndicatorPlans.IndicatorPlansClient(Suite.Gateway).ListUnitsAsync(new Plans.ListUnitsRequest { PageSize = 1000 }, home)).Units.ToDictionary(u => u.Code);
+        var page = await SignedInAsAsync(Roles.HomeAffairs, $"/nhiem-vu?nam={Year}");
+        await page.GotoAsync(new Uri(Suite.Portal, $"/xep-hang?nam={Year}&quy=2").ToString());
+
+        // Scores move while other tests write: the file is compared with the ranking read just before and after it.
+        Scoring.Ranking ranking;
+        Opened sheet;
+        var attempt = 0;
+        do
+        {
+            ranking = await scoring.ListRankingAsync(new Scoring.ListRankingRequest { Year = Year, Quarter = 2, PageSize = 1000 }, home);
+            var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a.xlsx"));
+            Assert.Equal("Xep-loai-Q2-2024.xlsx", download.SuggestedFilename);
+            sheet = new Opened(await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken), "XepLoai");
+        }
+        while (!ranking.Entries.Equals((await scoring.ListRankingAsync(new Scoring.ListRankingRequest { Year = Year, Quarter = 2, PageSize = 1000 }, home)).Entries) && ++attempt < 5);
+
+        Assert.Equal("DANH SÁCH XẾP LOẠI THI ĐUA NĂM 2024 (TẠM TÍNH ĐẾN HẾT QUÝ II)", sheet.Text("A4"));
+        Assert.Equal(ranking.Final ? "(Kết quả chính thức)" : "(Kết quả tạm tính)", sheet.Text("A5"));
+        Assert.Equal(["STT", "Đơn vị", "Khối", "Tổng điểm", "Xếp hạng", "Xếp loại", "Ghi chú"], "ABCDEFG".Select(c => sheet.Text($"{c}7")));
+        Assert.True(ranking.Entries.Count >= 13);
+        for (var i = 0; i < ranking.Entries.Count; i++)
+        {
+            var (entry, row) = (ranking.Entries[i], 9 + i);
+            Assert.Equal((units[entry.UnitCode].Name, entry.Total, (double)entry.Rank, entry.ClassificationName),
+                (sheet.Text($"B{row}"), sheet.Number($"D{row}")!.Value, sheet.Number($"E{row}")!.Value, sheet.Text($"F{row}")));
+        }
+        Assert.Equal("PHÒNG NỘI VỤ", sheet.Text($"D{9 + ranking.Entries.Count + 2}"));
     }
 
     private static async Task<IReadOnlyList<Plans.PlanRevision>> RevisionsAsync(Plans.IndicatorPlans.IndicatorPlansClient plans, CallOptions office)
