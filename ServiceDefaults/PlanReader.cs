@@ -25,6 +25,9 @@ public sealed record PublishedPlan(
     /// </summary>
     public IReadOnlyList<Plans.Plan> AtQuarterEnds { get; init; } = [Plan, Plan, Plan, Plan];
 
+    /// <summary>Every revision of the year's plan, in order.</summary>
+    public IReadOnlyList<Plans.PlanRevision> Revisions { get; init; } = [];
+
     public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
 
     /// <summary>The three sector blocks' names, as <see cref="BlockName"/> gives them.</summary>
@@ -164,7 +167,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         }
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, catalog.Count, units.Count, assignments.Count);
-        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district) { AtQuarterEnds = atQuarterEnds }, generation, loadedAt);
+        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district) { AtQuarterEnds = atQuarterEnds, Revisions = revisions.Revisions }, generation, loadedAt);
     }
 }
 

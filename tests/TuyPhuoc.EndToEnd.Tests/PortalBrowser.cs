@@ -42,9 +42,7 @@ public abstract class PortalBrowser(SuiteFixture suite) : IAsyncLifetime
     /// <summary>Someone of <paramref name="role"/> (a block leader of <paramref name="block"/>), signed in and on <paramref name="path"/>.</summary>
     protected async Task<IPage> SignedInAsAsync(string role, string path, string? unit = null, string? block = null, string? name = null, ViewportSize? viewport = null)
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        var page = await NewPageAsync(viewport);
         await page.GotoAsync(new Uri(suite.Portal, path).ToString());
         // Not signed in: the portal sends the person to sign in first, then back to the page asked for.
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
@@ -55,6 +53,15 @@ public abstract class PortalBrowser(SuiteFixture suite) : IAsyncLifetime
         await page.ClickAsync("#sign-in");
         await Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap"));
         await WhenLiveAsync(page);
+        return page;
+    }
+
+    /// <summary>A page of a browser context of its own: a person who has not signed in yet.</summary>
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 }, Locale = "vi-VN" });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 

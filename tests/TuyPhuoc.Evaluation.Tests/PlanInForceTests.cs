@@ -19,7 +19,7 @@ public sealed class PlanInForceTests
     {
         Year = 2025,
         Revision = new Plans.PlanRevision { Year = 2025, Revision = revision, DecisionNumber = decision },
-        Targets = { new Plans.Target { IndicatorCode = "REVENUE", DistrictTarget = target, Quarters = { quarters } } },
+        Targets = { new Plans.Target { IndicatorCode = "REVENUE", DistrictTarget = target, Quarters = { quarters }, Revision = revision } },
     };
 
     private static readonly Plans.Plan First = Plan(1, "12/QĐ-UBND", 400, 100, 100, 100, 100);
@@ -29,7 +29,7 @@ public sealed class PlanInForceTests
     private static Contracts.Evaluation.V1.IndicatorStatus Judged(Plans.Plan today, params Plans.Plan[] atQuarterEnds)
     {
         var published = new PublishedPlan(today, new Dictionary<string, Plans.Indicator> { ["REVENUE"] = Revenue }, new Dictionary<string, Plans.Unit>(),
-            new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>(), "DISTRICT") { AtQuarterEnds = atQuarterEnds };
+            new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>(), "DISTRICT") { AtQuarterEnds = atQuarterEnds, Revisions = [First.Revision, July.Revision] };
         var spec = ResultPlanner.All(PublishedPlanSource.ToSnapshot(published)).Single();
         decimal?[] months = [30, 30, 40, 30, 30, 40, 30, 30, 40, 30, 30, 40];
         var input = new EvaluationInput(spec.Indicator.Definition, spec.YearTarget, spec.QuarterTargets, months, 4, EvaluationPolicy.Default);
@@ -43,13 +43,14 @@ public sealed class PlanInForceTests
 
         Assert.Equal([Contracts.Evaluation.V1.Status.Achieved, Contracts.Evaluation.V1.Status.Achieved], status.Quarters.Take(2).Select(q => q.Status));
         Assert.Equal([1, 1, 2, 2], status.Quarters.Select(q => q.PlanRevision));
-        Assert.Equal("345/QĐ-UBND", status.Quarters[2].PlanDecisionNumber);
+        Assert.Equal([(1, "12/QĐ-UBND", 400.0), (2, "345/QĐ-UBND", 600.0)], status.Plans.Select(p => (p.Revision, p.DecisionNumber, p.YearTarget)));
         Assert.Equal(Contracts.Evaluation.V1.Status.NotAchieved, status.Quarters[2].Status);
         Assert.Equal(200, status.Quarters[2].Requirement);
         var asOfQ2 = Snapshots.Slice(status, 2);
         Assert.Equal(400, asOfQ2.YearTarget);
         Assert.Equal([100, 100, 100, 100], asOfQ2.QuarterTargets);
         Assert.Equal(600, Snapshots.Slice(status, 3).YearTarget);
+        Assert.Equal([1], asOfQ2.Plans.Select(p => p.Revision));
     }
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class PlanInForceTests
             [30, 30, 40, 30, 30, 40, 30, 30, 40, 30, 30, 40], 4, EvaluationPolicy.Default));
 
         Assert.Equal(plain.Quarters.Select(q => Snapshots.ToProto(q.Status)), status.Quarters.Select(q => q.Status));
-        Assert.All(status.Quarters, q => Assert.Equal((1, "12/QĐ-UBND"), (q.PlanRevision, q.PlanDecisionNumber)));
+        Assert.All(status.Quarters, q => Assert.Equal(1, q.PlanRevision));
+        Assert.Equal("12/QĐ-UBND", status.Plans.Single().DecisionNumber);
     }
 }

@@ -29,7 +29,13 @@ public static class Snapshots
         };
         status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
         if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));
-        status.Quarters.AddRange(result.Quarters.Select(q => ToProto(q, spec.QuarterPlans.ElementAtOrDefault(q.Quarter - 1))));
+        status.Quarters.AddRange(result.Quarters.Select(q => ToProto(q, spec.QuarterPlans.ElementAtOrDefault(q.Quarter - 1)?.Revision ?? 0)));
+        status.Plans.AddRange(spec.QuarterPlans.DistinctBy(p => p.Revision).Select(p =>
+        {
+            var plan = new Proto.JudgedPlan { Revision = p.Revision, DecisionNumber = p.DecisionNumber, YearTarget = (double)p.YearTarget };
+            if (p.QuarterTargets is { } targets) plan.QuarterTargets.AddRange(targets.Select(t => (double)t));
+            return plan;
+        }));
         Summarize(status);
         return status;
     }
@@ -44,11 +50,16 @@ public static class Snapshots
         while (status.Quarters.Count > quarter) status.Quarters.RemoveAt(status.Quarters.Count - 1);
         while (status.MonthlyActuals.Count > 3 * quarter) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
         // As of the quarter, the targets are those of the plan it was judged against.
-        if (status.Quarters[^1] is { PlanRevision: > 0 } plan)
+        var used = status.Quarters.Select(q => q.PlanRevision).ToHashSet();
+        for (var i = status.Plans.Count - 1; i >= 0; i--)
         {
-            status.YearTarget = plan.PlanYearTarget;
+            if (!used.Contains(status.Plans[i].Revision)) status.Plans.RemoveAt(i);
+        }
+        if (status.Plans.FirstOrDefault(p => p.Revision == status.Quarters[^1].PlanRevision) is { } plan)
+        {
+            status.YearTarget = plan.YearTarget;
             status.QuarterTargets.Clear();
-            status.QuarterTargets.AddRange(plan.PlanQuarterTargets);
+            status.QuarterTargets.AddRange(plan.QuarterTargets);
         }
         Summarize(status);
         return status;
@@ -112,7 +123,7 @@ public static class Snapshots
         _ => "",
     };
 
-    static Proto.QuarterExplanation ToProto(QuarterResult q, QuarterPlan? plan)
+    static Proto.QuarterExplanation ToProto(QuarterResult q, int planRevision)
     {
         var proto = new Proto.QuarterExplanation
         {
@@ -122,6 +133,7 @@ public static class Snapshots
             CarryIn = (double)q.CarryIn,
             SurplusIn = (double)q.SurplusIn,
             CarryOut = (double)q.CarryOut,
+            PlanRevision = planRevision,
         };
         if (q.PhasedTarget is { } t) proto.PhasedTarget = (double)t;
         if (q.Requirement is { } r) proto.Requirement = (double)r;
@@ -136,11 +148,6 @@ public static class Snapshots
             if (c.Progress is { } progress) checkpoint.Progress = (double)progress;
             return checkpoint;
         }));
-        if (plan is not null)
-        {
-            (proto.PlanRevision, proto.PlanDecisionNumber, proto.PlanYearTarget) = (plan.Revision, plan.DecisionNumber, (double)plan.YearTarget);
-            if (plan.QuarterTargets is { } targets) proto.PlanQuarterTargets.AddRange(targets.Select(t => (double)t));
-        }
         return proto;
     }
 

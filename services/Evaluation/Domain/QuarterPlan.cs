@@ -1,8 +1,8 @@
 namespace TuyPhuoc.Evaluation.Domain;
 
 /// <summary>
-/// The plan a quarter of one result is judged against: the revision in force at the quarter's end (or a later one that
-/// applies from the start of the year), and that revision's targets for the result.
+/// The targets a quarter of one result is judged against: those in force at the quarter's end (or those of a later
+/// revision that applies from the start of the year), with the revision and the decision that set them.
 /// </summary>
 public sealed record QuarterPlan(int Revision, string DecisionNumber, decimal YearTarget, IReadOnlyList<decimal>? QuarterTargets)
 {

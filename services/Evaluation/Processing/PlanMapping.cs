@@ -7,7 +7,7 @@ namespace TuyPhuoc.Evaluation.Processing;
 /// <summary>From the messages of tuyphuoc.plans.v1 to the evaluation's view of a plan.</summary>
 public static class PlanMapping
 {
-    public static PlanSnapshot ToSnapshot(Plans.Plan plan, IEnumerable<Plans.Indicator> catalog, string districtCode)
+    public static PlanSnapshot ToSnapshot(Plans.Plan plan, IEnumerable<Plans.Indicator> catalog, string districtCode, IReadOnlyDictionary<int, string>? decisions = null)
     {
         var byCode = catalog.ToDictionary(i => i.Code);
         var indicators = new Dictionary<string, IndicatorPlan>();
@@ -24,9 +24,10 @@ public static class PlanMapping
                     Plans.Aggregation.WeightedMean => Aggregation.WeightedMean,
                     Plans.Aggregation.ResponsibleOffice => Aggregation.ResponsibleOffice,
                     _ => Aggregation.Sum,
-                });
+                },
+                target.Revision);
         }
-        return new PlanSnapshot(plan.Year, districtCode, indicators, plan.Revision?.Revision ?? 0, plan.Revision?.DecisionNumber ?? "");
+        return new PlanSnapshot(plan.Year, districtCode, indicators, decisions);
     }
 
     public static IndicatorInfo ToDomain(Plans.Indicator i) => new(

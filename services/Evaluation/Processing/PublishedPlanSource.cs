@@ -12,11 +12,13 @@ public sealed class PublishedPlanSource(PlanReader reader) : IPlanSource
     /// <summary>Today's plan, with the plan in force at each quarter's end when one differs from it.</summary>
     public static PlanSnapshot ToSnapshot(PublishedPlan plan)
     {
-        var today = PlanMapping.ToSnapshot(plan.Plan, plan.Catalog.Values, plan.DistrictCode);
+        var decisions = plan.Revisions.ToDictionary(r => r.Revision, r => r.DecisionNumber);
+        if (plan.Plan.Revision is { } inForce) decisions.TryAdd(inForce.Revision, inForce.DecisionNumber);
+        var today = PlanMapping.ToSnapshot(plan.Plan, plan.Catalog.Values, plan.DistrictCode, decisions);
         if (plan.AtQuarterEnds.All(p => p.Equals(plan.Plan))) return today;
         return today with
         {
-            AtQuarterEnds = [.. plan.AtQuarterEnds.Select(p => p.Equals(plan.Plan) ? today : PlanMapping.ToSnapshot(p, plan.Catalog.Values, plan.DistrictCode))],
+            AtQuarterEnds = [.. plan.AtQuarterEnds.Select(p => p.Equals(plan.Plan) ? today : PlanMapping.ToSnapshot(p, plan.Catalog.Values, plan.DistrictCode, decisions))],
         };
     }
 

@@ -52,11 +52,11 @@ public sealed record QuarterLine(int Quarter, Status Status, string Basis, doubl
     double? Actual, double? YearToDate, double? CumulativePlan, double CarryOut, double? Progress, IReadOnlyList<CheckpointLine> Checkpoints,
     int PlanRevision = 0, string PlanDecision = "")
 {
-    public static QuarterLine From(QuarterExplanation q) => new(q.Quarter, q.Status, q.Basis, q.HasPhasedTarget ? q.PhasedTarget : null, q.CarryIn,
+    public static QuarterLine From(QuarterExplanation q, IEnumerable<JudgedPlan> plans) => new(q.Quarter, q.Status, q.Basis, q.HasPhasedTarget ? q.PhasedTarget : null, q.CarryIn,
         q.HasRequirement ? q.Requirement : null, q.HasActual ? q.Actual : null, q.HasYearToDate ? q.YearToDate : null,
         q.HasCumulativePlan ? q.CumulativePlan : null, q.CarryOut, q.HasProgress ? q.Progress : null,
         [.. q.Checkpoints.Select(c => new CheckpointLine(c.Quarter, c.Minimum, c.HasProgress ? c.Progress : null, c.Passed))],
-        q.PlanRevision, q.PlanDecisionNumber);
+        q.PlanRevision, plans.FirstOrDefault(p => p.Revision == q.PlanRevision)?.DecisionNumber ?? "");
 }
 
 public sealed record CheckpointLine(int Quarter, double Minimum, double? Progress, bool Passed);
