@@ -64,7 +64,7 @@ public static class FormText
     public static void Heading(SheetWriter sheet, int columns, string issuingBody, string? formNumber, string title, params string[] underTitle)
     {
         var left = Math.Max(2, columns * 2 / 5);
-        sheet.Spans((1, left, XCell.Of(issuingBody, Look.Body)), (left + 1, columns, XCell.Of(Nation, Look.Motto)));
+        sheet.Spans((1, left, XCell.Of(issuingBody, Look.Issuer)), (left + 1, columns, XCell.Of(Nation, Look.Motto)));
         sheet.Spans((1, left, XCell.Of(formNumber ?? "", Look.Italic)), (left + 1, columns, XCell.Of(Motto, Look.Motto)));
         sheet.Skip();
         sheet.Across(1, columns, XCell.Of(title, Look.Title));

@@ -11,7 +11,7 @@ public sealed record PlanCatalog(IReadOnlyDictionary<string, Indicator> Indicato
 }
 
 /// <summary>A plan read from an uploaded workbook: the decision and its targets, with the cell each field came from; or the wrong cells.</summary>
-public sealed record PlanUpload(int Year, string DecisionNumber, DateOnly? DecisionDate, DateOnly? EffectiveFrom, string Reason,
+public sealed record PlanUpload(int Year, string DecisionNumber, DateOnly? DecisionDate, DateOnly? EffectiveFrom, string Reason, bool FromStartOfYear,
     IReadOnlyList<Target> Targets, IReadOnlyDictionary<string, string> Cells, IReadOnlyList<CellError> Errors)
 {
     public CreatePlanRequest Create(string idempotencyKey) => new()
@@ -23,7 +23,7 @@ public sealed record PlanUpload(int Year, string DecisionNumber, DateOnly? Decis
     public RevisePlanRequest Revise(string idempotencyKey) => new()
     {
         Year = Year, DecisionNumber = DecisionNumber, DecisionDate = DecisionDate?.ToProto(), EffectiveFrom = EffectiveFrom?.ToProto(), Reason = Reason,
-        Targets = { Targets }, IdempotencyKey = idempotencyKey,
+        AppliesFromStartOfYear = FromStartOfYear, Targets = { Targets }, IdempotencyKey = idempotencyKey,
     };
 
     /// <summary>
@@ -52,7 +52,8 @@ public static class PlanWorkbook
     public const int TargetColumns = 24, CodeColumn = 3, ProvinceColumn = 5, DistrictColumn = 6, BaselineColumn = 7, AggregationColumn = 8, QuarterColumn = 9, MonthColumn = 13;
     // Allocations: A STT, B indicator, C its code, D unit, E its code, F year target, G weight, H-S months.
     public const int AllocationColumns = 19, AllocationUnitColumn = 5, AllocationTargetColumn = 6, WeightColumn = 7, AllocationMonthColumn = 8;
-    public const int YearRow = 7, DecisionRow = 8, DecisionDateRow = 9, EffectiveRow = 10, ReasonRow = 11, TargetsHead = 13, FirstTarget = 16;
+    public const int YearRow = 7, DecisionRow = 8, DecisionDateRow = 9, EffectiveRow = 10, ReasonRow = 11, FromStartRow = 12, TargetsHead = 14, FirstTarget = 17;
+    private const string Yes = "Có", No = "Không";
     public const int AllocationsHead = 7, FirstAllocation = 9;
 
     private static readonly IReadOnlyDictionary<Aggregation, string> Aggregations = new Dictionary<Aggregation, string>
@@ -88,6 +89,7 @@ public static class PlanWorkbook
         sheet.WriteAt(2, XCell.Of("Ngày quyết định", Look.Plain), revision?.DecisionDate.ToDate("") is { } decided ? XCell.Date(decided) : XCell.Of("", Look.Plain));
         sheet.WriteAt(2, XCell.Of("Ngày hiệu lực", Look.Plain), revision?.EffectiveFrom.ToDate("") is { } effective ? XCell.Date(effective) : XCell.Of("", Look.Plain));
         sheet.WriteAt(2, XCell.Of("Lý do (khi điều chỉnh)", Look.Plain), XCell.Of(revision?.Reason, Look.Plain));
+        sheet.WriteAt(2, XCell.Of("Áp dụng từ đầu năm (khi điều chỉnh)", Look.Plain), XCell.Of(revision?.AppliesFromStartOfYear == true ? Yes : No, Look.Plain));
         sheet.Skip();
 
         XCell Head(string text) => XCell.Of(text, Look.Head);
@@ -151,7 +153,7 @@ public static class PlanWorkbook
         var book = Xlsx.Read(input);
         if (book?.GetValueOrDefault(TargetsSheet) is not { } sheet)
         {
-            return new(0, "", null, null, "", [], cells, [new(TargetsSheet, "A1", $"Tệp không phải biểu mẫu kế hoạch (không có trang {TargetsSheet}); hãy dùng tệp xuất từ Cổng thông tin.")]);
+            return new(0, "", null, null, "", false, [], cells, [new(TargetsSheet, "A1", $"Tệp không phải biểu mẫu kế hoạch (không có trang {TargetsSheet}); hãy dùng tệp xuất từ Cổng thông tin.")]);
         }
         void Error(SheetReader s, int column, int row, string reason) => errors.Add(new(s.Name, Xlsx.Ref(column, row), reason));
         void From(string field, SheetReader s, int column, int row) => cells[field] = $"{s.Name}!{Xlsx.Ref(column, row)}";
@@ -188,7 +190,10 @@ public static class PlanWorkbook
         }
         var decided = DateAt(DecisionDateRow, "decision_date");
         var effective = DateAt(EffectiveRow, "effective_from");
-        (cells["year"], cells["decision_number"], cells["reason"]) = ($"{TargetsSheet}!C{YearRow}", $"{TargetsSheet}!C{DecisionRow}", $"{TargetsSheet}!C{ReasonRow}");
+        (cells["year"], cells["decision_number"], cells["reason"], cells["applies_from_start_of_year"]) =
+            ($"{TargetsSheet}!C{YearRow}", $"{TargetsSheet}!C{DecisionRow}", $"{TargetsSheet}!C{ReasonRow}", $"{TargetsSheet}!C{FromStartRow}");
+        var fromStart = sheet.Text(3, FromStartRow);
+        if (fromStart.Length > 0 && fromStart != Yes && fromStart != No) Error(sheet, 3, FromStartRow, $"Ghi \"{Yes}\" hoặc \"{No}\" (để trống là {No}).");
 
         var targets = new List<Target>();
         var rowOf = new Dictionary<string, int>();
@@ -273,7 +278,7 @@ public static class PlanWorkbook
             (targets, cells) = (changed, renumbered);
         }
         return errors.Count > 0
-            ? new((int)(year ?? 0), decision, decided, effective, sheet.Text(3, ReasonRow), [], cells, errors)
-            : new((int)year!.Value, decision, decided, effective, sheet.Text(3, ReasonRow), targets, cells, []);
+            ? new((int)(year ?? 0), decision, decided, effective, sheet.Text(3, ReasonRow), fromStart == Yes, [], cells, errors)
+            : new((int)year!.Value, decision, decided, effective, sheet.Text(3, ReasonRow), fromStart == Yes, targets, cells, []);
     }
 }

@@ -10,7 +10,7 @@ namespace TuyPhuoc.Portal.Forms;
 /// <summary>The look of a form's cells: the index of each in the workbook's stylesheet (<see cref="Xlsx.Styles"/>).</summary>
 public enum Look : uint
 {
-    Plain, Body, Motto, Italic, Title, Head, Numbering, Text, Centered, Block, Whole, Decimal, Percent, InputNumber, InputText, Date, Signature,
+    Plain, Issuer, Motto, Italic, Title, Head, Numbering, Text, Centered, Block, Whole, Decimal, Percent, InputNumber, InputText, Date, Signature,
 }
 
 /// <summary>One cell to write: a text, a number (null: left empty but drawn), or a date, with its look.</summary>
@@ -146,7 +146,7 @@ public static class Xlsx
         var looks = new Dictionary<Look, CellFormat>
         {
             [Look.Plain] = Format(),
-            [Look.Body] = Format(font: 1, align: HorizontalAlignmentValues.Center, wrap: true),
+            [Look.Issuer] = Format(font: 1, align: HorizontalAlignmentValues.Center, wrap: true),
             [Look.Motto] = Format(font: 1, align: HorizontalAlignmentValues.Center),
             [Look.Italic] = Format(font: 2, align: HorizontalAlignmentValues.Center, wrap: true),
             [Look.Title] = Format(font: 3, align: HorizontalAlignmentValues.Center, wrap: true),

@@ -46,12 +46,13 @@ public sealed class PlanWorkbookTests
         Assert.Equal("CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024", sheet.Text("A4"));
         Assert.Equal("(Kèm theo Quyết định số 12689/QĐ-UBND ngày 27/12/2023 của UBND huyện Tuy Phước)", sheet.Text("A5"));
         Assert.Equal(Xlsx.DateFormat, sheet.Format("C9"));
-        Assert.Equal(["STT", "Chỉ tiêu", "Mã", "ĐVT", "Kế hoạch năm 2024"], "ABCDE".Select(c => sheet.Text($"{c}13")));
-        Assert.Equal(("Tỉnh giao", "Huyện giao", "I", "IV", "1", "12"), (sheet.Text("E14"), sheet.Text("F14"), sheet.Text("I14"), sheet.Text("L14"), sheet.Text("M14"), sheet.Text("X14")));
-        Assert.Superset(new HashSet<string> { "E13:F13", "I13:L13", "M13:X13", "A13:A14" }, sheet.Merged.ToHashSet());
-        Assert.Equal(("(1)", "(24)"), (sheet.Text("A15"), sheet.Text("X15")));
-        Assert.Equal(("I", "KHỐI KINH TẾ"), (sheet.Text("A16"), sheet.Text("B16")));
-        Assert.Contains("B16:X16", sheet.Merged);
+        Assert.Equal(["STT", "Chỉ tiêu", "Mã", "ĐVT", "Kế hoạch năm 2024"], "ABCDE".Select(c => sheet.Text($"{c}14")));
+        Assert.Equal(("Tỉnh giao", "Huyện giao", "I", "IV", "1", "12"), (sheet.Text("E15"), sheet.Text("F15"), sheet.Text("I15"), sheet.Text("L15"), sheet.Text("M15"), sheet.Text("X15")));
+        Assert.Superset(new HashSet<string> { "E14:F14", "I14:L14", "M14:X14", "A14:A15" }, sheet.Merged.ToHashSet());
+        Assert.Equal(("(1)", "(24)"), (sheet.Text("A16"), sheet.Text("X16")));
+        Assert.Equal(("I", "KHỐI KINH TẾ"), (sheet.Text("A17"), sheet.Text("B17")));
+        Assert.Contains("B17:X17", sheet.Merged);
+        Assert.Equal(("Áp dụng từ đầu năm (khi điều chỉnh)", "Không"), (sheet.Text("B12"), sheet.Text("C12")));
 
         var grain = Plan.Targets.Single(t => t.IndicatorCode == "CT02");
         var row = sheet.RowOf("C", "CT02");
@@ -87,7 +88,7 @@ public sealed class PlanWorkbookTests
     public void Read_AgainstThePlanInForce_OnlyTheChangedTargetsWithTheirCells()
     {
         var row = new Opened(Exported, PlanWorkbook.TargetsSheet).RowOf("C", "CT02");
-        var revised = Filled.In(Exported, PlanWorkbook.TargetsSheet, ($"E{row}", 150_000d), ("C8", "1500/QĐ-UBND"), ("C11", "Tỉnh giao bổ sung"));
+        var revised = Filled.In(Exported, PlanWorkbook.TargetsSheet, ($"E{row}", 150_000d), ("C8", "1500/QĐ-UBND"), ("C11", "Tỉnh giao bổ sung"), ("C12", "Có"));
 
         var upload = PlanWorkbook.Read(new MemoryStream(revised), Catalog, Plan);
 
@@ -95,7 +96,7 @@ public sealed class PlanWorkbookTests
         var target = Assert.Single(upload.Targets);
         Assert.Equal(("CT02", 150_000d), (target.IndicatorCode, target.ProvinceTarget));
         var request = upload.Revise("k");
-        Assert.Equal(("1500/QĐ-UBND", "Tỉnh giao bổ sung"), (request.DecisionNumber, request.Reason));
+        Assert.Equal(("1500/QĐ-UBND", "Tỉnh giao bổ sung", true), (request.DecisionNumber, request.Reason, request.AppliesFromStartOfYear));
         Assert.Equal($"ChiTieu!F{row}", upload.At("targets[0].district_target", "x").Where);
         Assert.Equal($"ChiTieu!P{row}", upload.At("targets[0].months[3]", "x").Where);
         Assert.Equal($"ChiTieu!C{row}", upload.At("targets[0].allocations", "x").Where);
