@@ -304,9 +304,11 @@ public sealed class SheetReader
     internal SheetReader(string name, WorksheetPart part, string[] shared)
     {
         Name = name;
-        foreach (var cell in part.Worksheet.Descendants<Cell>())
+        // Cell by cell (SAX): the sheet is never held as a document tree.
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
         {
-            if (cell.CellReference?.Value is not { } reference) continue;
+            if (reader.ElementType != typeof(Cell) || !reader.IsStartElement || reader.LoadCurrentElement() is not Cell cell || cell.CellReference?.Value is not { } reference) continue;
             var raw = cell.CellValue?.Text ?? "";
             var type = cell.DataType?.Value;
             if (type == CellValues.SharedString) _cells[reference] = (int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : "", null);
