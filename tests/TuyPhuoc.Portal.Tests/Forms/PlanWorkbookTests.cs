@@ -110,3 +110,39 @@ public sealed class PlanWorkbookTests
         Assert.Contains("Không có chỉ tiêu nào khác", Assert.Single(upload.Errors).Reason);
     }
 }
+
+public sealed class NationalScaleTests
+{
+    /// <summary>A response body: written forward only, never sought, never read.</summary>
+    private sealed class ForwardOnly(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    }
+
+    [Fact]
+    public void Write_FiveThousandCommunes_StreamsForwardOnlyAndEveryAllocationIsThere()
+    {
+        var communes = Enumerable.Range(1, 5_000).Select(i => new Contracts.Plans.V1.Unit { Code = $"XA_{i:0000}", Name = $"Xã số {i}", Kind = Contracts.Plans.V1.UnitKind.Commune }).ToList();
+        var target = Seeded.Plan.Targets.Single(t => t.IndicatorCode == "CT02").Clone();
+        target.Allocations.Clear();
+        target.Allocations.AddRange(communes.Select(c => new Contracts.Plans.V1.Allocation { UnitCode = c.Code, YearTarget = 28, Months = { Enumerable.Repeat(28 / 12.0, 12) } }));
+        var plan = new Contracts.Plans.V1.Plan { Year = 2024, Revision = Seeded.Plan.Revision, Targets = { target } };
+        var units = Seeded.Units.Values.Concat(communes).ToDictionary(u => u.Code);
+
+        using var written = new MemoryStream();
+        PlanWorkbook.Write(new ForwardOnly(written), plan, new PlanCatalog(Seeded.Catalog, units));
+
+        var sheet = new Opened(written.ToArray(), PlanWorkbook.AllocationsSheet);
+        Assert.Equal(("5000", "Xã số 5000", "XA_5000"), (sheet.Text("A5008"), sheet.Text("D5008"), sheet.Text("E5008")));
+        Assert.Equal(5_000, PlanWorkbook.Read(new MemoryStream(written.ToArray()), new PlanCatalog(Seeded.Catalog, units)).Targets.Single().Allocations.Count);
+    }
+}
