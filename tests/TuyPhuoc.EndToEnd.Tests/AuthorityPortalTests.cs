@@ -13,11 +13,8 @@ public sealed class AuthorityPortalTests(AuthoritySuite suite) : PortalBrowser(s
         suite.Issuer.SigningIn = new TestIssuer.Person("lan@phuocthang", "Trần Thị Lan", Roles.UnitReporter, "PHUOC_THANG");
         var page = await NewPageAsync();
 
+        // Not signed in: straight to the authority (which signs the person in) and back to the page asked for.
         await page.GotoAsync(new Uri(suite.Portal, "/?nam=2024&quy=2").ToString());
-        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
-        // No picking of a role here: only the authority says who a person is.
-        await Expect(page.Locator("#role")).ToHaveCountAsync(0);
-        await page.ClickAsync("a[href^='/dang-nhap/oidc']");
         await Expect(page).ToHaveURLAsync(new Regex(@"/\?nam=2024&quy=2$"));
         await WhenLiveAsync(page);
 
@@ -26,10 +23,14 @@ public sealed class AuthorityPortalTests(AuthoritySuite suite) : PortalBrowser(s
         // The person's token from the authority reached the suite: the unit's indicators are on the page.
         await Expect(page.Locator("tr[data-indicator]").First).ToBeVisibleAsync();
         await KeepScreenshotAsync(page, "authority-home");
+        Assert.Contains(suite.Issuer.TokensIssued, t => t.ClientId == AuthoritySuite.PortalClient);
 
         await page.ClickAsync("header button:has-text('Đăng xuất')");
         await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
+        await Expect(page.Locator("a[href^='/dang-nhap/oidc']")).ToBeVisibleAsync();
+        // The session is over: the portal asks the authority again, where nobody is signed in now.
+        suite.Issuer.SigningIn = null;
         await page.GotoAsync(new Uri(suite.Portal, "/").ToString());
-        await Expect(page).ToHaveURLAsync(new Regex("/dang-nhap"));
+        await Expect(page).ToHaveURLAsync(new Regex($"^{Regex.Escape(suite.Issuer.Authority)}/authorize"));
     }
 }
