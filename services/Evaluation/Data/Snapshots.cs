@@ -29,13 +29,15 @@ public static class Snapshots
         };
         status.MonthlyActuals.AddRange(result.Input.MonthlyActuals.Select(m => m is { } v ? new Proto.OptionalValue { Value = (double)v } : new Proto.OptionalValue()));
         if (result.Input.QuarterTargets is { } targets) status.QuarterTargets.AddRange(targets.Select(t => (double)t));
-        status.Quarters.AddRange(result.Quarters.Select(q => ToProto(q, spec.QuarterPlans.ElementAtOrDefault(q.Quarter - 1)?.Revision ?? 0)));
-        status.Plans.AddRange(spec.QuarterPlans.DistinctBy(p => p.Revision).Select(p =>
+        IReadOnlyList<QuarterPlan> plans = spec.QuarterPlans.Count >= result.Quarters.Count ? spec.QuarterPlans
+            : [new QuarterPlan(spec.Revision, spec.Decision, result.Input.YearTarget, result.Input.QuarterTargets)];
+        status.Quarters.AddRange(result.Quarters.Select(q => ToProto(q, plans[Math.Min(q.Quarter, plans.Count) - 1].Revision)));
+        foreach (var p in plans.DistinctBy(p => p.Revision))
         {
             var plan = new Proto.JudgedPlan { Revision = p.Revision, DecisionNumber = p.DecisionNumber, YearTarget = (double)p.YearTarget };
-            if (p.QuarterTargets is { } targets) plan.QuarterTargets.AddRange(targets.Select(t => (double)t));
-            return plan;
-        }));
+            if (p.QuarterTargets is { } phased) plan.QuarterTargets.AddRange(phased.Select(t => (double)t));
+            status.Plans.Add(plan);
+        }
         Summarize(status);
         return status;
     }

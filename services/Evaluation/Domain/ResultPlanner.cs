@@ -29,6 +29,12 @@ public static class ResultPlanner
 
     static IEnumerable<ResultSpec> For(PlanSnapshot plan, IndicatorPlan target)
     {
+        var (revision, decision) = (target.Revision, plan.DecisionOf(target.Revision));
+        if (plan.AtQuarterEnds.Count == 0)
+        {
+            foreach (var spec in Specs(plan, target)) yield return spec with { Revision = revision, Decision = decision };
+            yield break;
+        }
         // Each quarter's plan, and its allocations of the indicator by unit, read once for all the indicator's results.
         var quarters = Enumerable.Range(1, 4).Select(plan.AtEndOf).ToList();
         var targets = quarters.Append(plan).Distinct().ToDictionary(p => p, p => p.Indicators.GetValueOrDefault(target.Indicator.Code) is { } t
@@ -36,7 +42,11 @@ public static class ResultPlanner
             : ((IndicatorPlan, Dictionary<string, AllocationPlan>)?)null);
         foreach (var spec in Specs(plan, target))
         {
-            yield return spec with { QuarterPlans = [.. quarters.Select(p => QuarterPlan(p, targets[p], spec) ?? QuarterPlan(plan, targets[plan], spec)!)] };
+            yield return spec with
+            {
+                Revision = revision, Decision = decision,
+                QuarterPlans = [.. quarters.Select(p => QuarterPlan(p, targets[p], spec) ?? QuarterPlan(plan, targets[plan], spec)!)],
+            };
         }
     }
 

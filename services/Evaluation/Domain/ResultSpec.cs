@@ -8,7 +8,12 @@ public sealed record ResultSpec(
     ResultKey Key, IndicatorInfo Indicator, FigureKind Kind, string ReportingUnit, decimal YearTarget,
     IReadOnlyList<decimal>? QuarterTargets, IReadOnlyList<string> SourceUnits, IReadOnlyList<decimal>? Weights = null)
 {
-    /// <summary>The plan each quarter is judged against; empty when every quarter is judged against the targets above.</summary>
+    /// <summary>The plan revision that set the targets above, and its decision.</summary>
+    public int Revision { get; init; }
+
+    public string Decision { get; init; } = "";
+
+    /// <summary>The targets each quarter is judged against; empty when every quarter is judged against those above.</summary>
     public IReadOnlyList<QuarterPlan> QuarterPlans { get; init; } = [];
 
     public bool DistrictFigure => Kind != FigureKind.Allocation;
