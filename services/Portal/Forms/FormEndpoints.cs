@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Scoring.V1;
-using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
@@ -18,14 +17,13 @@ namespace TuyPhuoc.Portal.Forms;
 public static class FormEndpoints
 {
     public const string QuarterReport = "/bieu-mau/bao-cao-quy", Plan = "/bieu-mau/ke-hoach", Month = "/bieu-mau/bao-cao-thang", Ranking = "/bieu-mau/xep-loai";
-    private const int ParallelReads = 6;
     // A form reads more than a page does (the quarterly report reads every reporting unit's notes).
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     public static void MapForms(this WebApplication app)
     {
         app.MapGet(QuarterReport, (int year, int quarter, HttpContext http, Evaluation.EvaluationClient evaluation, IndicatorPlans.IndicatorPlansClient plans,
-            Submissions.SubmissionsClient submissions, PlanCache cache, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
+            OfficeReads reads, PlanCache cache, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
         {
             var reading = evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = year, Quarter = quarter }, call).ResponseAsync;
             // The plan the quarter was judged against: in force at the quarter's end.
@@ -33,12 +31,7 @@ public static class FormEndpoints
             var (catalog, units) = (await cache.IndicatorsAsync(call), (await cache.UnitsAsync(call)).ToDictionary(u => u.Code));
             var report = await reading;
             var reporters = report.DistrictFigures.Select(f => f.ReportingUnitCode).Concat(report.AllocatedCells.Select(c => c.UnitCode)).Where(u => u.Length > 0).Distinct();
-            var actuals = new List<ActualRevision>();
-            await Parallel.ForEachAsync(reporters, new ParallelOptions { MaxDegreeOfParallelism = ParallelReads, CancellationToken = http.RequestAborted }, async (unit, _) =>
-            {
-                var cells = await ActualsAsync(submissions, unit, year, call);
-                lock (actuals) actuals.AddRange(cells);
-            });
+            var actuals = (await reads.ActualsAsync(reporters, year, call)).Values.SelectMany(a => a);
             var source = new QuarterReportSource(report, plan, catalog, units, QuarterReportSource.CausesOf(actuals, quarter, catalog, units), Today(clock));
             return Workbook(QuarterReportForm.FileName(year, quarter), output => QuarterReportForm.Write(output, source));
         })).RequireAuthorization();
@@ -50,12 +43,12 @@ public static class FormEndpoints
             return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
         })).RequireAuthorization();
 
-        app.MapGet(Month, (int year, int month, HttpContext http, Submissions.SubmissionsClient submissions, PlanCache cache, IStringLocalizer<Strings> l) =>
+        app.MapGet(Month, (int year, int month, HttpContext http, OfficeReads reads, PlanCache cache, IStringLocalizer<Strings> l) =>
             AsPersonAsync(http, async (person, call) =>
             {
                 if (!person.Reports || month is < 1 or > 12) return Results.Problem(l["ProblemForbidden"], statusCode: StatusCodes.Status403Forbidden);
                 var source = MonthFormSource.Of(person.Unit!, person.UnitName ?? person.Unit!, year, month, await cache.AssignmentsAsync(person.Unit!, year, call),
-                    await ActualsAsync(submissions, person.Unit!, year, call));
+                    (await reads.ActualsAsync([person.Unit!], year, call)).GetValueOrDefault(person.Unit!) ?? []);
                 return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, source));
             })).RequireAuthorization();
 
@@ -69,21 +62,6 @@ public static class FormEndpoints
                 var units = (await cache.UnitsAsync(call)).ToDictionary(u => u.Code);
                 return Workbook(RankingForm.FileName(year, quarter ?? 0), output => RankingForm.Write(output, entries, year, quarter ?? 0, final, units, Today(clock)));
             })).RequireAuthorization();
-    }
-
-    /// <summary>A unit's stored cells of a year; none when the person may not read that unit (a block leader outside the block).</summary>
-    private static async Task<List<ActualRevision>> ActualsAsync(Submissions.SubmissionsClient submissions, string unit, int year, CallOptions call)
-    {
-        try
-        {
-            return await Paging.AllAsync(
-                token => submissions.ListActualsAsync(new ListActualsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
-                page => (page.Actuals, page.NextPageToken)).ToListAsync();
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.PermissionDenied)
-        {
-            return [];
-        }
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
