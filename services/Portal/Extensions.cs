@@ -6,6 +6,7 @@ using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Components;
+using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
 
@@ -54,6 +55,7 @@ public static class Extensions
         app.MapDefaultEndpoints(grpcHealth: false);
         app.MapStaticAssets();
         app.MapPortalSignIn();
+        app.MapForms();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

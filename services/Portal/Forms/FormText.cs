@@ -1,0 +1,90 @@
+using System.Globalization;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+
+namespace TuyPhuoc.Portal.Forms;
+
+/// <summary>The words and parts every district form shares: the heading with the national motto, the signature block, numbering.</summary>
+public static class FormText
+{
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    public const string Nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Motto = "Độc lập - Tự do - Hạnh phúc";
+
+    /// <summary>The issuing body as a heading writes it: "UBND huyện Tuy Phước" is ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC.</summary>
+    public static string IssuingBody(string unitName) =>
+        (unitName.StartsWith("UBND ", StringComparison.Ordinal) ? "Ủy ban nhân dân " + unitName[5..] : unitName).ToUpper(Vietnamese);
+
+    /// <summary>The place in the date line: "UBND huyện Tuy Phước" is Tuy Phước.</summary>
+    public static string Place(string unitName)
+    {
+        foreach (var prefix in new[] { "UBND huyện ", "UBND thị xã ", "UBND thành phố ", "UBND tỉnh ", "UBND " })
+        {
+            if (unitName.StartsWith(prefix, StringComparison.Ordinal)) return unitName[prefix.Length..];
+        }
+        return unitName;
+    }
+
+    public static string DateLine(string place, DateOnly date) => $"{place}, ngày {date:dd} tháng {date:MM} năm {date:yyyy}";
+
+    public static string Roman(int number) => number switch
+    {
+        1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", 6 => "VI", 7 => "VII", 8 => "VIII", 9 => "IX", 10 => "X",
+        _ => number.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static string Status(Status status) => status switch
+    {
+        Contracts.Evaluation.V1.Status.Achieved => "Đạt",
+        Contracts.Evaluation.V1.Status.AtRisk => "Có nguy cơ không đạt",
+        Contracts.Evaluation.V1.Status.NotAchieved => "Không đạt",
+        Contracts.Evaluation.V1.Status.NoData => "Chưa có số liệu",
+        Contracts.Evaluation.V1.Status.JudgedAtYearEnd => "Đánh giá cuối năm",
+        _ => "",
+    };
+
+    public static readonly IReadOnlyList<SectorBlock> Blocks = [SectorBlock.Economy, SectorBlock.CultureSociety, SectorBlock.InternalAffairs];
+
+    public static string Block(SectorBlock block) => block switch
+    {
+        SectorBlock.Economy => "Khối Kinh tế",
+        SectorBlock.CultureSociety => "Khối Văn hóa - Xã hội",
+        SectorBlock.InternalAffairs => "Khối Nội chính",
+        _ => "Khác",
+    };
+
+    /// <summary>A block as the services' views name it (economy, culture_society, internal_affairs).</summary>
+    public static SectorBlock Block(string name) =>
+        Blocks.FirstOrDefault(b => ServiceDefaults.PublishedPlan.BlockName(b) == name);
+
+    /// <summary>
+    /// The heading of a district form over <paramref name="columns"/> columns: the issuing body left, the national motto
+    /// right, then the title and the line under it, each across the whole width.
+    /// </summary>
+    public static void Heading(SheetWriter sheet, int columns, string issuingBody, string? formNumber, string title, params string[] underTitle)
+    {
+        var left = Math.Max(2, columns * 2 / 5);
+        sheet.Spans((1, left, XCell.Of(issuingBody, Look.Issuer)), (left + 1, columns, XCell.Of(Nation, Look.Motto)));
+        sheet.Spans((1, left, XCell.Of(formNumber ?? "", Look.Italic)), (left + 1, columns, XCell.Of(Motto, Look.Motto)));
+        sheet.Skip();
+        sheet.Across(1, columns, XCell.Of(title, Look.Title));
+        foreach (var line in underTitle) sheet.Across(1, columns, XCell.Of(line, Look.Italic));
+        sheet.Skip();
+    }
+
+    /// <summary>The numbering row under the column heads: (1), (2), … across every column.</summary>
+    public static void Numbering(SheetWriter sheet, int columns) =>
+        sheet.Write([.. Enumerable.Range(1, columns).Select(c => (XCell?)XCell.Of($"({c})", Look.Numbering))]);
+
+    /// <summary>The signature block on the right: the date line, then who signs (by default the committee's deputy chairman).</summary>
+    public static void Signature(SheetWriter sheet, int columns, string place, DateOnly date, params string[] signs)
+    {
+        var from = Math.Max(1, columns - 3);
+        sheet.Skip();
+        sheet.Across(from, columns, XCell.Of(DateLine(place, date), Look.Italic));
+        foreach (var line in signs.Length > 0 ? signs : ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+        {
+            sheet.Across(from, columns, XCell.Of(line, Look.Signature));
+        }
+    }
+}

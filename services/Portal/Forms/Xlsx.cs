@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace TuyPhuoc.Portal.Forms;
+
+/// <summary>The look of a form's cells: the index of each in the workbook's stylesheet (<see cref="Xlsx.Styles"/>).</summary>
+public enum Look : uint
+{
+    Plain, Issuer, Motto, Italic, Title, Head, Numbering, Text, Centered, Block, Whole, Decimal, Percent, InputNumber, InputText, Date, Signature,
+}
+
+/// <summary>One cell to write: a text, a number (null: left empty but drawn), or a date, with its look.</summary>
+public readonly record struct XCell(string? Text, double? Number, Look Look)
+{
+    public static XCell Of(string? text, Look look = Look.Text) => new(text ?? "", null, look);
+
+    /// <summary>A number drawn the Vietnamese way (1.234,5), "-" for zero: whole numbers without decimals, others with up to three.</summary>
+    public static XCell Of(double? number, Look look = Look.Decimal) =>
+        new(null, number, look == Look.Decimal && number is { } n && Math.Abs(n - Math.Round(n)) < 1e-9 ? Look.Whole : look);
+
+    public static XCell Date(DateOnly date) => new(null, date.ToDateTime(TimeOnly.MinValue).ToOADate(), Look.Date);
+}
+
+/// <summary>
+/// The forms' workbooks, written row by row (OpenXmlWriter) so a table of any length streams out, and read back cell
+/// by cell. Excel draws separators by the reader's locale: the number formats are codes, the cells real numbers.
+/// </summary>
+public static class Xlsx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const long MaxCharactersInPart = 40_000_000;
+
+    /// <summary>
+    /// Writes a workbook of the given sheets, each filled by its writer in order. The package is zipped as it is written
+    /// (the SDK's own package keeps every part in memory until it closes), so a sheet of any length streams out.
+    /// </summary>
+    public static void Write(Stream output, params (string Name, Action<SheetWriter> Fill)[] sheets)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        void Part(string path, string xml)
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(path, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+            writer.Write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
+            writer.Write(xml);
+        }
+        const string package = "http://schemas.openxmlformats.org/package/2006/", office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        const string main = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        var numbers = Enumerable.Range(1, sheets.Length).ToList();
+        Part("[Content_Types].xml", $"<Types xmlns=\"{package}content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + $"<Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{main}sheet.main+xml\"/>"
+            + $"<Override PartName=\"/xl/styles.xml\" ContentType=\"{main}styles+xml\"/>"
+            + string.Concat(numbers.Select(n => $"<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"{main}worksheet+xml\"/>")) + "</Types>");
+        Part("_rels/.rels", $"<Relationships xmlns=\"{package}relationships\"><Relationship Id=\"rId1\" Type=\"{office}officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
+        Part("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{package}relationships\">"
+            + string.Concat(numbers.Select(n => $"<Relationship Id=\"rId{n}\" Type=\"{office}worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"))
+            + $"<Relationship Id=\"rId{sheets.Length + 1}\" Type=\"{office}styles\" Target=\"styles.xml\"/></Relationships>");
+        Part("xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n => new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = sheets[n - 1].Name }))).OuterXml);
+        Part("xl/styles.xml", Styles().OuterXml);
+        foreach (var n in numbers)
+        {
+            using var part = zip.CreateEntry($"xl/worksheets/sheet{n}.xml", CompressionLevel.Fastest).Open();
+            using var writer = new SheetWriter(part);
+            sheets[n - 1].Fill(writer);
+        }
+    }
+
+    /// <summary>A sheet of an uploaded workbook by name, as its cells; null when the workbook has no such sheet.</summary>
+    public static IReadOnlyDictionary<string, SheetReader>? Read(Stream input)
+    {
+        try
+        {
+            using var document = SpreadsheetDocument.Open(input, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
+            var part = document.WorkbookPart;
+            if (part?.Workbook.Sheets is not { } sheets) return null;
+            var shared = part.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
+            return sheets.Elements<Sheet>().Where(s => s.Name?.Value is not null && s.Id?.Value is not null)
+                .ToDictionary(s => s.Name!.Value!, s => new SheetReader(s.Name!.Value!, (WorksheetPart)part.GetPartById(s.Id!.Value!), shared));
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException
+            or ArgumentException or FormatException or System.Xml.XmlException or KeyNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A1-style column letters of a 1-based column number.</summary>
+    public static string Column(int number)
+    {
+        var letters = "";
+        for (; number > 0; number = (number - 1) / 26) letters = (char)('A' + (number - 1) % 26) + letters;
+        return letters;
+    }
+
+    public static string Ref(int column, int row) => Column(column) + row.ToString(CultureInfo.InvariantCulture);
+
+    // Formats: whole numbers and decimals with thousands, percentages; the third section draws zero as "-".
+    public const string WholeFormat = "#,##0;-#,##0;\"-\"", DecimalFormat = "#,##0.0##;-#,##0.0##;\"-\"", PercentFormat = "0.0%;-0.0%;\"-\"", DateFormat = "dd/mm/yyyy";
+
+    internal static Stylesheet Styles()
+    {
+        const string font = "Times New Roman";
+        Font Font(double size, bool bold = false, bool italic = false)
+        {
+            var f = new Font();
+            if (bold) f.Append(new Bold());
+            if (italic) f.Append(new Italic());
+            f.Append(new FontSize { Val = size }, new FontName { Val = font });
+            return f;
+        }
+        var thin = new Border(
+            new LeftBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
+            new RightBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
+            new TopBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
+            new BottomBorder { Style = BorderStyleValues.Thin, Color = new Color { Indexed = 64 } },
+            new DiagonalBorder());
+        // Fonts: 0 plain, 1 bold, 2 italic, 3 title.
+        var fonts = new Fonts(Font(12), Font(12, bold: true), Font(12, italic: true), Font(14, bold: true));
+        var fills = new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFF2CC" }) { PatternType = PatternValues.Solid }));
+        var borders = new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin);
+        var formats = new NumberingFormats(
+            new NumberingFormat { NumberFormatId = 164, FormatCode = WholeFormat },
+            new NumberingFormat { NumberFormatId = 165, FormatCode = DecimalFormat },
+            new NumberingFormat { NumberFormatId = 166, FormatCode = PercentFormat },
+            new NumberingFormat { NumberFormatId = 167, FormatCode = DateFormat });
+        CellFormat Format(uint font = 0, uint border = 0, uint format = 0, HorizontalAlignmentValues? align = null, bool wrap = false, bool input = false)
+        {
+            var f = new CellFormat
+            {
+                FontId = font, FillId = input ? 2u : 0u, BorderId = border, NumberFormatId = format,
+                ApplyFont = font != 0, ApplyBorder = border != 0, ApplyNumberFormat = format != 0, ApplyFill = input, ApplyAlignment = true,
+                Alignment = new Alignment { Horizontal = align, Vertical = VerticalAlignmentValues.Center, WrapText = wrap },
+            };
+            // Every cell of a protected sheet is locked but the inputs.
+            if (input)
+            {
+                f.ApplyProtection = true;
+                f.Protection = new Protection { Locked = false };
+            }
+            return f;
+        }
+        var looks = new Dictionary<Look, CellFormat>
+        {
+            [Look.Plain] = Format(),
+            [Look.Issuer] = Format(font: 1, align: HorizontalAlignmentValues.Center, wrap: true),
+            [Look.Motto] = Format(font: 1, align: HorizontalAlignmentValues.Center),
+            [Look.Italic] = Format(font: 2, align: HorizontalAlignmentValues.Center, wrap: true),
+            [Look.Title] = Format(font: 3, align: HorizontalAlignmentValues.Center, wrap: true),
+            [Look.Head] = Format(font: 1, border: 1, align: HorizontalAlignmentValues.Center, wrap: true),
+            [Look.Numbering] = Format(font: 2, border: 1, align: HorizontalAlignmentValues.Center),
+            [Look.Text] = Format(border: 1, wrap: true),
+            [Look.Centered] = Format(border: 1, align: HorizontalAlignmentValues.Center, wrap: true),
+            [Look.Block] = Format(font: 1, border: 1, wrap: true),
+            [Look.Whole] = Format(border: 1, format: 164),
+            [Look.Decimal] = Format(border: 1, format: 165),
+            [Look.Percent] = Format(border: 1, format: 166),
+            [Look.InputNumber] = Format(border: 1, input: true),
+            [Look.InputText] = Format(border: 1, wrap: true, input: true),
+            [Look.Date] = Format(border: 1, format: 167, align: HorizontalAlignmentValues.Center),
+            [Look.Signature] = Format(font: 1, align: HorizontalAlignmentValues.Center),
+        };
+        var cellFormats = new CellFormats(Enum.GetValues<Look>().Select(l => looks[l]));
+        return new Stylesheet(formats, fonts, fills, borders,
+            new CellStyleFormats(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 0 }), cellFormats,
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }));
+    }
+}
+
+/// <summary>One worksheet written row by row: columns first, then rows, then protection and merged ranges at the end.</summary>
+public sealed class SheetWriter : IDisposable
+{
+    private readonly OpenXmlWriter _writer;
+    private readonly List<string> _merges = [];
+    private readonly List<double> _widths = [];
+    private bool _started, _protect, _landscape;
+
+    internal SheetWriter(Stream part)
+    {
+        _writer = OpenXmlWriter.Create(part, Encoding.UTF8);
+        _writer.WriteStartDocument(true);
+        _writer.WriteStartElement(new Worksheet());
+    }
+
+    /// <summary>The number of the row last written (1-based).</summary>
+    public int Row { get; private set; }
+
+    /// <summary>Column widths in characters, from A; call before the first row.</summary>
+    public SheetWriter Widths(params double[] widths)
+    {
+        _widths.AddRange(widths);
+        return this;
+    }
+
+    public SheetWriter Protected()
+    {
+        _protect = true;
+        return this;
+    }
+
+    public SheetWriter Landscape()
+    {
+        _landscape = true;
+        return this;
+    }
+
+    /// <summary>Writes the next row from column A; a null cell is left out.</summary>
+    public SheetWriter Write(params XCell?[] cells) => WriteAt(1, cells);
+
+    public SheetWriter WriteAt(int firstColumn, params XCell?[] cells)
+    {
+        Start();
+        Row++;
+        _writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", Row.ToString(CultureInfo.InvariantCulture))]);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] is not { } cell) continue;
+            var reference = Xlsx.Ref(firstColumn + i, Row);
+            if (cell.Number is { } number)
+            {
+                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look, CellValue = new CellValue(number) });
+            }
+            else if (!string.IsNullOrEmpty(cell.Text))
+            {
+                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve }) });
+            }
+            else
+            {
+                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look });
+            }
+        }
+        _writer.WriteEndElement();
+        return this;
+    }
+
+    /// <summary>An empty row.</summary>
+    public SheetWriter Skip() => Write();
+
+    /// <summary>One text across columns <paramref name="from"/> to <paramref name="to"/> of the next row, merged.</summary>
+    public SheetWriter Across(int from, int to, XCell cell) => Spans((from, to, cell));
+
+    /// <summary>The next row as merged spans of columns, each with its text (the spans in column order).</summary>
+    public SheetWriter Spans(params (int From, int To, XCell Cell)[] spans)
+    {
+        var last = spans.Max(s => s.To);
+        var cells = new XCell?[last];
+        foreach (var (from, to, cell) in spans)
+        {
+            for (var c = from; c <= to; c++) cells[c - 1] = c == from ? cell : cell with { Text = "", Number = null };
+        }
+        WriteAt(1, cells);
+        foreach (var (from, to, _) in spans) Merge(from, Row, to, Row);
+        return this;
+    }
+
+    public SheetWriter Merge(int fromColumn, int fromRow, int toColumn, int toRow)
+    {
+        if (fromColumn != toColumn || fromRow != toRow) _merges.Add($"{Xlsx.Ref(fromColumn, fromRow)}:{Xlsx.Ref(toColumn, toRow)}");
+        return this;
+    }
+
+    private void Start()
+    {
+        if (_started) return;
+        _started = true;
+        if (_widths.Count > 0)
+        {
+            _writer.WriteStartElement(new Columns());
+            for (var i = 0; i < _widths.Count; i++)
+            {
+                _writer.WriteElement(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = _widths[i], CustomWidth = true });
+            }
+            _writer.WriteEndElement();
+        }
+        _writer.WriteStartElement(new SheetData());
+    }
+
+    public void Dispose()
+    {
+        Start();
+        _writer.WriteEndElement();
+        if (_protect) _writer.WriteElement(new SheetProtection { Sheet = true, Objects = true, Scenarios = true, FormatColumns = false, FormatRows = false });
+        if (_merges.Count > 0)
+        {
+            _writer.WriteStartElement(new MergeCells());
+            foreach (var range in _merges) _writer.WriteElement(new MergeCell { Reference = range });
+            _writer.WriteEndElement();
+        }
+        _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        if (_landscape) _writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9 });
+        _writer.WriteEndElement();
+        _writer.Dispose();
+    }
+}
+
+/// <summary>What a person put in one sheet of an uploaded workbook: each cell's text, and its number when it holds one.</summary>
+public sealed class SheetReader
+{
+    private readonly Dictionary<string, (string Text, double? Number)> _cells = [];
+
+    internal SheetReader(string name, WorksheetPart part, string[] shared)
+    {
+        Name = name;
+        // Cell by cell (SAX): the sheet is never held as a document tree.
+        using var reader = OpenXmlReader.Create(part);
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Cell) || !reader.IsStartElement || reader.LoadCurrentElement() is not Cell cell || cell.CellReference?.Value is not { } reference) continue;
+            var raw = cell.CellValue?.Text ?? "";
+            var type = cell.DataType?.Value;
+            if (type == CellValues.SharedString) _cells[reference] = (int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : "", null);
+            else if (type == CellValues.InlineString) _cells[reference] = (cell.InlineString?.InnerText ?? "", null);
+            else if (type is null || type == CellValues.Number)
+            {
+                _cells[reference] = (raw, double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null);
+            }
+            else _cells[reference] = (raw, null);
+        }
+        LastRow = _cells.Keys.Select(RowOf).DefaultIfEmpty(0).Max();
+    }
+
+    public string Name { get; }
+    public int LastRow { get; }
+
+    public string Text(int column, int row) => _cells.TryGetValue(Xlsx.Ref(column, row), out var c) ? c.Text.Trim() : "";
+
+    /// <summary>The cell's number: a real number, or a text written the Vietnamese way (1.234,5); null when empty, NaN when not a number.</summary>
+    public double? Number(int column, int row)
+    {
+        if (!_cells.TryGetValue(Xlsx.Ref(column, row), out var c) || c.Text.Trim().Length == 0) return null;
+        if (c.Number is { } n) return n;
+        return Suite.VietNumber.TryParse(c.Text, out var parsed) ? parsed : double.NaN;
+    }
+
+    /// <summary>A date as a spreadsheet date or written dd/MM/yyyy; null when empty or not a date.</summary>
+    public DateOnly? Date(int column, int row)
+    {
+        if (!_cells.TryGetValue(Xlsx.Ref(column, row), out var c) || c.Text.Trim().Length == 0) return null;
+        if (c.Number is { } serial && serial is > 0 and < 2_958_466) return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        return DateOnly.TryParseExact(c.Text.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    }
+
+    private static int RowOf(string reference) =>
+        int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0;
+}
+
+/// <summary>A wrong cell of an uploaded form: where (Sheet!Cell) and why, in Vietnamese.</summary>
+public sealed record CellError(string Sheet, string Cell, string Reason)
+{
+    public string Where => $"{Sheet}!{Cell}";
+    public override string ToString() => $"{Where}: {Reason}";
+}
