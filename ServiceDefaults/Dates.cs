@@ -13,4 +13,7 @@ public static class Dates
     public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 
     public static Google.Type.Date? ToProto(this DateOnly? date) => date?.ToProto();
+
+    /// <summary>The last day of a quarter (1..4).</summary>
+    public static DateOnly QuarterEnd(int year, int quarter) => new DateOnly(year, 3 * quarter, 1).AddMonths(1).AddDays(-1);
 }

@@ -21,11 +21,11 @@ public sealed record PublishedPlan(
     /// <summary>
     /// The plan in force at the end of each quarter, as IndicatorPlans decides it (a revision that applies from the start
     /// of the year counts for every quarter): what each quarter is judged against. Four times <see cref="Plan"/> when
-    /// the year has one revision.
+    /// the year has one revision, or when the reader does not read revisions.
     /// </summary>
     public IReadOnlyList<Plans.Plan> AtQuarterEnds { get; init; } = [Plan, Plan, Plan, Plan];
 
-    /// <summary>Every revision of the year's plan, in order.</summary>
+    /// <summary>Every revision of the year's plan, in order; empty when the reader does not read revisions.</summary>
     public IReadOnlyList<Plans.PlanRevision> Revisions { get; init; } = [];
 
     public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
@@ -51,7 +51,9 @@ public sealed record PublishedPlan(
 /// assignment) may have it read again, once a load is <see cref="RereadAfter"/> old. <see cref="PlanFeedWatcher"/>
 /// drops what a change touches, and everything when the feed breaks, since changes missed meanwhile cannot be told apart.
 /// </summary>
-public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, TimeProvider clock, ILogger<PlanReader> logger)
+/// <param name="readsRevisions">Whether a load also reads the year's revisions and the plan in force at each quarter's end
+/// (<see cref="PublishedPlan.Revisions"/>, <see cref="PublishedPlan.AtQuarterEnds"/>): only the Evaluation judges by them.</param>
+public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, TimeProvider clock, ILogger<PlanReader> logger, bool readsRevisions = false)
 {
     private const int PageSize = 1000;
     public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(2);
@@ -159,15 +161,16 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
             if (u.Assignments.Count > 0) assignments[u.UnitCode] = u.Assignments;
         }
         var district = units.Values.FirstOrDefault(u => u.Kind == Plans.UnitKind.District)?.Code ?? "";
-        var revisions = await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, cancellationToken: ct);
-        var atQuarterEnds = new List<Plans.Plan>();
-        foreach (var quarterEnd in Enumerable.Range(1, 4).Select(q => new DateOnly(year, 3 * q, 1).AddMonths(1).AddDays(-1)))
+        IReadOnlyList<Plans.PlanRevision> revisions = [];
+        Plans.Plan[] atQuarterEnds = [plan, plan, plan, plan];
+        if (readsRevisions)
         {
-            atQuarterEnds.Add(revisions.Revisions.Count == 1 ? plan : await PlanOnAsync(quarterEnd) ?? plan);
+            revisions = (await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, cancellationToken: ct)).Revisions;
+            for (var q = 1; q <= 4 && revisions.Count > 1; q++) atQuarterEnds[q - 1] = await PlanOnAsync(Dates.QuarterEnd(year, q)) ?? plan;
         }
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, catalog.Count, units.Count, assignments.Count);
-        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district) { AtQuarterEnds = atQuarterEnds, Revisions = revisions.Revisions }, generation, loadedAt);
+        return new Entry(new PublishedPlan(plan, catalog, units, assignments, district) { AtQuarterEnds = atQuarterEnds, Revisions = revisions }, generation, loadedAt);
     }
 }
 
@@ -209,10 +212,10 @@ public static class PlanReaderExtensions
     /// The plan reader, and the watcher that keeps it fresh unless the service follows the plans feed itself and
     /// invalidates what a change touches (<paramref name="watch"/> false); the service registers its IndicatorPlans client.
     /// </summary>
-    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool watch = true)
+    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool watch = true, bool readsRevisions = false)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<PlanReader>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanReader>(sp, readsRevisions));
         if (watch) services.AddHostedService<PlanFeedWatcher>();
         return services;
     }

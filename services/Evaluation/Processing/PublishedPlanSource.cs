@@ -13,7 +13,6 @@ public sealed class PublishedPlanSource(PlanReader reader) : IPlanSource
     public static PlanSnapshot ToSnapshot(PublishedPlan plan)
     {
         var decisions = plan.Revisions.ToDictionary(r => r.Revision, r => r.DecisionNumber);
-        if (plan.Plan.Revision is { } inForce) decisions.TryAdd(inForce.Revision, inForce.DecisionNumber);
         var today = PlanMapping.ToSnapshot(plan.Plan, plan.Catalog.Values, plan.DistrictCode, decisions);
         if (plan.AtQuarterEnds.All(p => p.Equals(plan.Plan))) return today;
         return today with

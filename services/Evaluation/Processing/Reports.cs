@@ -29,7 +29,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
         if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
         var status = View(row, quarter);
-        await ExplainSourcesAsync([status], status.RolledUp ? await store.ResultsAsync(year, ct, indicator: indicator) : [], year, quarter, ct);
+        await ExplainSourcesAsync([status], await RolledUpRowsAsync([status], year, ct), year, quarter, ct);
         return status;
     }
 
@@ -41,7 +41,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         {
             var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => access.Sees(r, district))
                 .Select(r => View(r, quarter)).OrderBy(s => s.IndicatorCode, StringComparer.Ordinal).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
-            await ExplainSourcesAsync(statuses, statuses.Any(s => s.RolledUp) ? await store.ResultsAsync(year, ct) : [], year, quarter, ct);
+            await ExplainSourcesAsync(statuses, await RolledUpRowsAsync(statuses, year, ct), year, quarter, ct);
             return new Proto.Scorecard
             {
                 UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(Summarize(quarter, statuses)) },
@@ -176,6 +176,14 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             status.PreliminaryMonths.Clear();
             status.PreliminaryMonths.Add(preliminary);
         }
+    }
+
+    /// <summary>The rows of the indicators whose district figure among <paramref name="statuses"/> is formed from the communes' own.</summary>
+    private async Task<List<StoredResult>> RolledUpRowsAsync(IEnumerable<Proto.IndicatorStatus> statuses, int year, CancellationToken ct)
+    {
+        var rows = new List<StoredResult>();
+        foreach (var code in statuses.Where(s => s.RolledUp).Select(s => s.IndicatorCode).Distinct()) rows.AddRange(await store.ResultsAsync(year, ct, indicator: code));
+        return rows;
     }
 
     public static IEnumerable<Proto.StatusCount> Counts<TKey>(QuarterSummary<TKey> summary) =>

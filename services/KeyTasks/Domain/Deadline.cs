@@ -1,4 +1,5 @@
 using System.Globalization;
+using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.KeyTasks.Domain;
 
@@ -14,7 +15,7 @@ public readonly record struct Deadline(DeadlineKind Kind, DateOnly? DueDate)
     public static Deadline Of(DeadlineKind kind, DateOnly day) => kind switch
     {
         DeadlineKind.Month => new(kind, new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1)),
-        DeadlineKind.Quarter => new(kind, QuarterEnd(day.Year, Quarter(day))),
+        DeadlineKind.Quarter => new(kind, Dates.QuarterEnd(day.Year, Quarter(day))),
         DeadlineKind.Regular => Regular,
         _ => new(kind, day),
     };
@@ -30,7 +31,6 @@ public readonly record struct Deadline(DeadlineKind Kind, DateOnly? DueDate)
 
     public static int Quarter(DateOnly day) => (day.Month + 2) / 3;
 
-    public static DateOnly QuarterEnd(int year, int quarter) => new DateOnly(year, quarter * 3, 1).AddMonths(1).AddDays(-1);
 
     internal static readonly string[] Roman = ["I", "II", "III", "IV"];
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.KeyTasks.Domain;
 
@@ -20,7 +21,7 @@ public static partial class DeadlineText
             var quarter = Array.IndexOf(Deadline.Roman, q.Groups[1].Value.ToUpperInvariant()) + 1;
             if (quarter == 0 && int.TryParse(q.Groups[1].Value, CultureInfo.InvariantCulture, out var n)) quarter = n;
             if (quarter is < 1 or > 4) return (null, $"names no quarter: \"{text.Trim()}\"");
-            return YearOf(q.Groups[2], year) is { } y ? (new Deadline(DeadlineKind.Quarter, Deadline.QuarterEnd(y, quarter)), null) : (null, $"has no valid year: \"{text.Trim()}\"");
+            return YearOf(q.Groups[2], year) is { } y ? (new Deadline(DeadlineKind.Quarter, Dates.QuarterEnd(y, quarter)), null) : (null, $"has no valid year: \"{text.Trim()}\"");
         }
         if (MonthPattern().Match(t) is { Success: true } m)
         {

@@ -1,3 +1,5 @@
+using TuyPhuoc.ServiceDefaults;
+
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>
@@ -53,7 +55,7 @@ public static class TaskStatusRules
         var firstQuarter = task.StartsOn.Year < task.Year ? 1 : Deadline.Quarter(task.StartsOn);
         if (lastEnded >= firstQuarter && !ReportedIn(reports, task.Year, lastEnded) && (current > 4 || !ReportedIn(reports, task.Year, current)))
         {
-            overdueSince = Deadline.QuarterEnd(task.Year, lastEnded).AddDays(1);
+            overdueSince = Dates.QuarterEnd(task.Year, lastEnded).AddDays(1);
         }
         return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
     }

@@ -27,8 +27,8 @@ public static class FormEndpoints
         {
             var reading = evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = year, Quarter = quarter }, call).ResponseAsync;
             // The plan the quarter was judged against: in force at the quarter's end.
-            var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year, AsOf = new DateOnly(year, 3 * Math.Clamp(quarter, 1, 4), 1).AddMonths(1).AddDays(-1).ToProto() }, call);
-            var (catalog, units) = (await cache.IndicatorsAsync(call), (await cache.UnitsAsync(call)).ToDictionary(u => u.Code));
+            var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year, AsOf = Dates.QuarterEnd(year, Math.Clamp(quarter, 1, 4)).ToProto() }, call);
+            var (catalog, units) = (await cache.IndicatorsAsync(call), await cache.UnitsByCodeAsync(call));
             var report = await reading;
             var reporters = report.DistrictFigures.Select(f => f.ReportingUnitCode).Concat(report.AllocatedCells.Select(c => c.UnitCode)).Where(u => u.Length > 0).Distinct();
             var actuals = (await reads.ActualsAsync(reporters, year, call)).Values.SelectMany(a => a);
@@ -39,7 +39,7 @@ public static class FormEndpoints
         app.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>
         {
             var plan = await plans.GetPlanAsync(PlanWorkbook.Request(year), call);
-            var catalog = new PlanCatalog(await cache.IndicatorsAsync(call), (await cache.UnitsAsync(call)).ToDictionary(u => u.Code));
+            var catalog = new PlanCatalog(await cache.IndicatorsAsync(call), await cache.UnitsByCodeAsync(call));
             return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
         })).RequireAuthorization();
 
@@ -59,7 +59,7 @@ public static class FormEndpoints
                 var entries = await Paging.AllAsync(
                     token => scoring.ListRankingAsync(new ListRankingRequest { Year = year, Quarter = quarter ?? 0, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
                     page => { final = page.Final; return (page.Entries, page.NextPageToken); }).ToListAsync();
-                var units = (await cache.UnitsAsync(call)).ToDictionary(u => u.Code);
+                var units = await cache.UnitsByCodeAsync(call);
                 return Workbook(RankingForm.FileName(year, quarter ?? 0), output => RankingForm.Write(output, entries, year, quarter ?? 0, final, units, Today(clock)));
             })).RequireAuthorization();
     }

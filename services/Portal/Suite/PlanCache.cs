@@ -52,6 +52,14 @@ public sealed class PlanCache(IndicatorPlans.IndicatorPlansClient plans, IMemory
                 page => (page.Indicators, page.NextPageToken)).ToDictionaryAsync(i => i.Code);
         })!;
 
+    /// <summary>The same units by code.</summary>
+    public Task<IReadOnlyDictionary<string, Unit>> UnitsByCodeAsync(CallOptions call) =>
+        cache.GetOrCreateAsync("units-by-code", async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            return (IReadOnlyDictionary<string, Unit>)(await UnitsAsync(call)).ToDictionary(u => u.Code);
+        })!;
+
     public Task<IReadOnlyList<Unit>> UnitsAsync(CallOptions call) =>
         cache.GetOrCreateAsync("units", async entry =>
         {
