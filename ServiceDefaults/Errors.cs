@@ -14,12 +14,37 @@ public abstract class DomainException(string message) : Exception(message)
     public abstract StatusCode Code { get; }
 }
 
-public sealed class InvalidInputException(IReadOnlyList<FieldViolation> violations)
-    : DomainException("The request is not valid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+/// <summary>
+/// Bad input, field by field. However many fields a request gets wrong, the error lists the first
+/// <see cref="MaxListed"/> and then "and N more": the message, the trailers and the log line stay small.
+/// </summary>
+public sealed class InvalidInputException : DomainException
 {
+    public const int MaxListed = 10;
+    private const int MaxFieldLength = 120, MaxDescriptionLength = 300;
+
+    public InvalidInputException(IReadOnlyList<FieldViolation> violations) : this(Listed(violations)) { }
+
     public InvalidInputException(string field, string description) : this([new FieldViolation(field, description)]) { }
-    public IReadOnlyList<FieldViolation> Violations { get; } = violations;
+
+    private InvalidInputException(FieldViolation[] listed)
+        : base("The request is not valid: " + string.Join("; ", listed.Select(v => v.Field.Length == 0 ? v.Description : $"{v.Field}: {v.Description}"))) =>
+        Violations = listed;
+
+    /// <summary>At most <see cref="MaxListed"/> violations, the last of them saying how many more there were.</summary>
+    public IReadOnlyList<FieldViolation> Violations { get; }
+
     public override StatusCode Code => StatusCode.InvalidArgument;
+
+    private static FieldViolation[] Listed(IReadOnlyList<FieldViolation> violations)
+    {
+        var listed = violations.Take(violations.Count > MaxListed ? MaxListed - 1 : MaxListed)
+            .Select(v => new FieldViolation(Cut(v.Field, MaxFieldLength), Cut(v.Description, MaxDescriptionLength))).ToList();
+        if (violations.Count > listed.Count) listed.Add(new FieldViolation("", $"and {violations.Count - listed.Count} more"));
+        return [.. listed];
+    }
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
 }
 
 public sealed class NotFoundException(string message) : DomainException(message)
@@ -100,13 +125,18 @@ public sealed class DomainExceptionInterceptor(ILogger<DomainExceptionIntercepto
 
     private RpcException ToRpc(DomainException e, ServerCallContext context)
     {
-        logger.LogInformation("{Method} refused with {Code}: {Message}", context.Method, e.Code, e.Message);
-        return ToStatus(e).ToRpcException();
+        var status = ToStatus(e);
+        logger.LogInformation("{Method} refused with {Code}: {Message}", context.Method, e.Code, status.Message);
+        return status.ToRpcException();
     }
+
+    /// <summary>How long a refusal's message may be in the trailers (grpc-message) and the log.</summary>
+    public const int MaxMessageLength = 2000;
 
     public static Google.Rpc.Status ToStatus(DomainException e)
     {
-        var status = new Google.Rpc.Status { Code = (int)e.Code, Message = e.Message };
+        var message = e.Message.Length <= MaxMessageLength ? e.Message : e.Message[..(MaxMessageLength - 1)] + "…";
+        var status = new Google.Rpc.Status { Code = (int)e.Code, Message = message };
         if (e is InvalidInputException invalid)
         {
             var badRequest = new BadRequest();

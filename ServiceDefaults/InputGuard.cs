@@ -9,8 +9,10 @@ namespace TuyPhuoc.ServiceDefaults;
 /// <summary>
 /// The bounds every request of the suite keeps, whatever the RPC: each number is finite and within
 /// <see cref="MaxMagnitude"/> (so sums over every unit and month, means and ratios stay representable), each string is
-/// free of control characters (tab and line breaks allowed in free text) and within its length. The services' own
-/// rules come after these.
+/// free of control characters (tab and line breaks allowed in free text) and of invisible format characters
+/// (bidirectional overrides, zero-width characters, the byte-order mark: they make a figure or a name read otherwise
+/// than it is stored), and within its length; each repeated or map field holds at most <see cref="MaxItems"/> items.
+/// The services' own rules come after these.
 /// </summary>
 public static class InputBounds
 {
@@ -20,6 +22,7 @@ public static class InputBounds
     public const int MaxFreeTextLength = 4000;
     public const int MaxTextLength = 1000;
     public const int MaxSubjectLength = 200;
+    public const int MaxItems = 10_000;
     /// <summary>How much of a refused value an error message or a log quotes.</summary>
     public const int QuotedPrefix = 32;
 
@@ -39,8 +42,33 @@ public static class InputBounds
 
     /// <summary>Why a claim of the caller's token cannot be used (a subject, unit or block), or null.</summary>
     public static string? ClaimProblem(string value) =>
-        value.Length > MaxSubjectLength ? $"is longer than {MaxSubjectLength} characters"
-        : value.Any(char.IsControl) ? "contains control characters" : null;
+        value.Length > MaxSubjectLength ? $"is longer than {MaxSubjectLength} characters" : CharacterProblem(value);
+
+    /// <summary>
+    /// Why a text a person typed cannot be kept, or null: any control character but those <paramref name="allowed"/>,
+    /// or an invisible format character (Unicode category Cf: U+200B-U+200F, U+202A-U+202E, U+2066-U+2069, U+FEFF and the like).
+    /// </summary>
+    public static string? CharacterProblem(string value, string allowed = "")
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && !allowed.Contains(c)) return allowed.Length == 0 ? "contains control characters" : "contains control characters (only tab and line breaks are allowed)";
+        }
+        return HasFormat(value) ? FormatProblem : null;
+    }
+
+    private const string FormatProblem = "contains invisible formatting characters (such as a right-to-left override or a zero-width space)";
+
+    private static bool HasFormat(string value)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format) return true;
+        }
+        return false;
+    }
+
+    private static bool IsFormat(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format;
 
     private static void Walk(IMessage message, string path, List<FieldViolation> violations)
     {
@@ -48,7 +76,11 @@ public static class InputBounds
         {
             var name = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
             var value = field.Accessor.GetValue(message);
-            if (field.IsMap)
+            if ((field.IsMap || field.IsRepeated) && ((ICollection)value).Count > MaxItems)
+            {
+                violations.Add(new(name, $"holds {((ICollection)value).Count} items; at most {MaxItems} are accepted"));
+            }
+            else if (field.IsMap)
             {
                 foreach (DictionaryEntry entry in (IDictionary)value)
                 {
@@ -92,16 +124,14 @@ public static class InputBounds
             : IsCode(field) ? MaxCodeLength
             : Keys.Contains(field) ? MaxKeyLength
             : MaxTextLength;
-        if (value.Length > max) return $"is longer than {max} characters";
-        if (!value.Any(c => char.IsControl(c) && !(free && c is '\t' or '\n' or '\r'))) return null;
-        return free ? "contains control characters (only tab and line breaks are allowed)" : "contains control characters";
+        return value.Length > max ? $"is longer than {max} characters" : CharacterProblem(value, free ? "\t\n\r" : "");
     }
 
     private static bool IsCode(string field) =>
         field is "code" or "block" or "unit" or "role" || field.EndsWith("_code", StringComparison.Ordinal) || field.EndsWith("_codes", StringComparison.Ordinal);
 
     private static string Printable(string value) =>
-        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        string.Concat(value.Select(c => char.IsControl(c) || IsFormat(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }
 
 /// <summary>Refuses, before any service code runs, a request or a caller outside <see cref="InputBounds"/>.</summary>

@@ -39,6 +39,9 @@ public static partial class Problems
         if (Longer().Match(description) is { Success: true } longer) return l["ReasonTooLong", longer.Groups[1].Value];
         if (description.Contains("lies in the future", StringComparison.Ordinal)) return l["ReasonFuture"];
         if (description == "is required") return l["ReasonRequired"];
+        if (description.StartsWith("contains control characters", StringComparison.Ordinal)) return l["ReasonControl"];
+        if (description.StartsWith("contains invisible formatting characters", StringComparison.Ordinal)) return l["ReasonInvisible"];
+        if (More().Match(description) is { Success: true } more) return l["ReasonMore", more.Groups[1].Value];
         return description;
     }
 
@@ -50,6 +53,9 @@ public static partial class Problems
 
     [GeneratedRegex(@"^must lie between (\S+) and (\S+)")]
     private static partial Regex Between();
+
+    [GeneratedRegex(@"^and (\d+) more$")]
+    private static partial Regex More();
 
     [GeneratedRegex(@"^is longer than (\d+) characters")]
     private static partial Regex Longer();

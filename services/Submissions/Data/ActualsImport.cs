@@ -19,24 +19,15 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
     public const string Operation = "ImportActuals";
     public const int MaxRows = 500_000;
     public const int MaxConcurrent = 4;
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(15);
 
-    // Imports hold their rows in memory until the last one arrives, so the process takes only so many at once.
-    private static readonly SemaphoreSlim Slots = new(MaxConcurrent);
+    /// <summary>
+    /// Imports hold their rows in memory until the last one arrives, so the process takes only so many at once, and one
+    /// caller (a unit, or a person acting for several) one of them.
+    /// </summary>
+    public static readonly CallerSlots Slots = new("imports", MaxConcurrent, perCaller: 1);
 
-    /// <summary>A place among the imports running in this process, or ResourceExhausted when all are taken.</summary>
-    public static IDisposable TakeSlot() => Slots.Wait(0) ? new Slot()
-        : throw new RpcException(new Status(StatusCode.ResourceExhausted,
-            $"{MaxConcurrent} imports are already running; retry with the same batch key in a moment."));
-
-    private sealed class Slot : IDisposable
-    {
-        private int _released;
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) Slots.Release();
-        }
-    }
+    /// <summary>A client that stops sending, trickles its rows or goes on for too long is let go, with nothing stored.</summary>
+    public static readonly StreamPace Pace = new(Idle: TimeSpan.FromSeconds(15), Grace: TimeSpan.FromSeconds(10), MinItemsPerSecond: 20, Total: TimeSpan.FromMinutes(5));
 
     public async Task<ImportOutcome> ImportAsync(Caller caller, ImportStream stream, CancellationToken ct)
     {

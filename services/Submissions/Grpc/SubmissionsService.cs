@@ -52,20 +52,29 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     {
         var started = Stopwatch.GetTimestamp();
         var ct = context.CancellationToken;
-        using var slot = ActualsImport.TakeSlot();
-        // A client that stops sending is let go: nothing of its batch is held while it is silent.
+        var scope = CallerScope.Of(context);
+        using var slot = ActualsImport.Slots.Take(scope.Unit ?? scope.Subject);
+        // The pace is measured from the first message on: nothing of a batch is held while its client is silent or slow.
+        var since = Stopwatch.StartNew();
+        var received = 0L;
         async Task<ImportActualsRequest?> NextAsync()
         {
-            using var idle = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            idle.CancelAfter(ActualsImport.IdleTimeout);
-            try { return await requestStream.MoveNext(idle.Token) ? requestStream.Current : null; }
+            var (wait, reason) = ActualsImport.Pace.NextWait(since.Elapsed, received);
+            using var paced = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            paced.CancelAfter(wait);
+            try
+            {
+                if (!await requestStream.MoveNext(paced.Token)) return null;
+                received += Math.Max(1, requestStream.Current.Rows.Count);
+                return requestStream.Current;
+            }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new RpcException(new Status(StatusCode.DeadlineExceeded,
-                    $"No rows arrived for {ActualsImport.IdleTimeout.TotalSeconds:0} s; the import was abandoned and nothing was stored."));
+                throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"The import was abandoned and nothing was stored: {reason}."));
             }
         }
         var first = await NextAsync();
+        since.Restart();
         var key = Text.Optional(first?.BatchIdempotencyKey ?? "");
         // Only a batch with a key can be replayed, so only then is its content hashed, row by row: the same rows hash
         // the same however they are split into messages.
