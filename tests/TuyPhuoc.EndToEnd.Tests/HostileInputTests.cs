@@ -64,7 +64,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
     }
 
     [Fact]
-    public async Task Corpus_ControlCharactersAndOutOfBoundNumbersInEveryField_InvalidArgumentNothingStored()
+    public async Task Corpus_ControlAndInvisibleFormatCharactersAndOutOfBoundNumbersInEveryField_InvalidArgumentNothingStored()
     {
         var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
         var home = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.HomeAffairs));
@@ -72,7 +72,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         foreach (var (name, template, call, homeAffairs) in Templates())
         {
             var who = homeAffairs ? home : planning;
-            foreach (var bad in new object[] { "a\0b", "x\u0007", "\u001b[2J", "ok\u0085" })
+            // Control characters, and the invisible ones that make a figure or a name read backwards or split.
+            foreach (var bad in new object[] { "a\0b", "x\u0007", "\u001b[2J", "ok\u0085", "12\u202E34", "Phước\u200BThắng", "\uFEFFCT03", "\u2066x\u2069", "tag\U000E0041" })
             {
                 foreach (var (field, request) in Poisoned(template, FieldType.String, bad))
                     cases.Add(new($"{name}.{field} = {InputBounds.Quote((string)bad)}", o => call(request, o), who, Invalid));
@@ -95,6 +96,107 @@ public sealed class HostileInputTests(IsolatedSuite suite)
 
         Assert.True(cases.Count >= 200, $"only {cases.Count} requests with bad fields");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task ErrorChannel_ThousandsOfBadItemsInOneRepeatedField_TenViolationsSmallTrailersNothingStored()
+    {
+        var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG"));
+        var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var plans = new IndicatorPlans.IndicatorPlansClient(suite.Gateway);
+        var before = await StoreMarksAsync();
+        var manyBadCodes = NewEscalation();
+        manyBadCodes.IndicatorCodes.Clear();
+        manyBadCodes.IndicatorCodes.Add(Enumerable.Range(0, 5000).Select(i => $"CT{i}\u0007"));
+        var manyBadTargets = NewPlan();
+        manyBadTargets.Targets.Add(Enumerable.Range(0, 3000).Select(i => new Target { IndicatorCode = $"X{i}\u202E", DistrictTarget = double.NaN }));
+        var tooManyItems = NewEscalation();
+        tooManyItems.IndicatorCodes.Add(Enumerable.Range(0, InputBounds.MaxItems + 1).Select(i => $"CT{i}"));
+
+        foreach (var (name, who, call) in new (string, CallOptions, Func<CallOptions, Task>)[]
+        {
+            ("RaiseEscalation with 5000 bad codes", commune, o => submissions.RaiseEscalationAsync(manyBadCodes, o).ResponseAsync),
+            ("CreatePlan with 3000 bad targets", planning, o => plans.CreatePlanAsync(manyBadTargets, o).ResponseAsync),
+            ("RaiseEscalation with 10001 codes", commune, o => submissions.RaiseEscalationAsync(tooManyItems, o).ResponseAsync),
+        })
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(() => call(who.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline)));
+            var violations = e.GetRpcStatus()?.GetDetail<Google.Rpc.BadRequest>()?.FieldViolations;
+
+            Assert.True(e.StatusCode == StatusCode.InvalidArgument, $"{name}: {e.StatusCode} {e.Status.Detail}");
+            Assert.NotNull(violations);
+            Assert.InRange(violations.Count, 1, InvalidInputException.MaxListed);
+            Assert.True(e.Status.Detail.Length <= DomainExceptionInterceptor.MaxMessageLength, $"{name}: a message of {e.Status.Detail.Length} characters");
+            Assert.True(e.Trailers.Sum(t => t.Key.Length + (t.IsBinary ? t.ValueBytes.Length : t.Value.Length)) < 8192, $"{name}: trailers too large");
+            if (violations.Count == InvalidInputException.MaxListed) Assert.Matches("^and \\d+ more$", violations[^1].Description);
+        }
+        Assert.Equal(before, await StoreMarksAsync());
+        await NormalSubmissionVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Note_WithARightToLeftOverride_RefusedBesideTheNoteNothingStored()
+    {
+        var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG"));
+        var before = await StoreMarksAsync();
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => new Submissions.SubmissionsClient(suite.Gateway)
+            .SubmitActualAsync(WithKey(NewActual(note: "Đạt 12\u202E34 tỷ"), $"rlo-{Guid.NewGuid():N}"), commune).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        var violation = Assert.Single(e.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations);
+        Assert.Equal("note", violation.Field);
+        Assert.StartsWith("contains invisible formatting characters", violation.Description);
+        Assert.DoesNotContain("\u202E", e.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreMarksAsync());
+        await NormalSubmissionVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Imports_OneCommuneTricklesFourAtOnce_ItsOwnRefusedOthersImportTheTrickleIsCutNothingOfItStored()
+    {
+        var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG"));
+        var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
+        var submissions = new Submissions.SubmissionsClient(suite.Gateway);
+        var cell = new ListRevisionsRequest { UnitCode = "PHUOC_THANG", IndicatorCode = "CT03", Year = 2024, Month = 11 };
+        var revisionsBefore = (await submissions.ListRevisionsAsync(cell, planning)).Revisions.Count;
+        var ct = TestContext.Current.CancellationToken;
+
+        using var trickle = submissions.ImportActuals(commune);
+        await trickle.RequestStream.WriteAsync(NewRow(), ct);
+        var more = new List<RpcException>();
+        for (var i = 0; i < 3; i++)
+        {
+            more.Add(await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [NewRow()], commune.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline))));
+        }
+        // Another caller gets in while the trickle holds its place.
+        await ImportAsync(submissions, [NewRow()], planning.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
+        try
+        {
+            for (var month = 1; month <= 10; month++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(3), ct);
+                var row = NewRow();
+                row.Month = month;
+                await trickle.RequestStream.WriteAsync(row, ct);
+            }
+            await trickle.RequestStream.CompleteAsync();
+        }
+        catch (Exception e) when (e is RpcException or InvalidOperationException)
+        {
+            // The server let the stream go: its status is the answer.
+        }
+        var abandoned = await Assert.ThrowsAsync<RpcException>(() => trickle.ResponseAsync);
+        // Its place is free again once the trickle is let go.
+        await ImportAsync(submissions, [NewRow()], commune.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
+
+        Assert.All(more, e => Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode));
+        Assert.Contains("its share", more[0].Status.Detail);
+        Assert.Equal(StatusCode.DeadlineExceeded, abandoned.StatusCode);
+        Assert.Contains("slower than", abandoned.Status.Detail);
+        Assert.Equal(revisionsBefore + 2, (await submissions.ListRevisionsAsync(cell, planning)).Revisions.Count);
+        await NormalSubmissionVisibleAsync();
     }
 
     [Fact]
