@@ -11,6 +11,7 @@ public sealed class Opened
     private readonly Dictionary<string, Cell> _cells;
     private readonly string[] _shared;
     private readonly Stylesheet _styles;
+    private readonly Dictionary<int, double> _heights;
 
     public Opened(byte[] workbook, string sheet)
     {
@@ -22,6 +23,7 @@ public sealed class Opened
         _styles = part.WorkbookStylesPart!.Stylesheet;
         _cells = worksheet.Descendants<Cell>().ToDictionary(c => c.CellReference!.Value!);
         Merged = [.. worksheet.Descendants<MergeCell>().Select(m => m.Reference!.Value!)];
+        _heights = worksheet.Descendants<Row>().Where(r => r.Height is not null).ToDictionary(r => (int)r.RowIndex!.Value, r => r.Height!.Value);
         Protection = worksheet.GetFirstChild<SheetProtection>();
         SheetNames = [.. part.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!)];
         Invalid = [.. new OpenXmlValidator(FileFormatVersions.Office2016).Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}")];
@@ -62,6 +64,9 @@ public sealed class Opened
     public int RowOf(string column, string text) =>
         _cells.Keys.Where(r => r.StartsWith(column, StringComparison.Ordinal) && char.IsDigit(r[column.Length]) && Text(r) == text)
             .Select(r => int.Parse(r[column.Length..])).DefaultIfEmpty(0).Min();
+
+    /// <summary>The row's height in points where the file sets one (a row of wrapped text), else null.</summary>
+    public double? Height(int row) => _heights.TryGetValue(row, out var height) ? height : null;
 
     public IEnumerable<string> Column(string column) =>
         _cells.Keys.Where(r => r.StartsWith(column, StringComparison.Ordinal) && char.IsDigit(r[column.Length])).OrderBy(r => int.Parse(r[column.Length..])).Select(Text);

@@ -72,9 +72,12 @@ public static class FormText
         sheet.Skip();
     }
 
-    /// <summary>The numbering row under the column heads: (1), (2), … across every column.</summary>
-    public static void Numbering(SheetWriter sheet, int columns) =>
-        sheet.Write([.. Enumerable.Range(1, columns).Select(c => (XCell?)XCell.Of($"({c})", Look.Numbering))]);
+    /// <summary>
+    /// The numbering row under the column heads, (1), (2), … across every column, which closes the table's head: the
+    /// rows from <paramref name="head"/> on are printed on every page and stay in view on screen.
+    /// </summary>
+    public static void Numbering(SheetWriter sheet, int columns, int head) =>
+        sheet.Write([.. Enumerable.Range(1, columns).Select(c => (XCell?)XCell.Of($"({c})", Look.Numbering))]).RepeatHead(head);
 
     /// <summary>The signature block on the right: the date line, then who signs (by default the committee's deputy chairman).</summary>
     public static void Signature(SheetWriter sheet, int columns, string place, DateOnly date, params string[] signs)

@@ -53,7 +53,7 @@ public static class MonthWorkbook
 
     public static void Write(Stream output, MonthFormSource s) => Xlsx.Write(output, (Sheet, sheet =>
     {
-        sheet.Widths(6, 10, 44, 9, 12, 12, 12, 13, 14, 40).Protected().Landscape();
+        sheet.Widths(6, 10, 44, 9, 12, 12, 12, 13, 14, 40).Protected();
         FormText.Heading(sheet, Columns, s.UnitName.ToUpper(VietNumber.Culture), null,
             $"BÁO CÁO THỰC HIỆN CHỈ TIÊU KINH TẾ - XÃ HỘI THÁNG {s.Month} NĂM {s.Year}",
             "(Nhập số liệu vào các ô màu vàng; các ô khác đã khóa)");
@@ -64,7 +64,7 @@ public static class MonthWorkbook
         sheet.Write(XCell.Of("STT", Look.Head), XCell.Of("Mã chỉ tiêu", Look.Head), XCell.Of("Chỉ tiêu", Look.Head), XCell.Of("ĐVT", Look.Head),
             XCell.Of("Kế hoạch năm", Look.Head), XCell.Of($"Kế hoạch tháng {s.Month}", Look.Head), XCell.Of("Thực hiện tháng trước", Look.Head),
             XCell.Of("Lũy kế đến tháng trước", Look.Head), XCell.Of($"Thực hiện tháng {s.Month}", Look.Head), XCell.Of("Nguyên nhân, khó khăn", Look.Head));
-        FormText.Numbering(sheet, Columns);
+        FormText.Numbering(sheet, Columns, head: sheet.Row);
         var n = 0;
         foreach (var line in s.Lines)
         {

@@ -80,7 +80,7 @@ public static class PlanWorkbook
     private static void WriteTargets(SheetWriter sheet, Plan plan, IReadOnlyList<Target> targets, PlanCatalog catalog)
     {
         var revision = plan.Revision;
-        sheet.Widths([6, 44, 8, 9, 11, 11, 10, 14, .. Enumerable.Repeat(10.0, 16)]).Landscape();
+        sheet.Widths([6, 44, 8, 9, 11, 11, 10, 14, .. Enumerable.Repeat(10.0, 16)]);
         FormText.Heading(sheet, TargetColumns, FormText.IssuingBody(catalog.DistrictName), "Phụ lục",
             $"CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {plan.Year}",
             $"(Kèm theo Quyết định số {revision?.DecisionNumber} ngày {revision?.DecisionDate.ToDate("")?.ToString("dd/MM/yyyy", Suite.VietNumber.Culture)} của {catalog.DistrictName})");
@@ -100,7 +100,7 @@ public static class PlanWorkbook
         foreach (var c in new[] { 1, 2, 3, 4, BaselineColumn, AggregationColumn }) sheet.Merge(c, TargetsHead, c, TargetsHead + 1);
         sheet.Merge(ProvinceColumn, TargetsHead, DistrictColumn, TargetsHead).Merge(QuarterColumn, TargetsHead, QuarterColumn + 3, TargetsHead)
             .Merge(MonthColumn, TargetsHead, MonthColumn + 11, TargetsHead);
-        FormText.Numbering(sheet, TargetColumns);
+        FormText.Numbering(sheet, TargetColumns, TargetsHead);
 
         var (part, number) = (0, 0);
         foreach (var block in targets.GroupBy(t => catalog.Indicators.GetValueOrDefault(t.IndicatorCode)?.Block ?? SectorBlock.Unspecified))
@@ -119,13 +119,13 @@ public static class PlanWorkbook
 
     private static void WriteAllocations(SheetWriter sheet, Plan plan, IReadOnlyList<Target> targets, PlanCatalog catalog)
     {
-        sheet.Widths([6, 40, 8, 24, 14, 11, 10, .. Enumerable.Repeat(10.0, 12)]).Landscape();
+        sheet.Widths([6, 40, 8, 24, 14, 11, 10, .. Enumerable.Repeat(10.0, 12)]);
         FormText.Heading(sheet, AllocationColumns, FormText.IssuingBody(catalog.DistrictName), "Phụ lục",
             $"PHÂN BỔ CHỈ TIÊU KẾ HOẠCH NĂM {plan.Year} CHO CÁC XÃ, THỊ TRẤN", $"(Kèm theo Quyết định số {plan.Revision?.DecisionNumber})");
         XCell Head(string text) => XCell.Of(text, Look.Head);
         sheet.Write([Head("STT"), Head("Chỉ tiêu"), Head("Mã chỉ tiêu"), Head("Đơn vị"), Head("Mã đơn vị"), Head($"Kế hoạch năm {plan.Year}"), Head("Trọng số"),
             .. Enumerable.Range(1, 12).Select(m => (XCell?)Head($"Tháng {m}"))]);
-        FormText.Numbering(sheet, AllocationColumns);
+        FormText.Numbering(sheet, AllocationColumns, head: sheet.Row);
         var number = 0;
         foreach (var t in targets)
         {

@@ -45,7 +45,7 @@ public static class QuarterReportForm
         string UnitName(string code) => s.Units.TryGetValue(code, out var u) ? u.Name : code;
         Indicator? Of(string code) => s.Catalog.GetValueOrDefault(code);
 
-        sheet.Widths(6, 46, 10, 12, 12, 13, 13, 10, 12, 14, 42).Landscape();
+        sheet.Widths(6, 46, 10, 12, 12, 13, 13, 10, 12, 14, 42);
         FormText.Heading(sheet, Columns, FormText.IssuingBody(district), "Biểu số 01",
             $"BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI QUÝ {FormText.Roman(q)} NĂM {report.Year}",
             [$"(Kèm theo Báo cáo số       /BC-UBND ngày     /     /{report.Year} của {district})", .. report.Preliminary ? new[] { "(Số liệu sơ bộ)" } : []]);
@@ -61,7 +61,7 @@ public static class QuarterReportForm
             if (c is not (4 or 5)) sheet.Merge(c, head, c, head + 1);
         }
         sheet.Merge(4, head, 5, head);
-        FormText.Numbering(sheet, Columns);
+        FormText.Numbering(sheet, Columns, head);
 
         var part = 0;
         var number = 0;

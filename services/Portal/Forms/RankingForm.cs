@@ -21,7 +21,7 @@ public static class RankingForm
                 final ? "(Kết quả chính thức)" : "(Kết quả tạm tính)");
             sheet.Write(XCell.Of("STT", Look.Head), XCell.Of("Đơn vị", Look.Head), XCell.Of("Khối", Look.Head), XCell.Of("Tổng điểm", Look.Head),
                 XCell.Of("Xếp hạng", Look.Head), XCell.Of("Xếp loại", Look.Head), XCell.Of("Ghi chú", Look.Head));
-            FormText.Numbering(sheet, Columns);
+            FormText.Numbering(sheet, Columns, HeadRow);
             var number = 0;
             foreach (var e in entries)
             {

@@ -58,14 +58,47 @@ public static class Xlsx
         Part("xl/_rels/workbook.xml.rels", $"<Relationships xmlns=\"{package}relationships\">"
             + string.Concat(numbers.Select(n => $"<Relationship Id=\"rId{n}\" Type=\"{office}worksheet\" Target=\"worksheets/sheet{n}.xml\"/>"))
             + $"<Relationship Id=\"rId{sheets.Length + 1}\" Type=\"{office}styles\" Target=\"styles.xml\"/></Relationships>");
-        Part("xl/workbook.xml", new Workbook(new Sheets(numbers.Select(n => new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = sheets[n - 1].Name }))).OuterXml);
         Part("xl/styles.xml", Styles().OuterXml);
+        var heads = new (int From, int To)?[sheets.Length];
         foreach (var n in numbers)
         {
             using var part = zip.CreateEntry($"xl/worksheets/sheet{n}.xml", CompressionLevel.Fastest).Open();
             using var writer = new SheetWriter(part);
             sheets[n - 1].Fill(writer);
+            heads[n - 1] = writer.Head;
         }
+        var workbook = new Workbook(new Sheets(numbers.Select(n => new Sheet { Id = $"rId{n}", SheetId = (uint)n, Name = sheets[n - 1].Name })));
+        var titles = numbers.Where(n => heads[n - 1] is not null).Select(n => new DefinedName($"'{sheets[n - 1].Name.Replace("'", "''")}'!${heads[n - 1]!.Value.From}:${heads[n - 1]!.Value.To}")
+            { Name = "_xlnm.Print_Titles", LocalSheetId = (uint)(n - 1) }).ToList();
+        if (titles.Count > 0) workbook.Append(new DefinedNames(titles));
+        Part("xl/workbook.xml", workbook.OuterXml);
+    }
+
+    // Row heights for wrapped text: the forms' 12-point Times New Roman takes a line of 15.75 points, and a column
+    // of width w holds about w - 1 of its characters (the width counts digits, which are as wide as most letters).
+    internal const double LineHeight = 15.75, DefaultWidth = 8.43;
+
+    internal static bool Wraps(Look look) => look is Look.Issuer or Look.Italic or Look.Title or Look.Head or Look.Text or Look.Centered or Look.Block or Look.InputText;
+
+    /// <summary>How many lines a text takes in a span of the given width, each of its own lines wrapped at word breaks.</summary>
+    internal static int LinesOf(string text, double width)
+    {
+        var perLine = Math.Max(1, (int)Math.Floor(width - 1));
+        var lines = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var (count, used) = (1, 0);
+            foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var length = word.Length;
+                if (used > 0 && used + 1 + length > perLine) (count, used) = (count + 1, 0);
+                used += (used > 0 ? 1 : 0) + length;
+                // A word longer than the line wraps within itself.
+                while (used > perLine) (count, used) = (count + 1, used - perLine);
+            }
+            lines += count;
+        }
+        return Math.Max(1, lines);
     }
 
     /// <summary>A sheet of an uploaded workbook by name, as its cells; null when the workbook has no such sheet.</summary>
@@ -170,23 +203,34 @@ public static class Xlsx
     }
 }
 
-/// <summary>One worksheet written row by row: columns first, then rows, then protection and merged ranges at the end.</summary>
+/// <summary>
+/// One worksheet written row by row: columns first, then rows, then protection and merged ranges at the end. Every
+/// sheet prints on A4 landscape at one page width; the rows marked as its head (<see cref="RepeatHead"/>) are printed
+/// on every page and stay in view on screen; a row whose wrapped text needs more than one line is made tall enough.
+/// The rows before the head are held until it is known (the frozen pane is written before any row); the rest stream.
+/// </summary>
 public sealed class SheetWriter : IDisposable
 {
+    private const int HeldRowsAtMost = 64;
     private readonly OpenXmlWriter _writer;
     private readonly List<string> _merges = [];
     private readonly List<double> _widths = [];
-    private bool _started, _protect, _landscape;
+    private readonly List<Row> _held = [];
+    private bool _started, _protect;
 
     internal SheetWriter(Stream part)
     {
         _writer = OpenXmlWriter.Create(part, Encoding.UTF8);
         _writer.WriteStartDocument(true);
         _writer.WriteStartElement(new Worksheet());
+        _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
     }
 
     /// <summary>The number of the row last written (1-based).</summary>
     public int Row { get; private set; }
+
+    /// <summary>The rows printed on every page and frozen on screen, once <see cref="RepeatHead"/> has named them.</summary>
+    public (int From, int To)? Head { get; private set; }
 
     /// <summary>Column widths in characters, from A; call before the first row.</summary>
     public SheetWriter Widths(params double[] widths)
@@ -201,40 +245,20 @@ public sealed class SheetWriter : IDisposable
         return this;
     }
 
-    public SheetWriter Landscape()
+    /// <summary>Rows <paramref name="from"/> to the last written are the table's head: on every printed page, and in view on screen.</summary>
+    public SheetWriter RepeatHead(int from)
     {
-        _landscape = true;
+        if (_started) throw new InvalidOperationException("The head must be named before the rows after it are written.");
+        Head = (from, Row);
+        Start();
         return this;
     }
 
     /// <summary>Writes the next row from column A; a null cell is left out.</summary>
     public SheetWriter Write(params XCell?[] cells) => WriteAt(1, cells);
 
-    public SheetWriter WriteAt(int firstColumn, params XCell?[] cells)
-    {
-        Start();
-        Row++;
-        _writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", "", Row.ToString(CultureInfo.InvariantCulture))]);
-        for (var i = 0; i < cells.Length; i++)
-        {
-            if (cells[i] is not { } cell) continue;
-            var reference = Xlsx.Ref(firstColumn + i, Row);
-            if (cell.Number is { } number)
-            {
-                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look, CellValue = new CellValue(number) });
-            }
-            else if (!string.IsNullOrEmpty(cell.Text))
-            {
-                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve }) });
-            }
-            else
-            {
-                _writer.WriteElement(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look });
-            }
-        }
-        _writer.WriteEndElement();
-        return this;
-    }
+    public SheetWriter WriteAt(int firstColumn, params XCell?[] cells) =>
+        Emit(firstColumn, cells, cells.Select((_, i) => (firstColumn + i, firstColumn + i)).ToArray());
 
     /// <summary>An empty row.</summary>
     public SheetWriter Skip() => Write();
@@ -247,11 +271,14 @@ public sealed class SheetWriter : IDisposable
     {
         var last = spans.Max(s => s.To);
         var cells = new XCell?[last];
+        var widths = new (int, int)[last];
+        for (var c = 1; c <= last; c++) widths[c - 1] = (c, c);
         foreach (var (from, to, cell) in spans)
         {
             for (var c = from; c <= to; c++) cells[c - 1] = c == from ? cell : cell with { Text = "", Number = null };
+            widths[from - 1] = (from, to);
         }
-        WriteAt(1, cells);
+        Emit(1, cells, widths);
         foreach (var (from, to, _) in spans) Merge(from, Row, to, Row);
         return this;
     }
@@ -262,10 +289,63 @@ public sealed class SheetWriter : IDisposable
         return this;
     }
 
+    /// <summary>A row of cells, each drawn over the columns of its span (for the lines its wrapped text needs).</summary>
+    private SheetWriter Emit(int firstColumn, XCell?[] cells, (int From, int To)[] spans)
+    {
+        Row++;
+        var row = new Row { RowIndex = (uint)Row };
+        var lines = 1;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            if (cells[i] is not { } cell) continue;
+            var reference = Xlsx.Ref(firstColumn + i, Row);
+            if (cell.Number is { } number)
+            {
+                row.Append(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look, CellValue = new CellValue(number) });
+            }
+            else if (!string.IsNullOrEmpty(cell.Text))
+            {
+                row.Append(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(cell.Text) { Space = SpaceProcessingModeValues.Preserve }) });
+                if (Xlsx.Wraps(cell.Look)) lines = Math.Max(lines, Xlsx.LinesOf(cell.Text, SpanWidth(spans[i])));
+            }
+            else
+            {
+                row.Append(new Cell { CellReference = reference, StyleIndex = (uint)cell.Look });
+            }
+        }
+        if (lines > 1)
+        {
+            row.Height = lines * Xlsx.LineHeight;
+            row.CustomHeight = true;
+        }
+        if (_started) _writer.WriteElement(row);
+        else
+        {
+            _held.Add(row);
+            // A sheet without a head streams all the same.
+            if (_held.Count >= HeldRowsAtMost) Start();
+        }
+        return this;
+    }
+
+    private double SpanWidth((int From, int To) span)
+    {
+        var width = 0.0;
+        for (var c = span.From; c <= span.To; c++) width += c <= _widths.Count ? _widths[c - 1] : Xlsx.DefaultWidth;
+        return width;
+    }
+
     private void Start()
     {
         if (_started) return;
         _started = true;
+        if (Head is { } head)
+        {
+            var below = Xlsx.Ref(1, head.To + 1);
+            _writer.WriteElement(new SheetViews(new SheetView(
+                new Pane { VerticalSplit = head.To, TopLeftCell = below, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = below, SequenceOfReferences = new ListValue<StringValue> { InnerText = below } }) { WorkbookViewId = 0 }));
+        }
         if (_widths.Count > 0)
         {
             _writer.WriteStartElement(new Columns());
@@ -276,6 +356,8 @@ public sealed class SheetWriter : IDisposable
             _writer.WriteEndElement();
         }
         _writer.WriteStartElement(new SheetData());
+        foreach (var row in _held) _writer.WriteElement(row);
+        _held.Clear();
     }
 
     public void Dispose()
@@ -289,8 +371,9 @@ public sealed class SheetWriter : IDisposable
             foreach (var range in _merges) _writer.WriteElement(new MergeCell { Reference = range });
             _writer.WriteEndElement();
         }
-        _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
-        if (_landscape) _writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, PaperSize = 9 });
+        _writer.WriteElement(new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        // A4 landscape, every column on one page's width, as many pages down as the rows need.
+        _writer.WriteElement(new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         _writer.WriteEndElement();
         _writer.Dispose();
     }
