@@ -4,7 +4,7 @@ namespace TuyPhuoc.EmulationScoring.Tests;
 
 public class AchievementsTests
 {
-    // The worked example of domain.md: T = 100, t = 20, 30, 25, 25; a = 15, 30, 35, 20.
+    // The worked example of docs/rules.md (Carry-over, Achievement): T = 100, t = 20, 30, 25, 25; a = 15, 30, 35, 20.
     private static readonly double[] Targets = [20, 30, 25, 25];
     private static readonly QuarterFacts[] Worked =
     [

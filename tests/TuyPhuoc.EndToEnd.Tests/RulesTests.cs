@@ -108,13 +108,13 @@ public sealed class RulesTests(SuiteFixture suite)
     public async Task SetPolicy_SeventyPercentByQ3_StatusesAndTheQuarterReportJudgedByTheNewVersionAtOnce()
     {
         await PlanAsync();
-        // 200 + 300 + 100 of 1,000 by Q3: 50% at Q2 (domain.md's checkpoint passes), 60% at Q3.
+        // 200 + 300 + 100 of 1,000 by Q3: 50% at Q2 (the default checkpoint passes), 60% at Q3.
         await SubmitAsync("KT_HT", "CT21", 1, 200);
         await SubmitAsync("KT_HT", "CT21", 4, 300);
         await SubmitAsync("KT_HT", "CT21", 7, 100);
-        // A known start whatever earlier runs set: domain.md's checkpoint as a version of its own.
+        // A known start whatever earlier runs set: the default checkpoint as a version of its own.
         await StatusAsync(District, "CT21", 3, s => s.MonthlyActuals[6].HasValue);
-        var start = await SetPolicyAsync("Mặc định theo domain.md", (2, 0.5));
+        var start = await SetPolicyAsync("Mặc định (docs/rules.md)", (2, 0.5));
         var before = await StatusAsync(District, "CT21", 3, s => s.PolicyVersion == start.Version);
         var office = await suite.CallAsAsync(Roles.PlanningOffice);
         var reportBefore = await Evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 3 }, office);

@@ -5,7 +5,7 @@ namespace TuyPhuoc.Evaluation.Tests;
 
 public class CumulativeRulesTests
 {
-    // domain.md worked example: T = 100, t = 20, 30, 25, 25, a = 15, 30, 35, 20 (spread over the months).
+    // docs/rules.md, Carry-over: T = 100, t = 20, 30, 25, 25, a = 15, 30, 35, 20 (spread over the months).
     static readonly decimal[] WorkedTargets = [20, 30, 25, 25];
     static readonly decimal?[] WorkedMonths = [5, 4, 6, 10, 10, 10, 10, 12, 13, 5, 5, 10];
 

@@ -5,7 +5,7 @@ using Proto = TuyPhuoc.Contracts.Plans.V1;
 namespace TuyPhuoc.Submissions.Tests;
 
 /// <summary>
-/// The demo data against the seeded 2024 plan, judged with the rules of domain.md ("Evaluation rules") as
+/// The demo data against the seeded 2024 plan, judged with the rules of docs/rules.md (Evaluation) as
 /// services/Evaluation/Domain/EvaluationRules.cs applies them: the half-year picture of the source case.
 /// </summary>
 public sealed class DemoActualsTests

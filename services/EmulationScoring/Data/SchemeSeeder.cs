@@ -6,7 +6,9 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.EmulationScoring.Data;
 
-/// <summary>On first start: the default scheme of domain.md for 2024. Then opens the gate for the stream followers.</summary>
+/// <summary>
+/// On first start: the default scheme for 2024 (docs/rules.md, The scheme). Then opens the gate for the stream followers.
+/// </summary>
 public sealed class SchemeSeeder(DatabaseReady ready) : IDbSeeder<EmulationScoringDbContext>
 {
     public const string SeededBy = "seed";

@@ -31,7 +31,7 @@ public sealed record IndicatorFacts(
 }
 
 /// <summary>
-/// Achievement x_i of domain.md ("Emulation scoring"): for the whole year against the year target; provisionally
+/// Achievement x_i (docs/rules.md, Achievement): for the whole year against the year target; provisionally
 /// as of a quarter against the plan to date (year-to-date over cumulative plan for cumulative indicators; for levels
 /// Evaluation's one definition, the share of the quarter's requirement its status was judged by, the latest quarter's
 /// past the latest data). Year-end indicators count only in the year's score.

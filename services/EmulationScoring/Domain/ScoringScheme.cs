@@ -72,7 +72,9 @@ public static class DefaultSchemes
     public const string Completed = "completed";
     public const string NotCompleted = "not_completed";
 
-    /// <summary>The scheme of domain.md; deduction amounts are not in the source, so they are our defaults.</summary>
+    /// <summary>
+    /// The default scheme (docs/rules.md, The scheme); deduction amounts are not in the source, so they are our defaults.
+    /// </summary>
     public static ScoringScheme Create(int year) => new(
         year,
         Version: 1,

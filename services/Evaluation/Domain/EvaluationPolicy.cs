@@ -1,6 +1,9 @@
 namespace TuyPhuoc.Evaluation.Domain;
 
-/// <summary>How a year's results are judged: the year's policy as set through the API, versioned; domain.md's defaults as version 0.</summary>
+/// <summary>
+/// How a year's results are judged: the year's policy as set through the API, versioned; the defaults as version 0
+/// (docs/rules.md, Evaluation policy).
+/// </summary>
 public sealed record EvaluationPolicy
 {
     public static EvaluationPolicy Default { get; } = new();

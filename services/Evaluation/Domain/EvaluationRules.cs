@@ -2,7 +2,7 @@ using static TuyPhuoc.Evaluation.Domain.Direction;
 
 namespace TuyPhuoc.Evaluation.Domain;
 
-/// <summary>The evaluation rules of domain.md: pure and deterministic.</summary>
+/// <summary>The evaluation rules of docs/rules.md (Evaluation): pure and deterministic.</summary>
 public static class EvaluationRules
 {
     /// <summary>Cap of the lower-is-better score clamp(2 − A/T, 0, 1.2).</summary>
