@@ -54,8 +54,10 @@ var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(Resourc
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
 
-// The officials' web portal: it calls the suite only through the gateway, with the signed-in person's token.
+// The officials' web portal: it calls the suite only through the gateway, with the signed-in person's token (before anyone signs in, with its own).
 auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNames.Portal))
+    // The AppHost's environment: Development in a local run, the only one with the password-less development sign-in.
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithDirectEndpoints()
     .WithTraceSampling()
     .WithReference(gateway).WaitFor(gateway)

@@ -48,12 +48,14 @@ public sealed class SuiteAuth
     public IResourceBuilder<ProjectResource> Gateway(IResourceBuilder<ProjectResource> project) =>
         Checks(project).WithEnvironment("Auth__DevTokens", _signingKey is null ? "false" : "true");
 
-    /// <summary>The portal: OpenID Connect at the authority with its own client (Portal:ClientId, Portal:ClientSecret), else development sign-in through the gateway.</summary>
+    /// <summary>
+    /// The portal: OpenID Connect at the authority with its own client (Portal:ClientId, Portal:ClientSecret), else
+    /// development sign-in through the gateway; and, as a service, its own token for what it reads before anyone signs in.
+    /// </summary>
     public IResourceBuilder<ProjectResource> Portal(IResourceBuilder<ProjectResource> project)
     {
-        if (!_options.HasAuthority) return project;
-        project.WithEnvironment("Auth__Authority", _options.Authority).WithEnvironment("Auth__Audience", _options.Audience).WithSettings("Portal");
-        return project;
+        Service(project);
+        return _options.HasAuthority ? project.WithSettings("Portal") : project;
     }
 
     private IResourceBuilder<ProjectResource> Checks(IResourceBuilder<ProjectResource> project)

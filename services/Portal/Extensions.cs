@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 using TuyPhuoc.Contracts.DevTokens.V1;
 using TuyPhuoc.Contracts.Evaluation.V1;
@@ -8,6 +9,7 @@ using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Components;
 using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.Portal.Web;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal;
@@ -32,6 +34,10 @@ public static class Extensions
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenVault>();
+        // The portal's own identity at the gateway: the development key where there is no authority, else its client credentials.
+        builder.Services.TryAddSingleton<DevTokenIssuer>();
+        builder.Services.AddServiceTokens();
+        builder.Services.AddSingleton<PortalCalls>();
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddSingleton<OfficeReads>();
         builder.Services.AddScoped<SuiteSession>();
@@ -40,22 +46,29 @@ public static class Extensions
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.AddPortalSignIn();
+        builder.AddPortalDoors();
     }
 
     public static void MapPortal(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Vietnamese unless the person chose English (the language cookie), whatever the browser asks for.
         var localization = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("vi-VN", "vi-VN") }
             .AddSupportedCultures("vi-VN").AddSupportedUICultures(UiCultures);
         localization.RequestCultureProviders = [new CookieRequestCultureProvider()];
         app.UseRequestLocalization(localization);
+        app.UseErrorPages();
         app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseQueryGuard();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapDefaultEndpoints(grpcHealth: false);
         app.MapStaticAssets();
         app.MapPortalSignIn();
         app.MapForms();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            // What a person not signed in can reach, but the files: a budget per address.
+            .RequireRateLimiting(PortalDoors.AnonymousPolicy);
     }
 }

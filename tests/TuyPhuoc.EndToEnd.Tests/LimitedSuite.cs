@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
 using TuyPhuoc.ServiceDefaults;
@@ -30,24 +29,7 @@ public sealed class LimitedSuite : SuiteFixture
         var port = App.GetEndpoint(ResourceNames.Gateway, ResourceNames.GrpcEndpoint).Port;
         return GrpcChannel.ForAddress(new Uri($"http://127.0.0.1:{port}"), new GrpcChannelOptions
         {
-            HttpHandler = new SocketsHttpHandler
-            {
-                ConnectCallback = async (_, ct) =>
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                    try
-                    {
-                        socket.Bind(new IPEndPoint(source, 0));
-                        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), ct);
-                        return new NetworkStream(socket, ownsSocket: true);
-                    }
-                    catch
-                    {
-                        socket.Dispose();
-                        throw;
-                    }
-                },
-            },
+            HttpHandler = new SocketsHttpHandler { ConnectCallback = SourceAddress.ConnectFrom(source, port) },
         });
     }
 }

@@ -69,9 +69,10 @@ public class SuiteFixture : IAsyncLifetime
         string? stopped = null;
         try
         {
-            // The testing builder randomizes the proxied ports, so a developer's running instance is not disturbed.
+            // The testing builder randomizes the proxied ports, so a developer's running instance is not disturbed; a local
+            // run, so in Development (the portal's development sign-in).
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.TuyPhuoc_AppHost>(
-                [$"--Infrastructure:DataDirectory={_dataDirectory}", .. Arguments], timeout.Token);
+                [$"--Infrastructure:DataDirectory={_dataDirectory}", "--environment=Development", .. Arguments], timeout.Token);
             // Health checks fail by design while a fault test has a resource down and while the suite stops.
             builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None));
             _app = await builder.BuildAsync(timeout.Token);

@@ -35,7 +35,7 @@ public abstract class SuiteDownContext : BunitContext
     /// <summary>Signs the person in with a session whose token the portal holds, and opens <paramref name="path"/>.</summary>
     protected void SignedIn(string name, string role, string path, string? unit = null)
     {
-        var session = _vault.Keep("a-token", DateTimeOffset.UtcNow.AddHours(1));
+        var session = _vault.Keep("unit_reporter:X", "a-token", DateTimeOffset.UtcNow.AddHours(1));
         Claim[] claims = [new(SuiteClaims.Role, role), new(Person.SessionClaim, session), new(Person.NameClaim, name), .. unit is null ? [] : new[] { new Claim(SuiteClaims.Unit, unit) }];
         AddAuthorization().SetAuthorized(name).SetRoles(role).SetClaims(claims);
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);

@@ -1,3 +1,5 @@
+using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -6,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using TuyPhuoc.Contracts.DevTokens.V1;
 using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.Portal.Web;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Auth;
@@ -24,13 +27,13 @@ public sealed class PortalOptions
 }
 
 /// <summary>
-/// Signing in: with development tokens (no Auth:Authority) a person picks who they are and the gateway issues the
-/// token; with an authority, OpenID Connect. Either way the access token stays in the <see cref="TokenVault"/> and
+/// Signing in: with development tokens (no Auth:Authority, the Development environment, a browser on this machine) a
+/// person picks who they are and the gateway issues the token; with an authority, OpenID Connect. Either way the access token stays in the <see cref="TokenVault"/> and
 /// the cookie carries the session, the person's name, role and unit.
 /// </summary>
 public static class PortalSignIn
 {
-    public const string SignInPath = "/dang-nhap", SignOutPath = "/dang-xuat", CulturePath = "/ngon-ngu";
+    public const string SignInPath = "/dang-nhap", SignOutPath = "/dang-xuat", CulturePath = "/ngon-ngu", AccessDeniedPath = "/khong-co-quyen";
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(8);
 
     public sealed record DevSignIn(string Role, string? Unit, string? Block, string? Name, string? ReturnUrl);
@@ -51,6 +54,9 @@ public static class PortalSignIn
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = SessionLifetime;
+            // A session ends 8 hours after signing in, however busy: the token it holds lasts no longer.
+            cookie.SlidingExpiration = false;
+            cookie.AccessDeniedPath = AccessDeniedPath;
             // A session whose token is gone (expired, signed out, or the portal restarted) is no session.
             cookie.Events.OnValidatePrincipal = async context =>
             {
@@ -86,10 +92,11 @@ public static class PortalSignIn
                     var access = new JsonWebToken(token);
                     string? Claim(string type) => access.TryGetPayloadValue<string>(type, out var value) ? Text.Optional(value) : null;
                     var services = context.HttpContext.RequestServices;
-                    var session = services.GetRequiredService<TokenVault>().Keep(token, new DateTimeOffset(access.ValidTo, TimeSpan.Zero));
+                    var subject = Claim(SuiteClaims.Subject) ?? "";
+                    var session = services.GetRequiredService<TokenVault>().Keep(subject, token, new DateTimeOffset(access.ValidTo, TimeSpan.Zero));
                     var unit = Claim(SuiteClaims.Unit);
                     var name = context.Principal?.FindFirst("name")?.Value ?? context.Principal?.FindFirst("preferred_username")?.Value;
-                    var person = new Person(Claim(SuiteClaims.Subject) ?? "", name ?? Claim(SuiteClaims.Subject) ?? "", Claim(SuiteClaims.Role) ?? "",
+                    var person = new Person(subject, name ?? Claim(SuiteClaims.Subject) ?? "", Claim(SuiteClaims.Role) ?? "",
                         unit, await UnitNameAsync(services, unit, token), Claim(SuiteClaims.Block), session);
                     context.Principal = person.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
                 };
@@ -98,39 +105,52 @@ public static class PortalSignIn
         builder.Services.AddAuthorization();
     }
 
+    /// <summary>The password-less sign-in (pick any role) is for local runs only: no authority, the Development environment, a caller on this machine.</summary>
+    public static bool DevelopmentSignInOpenTo(HttpContext http) =>
+        !http.RequestServices.GetRequiredService<AuthOptions>().HasAuthority
+        && http.RequestServices.GetRequiredService<IWebHostEnvironment>().IsDevelopment()
+        && http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+
     public static void MapPortalSignIn(this WebApplication app)
     {
         var auth = app.Services.GetRequiredService<AuthOptions>();
+        var doors = app.MapGroup("").RequireRateLimiting(PortalDoors.AnonymousPolicy);
         if (app.Services.GetRequiredService<PortalOptions>().SignsInAt(auth))
         {
-            app.MapGet(SignInPath + "/oidc", (string? returnUrl) =>
-                Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
+            doors.MapGet(SignInPath + "/oidc", (string? returnUrl) =>
+                Results.Challenge(new AuthenticationProperties { RedirectUri = LocalReturn.OrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]));
         }
-        else if (!auth.HasAuthority)
+        else if (!auth.HasAuthority && app.Environment.IsDevelopment())
         {
-            app.MapPost(SignInPath, SignInWithDevelopmentTokenAsync);
+            doors.MapPost(SignInPath, SignInWithDevelopmentTokenAsync);
         }
-        app.MapPost(SignOutPath, async (HttpContext http, TokenVault vault) =>
+        doors.MapPost(SignOutPath, async (HttpContext http, TokenVault vault, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return FormRefused(http);
             if (Person.Of(http.User) is { } person) vault.Forget(person.SessionId);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect(SignInPath);
         });
-        app.MapGet(CulturePath, (string? c, string? r, HttpContext http) =>
+        doors.MapPost(CulturePath, ([FromForm] string? c, [FromForm] string? r, HttpContext http) =>
         {
             var ui = c == "en" ? "en" : "vi-VN";
             // Numbers and dates stay Vietnamese in either language (1.234,5 and dd/MM/yyyy).
             http.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                 Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new("vi-VN", ui)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true });
-            return Results.LocalRedirect(LocalOrHome(r));
+            return Results.LocalRedirect(LocalReturn.OrHome(r));
         });
     }
 
+    /// <summary>A state change without the form's antiforgery token (a form of another site, or a stale page): refused, nothing changes.</summary>
+    private static IResult FormRefused(HttpContext http) =>
+        new ErrorResult(StatusCodes.Status400BadRequest, http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()["Error_FormRefused"]);
+
     private static async Task<IResult> SignInWithDevelopmentTokenAsync([FromForm] DevSignIn form, HttpContext http,
-        DevTokens.DevTokensClient devTokens, PlanCache plans, TokenVault vault, IStringLocalizer<Strings> l)
+        DevTokens.DevTokensClient devTokens, PortalCalls portal, TokenVault vault, IStringLocalizer<Strings> l)
     {
-        IResult Again(string problem) => Results.LocalRedirect($"{SignInPath}?loi={problem}&returnUrl={Uri.EscapeDataString(LocalOrHome(form.ReturnUrl))}");
+        if (!DevelopmentSignInOpenTo(http)) return new ErrorResult(StatusCodes.Status403Forbidden, l["SignInDevelopmentLocalOnly"]);
+        IResult Again(string problem) => Results.LocalRedirect($"{SignInPath}?loi={problem}&returnUrl={Uri.EscapeDataString(LocalReturn.OrHome(form.ReturnUrl))}");
         var unit = form.Role == Roles.UnitReporter ? Text.Optional(form.Unit) : null;
         var block = form.Role == Roles.BlockLeader ? Text.Optional(form.Block) : null;
         if (form.Role == Roles.UnitReporter && unit is null) return Again("unit");
@@ -138,7 +158,7 @@ public static class PortalSignIn
         try
         {
             issued = await devTokens.IssueTokenAsync(new IssueTokenRequest { Role = form.Role, Unit = unit ?? "", Block = block ?? "", LifetimeMinutes = (int)SessionLifetime.TotalMinutes },
-                deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: http.RequestAborted);
+                await portal.CallAsync(http.RequestAborted));
         }
         catch (Grpc.Core.RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
         {
@@ -146,17 +166,14 @@ public static class PortalSignIn
         }
         var unitName = await UnitNameAsync(http.RequestServices, unit, issued.AccessToken);
         if (unit is not null && unitName is null) return Again("unit");
-        var session = vault.Keep(issued.AccessToken, issued.ExpiresAt.ToDateTimeOffset());
         var subject = string.Join(':', new[] { form.Role, unit ?? block }.OfType<string>());
+        var session = vault.Keep(subject, issued.AccessToken, issued.ExpiresAt.ToDateTimeOffset());
         var person = new Person(subject, Text.Optional(form.Name) ?? l[$"Role_{form.Role}"], form.Role, unit, unitName, block, session);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, person.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
             new AuthenticationProperties { ExpiresUtc = issued.ExpiresAt.ToDateTimeOffset() });
-        return Results.LocalRedirect(LocalOrHome(form.ReturnUrl));
+        return Results.LocalRedirect(LocalReturn.OrHome(form.ReturnUrl));
     }
 
     private static async Task<string?> UnitNameAsync(IServiceProvider services, string? unit, string token) =>
         unit is null ? null : (await services.GetRequiredService<PlanCache>().UnitsAsync(SuiteSession.Bearer(token))).FirstOrDefault(u => u.Code == unit)?.Name;
-
-    private static string LocalOrHome(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using TuyPhuoc.ServiceDefaults;
@@ -33,28 +32,48 @@ public sealed record Person(string Subject, string Name, string Role, string? Un
 
 /// <summary>
 /// The signed-in people's access tokens, kept in this process only: the cookie names a session, never a token, so no
-/// token reaches the browser. A restart of the portal ends every session (people sign in again).
+/// token reaches the browser. A restart of the portal ends every session (people sign in again). A person holds a few
+/// sessions at most (a few browsers); signing in once more forgets their oldest.
 /// </summary>
 public sealed class TokenVault(TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset ExpiresAt)> _tokens = new();
+    public const int SessionsPerPerson = 3;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private long _signedIn;
 
-    public string Keep(string token, DateTimeOffset expiresAt)
+    private sealed record Session(string Person, string Token, DateTimeOffset ExpiresAt, long Order);
+
+    /// <summary>A new session of <paramref name="person"/> (their subject) holding <paramref name="token"/>.</summary>
+    public string Keep(string person, string token, DateTimeOffset expiresAt)
     {
-        var now = clock.GetUtcNow();
-        foreach (var (session, entry) in _tokens)
-        {
-            if (entry.ExpiresAt <= now) _tokens.TryRemove(session, out _);
-        }
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        _tokens[id] = (token, expiresAt);
+        var now = clock.GetUtcNow();
+        lock (_lock)
+        {
+            foreach (var (session, entry) in _sessions)
+            {
+                if (entry.ExpiresAt <= now) _sessions.Remove(session);
+            }
+            var theirs = _sessions.Where(s => s.Value.Person == person).OrderBy(s => s.Value.Order).Select(s => s.Key).ToList();
+            foreach (var oldest in theirs.Take(theirs.Count - (SessionsPerPerson - 1))) _sessions.Remove(oldest);
+            _sessions[id] = new Session(person, token, expiresAt, ++_signedIn);
+        }
         return id;
     }
 
-    public string? TokenOf(string session) =>
-        _tokens.TryGetValue(session, out var entry) && entry.ExpiresAt > clock.GetUtcNow() ? entry.Token : null;
+    public string? TokenOf(string session)
+    {
+        lock (_lock) return _sessions.TryGetValue(session, out var entry) && entry.ExpiresAt > clock.GetUtcNow() ? entry.Token : null;
+    }
 
-    public DateTimeOffset? ExpiryOf(string session) => _tokens.TryGetValue(session, out var entry) ? entry.ExpiresAt : null;
+    public DateTimeOffset? ExpiryOf(string session)
+    {
+        lock (_lock) return _sessions.TryGetValue(session, out var entry) ? entry.ExpiresAt : null;
+    }
 
-    public void Forget(string session) => _tokens.TryRemove(session, out _);
+    public void Forget(string session)
+    {
+        lock (_lock) _sessions.Remove(session);
+    }
 }

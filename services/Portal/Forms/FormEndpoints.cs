@@ -6,6 +6,7 @@ using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.Portal.Web;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Forms;
@@ -22,7 +23,8 @@ public static class FormEndpoints
 
     public static void MapForms(this WebApplication app)
     {
-        app.MapGet(QuarterReport, (int year, int quarter, HttpContext http, Evaluation.EvaluationClient evaluation, IndicatorPlans.IndicatorPlansClient plans,
+        var forms = app.MapGroup("").RequireRateLimiting(PortalDoors.AnonymousPolicy).RequireAuthorization();
+        forms.MapGet(QuarterReport, (int year, int quarter, HttpContext http, Evaluation.EvaluationClient evaluation, IndicatorPlans.IndicatorPlansClient plans,
             OfficeReads reads, PlanCache cache, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
         {
             var reading = evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = year, Quarter = quarter }, call).ResponseAsync;
@@ -34,25 +36,25 @@ public static class FormEndpoints
             var actuals = (await reads.ActualsAsync(reporters, year, call)).Values.SelectMany(a => a);
             var source = new QuarterReportSource(report, plan, catalog, units, QuarterReportSource.CausesOf(actuals, quarter, catalog, units), Today(clock));
             return Workbook(QuarterReportForm.FileName(year, quarter), output => QuarterReportForm.Write(output, source));
-        })).RequireAuthorization();
+        }));
 
-        app.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>
+        forms.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>
         {
             var plan = await plans.GetPlanAsync(PlanWorkbook.Request(year), call);
             var catalog = new PlanCatalog(await cache.IndicatorsAsync(call), await cache.UnitsByCodeAsync(call));
             return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
-        })).RequireAuthorization();
+        }));
 
-        app.MapGet(Month, (int year, int month, HttpContext http, OfficeReads reads, PlanCache cache, IStringLocalizer<Strings> l) =>
+        forms.MapGet(Month, (int year, int month, HttpContext http, OfficeReads reads, PlanCache cache, IStringLocalizer<Strings> l) =>
             AsPersonAsync(http, async (person, call) =>
             {
                 if (!person.Reports || month is < 1 or > 12) return Results.Problem(l["ProblemForbidden"], statusCode: StatusCodes.Status403Forbidden);
                 var source = MonthFormSource.Of(person.Unit!, person.UnitName ?? person.Unit!, year, month, await cache.AssignmentsAsync(person.Unit!, year, call),
                     (await reads.ActualsAsync([person.Unit!], year, call)).GetValueOrDefault(person.Unit!) ?? []);
                 return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, source));
-            })).RequireAuthorization();
+            }));
 
-        app.MapGet(Ranking, (int year, int? quarter, HttpContext http, EmulationScoring.EmulationScoringClient scoring, PlanCache cache, TimeProvider clock) =>
+        forms.MapGet(Ranking, (int year, int? quarter, HttpContext http, EmulationScoring.EmulationScoringClient scoring, PlanCache cache, TimeProvider clock) =>
             AsPersonAsync(http, async (_, call) =>
             {
                 var final = false;
@@ -61,7 +63,7 @@ public static class FormEndpoints
                     page => { final = page.Final; return (page.Entries, page.NextPageToken); }).ToListAsync();
                 var units = await cache.UnitsByCodeAsync(call);
                 return Workbook(RankingForm.FileName(year, quarter ?? 0), output => RankingForm.Write(output, entries, year, quarter ?? 0, final, units, Today(clock)));
-            })).RequireAuthorization();
+            }));
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
