@@ -176,6 +176,21 @@ public sealed class PortalDoorsTests(SuiteFixture suite) : PortalBrowser(suite)
     }
 
     [Fact]
+    public async Task SignIn_ANameWithARightToLeftOverride_RefusedInVietnameseNotSignedIn()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(new Uri(Suite.Portal, "/dang-nhap").ToString());
+        await page.SelectOptionAsync("#role", Roles.UnitReporter);
+        await page.SelectOptionAsync("#unit", "PHUOC_QUANG");
+        await page.FillAsync("#name", "Nguyễn \u202EnăV");
+        await page.ClickAsync("#sign-in");
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/dang-nhap\\?loi=name"));
+        await Expect(page.Locator(".problem")).ToContainTextAsync("ký tự định dạng ẩn");
+        await Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task DevelopmentSignIn_OnlyForACallerOnThisMachine()
     {
         var network = SourceAddress.OnTheNetwork();

@@ -154,6 +154,8 @@ public static class PortalSignIn
         var unit = form.Role == Roles.UnitReporter ? Text.Optional(form.Unit) : null;
         var block = form.Role == Roles.BlockLeader ? Text.Optional(form.Block) : null;
         if (form.Role == Roles.UnitReporter && unit is null) return Again("unit");
+        // The name is shown in the header and on what the person does: the suite's bounds for any text hold for it too.
+        if (form.Name is { } name && (name.Length > InputBounds.MaxTextLength || InputBounds.CharacterProblem(name) is not null)) return Again("name");
         IssueTokenResponse issued;
         try
         {
