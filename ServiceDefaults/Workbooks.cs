@@ -77,6 +77,14 @@ public static class WorkbookReader
         }
     }
 
+    /// <summary>A1-style column letters of a 1-based column number.</summary>
+    public static string ColumnLetters(int column)
+    {
+        var letters = "";
+        for (; column > 0; column = (column - 1) / 26) letters = (char)('A' + (column - 1) % 26) + letters;
+        return letters;
+    }
+
     private static WorkbookRefusedException NotAWorkbook(string why) => new(WorkbookRefusal.NotAWorkbook, why);
 
     private static byte[] Copy(Stream input, long max)
@@ -101,6 +109,7 @@ public static class WorkbookReader
         private readonly WorkbookLimits _limits;
         private readonly CancellationToken _ct;
         private long _unpacked;
+        private bool _unpackedAll;
         private int _cells;
         private Bounded? _open;
 
@@ -114,6 +123,14 @@ public static class WorkbookReader
                 if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)) throw Macros();
                 _entries.TryAdd(entry.FullName.TrimStart('/'), entry);
             }
+            // Every part is unpacked once through the bounds, read or not: a bomb anywhere in the package refuses it.
+            var buffer = new byte[81920];
+            foreach (var entry in entries)
+            {
+                using var part = new Bounded(entry.Open(), entry.CompressedLength, this, entry.FullName);
+                while (part.Read(buffer) > 0) ct.ThrowIfCancellationRequested();
+            }
+            _unpackedAll = true;
         }
 
         private static WorkbookRefusedException Macros() => new(WorkbookRefusal.Macros, "holds macros (a macro-enabled workbook)");
@@ -348,9 +365,10 @@ public static class WorkbookReader
             return XmlReader.Create(_open, settings);
         }
 
+        /// <summary>Counts a part's bytes as they unpack: the package's total on the first pass over the parts, each part's on every read.</summary>
         private void Unpacked(long bytes, long partBytes, long packed, string part)
         {
-            _unpacked += bytes;
+            if (!_unpackedAll) _unpacked += bytes;
             if (partBytes > _limits.MaxPartBytes) throw new WorkbookRefusedException(WorkbookRefusal.Unpacked, $"has a part ({InputBounds.Quote(part)}) that unpacks to more than {_limits.MaxPartBytes / 1024 / 1024} MB");
             if (_unpacked > _limits.MaxUnpackedBytes) throw new WorkbookRefusedException(WorkbookRefusal.Unpacked, $"unpacks to more than {_limits.MaxUnpackedBytes / 1024 / 1024} MB");
             if (partBytes > _limits.RatioAfter && partBytes > _limits.MaxRatio * Math.Max(packed, 1))
