@@ -23,6 +23,11 @@ public static partial class HostileWorkbook
     /// <summary>The first sheet entry pointed at the styles part instead of its worksheet.</summary>
     public static byte[] SheetAtStyles(byte[] workbook)
     {
+        if (!Relations(workbook).Any(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)))
+        {
+            workbook = EditPart(workbook, RelationsPart(workbook), xml => xml.Replace("</Relationships>", $"<Relationship Id=\"rIdHostileStyles\" Type=\"{Office}styles\" Target=\"styles.xml\"/></Relationships>", StringComparison.Ordinal));
+            workbook = WithPart(workbook, Folder(WorkbookPart(workbook)) + "styles.xml", "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>");
+        }
         var styles = Relations(workbook).First(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Id;
         var first = FirstSheetId(workbook);
         return EditPart(workbook, WorkbookPart(workbook), xml => xml.Replace($"\"{first}\"", $"\"{styles}\"", StringComparison.Ordinal));
