@@ -56,7 +56,7 @@ public static class WorkbookReader
     public static IReadOnlyList<WorkbookSheet> Read(Stream input, WorkbookLimits? limits = null, CancellationToken ct = default)
     {
         limits ??= WorkbookLimits.Default;
-        var bytes = Copy(input, limits.MaxBytes);
+        var bytes = Copy(input, limits.MaxBytes, ct);
         if (bytes.Length >= 4 && bytes[0] == 0xD0 && bytes[1] == 0xCF && bytes[2] == 0x11 && bytes[3] == 0xE0)
         {
             throw new WorkbookRefusedException(WorkbookRefusal.Encrypted, "is an OLE compound file (an encrypted or legacy .xls workbook), not an .xlsx workbook");
@@ -87,13 +87,14 @@ public static class WorkbookReader
 
     private static WorkbookRefusedException NotAWorkbook(string why) => new(WorkbookRefusal.NotAWorkbook, why);
 
-    private static byte[] Copy(Stream input, long max)
+    private static byte[] Copy(Stream input, long max, CancellationToken ct)
     {
         if (input.CanSeek && input.Length - input.Position > max) throw TooLarge(max);
         using var copy = new MemoryStream();
         var buffer = new byte[81920];
         for (int n; (n = input.Read(buffer)) > 0;)
         {
+            ct.ThrowIfCancellationRequested();
             if (copy.Length + n > max) throw TooLarge(max);
             copy.Write(buffer, 0, n);
         }
