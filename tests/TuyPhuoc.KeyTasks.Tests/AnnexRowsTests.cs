@@ -70,4 +70,26 @@ public sealed class AnnexRowsTests
 
         Assert.Equal("workbook", Assert.Single(refused.Violations).Field);
     }
+
+    [Fact]
+    public void Read_HostileAnnexes_RefusedAsTheWorkbookFieldWithTheReason()
+    {
+        var annex = AnnexWorkbookWriter.Annex("PL01", [["1", "Nhiệm vụ", "TN_MT", "", "Quý III/2024", "Báo cáo"]]);
+        (byte[] Workbook, string Reason)[] hostile =
+        [
+            (HostileWorkbook.CellAt(annex, "A2147483000"), "outside a sheet's 1048576 rows"),
+            (HostileWorkbook.SheetAtStyles(annex), "not a worksheet"),
+            (HostileWorkbook.ZipBomb(annex, 50), "zip bomb"),
+            (HostileWorkbook.CompoundFile(), "OLE compound file"),
+            (HostileWorkbook.WithDtd(annex), "DTD"),
+        ];
+
+        foreach (var (workbook, reason) in hostile)
+        {
+            var refused = Assert.Throws<InvalidInputException>(() => AnnexWorkbook.Read(workbook));
+            var violation = Assert.Single(refused.Violations);
+            Assert.Equal("workbook", violation.Field);
+            Assert.Contains(reason, violation.Description);
+        }
+    }
 }

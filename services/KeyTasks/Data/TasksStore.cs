@@ -22,7 +22,7 @@ public sealed class TasksStore(KeyTasksDbContext db, PlanUnitsReader plans, Dist
     /// <summary>The decision of an annex: the workbook is read whole and every wrong cell named before anything is stored.</summary>
     public async Task<Decision> ImportDecisionAsync(CallerScope caller, DecisionHeader header, byte[] workbook, string block, CancellationToken ct)
     {
-        var (sheet, cells) = AnnexWorkbook.Read(workbook);
+        var (sheet, cells) = await AnnexWorkbook.ReadAsync(caller.Subject, workbook, ct);
         var plan = await plans.GetAsync(header.Year, ct);
         var rows = AnnexRows.Read(sheet, cells, plan, block, header.Year);
         return await AddAsync(DecisionRules.Create(header, rows.Tasks, plan, rows.Where, clock.Now, caller.Subject, rows.Violations), ct);

@@ -1,63 +1,36 @@
-using System.Globalization;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using TuyPhuoc.KeyTasks.Domain;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.KeyTasks.Import;
 
-/// <summary>The first sheet of an .xlsx file as cells, read in memory with a bound on what a part may unpack to.</summary>
+/// <summary>The first sheet of an .xlsx file as its non-empty cells, read by the suite's bounded workbook reader.</summary>
 public static class AnnexWorkbook
 {
-    private const long MaxCharactersInPart = 40_000_000;
+    public static (string Sheet, List<AnnexCell> Cells) Read(byte[] workbook) =>
+        ReadAsync(workbook, (stream, _) => Task.FromResult(WorkbookReader.Read(stream)), default).GetAwaiter().GetResult();
 
-    public static (string Sheet, List<AnnexCell> Cells) Read(byte[] workbook)
+    /// <summary>Reads the annex through the process's <see cref="WorkbookGate"/>: one at a time per caller, a few at once, for a bounded time.</summary>
+    public static Task<(string Sheet, List<AnnexCell> Cells)> ReadAsync(string caller, byte[] workbook, CancellationToken ct) =>
+        ReadAsync(workbook, (stream, c) => WorkbookGate.Process.ReadAsync(caller, stream, ct: c), ct);
+
+    private static async Task<(string Sheet, List<AnnexCell> Cells)> ReadAsync(byte[] workbook,
+        Func<Stream, CancellationToken, Task<IReadOnlyList<WorkbookSheet>>> read, CancellationToken ct)
     {
         if (workbook.Length == 0) throw new InvalidInputException("workbook", "is required: the annex as an .xlsx file");
         try
         {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(workbook, writable: false), false,
-                new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
-            var part = document.WorkbookPart ?? throw NotAWorkbook();
-            var sheet = part.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw NotAWorkbook();
-            var worksheet = (WorksheetPart)part.GetPartById(sheet.Id?.Value ?? throw NotAWorkbook());
-            var shared = part.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-            var cells = new List<AnnexCell>();
-            foreach (var cell in worksheet.Worksheet.Descendants<Cell>())
-            {
-                if (cell.CellReference?.Value is not { } reference) continue;
-                var (column, row) = Split(reference);
-                if (row == 0) continue;
-                var raw = cell.CellValue?.Text ?? "";
-                double? number = null;
-                string text;
-                if (cell.DataType?.Value == CellValues.SharedString) text = int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : "";
-                else if (cell.DataType?.Value == CellValues.InlineString) text = cell.InlineString?.InnerText ?? "";
-                else if (cell.DataType is null || cell.DataType.Value == CellValues.Number)
-                {
-                    text = raw;
-                    number = double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null;
-                }
-                else text = raw;
-                if (text.Trim().Length > 0) cells.Add(new AnnexCell(column, row, text, number));
-            }
-            return (sheet.Name?.Value ?? "Sheet1", cells);
+            return Cells(await read(new MemoryStream(workbook, writable: false), ct));
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException
-            or ArgumentException or FormatException or System.Xml.XmlException)
+        catch (WorkbookRefusedException refused)
         {
-            throw NotAWorkbook();
+            throw new InvalidInputException("workbook", $"is refused: the workbook {refused.Message}");
         }
     }
 
-    private static InvalidInputException NotAWorkbook() => new("workbook", "is not an .xlsx workbook with a sheet");
-
-    private static (string Column, int Row) Split(string reference)
+    private static (string Sheet, List<AnnexCell> Cells) Cells(IReadOnlyList<WorkbookSheet> sheets)
     {
-        var letters = reference.TakeWhile(char.IsAsciiLetterUpper).Count();
-        return letters is > 0 and <= 3 && int.TryParse(reference.AsSpan(letters), NumberStyles.None, CultureInfo.InvariantCulture, out var row)
-            ? (reference[..letters], row)
-            : ("", 0);
+        var sheet = sheets.FirstOrDefault() ?? throw new InvalidInputException("workbook", "is not an .xlsx workbook with a sheet");
+        return (sheet.Name.Length > 0 ? sheet.Name : "Sheet1",
+            [.. sheet.Cells.Where(c => c.Text.Trim().Length > 0).Select(c => new AnnexCell(WorkbookReader.ColumnLetters(c.Column), c.Row, c.Text, c.Number))]);
     }
 }

@@ -79,10 +79,12 @@ public static class MonthWorkbook
     /// Reads an uploaded form of the unit's month: every wrong cell (Sheet!Cell, why), or the rows whose value or note
     /// differs from what is stored. A form of another unit or month is refused as a whole.
     /// </summary>
-    public static MonthUpload Read(Stream input, MonthFormSource expected)
+    public static MonthUpload Read(Stream input, MonthFormSource expected) => Read(Xlsx.Read(input), expected);
+
+    public static MonthUpload Read(IReadOnlyDictionary<string, SheetReader> book, MonthFormSource expected)
     {
         CellError Error(int column, int row, string reason) => new(Sheet, Xlsx.Ref(column, row), reason);
-        if (Xlsx.Read(input)?.GetValueOrDefault(Sheet) is not { } sheet)
+        if (book.GetValueOrDefault(Sheet) is not { } sheet)
         {
             return new([], [new(Sheet, "A1", $"Tệp không phải biểu mẫu báo cáo tháng (không có trang {Sheet}); hãy tải biểu mẫu từ Cổng thông tin.")]);
         }
@@ -95,7 +97,7 @@ public static class MonthWorkbook
         var lines = expected.Lines.ToDictionary(l => l.Indicator.Code);
         var seen = new Dictionary<string, int>();
         List<MonthUploadRow> rows = [];
-        for (var r = FirstLine; r <= sheet.LastRow; r++)
+        foreach (var r in sheet.RowsFrom(FirstLine))
         {
             var code = sheet.Text(CodeColumn, r);
             var value = sheet.Number(ValueColumn, r);

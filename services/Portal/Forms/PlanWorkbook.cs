@@ -146,12 +146,13 @@ public static class PlanWorkbook
     /// Reads a plan workbook back into the targets it states. Against the plan in force (<paramref name="current"/>),
     /// only the targets that differ are kept: a revision states what it changes. Every wrong cell is named; then no target is given.
     /// </summary>
-    public static PlanUpload Read(Stream input, PlanCatalog catalog, Plan? current = null)
+    public static PlanUpload Read(Stream input, PlanCatalog catalog, Plan? current = null) => Read(Xlsx.Read(input), catalog, current);
+
+    public static PlanUpload Read(IReadOnlyDictionary<string, SheetReader> book, PlanCatalog catalog, Plan? current = null)
     {
         var cells = new Dictionary<string, string>();
         var errors = new List<CellError>();
-        var book = Xlsx.Read(input);
-        if (book?.GetValueOrDefault(TargetsSheet) is not { } sheet)
+        if (book.GetValueOrDefault(TargetsSheet) is not { } sheet)
         {
             return new(0, "", null, null, "", false, [], cells, [new(TargetsSheet, "A1", $"Tệp không phải biểu mẫu kế hoạch (không có trang {TargetsSheet}); hãy dùng tệp xuất từ Cổng thông tin.")]);
         }
@@ -197,7 +198,7 @@ public static class PlanWorkbook
 
         var targets = new List<Target>();
         var rowOf = new Dictionary<string, int>();
-        for (var r = FirstTarget; r <= sheet.LastRow; r++)
+        foreach (var r in sheet.RowsFrom(FirstTarget))
         {
             var code = sheet.Text(CodeColumn, r);
             if (code.Length == 0) continue;
@@ -233,7 +234,7 @@ public static class PlanWorkbook
         if (book.GetValueOrDefault(AllocationsSheet) is { } allocations)
         {
             var byCode = targets.Select((t, i) => (t, i)).ToDictionary(x => x.t.IndicatorCode);
-            for (var r = FirstAllocation; r <= allocations.LastRow; r++)
+            foreach (var r in allocations.RowsFrom(FirstAllocation))
             {
                 var code = allocations.Text(CodeColumn, r);
                 var unit = allocations.Text(AllocationUnitColumn, r);

@@ -1,20 +1,32 @@
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.Localization;
+using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Forms;
+
+/// <summary>A workbook the person picked, read within the suite's bounds, and a hash of its bytes for an idempotency key.</summary>
+public sealed record UploadedWorkbook(IReadOnlyDictionary<string, SheetReader> Sheets, string Hash);
 
 /// <summary>A workbook the person picked, copied from the browser into memory (forms are small; bigger files are refused).</summary>
 public static class UploadedFile
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public static long MaxBytes => WorkbookLimits.Default.MaxBytes;
 
-    /// <summary>The file's bytes, and a hash of them for an idempotency key; null when it is larger than <see cref="MaxBytes"/>.</summary>
-    public static async Task<(MemoryStream Content, string Hash)?> ReadAsync(IBrowserFile file, CancellationToken ct = default)
+    /// <summary>
+    /// The picked file read as a workbook through the process's <see cref="WorkbookGate"/> (one at a time per person);
+    /// a file outside the bounds is refused with <see cref="WorkbookRefusedException"/>.
+    /// </summary>
+    public static async Task<UploadedWorkbook> ReadAsync(IBrowserFile file, string person, CancellationToken ct = default)
     {
-        if (file.Size > MaxBytes) return null;
-        var copy = new MemoryStream();
+        if (file.Size > MaxBytes) throw new WorkbookRefusedException(WorkbookRefusal.TooLarge, $"is larger than {MaxBytes / 1024 / 1024} MB");
+        using var copy = new MemoryStream();
         await using (var stream = file.OpenReadStream(MaxBytes, ct)) await stream.CopyToAsync(copy, ct);
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(copy.ToArray()), 0, 12);
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)), 0, 12);
         copy.Position = 0;
-        return (copy, hash);
+        return new(Xlsx.Sheets(await WorkbookGate.Process.ReadAsync(person, copy, ct: ct)), hash);
     }
+
+    /// <summary>Why a workbook was refused, in the person's language.</summary>
+    public static string Refused(WorkbookRefusedException refused, IStringLocalizer<Strings> l) =>
+        l[$"Upload_{refused.Reason}", MaxBytes / 1024 / 1024, WorkbookLimits.MaxRow.ToString("N0", Suite.VietNumber.Culture), WorkbookLimits.MaxColumn.ToString("N0", Suite.VietNumber.Culture)];
 }

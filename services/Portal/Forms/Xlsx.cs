@@ -4,6 +4,8 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using TuyPhuoc.ServiceDefaults;
+using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace TuyPhuoc.Portal.Forms;
 
@@ -32,8 +34,7 @@ public readonly record struct XCell(string? Text, double? Number, Look Look)
 public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const long MaxCharactersInPart = 40_000_000;
-
+    
     /// <summary>
     /// Writes a workbook of the given sheets, each filled by its writer in order. The package is zipped as it is written
     /// (the SDK's own package keeps every part in memory until it closes), so a sheet of any length streams out.
@@ -101,32 +102,21 @@ public static class Xlsx
         return Math.Max(1, lines);
     }
 
-    /// <summary>A sheet of an uploaded workbook by name, as its cells; null when the workbook has no such sheet.</summary>
-    public static IReadOnlyDictionary<string, SheetReader>? Read(Stream input)
+    /// <summary>
+    /// The sheets of an uploaded workbook by name, read within <see cref="WorkbookLimits"/>; a workbook outside them is
+    /// refused as a whole (<see cref="WorkbookRefusedException"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, SheetReader> Read(Stream input) => Sheets(WorkbookReader.Read(input));
+
+    public static IReadOnlyDictionary<string, SheetReader> Sheets(IEnumerable<WorkbookSheet> sheets)
     {
-        try
-        {
-            using var document = SpreadsheetDocument.Open(input, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
-            var part = document.WorkbookPart;
-            if (part?.Workbook.Sheets is not { } sheets) return null;
-            var shared = part.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(i => i.InnerText).ToArray() ?? [];
-            return sheets.Elements<Sheet>().Where(s => s.Name?.Value is not null && s.Id?.Value is not null)
-                .ToDictionary(s => s.Name!.Value!, s => new SheetReader(s.Name!.Value!, (WorksheetPart)part.GetPartById(s.Id!.Value!), shared));
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or InvalidOperationException
-            or ArgumentException or FormatException or System.Xml.XmlException or KeyNotFoundException)
-        {
-            return null;
-        }
+        var byName = new Dictionary<string, SheetReader>(StringComparer.Ordinal);
+        foreach (var sheet in sheets) byName.TryAdd(sheet.Name, new SheetReader(sheet));
+        return byName;
     }
 
     /// <summary>A1-style column letters of a 1-based column number.</summary>
-    public static string Column(int number)
-    {
-        var letters = "";
-        for (; number > 0; number = (number - 1) / 26) letters = (char)('A' + (number - 1) % 26) + letters;
-        return letters;
-    }
+    public static string Column(int number) => WorkbookReader.ColumnLetters(number);
 
     public static string Ref(int column, int row) => Column(column) + row.ToString(CultureInfo.InvariantCulture);
 
@@ -382,38 +372,29 @@ public sealed class SheetWriter : IDisposable
 /// <summary>What a person put in one sheet of an uploaded workbook: each cell's text, and its number when it holds one.</summary>
 public sealed class SheetReader
 {
-    private readonly Dictionary<string, (string Text, double? Number)> _cells = [];
+    private readonly Dictionary<(int Column, int Row), WorkbookCell> _cells = [];
 
-    internal SheetReader(string name, WorksheetPart part, string[] shared)
+    internal SheetReader(WorkbookSheet sheet)
     {
-        Name = name;
-        // Cell by cell (SAX): the sheet is never held as a document tree.
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
-        {
-            if (reader.ElementType != typeof(Cell) || !reader.IsStartElement || reader.LoadCurrentElement() is not Cell cell || cell.CellReference?.Value is not { } reference) continue;
-            var raw = cell.CellValue?.Text ?? "";
-            var type = cell.DataType?.Value;
-            if (type == CellValues.SharedString) _cells[reference] = (int.TryParse(raw, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < shared.Length ? shared[i] : "", null);
-            else if (type == CellValues.InlineString) _cells[reference] = (cell.InlineString?.InnerText ?? "", null);
-            else if (type is null || type == CellValues.Number)
-            {
-                _cells[reference] = (raw, double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : null);
-            }
-            else _cells[reference] = (raw, null);
-        }
-        LastRow = _cells.Keys.Select(RowOf).DefaultIfEmpty(0).Max();
+        Name = sheet.Name;
+        foreach (var cell in sheet.Cells) _cells[(cell.Column, cell.Row)] = cell;
+        Rows = [.. sheet.Cells.Select(c => c.Row).Distinct().Order()];
     }
 
     public string Name { get; }
-    public int LastRow { get; }
 
-    public string Text(int column, int row) => _cells.TryGetValue(Xlsx.Ref(column, row), out var c) ? c.Text.Trim() : "";
+    /// <summary>The numbers of the rows that hold a cell, in order: what a reader walks (never a range up to the last row).</summary>
+    public IReadOnlyList<int> Rows { get; }
+
+    /// <summary>The rows from <paramref name="first"/> on that hold a cell.</summary>
+    public IEnumerable<int> RowsFrom(int first) => Rows.SkipWhile(r => r < first);
+
+    public string Text(int column, int row) => _cells.TryGetValue((column, row), out var c) ? c.Text.Trim() : "";
 
     /// <summary>The cell's number: a real number, or a text written the Vietnamese way (1.234,5); null when empty, NaN when not a number.</summary>
     public double? Number(int column, int row)
     {
-        if (!_cells.TryGetValue(Xlsx.Ref(column, row), out var c) || c.Text.Trim().Length == 0) return null;
+        if (!_cells.TryGetValue((column, row), out var c) || c.Text.Trim().Length == 0) return null;
         if (c.Number is { } n) return n;
         return Suite.VietNumber.TryParse(c.Text, out var parsed) ? parsed : double.NaN;
     }
@@ -421,13 +402,10 @@ public sealed class SheetReader
     /// <summary>A date as a spreadsheet date or written dd/MM/yyyy; null when empty or not a date.</summary>
     public DateOnly? Date(int column, int row)
     {
-        if (!_cells.TryGetValue(Xlsx.Ref(column, row), out var c) || c.Text.Trim().Length == 0) return null;
+        if (!_cells.TryGetValue((column, row), out var c) || c.Text.Trim().Length == 0) return null;
         if (c.Number is { } serial && serial is > 0 and < 2_958_466) return DateOnly.FromDateTime(DateTime.FromOADate(serial));
         return DateOnly.TryParseExact(c.Text.Trim(), ["dd/MM/yyyy", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
-
-    private static int RowOf(string reference) =>
-        int.TryParse(reference.AsSpan(reference.TakeWhile(char.IsAsciiLetter).Count()), NumberStyles.None, CultureInfo.InvariantCulture, out var row) ? row : 0;
 }
 
 /// <summary>A wrong cell of an uploaded form: where (Sheet!Cell) and why, in Vietnamese.</summary>

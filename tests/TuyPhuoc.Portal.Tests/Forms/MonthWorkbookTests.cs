@@ -6,12 +6,12 @@ namespace TuyPhuoc.Portal.Tests.Forms;
 public sealed class MonthWorkbookTests
 {
     // July of Phước Thắng: grain reported in May and June (June with a note), insurance not yet; July's grain already stored.
-    private static readonly MonthFormSource July = MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
+    internal static readonly MonthFormSource July = MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
     [
         Actual("CT02", 5, 25_000), Actual("CT02", 6, 2_750.5, "Mưa lớn cuối vụ"), Actual("CT02", 7, 4_000, "Ước thực hiện"),
     ]);
 
-    private static readonly byte[] Produced = Produce(July);
+    internal static readonly byte[] Produced = Produce(July);
 
     private static ActualRevision Actual(string code, int month, double value, string note = "") =>
         new() { UnitCode = "PHUOC_THANG", IndicatorCode = code, Year = 2024, Month = month, Value = value, Note = note, Revision = 1 };
@@ -93,9 +93,18 @@ public sealed class MonthWorkbookTests
     }
 
     [Fact]
-    public void Read_NotAWorkbook_OneClearError()
+    public void Read_NotAWorkbook_RefusedAsAWhole()
     {
-        var upload = MonthWorkbook.Read(new MemoryStream("không phải tệp Excel"u8.ToArray()), July);
+        var refused = Assert.Throws<TuyPhuoc.ServiceDefaults.WorkbookRefusedException>(() => MonthWorkbook.Read(new MemoryStream("không phải tệp Excel"u8.ToArray()), July));
+        Assert.Equal(TuyPhuoc.ServiceDefaults.WorkbookRefusal.NotAWorkbook, refused.Reason);
+    }
+
+    [Fact]
+    public void Read_AnotherWorkbook_OneClearError()
+    {
+        using var other = new MemoryStream();
+        Xlsx.Write(other, ("Sheet1", sheet => sheet.Write(XCell.Of("a"))));
+        var upload = MonthWorkbook.Read(new MemoryStream(other.ToArray()), July);
         Assert.Contains("không phải biểu mẫu báo cáo tháng", Assert.Single(upload.Errors).Reason);
     }
 
