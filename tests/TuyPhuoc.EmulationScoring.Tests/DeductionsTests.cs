@@ -60,6 +60,22 @@ public class DeductionsTests
         Assert.Equal(deducted, Deductions.For(2024, 0, [], [e], Today).Count == 1);
     }
 
+    [Theory]
+    [InlineData(2024, 5, 10, false)] // closed unanswered by the raising unit on the deadline: the office was not late
+    [InlineData(2024, 6, 3, true)]   // closed unanswered after the deadline: a close is no answer
+    public void For_EscalationClosedUnanswered_DeductedWhenClosedAfterTheDeadline(int y, int m, int d, bool deducted)
+    {
+        var e = new EscalationFact("E-3", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), null, new DateOnly(y, m, d));
+
+        var events = Deductions.For(2024, 0, [], [e], Today);
+
+        if (deducted)
+            Assert.Equal(new DeductionEvent(DeductionKind.OverdueEscalation,
+                $"escalation E-3 \"t\" from PHUOC_AN overdue since 2024-05-11 (due 2024-05-10, closed unanswered {y:D4}-{m:D2}-{d:D2})"), Assert.Single(events));
+        else
+            Assert.Empty(events);
+    }
+
     [Fact]
     public void For_EscalationNotYetDueOrWithoutDeadline_NoDeduction()
     {

@@ -95,6 +95,22 @@ public class InputMappingTests
     }
 
     [Fact]
+    public void ToFact_EscalationClosedWithoutAnswer_UnansweredAndClosedOnThatDay()
+    {
+        var e = new Subs.Escalation
+        {
+            Id = "13", Title = "t", UnitCode = "PHUOC_AN", DueDate = new Google.Type.Date { Year = 2024, Month = 5, Day = 10 },
+            Steps =
+            {
+                new Subs.EscalationStep { Status = Subs.EscalationStatus.Assigned, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2024, 5, 1, 3, 0, 0, DateTimeKind.Utc)) },
+                new Subs.EscalationStep { Status = Subs.EscalationStatus.Closed, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2024, 5, 20, 3, 0, 0, DateTimeKind.Utc)), Text = "Không còn cần thiết" },
+            },
+        };
+
+        Assert.Equal(new EscalationFact("13", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), null, new DateOnly(2024, 5, 20)), e.ToFact());
+    }
+
+    [Fact]
     public void YearPlanFrom_PublishedPlan_EachUnitScoredOnWhatIsAssignedToIt()
     {
         var plan = new Plans.Plan { Year = 2024, Targets = { new Plans.Target { IndicatorCode = "ALLOC" }, new Plans.Target { IndicatorCode = "OFFICE" } } };

@@ -42,16 +42,6 @@ public class IsolatedSuite : SuiteFixture
     public string? ResourceType(string resource) =>
         App.ResourceNotifications.TryGetCurrentState(resource, out var e) ? e.Snapshot.ResourceType : null;
 
-    public async Task<string?> ConnectionStringAsync(string resource) => await App.GetConnectionStringAsync(resource);
-
-    /// <summary>An open connection to a service's database, unpooled: a pooled one may predate a restart of the server.</summary>
-    public async Task<Npgsql.NpgsqlConnection> OpenDatabaseAsync(string database)
-    {
-        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(await ConnectionStringAsync(database)) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
     /// <summary>What the resource's own /health answers (Healthy, Degraded or Unhealthy), as an operator's probe reads it.</summary>
     public async Task<string> HealthAsync(string resource)
     {

@@ -84,11 +84,13 @@ public sealed class KeyTasksTests(SuiteFixture suite)
             TaskId = task.Id, State = ProgressState.Done, WorkDone = "Quy hoạch được phê duyệt", ProductReference = "2150/QĐ-UBND", CompletedOn = D(11, 20, 2025), IdempotencyKey = "kt-2",
         }, lead);
 
-        // The deadline (end of 2025) has passed on the service's clock; the work was done by then, reported later.
+        // The deadline (end of 2025) has passed on the service's clock: a report made after it cannot by itself claim
+        // that the work was done by then, so it reads done late.
         Assert.Equal(TaskStatus.NotStarted, task.Status);
         Assert.Equal(TaskStatus.InProgressOverdue, started.Status);
         Assert.Equal(started, replayed);
-        Assert.Equal(TaskStatus.DoneOnTime, done.Status);
+        Assert.Equal(TaskStatus.DoneLate, done.Status);
+        Assert.Equal(D(11, 20, 2025), done.LatestProgress.CompletedOn);
         var read = await Client.GetTaskAsync(new GetTaskRequest { Id = task.Id }, await suite.CallAsAsync(Roles.UnitReporter, unit: "TCKH"));
         Assert.Equal([40, 100], read.History.Select(h => h.PercentDone));
         Assert.Equal("2150/QĐ-UBND", read.LatestProgress.ProductReference);

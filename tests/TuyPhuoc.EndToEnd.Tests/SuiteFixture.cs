@@ -44,6 +44,16 @@ public class SuiteFixture : IAsyncLifetime
 
     protected DistributedApplication App => _app ?? throw new InvalidOperationException("The suite has not started.");
 
+    public async Task<string?> ConnectionStringAsync(string resource) => await App.GetConnectionStringAsync(resource);
+
+    /// <summary>An open connection to a service's database, unpooled: a pooled one may predate a restart of the server.</summary>
+    public async Task<Npgsql.NpgsqlConnection> OpenDatabaseAsync(string database)
+    {
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(await ConnectionStringAsync(database)) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         // A resource that stops while the suite starts (e.g. a port another process took between its choice and the

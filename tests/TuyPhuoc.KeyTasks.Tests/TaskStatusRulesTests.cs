@@ -46,11 +46,30 @@ public sealed class TaskStatusRulesTests
     }
 
     [Fact]
-    public void Assess_ReportedLateButCompletedByTheDeadline_DoneOnTime()
+    public void Assess_ReportedAfterTheDeadlineClaimingACompletionDayBeforeIt_DoneLate()
     {
         var task = Task(Day(3, 31)).Reported(D(4, 5), ProgressState.Done, completedOn: D(3, 29));
 
+        Assert.Equal(TaskStatus.DoneLate, TaskStatusRules.Assess(task, D(4, 5)).Status);
+    }
+
+    [Fact]
+    public void Assess_ReportedByTheDeadlineWithAnEarlierCompletionDay_DoneOnTime()
+    {
+        var task = Task(Day(3, 31)).Reported(D(3, 31), ProgressState.Done, completedOn: D(3, 20));
+
         Assert.Equal(TaskStatus.DoneOnTime, TaskStatusRules.Assess(task, D(4, 5)).Status);
+    }
+
+    [Fact]
+    public void Assess_ExtensionGrantedAfterADoneReport_TheReportStillMeasuredAgainstTheDeadlineItReportedAgainst()
+    {
+        var task = Task(Day(3, 31)).Reported(D(4, 5), ProgressState.Done, completedOn: D(4, 2));
+        task.Extensions.Add(Extension(task, until: D(6, 30), decidedOn: D(4, 10), ExtensionDecision.Granted));
+
+        var assessment = TaskStatusRules.Assess(task, D(4, 20));
+
+        Assert.Equal((TaskStatus.DoneLate, D(3, 31)), (assessment.Status, assessment.Deadline.DueDate));
     }
 
     [Fact]

@@ -69,7 +69,57 @@ public sealed class EscalationWorkflowTests
         var escalation = Raised();
         EscalationWorkflow.Close(escalation, Commune, "Rút lại", At);
 
-        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Close(escalation, Office, "", At));
+        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Close(escalation, Office, "Đóng lại", At));
+    }
+
+    [Fact]
+    public void Close_ByTheAssignedOffice_PermissionDeniedAndStillAssigned()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+
+        Assert.Throws<PermissionDeniedException>(() => EscalationWorkflow.Close(escalation, Tckh, "Đã xử lý", At));
+        Assert.Equal(EscalationStatus.Assigned, escalation.Status);
+        Assert.Throws<PermissionDeniedException>(() => EscalationWorkflow.Close(escalation, new Caller("x", Roles.UnitReporter, "PHUOC_HUNG"), "Đóng", At));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Close_UnansweredWithoutAReason_NoteRequiredAndNothingChanged(string note)
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+
+        var e = Assert.Throws<InvalidInputException>(() => EscalationWorkflow.Close(escalation, Commune, note, At));
+
+        Assert.Equal("note", Assert.Single(e.Violations).Field);
+        Assert.Equal((EscalationStatus.Assigned, 2), (escalation.Status, escalation.Steps.Count));
+    }
+
+    [Fact]
+    public void Close_UnansweredWithAReason_ReasonKeptOnTheClosingStep()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+
+        EscalationWorkflow.Close(escalation, Office, " Xã đã tự giải quyết ", At.AddDays(1));
+
+        var closing = escalation.Steps[^1];
+        Assert.Equal((EscalationStatus.Closed, "office", "Xã đã tự giải quyết"), (closing.Status, closing.By, closing.Text));
+        Assert.Equal("", escalation.Answer);
+    }
+
+    [Fact]
+    public void Close_AnsweredWithoutANote_Closed()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+        EscalationWorkflow.Answer(escalation, Tckh, "Trả lời", At);
+
+        EscalationWorkflow.Close(escalation, Commune, "", At);
+
+        Assert.Equal(EscalationStatus.Closed, escalation.Status);
     }
 
     [Fact]

@@ -9,7 +9,9 @@ public sealed record ReportFact(int Year, int Month, ReportTimeliness Timeliness
 
 /// <summary>An escalation assigned to an office with a deadline; the office that must answer is the one at fault.</summary>
 /// <param name="AnsweredOn">The day the office first answered; null while unanswered.</param>
-public sealed record EscalationFact(string Id, string Title, string RaisedBy, DateOnly? DueDate, DateOnly? AnsweredOn);
+/// <param name="ClosedUnansweredOn">The day the raising unit or the planning office closed it without an answer: the wait ends
+/// there, but a close is no answer, so a close after the deadline leaves it overdue.</param>
+public sealed record EscalationFact(string Id, string Title, string RaisedBy, DateOnly? DueDate, DateOnly? AnsweredOn, DateOnly? ClosedUnansweredOn = null);
 
 /// <summary>The deduction events of a unit's score, each with the cause the unit can check.</summary>
 public static class Deductions
@@ -37,7 +39,9 @@ public static class Deductions
         foreach (var e in escalations.OrderBy(e => e.DueDate).ThenBy(e => e.Id, StringComparer.Ordinal))
         {
             if (OverdueSince(e, today) is not { } since || since > periodEnd) continue;
-            var answered = e.AnsweredOn is { } on ? $", answered {Day(on)}" : ", still unanswered";
+            var answered = e.AnsweredOn is { } on ? $", answered {Day(on)}"
+                : e.ClosedUnansweredOn is { } closed ? $", closed unanswered {Day(closed)}"
+                : ", still unanswered";
             events.Add(new(DeductionKind.OverdueEscalation,
                 $"escalation {e.Id} \"{e.Title}\" from {e.RaisedBy} overdue since {Day(since)} (due {Day(e.DueDate!.Value)}{answered})"));
         }
@@ -57,7 +61,7 @@ public static class Deductions
     {
         if (e.DueDate is not { } due) return null;
         var since = due.AddDays(1);
-        return (e.AnsweredOn ?? today) >= since ? since : null;
+        return (e.AnsweredOn ?? e.ClosedUnansweredOn ?? today) >= since ? since : null;
     }
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -42,10 +42,15 @@ public static class InputMapping
         t.DaysLate,
         ToDate(t.Deadline));
 
-    public static EscalationFact ToFact(this Subs.Escalation e) => new(
-        e.Id, e.Title, e.UnitCode, ToDate(e.DueDate),
-        e.Steps.Where(s => s.Status is Subs.EscalationStatus.Answered or Subs.EscalationStatus.Closed && s.At is not null)
-            .Select(s => (DateOnly?)DateOnly.FromDateTime(s.At.ToDateTime())).Min());
+    /// <summary>Only an answer answers: a close without one ends the wait but leaves the escalation unanswered.</summary>
+    public static EscalationFact ToFact(this Subs.Escalation e)
+    {
+        var answeredOn = FirstDay(e, Subs.EscalationStatus.Answered);
+        return new(e.Id, e.Title, e.UnitCode, ToDate(e.DueDate), answeredOn, answeredOn is null ? FirstDay(e, Subs.EscalationStatus.Closed) : null);
+    }
+
+    private static DateOnly? FirstDay(Subs.Escalation e, Subs.EscalationStatus status) =>
+        e.Steps.Where(s => s.Status == status && s.At is not null).Select(s => (DateOnly?)DateOnly.FromDateTime(s.At.ToDateTime())).Min();
 
     private static DateOnly? ToDate(Google.Type.Date? d) =>
         d is { Year: > 0, Month: >= 1 and <= 12, Day: >= 1 } && d.Day <= DateTime.DaysInMonth(d.Year, d.Month) ? new DateOnly(d.Year, d.Month, d.Day) : null;

@@ -5,7 +5,8 @@ namespace TuyPhuoc.KeyTasks.Domain;
 /// <summary>
 /// The status of a task on a day, from what was known by the end of that day: the reports made by then and the
 /// extensions granted by then. A task with a deadline is overdue the day after it while not done; done by the deadline
-/// is on time, after it late. A regular task ("thường xuyên") is reviewed every quarter: it is overdue once a quarter
+/// is on time, after it late. A report of done work is measured against the deadline in force on the day it was made,
+/// and a report made after that deadline cannot by itself claim a completion day on or before it: it reads late. A regular task ("thường xuyên") is reviewed every quarter: it is overdue once a quarter
 /// of its life has ended with no report in it, until a report arrives in the quarter under way; it is done only by a
 /// report of done work in the year's last quarter.
 /// </summary>
@@ -18,7 +19,7 @@ public static class TaskStatusRules
         var deadline = DeadlineOn(task, asOf);
         return task.DeadlineKind == DeadlineKind.Regular
             ? AssessRegular(task, asOf, reports, latest, deadline)
-            : AssessDated(asOf, latest, deadline);
+            : AssessDated(task, asOf, latest, deadline);
     }
 
     /// <summary>The deadline in force on a day: the original one, or the last extension granted by then.</summary>
@@ -28,14 +29,14 @@ public static class TaskStatusRules
             ? new Deadline(DeadlineKind.Date, granted.RequestedDueDate)
             : task.OriginalDeadline;
 
-    private static TaskAssessment AssessDated(DateOnly asOf, ProgressReport? latest, Deadline deadline)
+    private static TaskAssessment AssessDated(KeyTask task, DateOnly asOf, ProgressReport? latest, Deadline deadline)
     {
-        var due = deadline.DueDate!.Value;
         if (latest?.State == ProgressState.Done)
         {
-            var doneOn = latest.CompletedOn ?? latest.ReportedOn;
-            return new(asOf, doneOn <= due ? TaskStatus.DoneOnTime : TaskStatus.DoneLate, null, 100, deadline, latest);
+            var reportedAgainst = DeadlineOn(task, latest.ReportedOn);
+            return new(asOf, DoneStatus(latest, reportedAgainst.DueDate!.Value), null, 100, reportedAgainst, latest);
         }
+        var due = deadline.DueDate!.Value;
         DateOnly? overdueSince = asOf > due ? due.AddDays(1) : null;
         return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
     }
@@ -45,8 +46,7 @@ public static class TaskStatusRules
         var yearEnd = new DateOnly(task.Year, 12, 31);
         if (latest is { State: ProgressState.Done } && (latest.ReportedOn > yearEnd || latest.ReportedOn.Year == task.Year && Deadline.Quarter(latest.ReportedOn) == 4))
         {
-            var doneOn = latest.CompletedOn ?? latest.ReportedOn;
-            return new(asOf, doneOn <= yearEnd ? TaskStatus.DoneOnTime : TaskStatus.DoneLate, null, 100, deadline, latest);
+            return new(asOf, DoneStatus(latest, yearEnd), null, 100, deadline, latest);
         }
         DateOnly? overdueSince = null;
         var reviewed = asOf <= yearEnd ? asOf : yearEnd.AddDays(1);
@@ -59,6 +59,10 @@ public static class TaskStatusRules
         }
         return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
     }
+
+    /// <summary>On time only when the work was done by the deadline and reported by it too.</summary>
+    private static TaskStatus DoneStatus(ProgressReport done, DateOnly due) =>
+        (done.CompletedOn ?? done.ReportedOn) <= due && done.ReportedOn <= due ? TaskStatus.DoneOnTime : TaskStatus.DoneLate;
 
     private static TaskStatus Working(ProgressReport? latest, DateOnly? overdueSince) =>
         latest is null || latest.State == ProgressState.NotStarted ? TaskStatus.NotStarted

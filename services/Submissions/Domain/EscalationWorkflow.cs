@@ -4,8 +4,9 @@ namespace TuyPhuoc.Submissions.Domain;
 
 /// <summary>
 /// An escalation's life: a unit raises it (open), the planning office assigns it to an office with a due date
-/// (assigned), the office answers (answered), and the unit, the office or the planning office closes it (closed).
-/// Every step is kept.
+/// (assigned), the office answers (answered), and the raising unit or the planning office closes it (closed): once
+/// answered, or before any answer with the reason written on the closing step. The office it is assigned to answers
+/// and never closes, so it cannot end its own overdue escalation without an answer. Every step is kept.
 /// </summary>
 public static class EscalationWorkflow
 {
@@ -90,15 +91,18 @@ public static class EscalationWorkflow
     public static void Close(Escalation escalation, Caller caller, string note, DateTimeOffset at)
     {
         if (note.Length > MaxTextLength) throw new InvalidInputException("note", $"is longer than {MaxTextLength} characters");
-        var mayClose = caller.MayActFor(escalation.UnitCode)
-            || (caller.Role == Roles.UnitReporter && caller.Unit is not null && caller.Unit == escalation.AssignedOfficeCode);
-        if (!mayClose)
+        if (!caller.MayActFor(escalation.UnitCode))
         {
-            throw new PermissionDeniedException($"Only the raising unit, the assigned office or the planning office may close escalation {escalation.Id}.");
+            throw new PermissionDeniedException($"Only {escalation.UnitCode}, the raising unit, or the planning office may close escalation {escalation.Id}.");
         }
         if (escalation.Status == EscalationStatus.Closed)
         {
             throw new FailedPreconditionException($"Escalation {escalation.Id} is already closed.");
+        }
+        // Kept as the closing step's text: why an escalation ended with no answer.
+        if (escalation.Status != EscalationStatus.Answered && string.IsNullOrWhiteSpace(note))
+        {
+            throw new InvalidInputException("note", "is required");
         }
         Step(escalation, EscalationStatus.Closed, at, caller.Subject, note.Trim());
     }
