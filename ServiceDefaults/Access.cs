@@ -117,6 +117,7 @@ public static class AccessTable
             ("CommentTask",          [A, U, D, D, D, D]),
             ("RequestExtension",     [A, U, D, D, D, D]),
             ("DecideExtension",      [A, D, D, D, D, D]),
+            ("ConfirmCompletion",    [A, D, D, D, D, D]),
             ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
     ];

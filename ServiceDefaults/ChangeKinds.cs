@@ -40,4 +40,5 @@ public static class ChangeKinds
     public const string TaskCommented = "task.commented";
     public const string TaskExtensionRequested = "task.extension_requested";
     public const string TaskExtensionDecided = "task.extension_decided";
+    public const string TaskCompletionConfirmed = "task.completion_confirmed";
 }

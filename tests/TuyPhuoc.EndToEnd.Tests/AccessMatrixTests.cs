@@ -345,6 +345,11 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             await c.Tasks.DecideExtensionAsync(new Tasks.DecideExtensionRequest { TaskId = Guid.NewGuid().ToString(), ExtensionId = 1, Reason = "x", IdempotencyKey = NewKey() }, o);
             return [];
         },
+        [KeyTasks("ConfirmCompletion")] = async (c, o, t) =>
+        {
+            await c.Tasks.ConfirmCompletionAsync(new Tasks.ConfirmCompletionRequest { TaskId = Guid.NewGuid().ToString(), ReportId = 1, Reason = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
         [KeyTasks("WatchChanges")] = async (c, o, t) => { await ReadSomeAsync(c.Tasks.WatchChanges(new Tasks.WatchChangesRequest { Consumer = "e2e-access" }, Stream(o))); return []; },
     };
 

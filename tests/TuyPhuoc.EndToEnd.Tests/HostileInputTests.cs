@@ -411,6 +411,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         yield return T("CommentTask", new CommentTaskRequest { TaskId = Guid.NewGuid().ToString(), UnitCode = "TCKH", Note = "Ý kiến", IdempotencyKey = "k" }, (r, o) => tasks.CommentTaskAsync(r, o).ResponseAsync);
         yield return T("RequestExtension", new RequestExtensionRequest { TaskId = Guid.NewGuid().ToString(), RequestedDueDate = D(2024, 12, 1), Reason = "Chờ vốn", IdempotencyKey = "k" },
             (r, o) => tasks.RequestExtensionAsync(r, o).ResponseAsync);
+        yield return T("ConfirmCompletion", new ConfirmCompletionRequest { TaskId = Guid.NewGuid().ToString(), ReportId = 1, Reason = "Đã nghiệm thu", IdempotencyKey = "k" },
+            (r, o) => tasks.ConfirmCompletionAsync(r, o).ResponseAsync);
         yield return T("DecideExtension", new DecideExtensionRequest { TaskId = Guid.NewGuid().ToString(), ExtensionId = 1, Grant = true, Reason = "Đồng ý", IdempotencyKey = "k" },
             (r, o) => tasks.DecideExtensionAsync(r, o).ResponseAsync);
         yield return T("ListTasks", new ListTasksRequest { Year = 2024, DecisionId = Guid.NewGuid().ToString(), UnitCode = "TN_MT", Block = "economy", PageToken = "" }, (r, o) => tasks.ListTasksAsync(r, o).ResponseAsync);
@@ -500,6 +502,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             ("CommentTask", o => tasks.CommentTaskAsync(new CommentTaskRequest { TaskId = Guid.NewGuid().ToString(), Note = "Ý kiến" }, o).ResponseAsync),
             ("RequestExtension", o => tasks.RequestExtensionAsync(new RequestExtensionRequest { TaskId = Guid.NewGuid().ToString(), RequestedDueDate = D(2024, 12, 1), Reason = "Chờ vốn" }, o).ResponseAsync),
             ("DecideExtension", o => tasks.DecideExtensionAsync(new DecideExtensionRequest { TaskId = Guid.NewGuid().ToString(), ExtensionId = 1, Grant = true, Reason = "Đồng ý" }, o).ResponseAsync),
+            ("ConfirmCompletion", o => tasks.ConfirmCompletionAsync(new ConfirmCompletionRequest { TaskId = Guid.NewGuid().ToString(), ReportId = 1, Reason = "Đã nghiệm thu" }, o).ResponseAsync),
         };
         foreach (var (name, call) in writes)
         {
@@ -508,7 +511,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
 
         // Roles that may not write there.
         string[] planningOnly = ["ApproveReport", "ReturnReport", "ReopenReport", "SetDeadlines", "AssignEscalation", "CreateUnit", "CloseUnit", "CreateIndicator", "CreatePlan", "RevisePlan", "Recompute",
-            "CreateDecision", "ImportDecision", "DecideExtension"];
+            "CreateDecision", "ImportDecision", "DecideExtension", "ConfirmCompletion"];
         foreach (var (name, call) in writes.Where(w => planningOnly.Contains(w.Name)))
         {
             yield return new($"{name} by a commune", call, who.Commune, StatusCode.PermissionDenied);

@@ -97,6 +97,39 @@ public sealed class KeyTasksTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task ConfirmCompletion_OfALateReportOfAnEarlierDay_ByThePlanningOfficeOnly_ThenDoneOnTimeWithWhoAndWhen()
+    {
+        var decision = await DecisionAsync(Input("KT_HT", "Nghiệm thu đường giao thông nông thôn", DueOn(D(12, 31, 2025)), "", "TCKH"));
+        var task = await OnlyTaskAsync(decision);
+        var lead = await Reporter("KT_HT");
+        var done = await Client.ReportProgressAsync(new ReportProgressRequest
+        {
+            TaskId = task.Id, State = ProgressState.Done, WorkDone = "Đã nghiệm thu", ProductReference = "15/BB-NT", CompletedOn = D(12, 29, 2025),
+        }, lead);
+        var confirm = new ConfirmCompletionRequest { TaskId = task.Id, ReportId = done.LatestProgress.Id, Reason = "Biên bản nghiệm thu ngày 29/12/2025", IdempotencyKey = "confirm-1" };
+
+        var byTheLead = await Assert.ThrowsAsync<RpcException>(() => Client.ConfirmCompletionAsync(confirm, lead).ResponseAsync);
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => Client.ConfirmCompletionAsync(new ConfirmCompletionRequest { TaskId = task.Id, ReportId = done.LatestProgress.Id }, PlanningOffice().Result).ResponseAsync);
+        var confirmed = await Client.ConfirmCompletionAsync(confirm, await PlanningOffice());
+        var replayed = await Client.ConfirmCompletionAsync(confirm, await PlanningOffice());
+        var again = await Assert.ThrowsAsync<RpcException>(() => Client.ConfirmCompletionAsync(new ConfirmCompletionRequest
+            { TaskId = task.Id, ReportId = done.LatestProgress.Id, Reason = "Lần nữa" }, PlanningOffice().Result).ResponseAsync);
+
+        Assert.Equal((TaskStatus.DoneLate, true), (done.Status, done.AwaitsConfirmation));
+        Assert.Equal(StatusCode.PermissionDenied, byTheLead.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, noReason.StatusCode);
+        Assert.Equal((TaskStatus.DoneOnTime, false), (confirmed.Status, confirmed.AwaitsConfirmation));
+        Assert.NotEmpty(confirmed.LatestProgress.ConfirmedBy);
+        Assert.NotNull(confirmed.LatestProgress.ConfirmedAt);
+        Assert.Equal("Biên bản nghiệm thu ngày 29/12/2025", confirmed.LatestProgress.ConfirmationReason);
+        Assert.Equal(confirmed, replayed);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        var read = await Client.GetTaskAsync(new GetTaskRequest { Id = task.Id }, lead);
+        Assert.Equal(TaskStatus.DoneOnTime, read.Status);
+        Assert.Equal(confirmed.LatestProgress.ConfirmedBy, read.History.Single().ConfirmedBy);
+    }
+
+    [Fact]
     public async Task ReportProgress_ByACoordinatingUnitOrAnotherCommune_PermissionDeniedNothingStored()
     {
         var decision = await DecisionAsync(Input("PHUOC_HOA", "Nạo vét kênh tiêu", DueOn(D(12, 31, 2025)), "economy", "NONG_NGHIEP"));

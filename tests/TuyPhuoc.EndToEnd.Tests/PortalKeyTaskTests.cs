@@ -65,4 +65,48 @@ public sealed class PortalKeyTaskTests(SuiteFixture suite) : PortalBrowser(suite
         await Expect(planning.Locator(".task-line")).ToContainTextAsync("Khối Kinh tế");
         Assert.Matches(new Regex("nhiem-vu/"), planning.Url);
     }
+
+    [Fact]
+    public async Task KeyTask_ReportedDoneAfterItsDeadline_ThePlanningOfficeConfirmsTheDay_DoneOnTime()
+    {
+        var tasks = new KeyTasks.KeyTasksClient(Suite.Gateway);
+        var planningCall = await Suite.CallAsAsync(Roles.PlanningOffice);
+        var decision = await tasks.CreateDecisionAsync(new CreateDecisionRequest
+        {
+            Number = $"{Random.Shared.Next(2000, 99999)}/QĐ-UBND-confirm", DecisionDate = new Date { Year = 2024, Month = 3, Day = 1 },
+            Title = "Nhiệm vụ bổ sung (kiểm thử xác nhận)", Year = 2024, IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Tasks =
+            {
+                new TaskInput
+                {
+                    Number = "1", Content = "Nghiệm thu kênh mương nội đồng Phước Hòa", LeadUnitCode = "NONG_NGHIEP",
+                    Deadline = new Deadline { Kind = DeadlineKind.Date, DueDate = new Date { Year = 2025, Month = 6, Day = 30 } }, Product = "Biên bản", Block = "economy",
+                },
+            },
+        }, planningCall);
+        var task = (await tasks.ListTasksAsync(new ListTasksRequest { Year = 2024, DecisionId = decision.Id, PageSize = 10 }, planningCall)).Tasks.Single();
+        await tasks.ReportProgressAsync(new ReportProgressRequest
+        {
+            TaskId = task.Id, State = ProgressState.Done, WorkDone = "Đã nghiệm thu", CompletedOn = new Date { Year = 2025, Month = 6, Day = 28 },
+        }, await Suite.CallAsAsync(Roles.UnitReporter, unit: "NONG_NGHIEP"));
+        var path = $"/nhiem-vu/{Uri.EscapeDataString(task.Id)}";
+
+        var office = await SignedInAsync("NONG_NGHIEP", "Trần Văn Lâm", path);
+        await Expect(office.Locator("#awaits-confirmation")).ToContainTextAsync("28/06/2025");
+        await Expect(office.Locator("#confirm-completion")).ToHaveCountAsync(0);
+
+        var planning = await SignedInAsAsync(Roles.PlanningOffice, path, name: "Nguyễn Thu Hà");
+        await planning.ClickAsync("#confirm-completion");
+        await Expect(planning.Locator("form.confirm-form .field-error")).ToBeVisibleAsync();
+        Assert.True((await tasks.GetTaskAsync(new GetTaskRequest { Id = task.Id }, planningCall)).AwaitsConfirmation);
+        await planning.FillAsync("#confirm-reason", "Biên bản nghiệm thu số 12/BB ngày 28/6/2025");
+        await planning.ClickAsync("#confirm-completion");
+        await Expect(planning.Locator(".task-history li")).ToContainTextAsync("Biên bản nghiệm thu số 12/BB");
+        await Expect(planning.Locator("#awaits-confirmation")).ToHaveCountAsync(0);
+        await KeepScreenshotAsync(planning, "key-task-confirmed");
+
+        var after = await tasks.GetTaskAsync(new GetTaskRequest { Id = task.Id }, await Suite.CallAsAsync(Roles.Partner));
+        Assert.Equal((Contracts.Tasks.V1.TaskStatus.DoneOnTime, false), (after.Status, after.AwaitsConfirmation));
+        Assert.NotEmpty(after.LatestProgress.ConfirmedBy);
+    }
 }

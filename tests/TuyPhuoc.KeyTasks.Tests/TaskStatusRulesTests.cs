@@ -54,6 +54,36 @@ public sealed class TaskStatusRulesTests
     }
 
     [Fact]
+    public void ConfirmCompletion_OfALateReportWithAnEarlierDay_DoneOnTimeFromTheConfirmationOn()
+    {
+        var task = Task(Day(3, 31)).Reported(D(4, 5), ProgressState.Done, completedOn: D(3, 29));
+        var report = task.Progress.Single();
+        Assert.True(TaskStatusRules.Assess(task, D(4, 5)).AwaitsConfirmation);
+
+        TaskWorkflow.ConfirmCompletion(task, report.Id, "Biên bản nghiệm thu ngày 29/3", "tckh-1", At(D(4, 8)), D(4, 8));
+
+        Assert.Equal((TaskStatus.DoneLate, true), (TaskStatusRules.Assess(task, D(4, 7)).Status, TaskStatusRules.Assess(task, D(4, 7)).AwaitsConfirmation));
+        var confirmed = TaskStatusRules.Assess(task, D(4, 8));
+        Assert.Equal((TaskStatus.DoneOnTime, false), (confirmed.Status, confirmed.AwaitsConfirmation));
+        Assert.Equal(("tckh-1", "Biên bản nghiệm thu ngày 29/3"), (report.ConfirmedBy, report.ConfirmationReason));
+    }
+
+    [Fact]
+    public void ConfirmCompletion_OfAReportThatAwaitsNone_RefusedWithoutAReasonOrNotLate()
+    {
+        var onTime = Task(Day(3, 31)).Reported(D(3, 30), ProgressState.Done);
+        var doneAfter = Task(Day(3, 31)).Reported(D(4, 5), ProgressState.Done, completedOn: D(4, 2));
+        var late = Task(Day(3, 31)).Reported(D(4, 5), ProgressState.Done, completedOn: D(3, 29));
+
+        Assert.Throws<TuyPhuoc.ServiceDefaults.FailedPreconditionException>(() => TaskWorkflow.ConfirmCompletion(onTime, onTime.Progress[0].Id, "x", "p", At(D(4, 8)), D(4, 8)));
+        Assert.Throws<TuyPhuoc.ServiceDefaults.FailedPreconditionException>(() => TaskWorkflow.ConfirmCompletion(doneAfter, doneAfter.Progress[0].Id, "x", "p", At(D(4, 8)), D(4, 8)));
+        Assert.Equal("reason", Assert.Single(Assert.Throws<TuyPhuoc.ServiceDefaults.InvalidInputException>(() =>
+            TaskWorkflow.ConfirmCompletion(late, late.Progress[0].Id, " ", "p", At(D(4, 8)), D(4, 8))).Violations).Field);
+        Assert.Throws<TuyPhuoc.ServiceDefaults.NotFoundException>(() => TaskWorkflow.ConfirmCompletion(late, 999, "x", "p", At(D(4, 8)), D(4, 8)));
+        Assert.Null(late.Progress[0].ConfirmedBy);
+    }
+
+    [Fact]
     public void Assess_ReportedByTheDeadlineWithAnEarlierCompletionDay_DoneOnTime()
     {
         var task = Task(Day(3, 31)).Reported(D(3, 31), ProgressState.Done, completedOn: D(3, 20));

@@ -57,6 +57,9 @@ public sealed class TasksStore(KeyTasksDbContext db, PlanUnitsReader plans, Dist
     public Task<KeyTask> DecideExtensionAsync(CallerScope caller, Guid id, long extensionId, bool grant, string reason, CancellationToken ct) =>
         ChangeAsync(id, ChangeKinds.TaskExtensionDecided, t => TaskWorkflow.DecideExtension(t, extensionId, grant, reason, caller.Subject, clock.Now, clock.Today), ct);
 
+    public Task<KeyTask> ConfirmCompletionAsync(CallerScope caller, Guid id, long reportId, string reason, CancellationToken ct) =>
+        ChangeAsync(id, ChangeKinds.TaskCompletionConfirmed, t => TaskWorkflow.ConfirmCompletion(t, reportId, reason, caller.Subject, clock.Now, clock.Today), ct);
+
     private async Task<Decision> AddAsync(Decision decision, CancellationToken ct)
     {
         if (await db.Decisions.AnyAsync(d => d.Year == decision.Year && d.Number == decision.Number, ct))

@@ -17,4 +17,9 @@ public sealed class ProgressReport
     public DateOnly ReportedOn { get; set; }
     public required string ReportedBy { get; set; }
     public required string ReportedFor { get; set; }
+    /// <summary>Who confirmed the completion day of a report made after the deadline, when (and the local day) and why.</summary>
+    public string? ConfirmedBy { get; set; }
+    public DateTimeOffset? ConfirmedAt { get; set; }
+    public DateOnly? ConfirmedOn { get; set; }
+    public string? ConfirmationReason { get; set; }
 }

@@ -6,7 +6,8 @@ namespace TuyPhuoc.KeyTasks.Domain;
 /// The status of a task on a day, from what was known by the end of that day: the reports made by then and the
 /// extensions granted by then. A task with a deadline is overdue the day after it while not done; done by the deadline
 /// is on time, after it late. A report of done work is measured against the deadline in force on the day it was made,
-/// and a report made after that deadline cannot by itself claim a completion day on or before it: it reads late. A regular task ("thường xuyên") is reviewed every quarter: it is overdue once a quarter
+/// and a report made after that deadline cannot by itself claim a completion day on or before it: it reads late until
+/// the planning office confirms that day (<see cref="TaskWorkflow.ConfirmCompletion"/>). A regular task ("thường xuyên") is reviewed every quarter: it is overdue once a quarter
 /// of its life has ended with no report in it, until a report arrives in the quarter under way; it is done only by a
 /// report of done work in the year's last quarter.
 /// </summary>
@@ -34,7 +35,8 @@ public static class TaskStatusRules
         if (latest?.State == ProgressState.Done)
         {
             var reportedAgainst = DeadlineOn(task, latest.ReportedOn);
-            return new(asOf, DoneStatus(latest, reportedAgainst.DueDate!.Value), null, 100, reportedAgainst, latest);
+            var against = reportedAgainst.DueDate!.Value;
+            return new(asOf, DoneStatus(latest, against, asOf), null, 100, reportedAgainst, latest, AwaitsConfirmation(latest, against, asOf));
         }
         var due = deadline.DueDate!.Value;
         DateOnly? overdueSince = asOf > due ? due.AddDays(1) : null;
@@ -46,7 +48,7 @@ public static class TaskStatusRules
         var yearEnd = new DateOnly(task.Year, 12, 31);
         if (latest is { State: ProgressState.Done } && (latest.ReportedOn > yearEnd || latest.ReportedOn.Year == task.Year && Deadline.Quarter(latest.ReportedOn) == 4))
         {
-            return new(asOf, DoneStatus(latest, yearEnd), null, 100, deadline, latest);
+            return new(asOf, DoneStatus(latest, yearEnd, asOf), null, 100, deadline, latest, AwaitsConfirmation(latest, yearEnd, asOf));
         }
         DateOnly? overdueSince = null;
         var reviewed = asOf <= yearEnd ? asOf : yearEnd.AddDays(1);
@@ -60,9 +62,13 @@ public static class TaskStatusRules
         return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
     }
 
-    /// <summary>On time only when the work was done by the deadline and reported by it too.</summary>
-    private static TaskStatus DoneStatus(ProgressReport done, DateOnly due) =>
-        (done.CompletedOn ?? done.ReportedOn) <= due && done.ReportedOn <= due ? TaskStatus.DoneOnTime : TaskStatus.DoneLate;
+    /// <summary>On time only when the work was done by the deadline and reported by it too, or the planning office confirmed its day by then.</summary>
+    private static TaskStatus DoneStatus(ProgressReport done, DateOnly due, DateOnly asOf) =>
+        (done.CompletedOn ?? done.ReportedOn) <= due && (done.ReportedOn <= due || done.ConfirmedOn <= asOf) ? TaskStatus.DoneOnTime : TaskStatus.DoneLate;
+
+    /// <summary>A report after the deadline naming a completion day within it, not yet confirmed.</summary>
+    public static bool AwaitsConfirmation(ProgressReport done, DateOnly due, DateOnly asOf) =>
+        done.State == ProgressState.Done && (done.CompletedOn ?? done.ReportedOn) <= due && done.ReportedOn > due && !(done.ConfirmedOn <= asOf);
 
     private static TaskStatus Working(ProgressReport? latest, DateOnly? overdueSince) =>
         latest is null || latest.State == ProgressState.NotStarted ? TaskStatus.NotStarted

@@ -127,6 +127,24 @@ public static class TaskWorkflow
         return extension;
     }
 
+    /// <summary>The planning office confirms the completion day of the task's latest report, where it awaits that (<see cref="TaskStatusRules.AwaitsConfirmation"/>).</summary>
+    public static ProgressReport ConfirmCompletion(KeyTask task, long reportId, string reason, string by, DateTimeOffset at, DateOnly today)
+    {
+        var violations = new Violations();
+        violations.RequireText(reason, "reason", MaxTextLength);
+        violations.ThrowIfAny();
+        var report = task.Progress.SingleOrDefault(p => p.Id == reportId)
+            ?? throw new NotFoundException($"Task {task.Number} of {task.DecisionNumber} has no progress report {reportId}.");
+        var assessment = TaskStatusRules.Assess(task, today);
+        if (assessment.Latest?.Id != reportId || !assessment.AwaitsConfirmation)
+            throw new FailedPreconditionException($"Report {reportId} of task {task.Number} awaits no confirmation: only the latest report of done work, made after the deadline with a completion day within it, is confirmed.");
+        report.ConfirmedBy = by;
+        report.ConfirmedAt = at;
+        report.ConfirmedOn = today;
+        report.ConfirmationReason = reason.Trim();
+        return report;
+    }
+
     private static void DemandLead(KeyTask task, CallerScope caller, string act)
     {
         if (!caller.SeesUnit(task.LeadUnitCode, null))

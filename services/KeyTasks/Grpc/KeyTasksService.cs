@@ -96,6 +96,10 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
         WriteAsync(nameof(DecideExtension), context, request.IdempotencyKey, request, KeyTask.Parser, async (caller, ct) =>
             Answer(await store.DecideExtensionAsync(caller, Mapping.Id(request.TaskId, "task_id"), request.ExtensionId, request.Grant, request.Reason, ct)));
 
+    public override Task<KeyTask> ConfirmCompletion(ConfirmCompletionRequest request, ServerCallContext context) =>
+        WriteAsync(nameof(ConfirmCompletion), context, request.IdempotencyKey, request, KeyTask.Parser, async (caller, ct) =>
+            Answer(await store.ConfirmCompletionAsync(caller, Mapping.Id(request.TaskId, "task_id"), request.ReportId, request.Reason, ct)));
+
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)
     {
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");

@@ -71,6 +71,7 @@ public static class Mapping
             LatestProgress = a.Latest?.ToProto(),
             AsOf = a.AsOf.ToProto(),
             Demo = t.Demo,
+            AwaitsConfirmation = a.AwaitsConfirmation,
         };
         if (history)
         {
@@ -96,6 +97,9 @@ public static class Mapping
         ReportedAt = Timestamp.FromDateTimeOffset(p.ReportedAt),
         ReportedBy = p.ReportedBy,
         ReportedFor = p.ReportedFor,
+        ConfirmedBy = p.ConfirmedBy ?? "",
+        ConfirmedAt = p.ConfirmedAt is { } confirmed ? Timestamp.FromDateTimeOffset(confirmed) : null,
+        ConfirmationReason = p.ConfirmationReason ?? "",
     };
 
     private static Proto.ExtensionRequest ToProto(ExtensionRequest e) => new()
