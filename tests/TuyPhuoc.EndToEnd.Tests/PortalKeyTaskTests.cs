@@ -87,7 +87,7 @@ public sealed class PortalKeyTaskTests(SuiteFixture suite) : PortalBrowser(suite
         var task = (await tasks.ListTasksAsync(new ListTasksRequest { Year = 2024, DecisionId = decision.Id, PageSize = 10 }, planningCall)).Tasks.Single();
         await tasks.ReportProgressAsync(new ReportProgressRequest
         {
-            TaskId = task.Id, State = ProgressState.Done, WorkDone = "Đã nghiệm thu", CompletedOn = new Date { Year = 2025, Month = 6, Day = 28 },
+            TaskId = task.Id, State = ProgressState.Done, WorkDone = "Đã nghiệm thu", ProductReference = "12/BB-NT", CompletedOn = new Date { Year = 2025, Month = 6, Day = 28 },
         }, await Suite.CallAsAsync(Roles.UnitReporter, unit: "NONG_NGHIEP"));
         var path = $"/nhiem-vu/{Uri.EscapeDataString(task.Id)}";
 
