@@ -68,6 +68,18 @@ public sealed class InputBoundsTests
     }
 
     [Fact]
+    public void InvalidInput_ManyItemsOfOneFieldWrongAndOneOther_TheOtherListedToo()
+    {
+        var violations = Enumerable.Range(0, 30).Select(i => new FieldViolation($"scheme.weights[CT{i:00}]", "is missing"))
+            .Append(new FieldViolation("scheme.classes[1].min_total", "must be below classes[0].min_total (80)")).ToList();
+
+        var listed = new InvalidInputException(violations).Violations;
+
+        Assert.Equal(["scheme.weights[CT00]", "scheme.classes[1].min_total", "scheme.weights[CT01]"], listed.Take(3).Select(v => v.Field));
+        Assert.Equal("and 22 more", listed[^1].Description);
+    }
+
+    [Fact]
     public void InvalidInput_AFewViolations_AllListed()
     {
         var e = new InvalidInputException([new("a", "is required"), new("b", "is required")]);
