@@ -37,14 +37,16 @@ public sealed class InvalidInputException : DomainException
     public override StatusCode Code => StatusCode.InvalidArgument;
 
     /// <summary>
-    /// The first violation of each field (its items and keys taken as one: weights[CT01] and weights[CT02]) comes
-    /// before the second of any, so a request wrong in many items of one field still shows what else is wrong.
+    /// All of them, in order, when they are few; else the first violation of each field (its items and keys taken as
+    /// one: weights[CT01] and weights[CT02]) before the second of any, so a request wrong in many items of one field
+    /// still shows what else is wrong.
     /// </summary>
     private static FieldViolation[] Listed(IReadOnlyList<FieldViolation> violations)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var firstOfEach = violations.Select(v => seen.Add(System.Text.RegularExpressions.Regex.Replace(v.Field, @"\[[^\]]*\]", "[]"))).ToArray();
-        var ordered = violations.Where((_, i) => firstOfEach[i]).Concat(violations.Where((_, i) => !firstOfEach[i]));
+        var ordered = violations.Count <= MaxListed ? violations
+            : violations.Where((_, i) => firstOfEach[i]).Concat(violations.Where((_, i) => !firstOfEach[i]));
         var listed = ordered.Take(violations.Count > MaxListed ? MaxListed - 1 : MaxListed)
             .Select(v => new FieldViolation(Cut(v.Field, MaxFieldLength), Cut(v.Description, MaxDescriptionLength))).ToList();
         if (violations.Count > listed.Count) listed.Add(new FieldViolation("", $"and {violations.Count - listed.Count} more"));
