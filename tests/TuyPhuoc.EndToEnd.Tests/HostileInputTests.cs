@@ -165,6 +165,16 @@ public sealed class HostileInputTests(IsolatedSuite suite)
 
         using var trickle = submissions.ImportActuals(commune);
         await trickle.RequestStream.WriteAsync(NewRow(), ct);
+        // The trickle's place is taken once the service has its call: until then a batch that stores nothing (a
+        // negative value) is answered row by row, after it refused as a whole.
+        var bad = NewRow();
+        bad.Value = -1;
+        for (var tries = 0; ; tries++)
+        {
+            var probe = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [bad], commune.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline)));
+            if (probe.StatusCode == StatusCode.ResourceExhausted || tries == 50) break;
+            await Task.Delay(100, ct);
+        }
         var more = new List<RpcException>();
         for (var i = 0; i < 3; i++)
         {
