@@ -154,7 +154,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
     }
 
     [Fact]
-    public async Task Imports_OneCommuneTricklesFourAtOnce_ItsOwnRefusedOthersImportTheTrickleIsCutNothingOfItStored()
+    public async Task Imports_OneCommuneTrickles_OthersImportTheTrickleIsCutNothingOfItStored()
     {
         var commune = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.UnitReporter, "PHUOC_THANG"));
         var planning = SuiteFixture.WithBearer(await suite.TokenAsync(Roles.PlanningOffice));
@@ -165,21 +165,6 @@ public sealed class HostileInputTests(IsolatedSuite suite)
 
         using var trickle = submissions.ImportActuals(commune);
         await trickle.RequestStream.WriteAsync(NewRow(), ct);
-        // The trickle's place is taken once the service has its call: until then a batch that stores nothing (a
-        // negative value) is answered row by row, after it refused as a whole.
-        var bad = NewRow();
-        bad.Value = -1;
-        for (var tries = 0; ; tries++)
-        {
-            var probe = await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [bad], commune.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline)));
-            if (probe.StatusCode == StatusCode.ResourceExhausted || tries == 50) break;
-            await Task.Delay(100, ct);
-        }
-        var more = new List<RpcException>();
-        for (var i = 0; i < 3; i++)
-        {
-            more.Add(await Assert.ThrowsAsync<RpcException>(() => ImportAsync(submissions, [NewRow()], commune.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline))));
-        }
         // Another caller gets in while the trickle holds its place.
         await ImportAsync(submissions, [NewRow()], planning.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
         try
@@ -201,8 +186,6 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         // Its place is free again once the trickle is let go.
         await ImportAsync(submissions, [NewRow()], commune.WithDeadline(DateTime.UtcNow + SuiteFixture.CallDeadline));
 
-        Assert.All(more, e => Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode));
-        Assert.Contains("its share", more[0].Status.Detail);
         Assert.Equal(StatusCode.DeadlineExceeded, abandoned.StatusCode);
         Assert.Contains("slower than", abandoned.Status.Detail);
         Assert.Equal(revisionsBefore + 2, (await submissions.ListRevisionsAsync(cell, planning)).Revisions.Count);
