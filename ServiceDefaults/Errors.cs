@@ -43,14 +43,18 @@ public sealed class InvalidInputException : DomainException
     /// </summary>
     private static FieldViolation[] Listed(IReadOnlyList<FieldViolation> violations)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var firstOfEach = violations.Select(v => seen.Add(System.Text.RegularExpressions.Regex.Replace(v.Field, @"\[[^\]]*\]", "[]"))).ToArray();
-        var ordered = violations.Count <= MaxListed ? violations
-            : violations.Where((_, i) => firstOfEach[i]).Concat(violations.Where((_, i) => !firstOfEach[i]));
+        var ordered = violations.Count <= MaxListed ? violations : FirstOfEachFieldFirst(violations);
         var listed = ordered.Take(violations.Count > MaxListed ? MaxListed - 1 : MaxListed)
             .Select(v => new FieldViolation(Cut(v.Field, MaxFieldLength), Cut(v.Description, MaxDescriptionLength))).ToList();
         if (violations.Count > listed.Count) listed.Add(new FieldViolation("", $"and {violations.Count - listed.Count} more"));
         return [.. listed];
+    }
+
+    private static IEnumerable<FieldViolation> FirstOfEachFieldFirst(IReadOnlyList<FieldViolation> violations)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = violations.Select(v => seen.Add(System.Text.RegularExpressions.Regex.Replace(v.Field, @"\[[^\]]*\]", "[]"))).ToArray();
+        return violations.Where((_, i) => first[i]).Concat(violations.Where((_, i) => !first[i]));
     }
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..(max - 1)] + "…";
