@@ -7,6 +7,7 @@ using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Components;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Portal.Web;
@@ -40,6 +41,7 @@ public static class Extensions
         builder.Services.AddSingleton<PortalCalls>();
         builder.Services.AddSingleton<PlanCache>();
         builder.Services.AddSingleton<OfficeReads>();
+        builder.Services.AddFeatureReaders();
         builder.Services.AddScoped<SuiteSession>();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

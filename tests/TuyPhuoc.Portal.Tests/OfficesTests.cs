@@ -7,6 +7,7 @@ using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Components.Shared;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
 using Status = TuyPhuoc.Contracts.Evaluation.V1.Status;
