@@ -49,6 +49,7 @@ public static class GatewayExtensions
         {
             app.MapGrpcService<DevTokensService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
         }
+        app.MapSuiteOpenApi();
         app.MapReverseProxy();
         return app;
     }
