@@ -5,6 +5,8 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using BadRequest = Google.Rpc.BadRequest;
 using Grpc.AspNetCore.Server;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Http;
@@ -39,7 +41,32 @@ public static class RestApi
     public static IGrpcServerBuilder AddSuiteJsonTranscoding(this IGrpcServerBuilder grpc)
     {
         grpc.AddJsonTranscoding(o => o.TypeRegistry = ErrorDetails);
+        grpc.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RestRefusals>();
         return grpc;
+    }
+
+    public static bool IsRest(HttpRequest request) => request.Path.StartsWithSegments(Prefix.TrimEnd('/'));
+
+    /// <summary>A missing token or a role the access table refuses: to a REST caller, 401 or 403 with a google.rpc.Status body too.</summary>
+    private sealed class RestRefusals : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+        {
+            await _default.HandleAsync(next, http, policy, result);
+            if (result.Succeeded || !IsRest(http.Request) || http.Response.HasStarted) return;
+            var method = http.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName;
+            var status = result.Challenged
+                ? new Google.Rpc.Status { Code = (int)Grpc.Core.StatusCode.Unauthenticated, Message = "A valid bearer token is required: Authorization: Bearer <token>." }
+                : new Google.Rpc.Status
+                {
+                    Code = (int)Grpc.Core.StatusCode.PermissionDenied,
+                    Message = $"The role {http.User.FindFirst(SuiteClaims.Role)?.Value ?? "(none)"} may not call {method ?? http.Request.Path.ToString()} (README's access table).",
+                };
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await http.Response.WriteAsync(ErrorJson(status));
+        }
     }
 
     /// <summary>The REST routes of an RPC (its rule and the rule's additional bindings); none when it has no rule.</summary>

@@ -40,6 +40,7 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseStrictJson();
 
         app.MapDefaultEndpoints(grpcHealth: false);
         app.MapGrpcService<SuiteHealthService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);

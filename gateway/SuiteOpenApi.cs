@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.OpenApi.Extensions;
 using Microsoft.OpenApi.Models;
 using Scalar.AspNetCore;
@@ -20,6 +22,8 @@ public static class SuiteOpenApi
     public static string Document()
     {
         var builder = WebApplication.CreateSlimBuilder();
+        // Started only so its endpoints are built; it listens nowhere.
+        builder.Services.AddSingleton<IServer, NoServer>();
         builder.Services.AddGrpc().AddJsonTranscoding();
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(o =>
@@ -33,6 +37,8 @@ public static class SuiteOpenApi
                     + "google.rpc.Status body (code, message, details with google.rpc.BadRequest field violations); the "
                     + "change feeds answer newline-delimited JSON.",
             });
+            // Packages have messages of the same name (Evaluation's Status and google.rpc's): named by package.
+            o.CustomSchemaIds(t => t.FullName is { } name && !t.IsGenericType ? name.Replace("TuyPhuoc.Contracts.", "").Replace('+', '.') : t.Name);
             var comments = Path.Combine(AppContext.BaseDirectory, "TuyPhuoc.Contracts.xml");
             o.IncludeXmlComments(comments);
             o.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
@@ -49,7 +55,24 @@ public static class SuiteOpenApi
         host.MapGrpcService<ScoringContract>();
         host.MapGrpcService<KeyTasksContract>();
         host.MapGrpcService<DevTokensService>();
-        return host.Services.GetRequiredService<ISwaggerProvider>().GetSwagger("v1").SerializeAsJson(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
+        host.StartAsync().GetAwaiter().GetResult();
+        try
+        {
+            return host.Services.GetRequiredService<ISwaggerProvider>().GetSwagger("v1").SerializeAsJson(Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0);
+        }
+        finally
+        {
+            host.StopAsync().GetAwaiter().GetResult();
+            ((IDisposable)host).Dispose();
+        }
+    }
+
+    private sealed class NoServer : IServer
+    {
+        public IFeatureCollection Features { get; } = new FeatureCollection();
+        public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken) where TContext : notnull => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public void Dispose() { }
     }
 
     public static WebApplication MapSuiteOpenApi(this WebApplication app)
