@@ -5,6 +5,8 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using BadRequest = Google.Rpc.BadRequest;
 using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Builder;
@@ -42,7 +44,30 @@ public static class RestApi
     {
         grpc.AddJsonTranscoding(o => o.TypeRegistry = ErrorDetails);
         grpc.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, RestRefusals>();
+        grpc.Services.Configure<GrpcServiceOptions>(o => o.Interceptors.Add<TranscodedStreams>());
         return grpc;
+    }
+
+    /// <summary>
+    /// A server stream read as newline-delimited JSON writes each message as it comes: its writer takes no write options
+    /// (the gRPC writer's buffer hint), so they are left out there.
+    /// </summary>
+    private sealed class TranscodedStreams : Interceptor
+    {
+        public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+            TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation) =>
+            continuation(request, context.GetHttpContext().GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is null
+                ? responseStream
+                : new WithoutWriteOptions<TResponse>(responseStream), context);
+
+        private sealed class WithoutWriteOptions<T>(IServerStreamWriter<T> inner) : IServerStreamWriter<T>
+        {
+            public WriteOptions? WriteOptions { get => null; set { } }
+
+            public Task WriteAsync(T message) => inner.WriteAsync(message);
+
+            public Task WriteAsync(T message, CancellationToken cancellationToken) => inner.WriteAsync(message, cancellationToken);
+        }
     }
 
     public static bool IsRest(HttpRequest request) => request.Path.StartsWithSegments(Prefix.TrimEnd('/'));
