@@ -39,9 +39,13 @@ public static class SuiteOpenApi
             });
             // Packages have messages of the same name (Evaluation's Status and google.rpc's): named by package.
             o.CustomSchemaIds(t => t.FullName is { } name && !t.IsGenericType ? name.Replace("TuyPhuoc.Contracts.", "").Replace('+', '.') : t.Name);
+            // The protos' comments, as the C# generator wrote them into the contracts' XML documentation.
             var comments = Path.Combine(AppContext.BaseDirectory, "TuyPhuoc.Contracts.xml");
-            o.IncludeXmlComments(comments);
-            o.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
+            if (File.Exists(comments))
+            {
+                o.IncludeXmlComments(comments);
+                o.IncludeGrpcXmlComments(comments, includeControllerXmlComments: true);
+            }
             o.AddSecurityDefinition(Bearer, new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = Bearer, BearerFormat = "JWT" });
             o.AddSecurityRequirement(new OpenApiSecurityRequirement
             {
