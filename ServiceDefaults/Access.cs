@@ -63,6 +63,7 @@ public static class AccessTable
             ("ListRevisions",        [A, U, B, A, D, A]),
             ("ListActuals",          [A, U, B, A, D, A]),
             ("ImportActuals",        [A, U, D, D, D, D]),
+            ("ImportActualsBatch",   [A, U, D, D, D, D]),
             ("SubmitReport",         [A, U, D, D, D, D]),
             ("ApproveReport",        [A, D, D, D, D, D]),
             ("ReturnReport",         [A, D, D, D, D, D]),

@@ -32,7 +32,7 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>A gRPC service of the suite: the access table's policy, error mapping, gRPC health bound to the health checks.</summary>
+    /// <summary>A gRPC service of the suite: the access table's policy, error mapping, gRPC health bound to the health checks, REST/JSON (<see cref="RestApi"/>).</summary>
     public static Grpc.AspNetCore.Server.IGrpcServerBuilder AddSuiteGrpc(this IHostApplicationBuilder builder, params string[] grpcServiceNames)
     {
         builder.Services.AddAccessPolicy();
@@ -42,6 +42,7 @@ public static class ServiceDefaultsExtensions
             o.Interceptors.Add<InputGuardInterceptor>();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
+        grpc.AddSuiteJsonTranscoding();
         builder.Services.AddGrpcHealthChecks(o =>
         {
             foreach (var name in grpcServiceNames)

@@ -26,6 +26,9 @@ public static class InputBounds
     /// <summary>How much of a refused value an error message or a log quotes.</summary>
     public const int QuotedPrefix = 32;
 
+    /// <summary>Repeated fields with a larger bound of their own, which the service that reads them keeps (the import's rows).</summary>
+    private static readonly HashSet<string> OwnBound = ["tuyphuoc.submissions.v1.ImportActualsBatchRequest.rows"];
+
     private static readonly HashSet<string> FreeText = ["note", "reason", "description", "answer", "content", "work_done", "difficulties"];
     private static readonly HashSet<string> Keys = ["idempotency_key", "batch_idempotency_key", "page_token", "consumer"];
 
@@ -76,9 +79,10 @@ public static class InputBounds
         {
             var name = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
             var value = field.Accessor.GetValue(message);
-            if ((field.IsMap || field.IsRepeated) && ((ICollection)value).Count > MaxItems)
+            var maxItems = OwnBound.Contains(field.FullName) ? int.MaxValue : MaxItems;
+            if ((field.IsMap || field.IsRepeated) && ((ICollection)value).Count > maxItems)
             {
-                violations.Add(new(name, $"holds {((ICollection)value).Count} items; at most {MaxItems} are accepted"));
+                violations.Add(new(name, $"holds {((ICollection)value).Count} items; at most {maxItems} are accepted"));
             }
             else if (field.IsMap)
             {

@@ -62,26 +62,35 @@ public static class CallerRateLimits
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Caller>(http => streaming.Contains(http.Request.Path.Value ?? "")
                 ? RateLimitPartition.GetConcurrencyLimiter(Caller.Of(http, authority), _ => streams)
                 : RateLimitPartition.GetNoLimiter(default(Caller)));
-            o.OnRejected = (context, ct) =>
+            o.OnRejected = async (context, ct) =>
             {
-                // gRPC clients read the status from the trailers, not from the HTTP status.
                 var response = context.HttpContext.Response;
+                var flooded = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter);
+                var message = flooded
+                    ? "Too many calls from this caller; slow down and retry."
+                    : $"This caller has {streams.PermitLimit} streams open already; close one first.";
+                if (context.HttpContext.Request.Path.StartsWithSegments(RestApi.Prefix.TrimEnd('/')))
+                {
+                    response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(flooded ? retryAfter.TotalSeconds : 1)).ToString(CultureInfo.InvariantCulture);
+                    response.ContentType = "application/json; charset=utf-8";
+                    await response.WriteAsync(RestApi.ErrorJson(new Google.Rpc.Status { Code = (int)StatusCode.ResourceExhausted, Message = message }), ct);
+                    return;
+                }
+                // gRPC clients read the status from the trailers, not from the HTTP status.
                 response.StatusCode = StatusCodes.Status200OK;
                 response.ContentType = "application/grpc";
                 response.Headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-                response.Headers["grpc-message"] = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out _)
-                    ? "Too many calls from this caller; slow down and retry."
-                    : $"This caller has {streams.PermitLimit} streams open already; close one first.";
-                return ValueTask.CompletedTask;
+                response.Headers["grpc-message"] = message;
             };
         });
     }
 
-    /// <summary>The paths of every streaming method of the services the gateway serves or relays.</summary>
+    /// <summary>The paths of every streaming method of the services the gateway serves or relays, gRPC and REST (newline-delimited JSON).</summary>
     public static IReadOnlySet<string> StreamingPaths(IEnumerable<ServiceDescriptor> services) =>
         services.SelectMany(s => s.Methods)
             .Where(m => m.IsServerStreaming || m.IsClientStreaming)
-            .Select(m => $"/{m.Service.FullName}/{m.Name}")
+            .SelectMany(m => RestApi.RoutesOf(m).Where(r => r.IsLiteral).Select(r => r.Template).Prepend($"/{m.Service.FullName}/{m.Name}"))
             .ToHashSet(StringComparer.Ordinal);
 
     private static TokenBucketRateLimiterOptions Bucket(int permitsPerSecond, int burst) => new()

@@ -40,6 +40,7 @@ public static class GatewayExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseStrictJson();
 
         app.MapDefaultEndpoints(grpcHealth: false);
         app.MapGrpcService<SuiteHealthService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
@@ -49,6 +50,7 @@ public static class GatewayExtensions
         {
             app.MapGrpcService<DevTokensService>().AllowAnonymous().RequireRateLimiting(CallerRateLimits.Policy);
         }
+        app.MapSuiteOpenApi();
         app.MapReverseProxy();
         return app;
     }

@@ -1,3 +1,4 @@
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.EmulationScoring.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddEmulationScoringServices();
 
 var app = builder.Build();
 
+app.UseStrictJson();
 app.MapGrpcService<EmulationScoringService>();
 app.MapDefaultEndpoints();
 

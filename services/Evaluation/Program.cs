@@ -1,3 +1,4 @@
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Evaluation.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddEvaluationServices();
 
 var app = builder.Build();
 
+app.UseStrictJson();
 app.MapGrpcService<EvaluationService>();
 app.MapDefaultEndpoints();
 

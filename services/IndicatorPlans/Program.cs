@@ -1,3 +1,4 @@
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.IndicatorPlans.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddIndicatorPlansServices();
 
 var app = builder.Build();
 
+app.UseStrictJson();
 app.MapGrpcService<IndicatorPlansService>();
 app.MapDefaultEndpoints();
 

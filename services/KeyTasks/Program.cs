@@ -1,3 +1,4 @@
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.KeyTasks.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddKeyTasksServices();
 
 var app = builder.Build();
 
+app.UseStrictJson();
 app.MapGrpcService<KeyTasksService>();
 app.MapDefaultEndpoints();
 

@@ -1,3 +1,4 @@
+using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.AddSubmissionsServices();
 
 var app = builder.Build();
 
+app.UseStrictJson();
 app.MapGrpcService<SubmissionsService>();
 app.MapDefaultEndpoints();
 

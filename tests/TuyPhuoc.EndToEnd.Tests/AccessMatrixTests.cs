@@ -189,6 +189,16 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             Assert.Equal(0, reply.RowsStored);
             return [];
         },
+        [Submissions("ImportActualsBatch")] = async (c, o, t) =>
+        {
+            var reply = await c.Submissions.ImportActualsBatchAsync(new ImportActualsBatchRequest
+            {
+                BatchIdempotencyKey = NewKey(),
+                Rows = { new ImportRow { UnitCode = t.Unit, IndicatorCode = "NO_SUCH_INDICATOR", Year = Year, Month = 1, Value = 1 } },
+            }, o);
+            Assert.Equal(0, reply.RowsStored);
+            return [];
+        },
         // 1999 has no plan and no reports: the writes are refused for what they ask, never stored.
         [Submissions("SubmitReport")] = async (c, o, t) =>
         {

@@ -36,6 +36,9 @@ public class SuiteFixture : IAsyncLifetime
     /// <summary>The gateway's gRPC (HTTP/2) endpoint: the only way the tests reach the suite.</summary>
     public GrpcChannel Gateway => _gateway ?? throw new InvalidOperationException("The suite has not started.");
 
+    /// <summary>The gateway's HTTP/1.1 endpoint: REST/JSON, the OpenAPI document and its reference page.</summary>
+    public Uri GatewayHttp => App.GetEndpoint(ResourceNames.Gateway, ResourceNames.HttpEndpoint);
+
     /// <summary>The portal's HTTP endpoint, as a browser reaches it.</summary>
     public Uri Portal => App.GetEndpoint(ResourceNames.Portal, ResourceNames.HttpEndpoint);
 

@@ -33,6 +33,17 @@ public sealed class InputBoundsTests
     }
 
     [Fact]
+    public void Check_BatchImportRowsOverTheCommonCount_LeftToTheImportsOwnBound()
+    {
+        var row = new Contracts.Submissions.V1.ImportRow { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 1, Value = 1 };
+        var batch = new Contracts.Submissions.V1.ImportActualsBatchRequest { Rows = { Enumerable.Repeat(row, InputBounds.MaxItems + 1) } };
+        var stream = new Contracts.Submissions.V1.ImportActualsRequest { Rows = { Enumerable.Repeat(row, InputBounds.MaxItems + 1) } };
+
+        Assert.Empty(InputBounds.Check(batch));
+        Assert.Equal("rows", Assert.Single(InputBounds.Check(stream)).Field);
+    }
+
+    [Fact]
     public void Check_RepeatedFieldOverItsCount_OneViolationForTheField()
     {
         var list = new ListValue { Values = { Enumerable.Range(0, InputBounds.MaxItems + 1).Select(_ => Value.ForString("\0")) } };

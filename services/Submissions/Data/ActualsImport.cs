@@ -19,6 +19,8 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
     public const string Operation = "ImportActuals";
     public const int MaxRows = 500_000;
     public const int MaxConcurrent = 4;
+    /// <summary>Room for <see cref="MaxRows"/> rows with short notes in one JSON request (ImportActualsBatch over REST).</summary>
+    public const long MaxBatchJsonBytes = 128L * 1024 * 1024;
 
     /// <summary>
     /// Imports hold their rows in memory until the last one arrives, so the process takes only so many at once, and one

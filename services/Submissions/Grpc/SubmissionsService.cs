@@ -88,10 +88,27 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
                 yield return rows.ConvertAll(r => r.ToInput());
             }
         }
+        return await ImportAsync(context, new ImportStream(scope.Key(key, "batch_idempotency_key"), Chunks(), () => hash.GetHashAndReset()), started);
+    }
+
+    [Microsoft.AspNetCore.Mvc.RequestSizeLimit(ActualsImport.MaxBatchJsonBytes)]
+    public override async Task<ImportActualsResponse> ImportActualsBatch(ImportActualsBatchRequest request, ServerCallContext context)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var scope = CallerScope.Of(context);
+        using var slot = ActualsImport.Slots.Take(scope.Unit ?? scope.Subject);
+        var key = scope.Key(Text.Optional(request.BatchIdempotencyKey), "batch_idempotency_key");
+        IReadOnlyList<Domain.ActualInput> rows = [.. request.Rows.Select(r => r.ToInput())];
+        // Hashed as the streamed form hashes its rows, so a batch sent either way with one key is one batch.
+        return await ImportAsync(context, new ImportStream(key, new[] { rows }.ToAsyncEnumerable(),
+            () => SHA256.HashData([.. request.Rows.SelectMany(r => r.ToByteArray())])), started);
+    }
+
+    private async Task<ImportActualsResponse> ImportAsync(ServerCallContext context, ImportStream stream, long started)
+    {
         try
         {
-            var stored = CallerScope.Of(context).Key(key, "batch_idempotency_key");
-            var outcome = await import.ImportAsync(Caller(context), new ImportStream(stored, Chunks(), () => hash.GetHashAndReset()), ct);
+            var outcome = await import.ImportAsync(Caller(context), stream, context.CancellationToken);
             if (outcome.Errors.Count > 0) metrics.Refused("import_rows_invalid", Domain.Origin.Import);
             else if (!outcome.Replayed)
             {
