@@ -45,9 +45,9 @@ public sealed class RankingDocumentTests : BunitContext
         {
             var cells = tr.QuerySelectorAll("td");
             var klass = tr.QuerySelector("td.classification")!;
-            var note = klass.QuerySelector(".muted")?.TextContent ?? "";
+            var note = klass.QuerySelector(".muted")?.TextContent;
             return new Line(tr.QuerySelector("th")!.TextContent.Trim(), cells[0].TextContent.Trim(), cells[1].TextContent.Trim(), cells[2].TextContent.Trim(),
-                klass.TextContent.Replace(note, "").Trim(), note.Length > 0);
+                (note is null ? klass.TextContent : klass.TextContent.Replace(note, "")).Trim(), note is not null);
         })];
     }
 
