@@ -199,66 +199,6 @@ public sealed class TimelinessTests : BunitContext
     }
 }
 
-public sealed class QuarterReportTests
-{
-    private static ActualRevision Note(string unit, string indicator, int month, string note) =>
-        new() { UnitCode = unit, IndicatorCode = indicator, Year = 2024, Month = month, Value = 1, Note = note, RecordedAt = Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch) };
-
-    private static readonly PlanFacts Facts = new(
-        new Dictionary<string, Indicator>
-        {
-            ["CT02"] = new() { Code = "CT02", Name = "Tổng sản lượng lương thực có hạt", UnitOfMeasure = "tấn", ResponsibleOfficeCode = "NONG_NGHIEP" },
-            ["CT10"] = new() { Code = "CT10", Name = "Tỷ lệ dân số tham gia bảo hiểm y tế", UnitOfMeasure = "%", ResponsibleOfficeCode = "BHXH" },
-        },
-        new Dictionary<string, string> { ["NONG_NGHIEP"] = "Phòng Nông nghiệp và Phát triển nông thôn", ["BHXH"] = "Bảo hiểm xã hội huyện", ["PHUOC_AN"] = "Xã Phước An" },
-        new Dictionary<string, Target> { ["CT02"] = new() { IndicatorCode = "CT02", DistrictTarget = 140_000, ProvinceTarget = 135_000 } });
-
-    private static IndicatorStatus Figure(string code, string block, string reporter) => new()
-    {
-        IndicatorCode = code, Block = block, Status = Status.NotAchieved, YearTarget = code == "CT02" ? 140_000 : 94, Progress = 0.45, ReportingUnitCode = reporter,
-        Quarters =
-        {
-            new QuarterExplanation { Quarter = 1, Actual = 15, YearToDate = 15 },
-            new QuarterExplanation { Quarter = 2, Actual = 30, YearToDate = 45, PhasedTarget = 30, CarryIn = 5, PercentOfRequirement = 30.0 / 35 },
-        },
-    };
-
-    [Fact]
-    public void Report_TheDistrictFiguresByBlock_TheQuartersNumbersAndTheCausesOfItsMonths()
-    {
-        var report = new QuarterReport
-        {
-            Year = 2024, Quarter = 2, Preliminary = true,
-            DistrictFigures = { Figure("CT10", "culture_society", "BHXH"), Figure("CT02", "economy", "NONG_NGHIEP") },
-            CheckpointFailures = { new Laggard { UnitCode = "PHUOC_AN", IndicatorCode = "CT02", Status = Status.NotAchieved, Progress = 0.4, CheckpointMinimum = 0.5 } },
-            AllocatedCells = { new UnitIndicatorCell { UnitCode = "PHUOC_AN", IndicatorCode = "CT02", Status = Status.AtRisk, Progress = 0.48 } },
-        };
-        var actuals = new Dictionary<string, IReadOnlyList<ActualRevision>>
-        {
-            ["NONG_NGHIEP"] = [Note("NONG_NGHIEP", "CT02", 3, "Hạn đầu vụ"), Note("NONG_NGHIEP", "CT02", 5, "Sâu bệnh"), Note("NONG_NGHIEP", "CT02", 6, " ")],
-            ["PHUOC_AN"] = [Note("PHUOC_AN", "CT02", 4, "Thiếu nước tưới")],
-        };
-
-        var view = Facts.Report(report, actuals);
-
-        Assert.Equal(["CT02", "CT10"], view.Figures.Select(f => f.Code));
-        var grain = view.Figures[0];
-        Assert.Equal((135_000d, 140_000d, 30d, 45d, 0.45), (grain.ProvinceTarget!.Value, grain.DistrictTarget, grain.QuarterActual!.Value, grain.YearToDate!.Value, grain.Progress!.Value));
-        Assert.Equal((30d, 5d), (grain.QuarterTarget!.Value, grain.CarryIn));
-        Assert.Equal(30.0 / 35, grain.PercentOfQuarter!.Value, 9);
-        Assert.Equal("Phòng Nông nghiệp và Phát triển nông thôn", grain.Office);
-        // Only the quarter's months (April to June) count, and an empty note says nothing.
-        Assert.Equal("Sâu bệnh", grain.Causes);
-        Assert.Null(view.Figures[1].ProvinceTarget);
-        Assert.True(view.Preliminary);
-        var laggard = Assert.Single(view.BelowCheckpoint);
-        Assert.Equal(("Xã Phước An", "Tổng sản lượng lương thực có hạt", 0.5, "Thiếu nước tưới"), (laggard.UnitName, laggard.Name, laggard.Minimum!.Value, laggard.Causes));
-        Assert.Equal(Status.AtRisk, Assert.Single(view.Allocated).Status);
-        // BHXH's notes were not read (a block leader may not read every unit): nothing is said of them, not "no cause".
-        Assert.Null(view.Figures[1].Causes);
-    }
-}
-
 public sealed class OfficePagesTests
 {
     [Fact]

@@ -11,7 +11,7 @@ public sealed class StatusBadgeTests : BunitContext
 
     [Theory]
     [InlineData(Status.Achieved, "achieved", "Đạt")]
-    [InlineData(Status.AtRisk, "at-risk", "Có nguy cơ")]
+    [InlineData(Status.AtRisk, "at-risk", "Có nguy cơ không đạt")]
     [InlineData(Status.NotAchieved, "not-achieved", "Không đạt")]
     [InlineData(Status.NoData, "no-data", "Chưa có số liệu")]
     [InlineData(Status.JudgedAtYearEnd, "year-end", "Đánh giá cuối năm")]

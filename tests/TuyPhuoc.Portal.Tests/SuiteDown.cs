@@ -26,8 +26,8 @@ public abstract class SuiteDownContext : BunitContext
         Services.AddSingleton(_vault);
         Services.AddSingleton<PlanCache>();
         Services.AddSingleton<OfficeReads>();
-        Services.AddFeatureReaders();
         Services.AddScoped<SuiteSession>();
+        Services.AddFeatureReaders();
         Services.AddSuiteChannel<Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient>(nowhere);
         Services.AddSuiteChannel<Contracts.Submissions.V1.Submissions.SubmissionsClient>(nowhere);
         Services.AddSuiteChannel<Contracts.Evaluation.V1.Evaluation.EvaluationClient>(nowhere);

@@ -25,18 +25,10 @@ public static class FormEndpoints
     public static void MapForms(this WebApplication app)
     {
         var forms = app.MapGroup("").RequireRateLimiting(PortalDoors.AnonymousPolicy).RequireAuthorization();
-        forms.MapGet(QuarterReport, (int year, int quarter, HttpContext http, Evaluation.EvaluationClient evaluation, IndicatorPlans.IndicatorPlansClient plans,
-            OfficeReads reads, PlanCache cache, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
+        forms.MapGet(QuarterReport, (int year, int quarter, HttpContext http, QuarterReportReader reader) => AsPersonAsync(http, async (_, call) =>
         {
-            var reading = evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = year, Quarter = quarter }, call).ResponseAsync;
-            // The plan the quarter was judged against: in force at the quarter's end.
-            var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year, AsOf = Dates.QuarterEnd(year, Math.Clamp(quarter, 1, 4)).ToProto() }, call);
-            var (catalog, units) = (await cache.IndicatorsAsync(call), await cache.UnitsByCodeAsync(call));
-            var report = await reading;
-            var reporters = report.DistrictFigures.Select(f => f.ReportingUnitCode).Concat(report.AllocatedCells.Select(c => c.UnitCode)).Where(u => u.Length > 0).Distinct();
-            var actuals = (await reads.ActualsAsync(reporters, year, call)).Values.SelectMany(a => a);
-            var source = new QuarterReportSource(report, plan, catalog, units, QuarterReportSource.CausesOf(actuals, quarter, catalog, units), Today(clock));
-            return Workbook(QuarterReportForm.FileName(year, quarter), output => QuarterReportForm.Write(output, source));
+            var view = await reader.ReadAsync(year, quarter, call);
+            return Workbook(QuarterReportWorkbook.FileName(year, quarter), output => QuarterReportWorkbook.Write(output, view));
         }));
 
         forms.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>

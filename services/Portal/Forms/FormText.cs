@@ -33,25 +33,17 @@ public static class FormText
         _ => number.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static string Status(Status status) => status switch
-    {
-        Contracts.Evaluation.V1.Status.Achieved => "Đạt",
-        Contracts.Evaluation.V1.Status.AtRisk => "Có nguy cơ không đạt",
-        Contracts.Evaluation.V1.Status.NotAchieved => "Không đạt",
-        Contracts.Evaluation.V1.Status.NoData => "Chưa có số liệu",
-        Contracts.Evaluation.V1.Status.JudgedAtYearEnd => "Đánh giá cuối năm",
-        _ => "",
-    };
+    // The words of a status and a block are the portal's own, in Vietnamese: the page and the form say the same.
+    private static readonly System.Resources.ResourceManager Words = new("TuyPhuoc.Portal.Resources.Strings", typeof(Strings).Assembly);
+
+    public static string Status(Status status) => status == Contracts.Evaluation.V1.Status.Unspecified ? "" : Words.GetString($"Status_{Components.Shared.StatusBadge.CssOf(status)}", Vietnamese)!;
 
     public static readonly IReadOnlyList<SectorBlock> Blocks = [SectorBlock.Economy, SectorBlock.CultureSociety, SectorBlock.InternalAffairs];
 
-    public static string Block(SectorBlock block) => block switch
-    {
-        SectorBlock.Economy => "Khối Kinh tế",
-        SectorBlock.CultureSociety => "Khối Văn hóa - Xã hội",
-        SectorBlock.InternalAffairs => "Khối Nội chính",
-        _ => "Khác",
-    };
+    /// <summary>A block's name as the services' views carry it (economy, culture_society, internal_affairs) in words; "Khác" for none.</summary>
+    public static string BlockLabel(string name) => Words.GetString($"Block_{name}", Vietnamese) ?? "Khác";
+
+    public static string Block(SectorBlock block) => BlockLabel(ServiceDefaults.PublishedPlan.BlockName(block));
 
     /// <summary>A block as the services' views name it (economy, culture_society, internal_affairs).</summary>
     public static SectorBlock Block(string name) =>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Features;
 using TuyPhuoc.ServiceDefaults;
 using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 
@@ -49,19 +48,6 @@ public static class OfficePages
     public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => n.ToString(VietNumber.Culture) };
 }
 
-/// <summary>
-/// One indicator's district figure for a quarter, as the quarterly report ("Biểu số 01") and a block's summary show
-/// it: the plan, the quarter and the year so far, the percentages and status as Evaluation decided them.
-/// </summary>
-public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
-    double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
-    bool Preliminary, string Office, string? Causes, int UnitsExpected, int UnitsReported);
-
-public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress);
-
-/// <summary>An indicator of a unit below its mark; <see cref="Causes"/> is null where the person may not read the unit's notes.</summary>
-public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, Status Status, double? Progress, double? Minimum, string? Causes);
-
 public sealed record TaskCount(Tasks.TaskStatus Status, int Count);
 
 public sealed record TaskCounts(int Total, int Overdue, IReadOnlyList<TaskCount> Counts)
@@ -69,50 +55,11 @@ public sealed record TaskCounts(int Total, int Overdue, IReadOnlyList<TaskCount>
     public static TaskCounts? From(Tasks.TaskSummary? s) => s is null ? null : new(s.Total, s.OverdueCount, [.. s.Counts.Select(c => new TaskCount(c.Status, c.Count))]);
 }
 
-public sealed record QuarterReportView(int Year, int Quarter, bool Preliminary, IReadOnlyList<FigureLine> Figures, IReadOnlyList<AllocatedLine> Allocated,
-    IReadOnlyList<LaggardLine> BelowCheckpoint, TaskCounts? KeyTasks);
-
-public sealed record StatusTally(Status Status, int Count);
-
-public sealed record BlockView(string Block, int Year, int Quarter, bool Preliminary, IReadOnlyList<StatusTally> Counts, int CheckpointPassed, int CheckpointFailed,
-    IReadOnlyList<FigureLine> Figures, IReadOnlyList<LaggardLine> Laggards, IReadOnlyList<EscalationLine> OpenEscalations, TaskCounts? KeyTasks);
-
 /// <summary>The names and plans the office pages need beside Evaluation's results, read once per page.</summary>
 public sealed record PlanFacts(IReadOnlyDictionary<string, Indicator> Indicators, IReadOnlyDictionary<string, string> UnitNames, IReadOnlyDictionary<string, Target> Targets)
 {
     public string Name(string indicator) => Indicators.GetValueOrDefault(indicator)?.Name ?? indicator;
     public string UnitName(string unit) => UnitNames.GetValueOrDefault(unit, unit);
-
-    /// <summary>The notes ("nguyên nhân") a unit gave with an indicator's months of the quarter, in month order; null when its actuals were not read.</summary>
-    public static string? CausesOf(IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals, string unit, string indicator, int quarter) =>
-        actuals.GetValueOrDefault(unit) is not { } read ? null : string.Join("; ", read.Where(a => a.IndicatorCode == indicator && a.Month > 3 * quarter - 3 && a.Month <= 3 * quarter
-            && !string.IsNullOrWhiteSpace(a.Note)).OrderBy(a => a.Month).Select(a => a.Note.Trim()).Distinct());
-
-    public FigureLine Figure(IndicatorStatus s, int quarter, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals)
-    {
-        var indicator = Indicators.GetValueOrDefault(s.IndicatorCode);
-        var q = s.Quarters.FirstOrDefault(x => x.Quarter == quarter);
-        var office = indicator is null ? "" : UnitName(indicator.ResponsibleOfficeCode);
-        return new FigureLine(s.IndicatorCode, Name(s.IndicatorCode), indicator?.UnitOfMeasure ?? "", s.Block,
-            Targets.GetValueOrDefault(s.IndicatorCode) is { HasProvinceTarget: true } t ? t.ProvinceTarget : null, s.YearTarget,
-            q is { HasActual: true } ? q.Actual : null, q is { HasYearToDate: true } ? q.YearToDate : null, s.HasProgress ? s.Progress : null,
-            q is { HasPercentOfRequirement: true } ? q.PercentOfRequirement : null, q is { HasPhasedTarget: true } ? q.PhasedTarget : null, q?.CarryIn ?? 0,
-            s.Status, s.Preliminary, office, CausesOf(actuals, s.ReportingUnitCode, s.IndicatorCode, quarter), s.UnitsExpected, s.UnitsReported);
-    }
-
-    public LaggardLine Laggard(Laggard l, int quarter, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals) =>
-        new(l.UnitCode, UnitName(l.UnitCode), l.IndicatorCode, Name(l.IndicatorCode), l.Status, l.HasProgress ? l.Progress : null,
-            l.HasCheckpointMinimum ? l.CheckpointMinimum : null, CausesOf(actuals, l.UnitCode, l.IndicatorCode, quarter));
-
-    /// <summary>The quarterly report: the district figures block by block (I economy, II culture and society, III internal affairs), the communes' cells, the indicators below the checkpoint.</summary>
-    public QuarterReportView Report(QuarterReport r, IReadOnlyDictionary<string, IReadOnlyList<ActualRevision>> actuals)
-    {
-        var blocks = PublishedPlan.BlockNames.Select((b, i) => (b, i)).ToDictionary(x => x.b, x => x.i);
-        return new(r.Year, r.Quarter, r.Preliminary,
-            [.. r.DistrictFigures.Select(s => Figure(s, r.Quarter, actuals)).OrderBy(f => blocks.GetValueOrDefault(f.Block, blocks.Count)).ThenBy(f => f.Code, StringComparer.Ordinal)],
-            [.. r.AllocatedCells.Select(c => new AllocatedLine(c.UnitCode, UnitName(c.UnitCode), c.IndicatorCode, Name(c.IndicatorCode), c.Status, c.HasProgress ? c.Progress : null))],
-            [.. r.CheckpointFailures.Select(l => Laggard(l, r.Quarter, actuals))], TaskCounts.From(r.KeyTasks));
-    }
 }
 
 /// <summary>What the office pages read beside a service's main answer: the plan's names and targets, and the notes units gave with their figures.</summary>

@@ -21,7 +21,7 @@ public sealed partial class PrintTests
 
     public static TheoryData<string, int> Forms => new()
     {
-        { "bao-cao-quy", QuarterReportForm.Columns },
+        { "bao-cao-quy", QuarterReportWorkbook.Columns },
         { "bao-cao-thang", 10 },
         { "ke-hoach", 0 },
         { "xep-loai", RankingWorkbook.Columns },
@@ -65,8 +65,8 @@ public sealed partial class PrintTests
     public void Write_ALongCause_ItsRowTallEnoughForItsLines()
     {
         using var stream = new MemoryStream();
-        QuarterReportForm.Write(stream, QuarterReport());
-        var sheet = new Harness.Opened(stream.ToArray(), QuarterReportForm.Sheet);
+        QuarterReportWorkbook.Write(stream, QuarterReport());
+        var sheet = new Harness.Opened(stream.ToArray(), QuarterReportWorkbook.Sheet);
         var row = sheet.Column("K").Select((text, i) => (text, i)).First(c => c.text.Contains(LongCause, StringComparison.Ordinal));
         var height = sheet.Height(sheet.RowOf("K", row.text));
 
@@ -83,8 +83,7 @@ public sealed partial class PrintTests
         Assert.Equal(lines, Xlsx.LinesOf(text, width));
     }
 
-    private static QuarterReportSource QuarterReport() =>
-        new(Seeded.Q2, Seeded.Plan, Seeded.Catalog, Seeded.Units, new Dictionary<string, IReadOnlyList<string>> { ["CT04"] = [LongCause] }, new DateOnly(2024, 7, 15));
+    private static QuarterReportView QuarterReport() => Seeded.Q2View(Seeded.Note(Seeded.Catalog["CT04"].ResponsibleOfficeCode, "CT04", 5, LongCause));
 
     private sealed record Printed(IReadOnlyList<string> Pages, IReadOnlyList<(int Width, int Height)> Sizes)
     {
@@ -96,7 +95,7 @@ public sealed partial class PrintTests
         var folder = Directory.CreateTempSubdirectory("tuyphuoc-print-").FullName;
         var workbooks = new Dictionary<string, Action<Stream>>
         {
-            ["bao-cao-quy"] = s => QuarterReportForm.Write(s, QuarterReport()),
+            ["bao-cao-quy"] = s => QuarterReportWorkbook.Write(s, QuarterReport()),
             ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
                 [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }])),
             ["ke-hoach"] = s => PlanWorkbook.Write(s, Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units)),

@@ -1,4 +1,5 @@
 using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Forms;
 
 namespace TuyPhuoc.Portal.Tests.Forms;
@@ -6,16 +7,13 @@ namespace TuyPhuoc.Portal.Tests.Forms;
 public sealed class QuarterReportFormTests
 {
     private static readonly QuarterReport Report = Seeded.Q2;
-    private static readonly Opened Sheet = Produce(new Dictionary<string, IReadOnlyList<string>>
-    {
-        ["CT04"] = ["Thị trường bất động sản trầm lắng"],
-    });
+    private static readonly Opened Sheet = Produce(Seeded.Q2View(Seeded.Note(Seeded.Catalog["CT04"].ResponsibleOfficeCode, "CT04", 5, "Thị trường bất động sản trầm lắng")));
 
-    private static Opened Produce(IReadOnlyDictionary<string, IReadOnlyList<string>> causes)
+    public static Opened Produce(QuarterReportView view)
     {
         using var stream = new MemoryStream();
-        QuarterReportForm.Write(stream, new QuarterReportSource(Report, Seeded.Plan, Seeded.Catalog, Seeded.Units, causes, new DateOnly(2024, 7, 15)));
-        return new Opened(stream.ToArray(), QuarterReportForm.Sheet);
+        QuarterReportWorkbook.Write(stream, view);
+        return new Opened(stream.ToArray(), QuarterReportWorkbook.Sheet);
     }
 
     [Fact]
@@ -145,14 +143,20 @@ public sealed class QuarterReportFormTests
 public sealed class QuarterCausesTests
 {
     [Fact]
-    public void CausesOf_TheQuartersNotes_EachOnceTheOfficesAsWrittenACommunesAfterItsName()
+    public void Figure_TheQuartersNotes_EachOnceTheOfficesAsWrittenACommunesAfterItsName()
     {
         var office = Seeded.Catalog["CT04"].ResponsibleOfficeCode;
-        Contracts.Submissions.V1.ActualRevision Note(string unit, int month, string note) => new() { UnitCode = unit, IndicatorCode = "CT04", Year = 2024, Month = month, Note = note };
+        var allocated = Seeded.Plan.Targets.First(t => t.Allocations.Count > 0);
+        var commune = allocated.Allocations[0].UnitCode;
 
-        var causes = QuarterReportSource.CausesOf([Note(office, 4, "Thị trường trầm lắng"), Note(office, 5, "Thị trường trầm lắng"), Note("PHUOC_AN", 6, " Chưa đấu giá "),
-            Note("PHUOC_AN", 3, "Quý trước"), Note("PHUOC_AN", 5, "")], 2, Seeded.Catalog, Seeded.Units);
+        var view = Seeded.Q2View(Seeded.Note(office, "CT04", 4, "Thị trường trầm lắng"), Seeded.Note(office, "CT04", 5, "Thị trường trầm lắng"),
+            Seeded.Note(office, "CT04", 3, "Quý trước"), Seeded.Note(office, "CT04", 6, " "),
+            Seeded.Note(commune, allocated.IndicatorCode, 6, " Chưa đấu giá "), Seeded.Note(commune, allocated.IndicatorCode, 7, "Quý sau"));
 
-        Assert.Equal(["Thị trường trầm lắng", "Xã Phước An: Chưa đấu giá"], causes["CT04"]);
+        Assert.Equal(["Thị trường trầm lắng"], view.Figures.Single(f => f.Code == "CT04").Causes);
+        Assert.Equal([$"{Seeded.Units[commune].Name}: Chưa đấu giá"], view.Figures.Single(f => f.Code == allocated.IndicatorCode).Causes);
+        // No unit behind a figure was read (a block leader may not read every unit): nothing is said of its causes, not "none".
+        var unread = Seeded.Plan.Targets.First(t => t.Allocations.Count == 0 && Seeded.Catalog[t.IndicatorCode].ResponsibleOfficeCode != office);
+        Assert.Null(view.Figures.Single(f => f.Code == unread.IndicatorCode).Causes);
     }
 }

@@ -2,6 +2,8 @@ using Google.Protobuf.WellKnownTypes;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.IndicatorPlans.Grpc;
+using TuyPhuoc.Portal.Features;
+using ActualRevision = TuyPhuoc.Contracts.Submissions.V1.ActualRevision;
 using Seed = TuyPhuoc.IndicatorPlans.Domain.DemoPlan2024;
 
 namespace TuyPhuoc.Portal.Tests.Forms;
@@ -27,6 +29,14 @@ internal static class Seeded
             return Mapping.ToProto(revision, revision.Targets, [], Seed.Indicators.ToDictionary(i => i.Code));
         }
     }
+
+    /// <summary>Biểu số 01 of <see cref="Q2"/> with the notes the units gave, as the page and the workbook show it.</summary>
+    public static QuarterReportView Q2View(params ActualRevision[] notes) => QuarterReportView.Of(Q2,
+        new QuarterFacts(2, Plan.Targets.ToDictionary(t => t.IndicatorCode), Catalog, Units,
+            notes.GroupBy(n => n.UnitCode).ToDictionary(g => g.Key, g => (IReadOnlyList<ActualRevision>)[.. g])), new DateOnly(2024, 7, 15));
+
+    public static ActualRevision Note(string unit, string indicator, int month, string note) =>
+        new() { UnitCode = unit, IndicatorCode = indicator, Year = 2024, Month = month, Value = 1, Note = note, Revision = 1 };
 
     public static QuarterReport Q2
     {

@@ -1,0 +1,103 @@
+using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Features;
+using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.Portal.Tests.Forms;
+using TuyPhuoc.ServiceDefaults;
+using static TuyPhuoc.Portal.Tests.Features.FakeSuite;
+using PlansService = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans;
+
+namespace TuyPhuoc.Portal.Tests.Features;
+
+/// <summary>
+/// The seeded district's Q2 with its plan revised in July (the province raised CT04's target): the quarter was judged
+/// against the plan at its end, and the responsible office explained CT04 in May.
+/// </summary>
+internal sealed class RevisedInJuly
+{
+    public const double RaisedProvinceTarget = 99_999;
+    public static readonly string Office = Seeded.Catalog["CT04"].ResponsibleOfficeCode;
+    public const string Cause = "Thị trường bất động sản trầm lắng";
+
+    public List<DateOnly?> PlansAsked { get; } = [];
+
+    public Plan PlanAsOf(DateOnly? day)
+    {
+        PlansAsked.Add(day);
+        var plan = Seeded.Plan;
+        if (day is null || day >= new DateOnly(2024, 7, 1)) plan.Targets.Single(t => t.IndicatorCode == "CT04").ProvinceTarget = RaisedProvinceTarget;
+        return plan;
+    }
+
+    public sealed class EvaluationClient : Evaluation.EvaluationClient
+    {
+        public override AsyncUnaryCall<QuarterReport> GetQuarterReportAsync(GetQuarterReportRequest request, CallOptions options) =>
+            request is { Year: 2024, Quarter: 2 } ? Answer(Seeded.Q2) : Refuse<QuarterReport>(StatusCode.NotFound);
+    }
+
+    public sealed class PlansClient(RevisedInJuly suite) : FakeSuite.PlansClient(Seeded.Units.Values, Seeded.Catalog.Values)
+    {
+        public override AsyncUnaryCall<Plan> GetPlanAsync(GetPlanRequest request, CallOptions options) => Answer(suite.PlanAsOf(request.AsOf.ToDate("as_of")));
+    }
+
+    /// <summary>Only the responsible office's notes can be read; every other unit is refused, as a block leader would be outside the block.</summary>
+    public sealed class SubmissionsClient : Submissions.SubmissionsClient
+    {
+        public override AsyncUnaryCall<ListActualsResponse> ListActualsAsync(ListActualsRequest request, CallOptions options) => request.UnitCode == Office
+            ? Answer(new ListActualsResponse { Actuals = { Seeded.Note(Office, "CT04", 5, Cause), Seeded.Note(Office, "CT04", 7, "Quý III") } })
+            : Refuse<ListActualsResponse>(StatusCode.PermissionDenied);
+    }
+
+    public void AddTo(IServiceCollection services)
+    {
+        var plans = new PlansClient(this);
+        services.AddSingleton<PlansService.IndicatorPlansClient>(plans);
+        services.AddSingleton<Evaluation.EvaluationClient>(new EvaluationClient());
+        services.AddSingleton<Submissions.SubmissionsClient>(new SubmissionsClient());
+    }
+
+    public QuarterReportReader Reader()
+    {
+        var services = new ServiceCollection().AddMemoryCache().AddSingleton(TimeProvider.System).AddSingleton<PlanCache>().AddSingleton<OfficeReads>().AddFeatureReaders();
+        AddTo(services);
+        return services.BuildServiceProvider().GetRequiredService<QuarterReportReader>();
+    }
+}
+
+public sealed class QuarterReportReaderTests
+{
+    [Fact]
+    public async Task Read_APlanRevisedAfterTheQuarter_TheProvinceTargetsInForceAtTheQuarterEnd()
+    {
+        var suite = new RevisedInJuly();
+
+        var view = await suite.Reader().ReadAsync(2024, 2, new CallOptions());
+
+        Assert.Equal([new DateOnly(2024, 6, 30)], suite.PlansAsked);
+        var ct04 = view.Figures.Single(f => f.Code == "CT04");
+        Assert.Equal(Seeded.Plan.Targets.Single(t => t.IndicatorCode == "CT04").ProvinceTarget, ct04.ProvinceTarget);
+        Assert.Equal("UBND huyện Tuy Phước", view.Issuer);
+    }
+
+    [Fact]
+    public async Task Read_TheCausesOfTheQuartersMonths_AndNoneSaidWhereTheUnitsWereNotRead()
+    {
+        var view = await new RevisedInJuly().Reader().ReadAsync(2024, 2, new CallOptions());
+
+        Assert.Equal([RevisedInJuly.Cause], view.Figures.Single(f => f.Code == "CT04").Causes);
+        Assert.Contains(view.Figures, f => f.Causes is null);
+        Assert.Equal(Seeded.Units[RevisedInJuly.Office].Name, view.Figures.Single(f => f.Code == "CT04").Office);
+    }
+
+    [Fact]
+    public async Task Read_TheBlocksInTheirOrder_EachByCode()
+    {
+        var view = await new RevisedInJuly().Reader().ReadAsync(2024, 2, new CallOptions());
+
+        Assert.Equal(PublishedPlan.BlockNames, view.Figures.Select(f => f.Block).Distinct());
+        Assert.All(view.Figures.GroupBy(f => f.Block), g => Assert.Equal(g.Select(f => f.Code).Order(StringComparer.Ordinal), g.Select(f => f.Code)));
+    }
+}
