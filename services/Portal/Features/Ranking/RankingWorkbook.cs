@@ -1,4 +1,3 @@
-using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.Portal.Suite;
 
@@ -13,9 +12,8 @@ public static class RankingWorkbook
     public static string FileName(RankingView view) =>
         (view.Quarter > 0 ? $"Xep-loai-Q{view.Quarter}-{view.Year}" : $"Xep-loai-{view.Year}") + (view.Block.Length > 0 ? $"-{view.Block}" : "") + ".xlsx";
 
-    /// <summary>A block as the list names it; communes and towns are ranked among themselves.</summary>
-    public static string BlockName(string block) =>
-        block == OfficePages.CommunesBlock ? "Xã, thị trấn" : FormText.Block(block) is var b and not SectorBlock.Unspecified ? FormText.Block(b) : "";
+    /// <summary>A block in the portal's words; communes and towns are ranked among themselves (the screen's words, which the document test holds to).</summary>
+    public static string BlockName(string block) => block == OfficePages.CommunesBlock ? "Xã, thị trấn" : block.Length == 0 ? "" : FormText.BlockLabel(block);
 
     public static void Write(Stream output, RankingView view, DateOnly date) =>
         Xlsx.Write(output, (Sheet, sheet =>
