@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
-using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
@@ -14,31 +12,22 @@ namespace TuyPhuoc.Portal.Tests.Features;
 /// against its plans; the portal names the units from the units' list), so a plan revised mid-year cannot set them apart:
 /// the plans here answer only the units and the catalog, and any other read of the plans would fail the test.
 /// </summary>
-public sealed class RankingDocumentTests : BunitContext
+public sealed class RankingDocumentTests : SuiteDownContext
 {
     private readonly FakeScoring _scoring = RankingReaderTests.TwoPages();
 
+    /// <summary>The suite out of reach but the plans' units and catalog and EmulationScoring, which answer as the fakes do.</summary>
     public RankingDocumentTests()
     {
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
-        var vault = new TokenVault(TimeProvider.System);
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Services.AddSingleton(TimeProvider.System);
-        Services.AddSingleton(vault);
         Services.AddSingleton(FakeSuite.Plans(FakeSuite.District, RankingReaderTests.Catalog));
         Services.AddSingleton(sp => new RankingReader(_scoring, sp.GetRequiredService<PlanCache>()));
-        Services.AddScoped<SuiteSession>();
-        var session = vault.Keep("home_affairs:NOI_VU", "a-token", DateTimeOffset.UtcNow.AddHours(1));
-        AddAuthorization().SetAuthorized("Lê Thị Hoa").SetRoles(Roles.HomeAffairs)
-            .SetClaims(new Claim(SuiteClaims.Role, Roles.HomeAffairs), new Claim(Person.SessionClaim, session), new Claim(Person.NameClaim, "Lê Thị Hoa"));
-        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     private sealed record Line(string Unit, string Rank, string Block, string Total, string Class, bool HeldBack);
 
     private List<Line> Screen(string path)
     {
-        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo(path);
+        SignedIn("Lê Thị Hoa", Roles.HomeAffairs, path);
         var page = Render<RankingPage>();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("table.ranking tbody tr")), TimeSpan.FromSeconds(30));
         return [.. page.FindAll("table.ranking tbody tr").Select(tr =>
@@ -80,7 +69,7 @@ public sealed class RankingDocumentTests : BunitContext
     [Fact]
     public void Screen_OffersTheWorkbookOfTheListItShows()
     {
-        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo("xep-hang?nam=2024&quy=2&khoi=economy");
+        SignedIn("Lê Thị Hoa", Roles.HomeAffairs, "xep-hang?nam=2024&quy=2&khoi=economy");
         var page = Render<RankingPage>();
 
         page.WaitForAssertion(() => Assert.Equal("/bieu-mau/xep-loai?year=2024&quarter=2&block=economy", page.Find("a.xlsx").GetAttribute("href")), TimeSpan.FromSeconds(30));
