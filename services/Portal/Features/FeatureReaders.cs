@@ -7,5 +7,10 @@ public static class FeatureReaders
         .AddSingleton<TimelinessReader>()
         .AddSingleton<QuarterFactsReader>()
         .AddSingleton<QuarterReportReader>()
-        .AddSingleton<BlockReader>();
+        .AddSingleton<BlockReader>()
+        .AddSingleton<HomeReader>()
+        .AddSingleton<IndicatorReader>()
+        .AddSingleton<EscalationsReader>()
+        .AddSingleton<ApprovalsReader>()
+        .AddSingleton<RankingReader>();
 }

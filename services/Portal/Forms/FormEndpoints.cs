@@ -47,16 +47,11 @@ public static class FormEndpoints
                 return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, source));
             }));
 
-        forms.MapGet(Ranking, (int year, int? quarter, HttpContext http, EmulationScoring.EmulationScoringClient scoring, PlanCache cache, TimeProvider clock) =>
-            AsPersonAsync(http, async (_, call) =>
-            {
-                var final = false;
-                var entries = await Paging.AllAsync(
-                    token => scoring.ListRankingAsync(new ListRankingRequest { Year = year, Quarter = quarter ?? 0, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
-                    page => { final = page.Final; return (page.Entries, page.NextPageToken); }).ToListAsync();
-                var units = await cache.UnitsByCodeAsync(call);
-                return Workbook(RankingForm.FileName(year, quarter ?? 0), output => RankingForm.Write(output, entries, year, quarter ?? 0, final, units, Today(clock)));
-            }));
+        forms.MapGet(Ranking, (int year, int? quarter, string? block, HttpContext http, RankingReader reader, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
+        {
+            var view = await reader.ReadAsync(year, quarter ?? 0, block, call);
+            return Workbook(RankingWorkbook.FileName(view), output => RankingWorkbook.Write(output, view, Today(clock)));
+        }));
     }
 
     private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);

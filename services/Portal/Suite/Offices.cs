@@ -48,52 +48,6 @@ public static class OfficePages
     public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => n.ToString(VietNumber.Culture) };
 }
 
-public sealed record ReportRow(string Unit, string UnitName, ReportStatus Status, DateTimeOffset? SubmittedAt, int DaysLate, string ReturnReason, int Missing)
-{
-    public static ReportRow From(Report r, string unitName) => new(r.UnitCode, unitName, r.Status, r.SubmittedAt?.ToDateTimeOffset(), r.DaysLate,
-        r.ReturnReason, r.MissingIndicatorCodes.Count);
-}
-
-public sealed record ApprovalsView(int Year, int Month, IReadOnlyList<ReportRow> Rows);
-
-/// <summary>One unit's report on the approvals page while the office acts on it: whether it is chosen, the reason typed, what was refused.</summary>
-public sealed class ReportLine(ReportRow row)
-{
-    public ReportRow Row { get; set; } = row;
-    public bool Selected { get; set; }
-    public string Reason { get; set; } = "";
-    public string? ReasonError { get; set; }
-}
-
-/// <summary>What an action on several reports did: the units done, and each refused one with why.</summary>
-public sealed record BulkOutcome(IReadOnlyList<string> Done, IReadOnlyDictionary<string, Problem> Refused)
-{
-    private const int Parallel = 8;
-
-    /// <summary>
-    /// Acts on every unit; a refusal is kept beside its unit and the others go on. A session that ended ends the whole
-    /// action (the person signs in again).
-    /// </summary>
-    public static async Task<BulkOutcome> RunAsync(IEnumerable<string> units, Func<string, Task> act, IStringLocalizer<Strings> l)
-    {
-        var done = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var refused = new System.Collections.Concurrent.ConcurrentDictionary<string, Problem>();
-        await System.Threading.Tasks.Parallel.ForEachAsync(units, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (unit, _) =>
-        {
-            try
-            {
-                await act(unit);
-                done.Add(unit);
-            }
-            catch (RpcException e) when (e.StatusCode != StatusCode.Unauthenticated)
-            {
-                refused[unit] = Problems.Of(e, l);
-            }
-        });
-        return new BulkOutcome([.. done.Order(StringComparer.Ordinal)], refused);
-    }
-}
-
 public sealed record TaskCount(Tasks.TaskStatus Status, int Count);
 
 public sealed record TaskCounts(int Total, int Overdue, IReadOnlyList<TaskCount> Counts)
@@ -145,30 +99,3 @@ public sealed class OfficeReads(PlanCache plans, IndicatorPlans.IndicatorPlansCl
         return read;
     }
 }
-
-public sealed record RankLine(int Rank, string Unit, string UnitName, string Block, double Total, string ClassCode, string ClassName, bool HeldBack);
-
-public sealed record YearStateLine(bool Final, DateTimeOffset? ChangedAt, string ChangedBy, string Reason, int SchemeVersion)
-{
-    public static YearStateLine From(Contracts.Scoring.V1.YearState s) => new(s.Final, s.ChangedAt?.ToDateTimeOffset(), s.ChangedBy, s.Reason, s.SchemeVersion);
-}
-
-public sealed record WeightLine(string Code, string Name, double Weight);
-
-public sealed record ClassLine(string Code, string Name, double MinTotal);
-
-/// <summary>The scoring scheme in force, as Home Affairs set it (read-only here).</summary>
-public sealed record SchemeView(int Version, DateTimeOffset? RecordedAt, string RecordedBy, IReadOnlyList<WeightLine> Weights, double FullFrom, double ProportionalFrom,
-    double ExceedFrom, double BonusFraction, double BonusCap, double PerLateReport, double PerMissingReport, double PerOverdueEscalation, double? PerOverdueKeyTask,
-    IReadOnlyList<ClassLine> Classes, double? CapFraction, string CapBase, string CapRounding, IReadOnlyList<string> TieBreak)
-{
-    public static SchemeView From(Contracts.Scoring.V1.Scheme s, PlanFacts facts) => new(s.Version, s.RecordedAt?.ToDateTimeOffset(), s.RecordedBy,
-        [.. s.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => new WeightLine(w.Key, facts.Name(w.Key), w.Value))],
-        s.Band?.FullFrom ?? 0, s.Band?.ProportionalFrom ?? 0, s.Bonus?.ExceedFrom ?? 0, s.Bonus?.FractionOfWeight ?? 0, s.Bonus?.Cap ?? 0,
-        s.Deductions?.PerLateReport ?? 0, s.Deductions?.PerMissingReport ?? 0, s.Deductions?.PerOverdueEscalation ?? 0,
-        s.Deductions is { HasPerOverdueKeyTask: true } d ? d.PerOverdueKeyTask : null,
-        [.. s.Classes.Select(c => new ClassLine(c.Code, c.Name, c.MinTotal))], s.OutstandingCap?.Fraction, s.OutstandingCap?.BaseLevelCode ?? "",
-        (s.OutstandingCap?.Rounding ?? Contracts.Scoring.V1.CapRounding.Unspecified).ToString(), [.. s.TieBreak]);
-}
-
-public sealed record RankingView(int Year, int Quarter, string Block, bool Final, IReadOnlyList<RankLine> Entries, YearStateLine State, SchemeView Scheme);

@@ -24,7 +24,7 @@ public sealed partial class PrintTests
         { "bao-cao-quy", QuarterReportWorkbook.Columns },
         { "bao-cao-thang", 10 },
         { "ke-hoach", 0 },
-        { "xep-loai", RankingForm.Columns },
+        { "xep-loai", RankingWorkbook.Columns },
     };
 
     [Theory]
@@ -99,8 +99,8 @@ public sealed partial class PrintTests
             ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
                 [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }])),
             ["ke-hoach"] = s => PlanWorkbook.Write(s, Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units)),
-            ["xep-loai"] = s => RankingForm.Write(s, Seeded.Units.Values.Select((u, i) => new RankingEntry
-                { Rank = i + 1, UnitCode = u.Code, Total = 90 - i, ClassificationCode = "good", ClassificationName = "Hoàn thành tốt nhiệm vụ" }), 2024, 0, false, Seeded.Units, new DateOnly(2024, 12, 20)),
+            ["xep-loai"] = s => RankingWorkbook.Write(s, Features.Rankings.View(Seeded.Units.Values.Select((u, i) => new RankingEntry
+                { Rank = i + 1, UnitCode = u.Code, Total = 90 - i, ClassificationCode = "good", ClassificationName = "Hoàn thành tốt nhiệm vụ" }), 0, false), new DateOnly(2024, 12, 20)),
         };
         foreach (var (name, write) in workbooks)
         {

@@ -1,0 +1,103 @@
+using Grpc.Core;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Features;
+using static TuyPhuoc.Portal.Tests.Features.FakeSuite;
+
+namespace TuyPhuoc.Portal.Tests.Features;
+
+public sealed class EscalationsReaderTests
+{
+    private static readonly Indicator Grain = new() { Code = "CT02", Name = "Tổng sản lượng lương thực có hạt", UnitOfMeasure = "tấn" };
+
+    private static Escalation Raised(string id, string unit, string office = "", EscalationStatus status = EscalationStatus.Open) => new()
+    {
+        Id = id, UnitCode = unit, Year = 2024, Title = $"Kiến nghị {id}", Status = status, AssignedOfficeCode = office, IndicatorCodes = { "CT02" },
+        DueDate = office.Length == 0 ? null : new Google.Type.Date { Year = 2024, Month = 8, Day = 15 },
+        Steps = { new EscalationStep { Status = EscalationStatus.Open, By = $"unit_reporter:{unit}", Text = "Thiếu giống lúa" } },
+    };
+
+    /// <summary>Escalations by who raised them and by the office they are assigned to, two at a page.</summary>
+    private sealed class Escalations(params Escalation[] all) : Submissions.SubmissionsClient
+    {
+        public List<ListEscalationsRequest> Asked { get; } = [];
+        public List<string> Writes { get; } = [];
+
+        public override AsyncUnaryCall<ListEscalationsResponse> ListEscalationsAsync(ListEscalationsRequest request, CallOptions options)
+        {
+            Asked.Add(request);
+            var matching = all.Where(e => (request.UnitCode.Length == 0 || e.UnitCode == request.UnitCode) && (request.OfficeCode.Length == 0 || e.AssignedOfficeCode == request.OfficeCode)).ToList();
+            var from = request.PageToken.Length == 0 ? 0 : int.Parse(request.PageToken);
+            return Answer(new ListEscalationsResponse { Escalations = { matching.Skip(from).Take(2) }, NextPageToken = from + 2 < matching.Count ? $"{from + 2}" : "" });
+        }
+
+        public override AsyncUnaryCall<Escalation> RaiseEscalationAsync(RaiseEscalationRequest request, CallOptions options)
+        {
+            Writes.Add($"raise {request.UnitCode} {request.Year} {request.Title} / {request.Description} [{string.Join(",", request.IndicatorCodes)}] {request.IdempotencyKey}");
+            return Answer(new Escalation());
+        }
+
+        public override AsyncUnaryCall<Escalation> AnswerEscalationAsync(AnswerEscalationRequest request, CallOptions options)
+        {
+            Writes.Add($"answer {request.Id}: {request.Answer}");
+            return Answer(new Escalation());
+        }
+
+        public override AsyncUnaryCall<Escalation> CloseEscalationAsync(CloseEscalationRequest request, CallOptions options)
+        {
+            Writes.Add($"close {request.Id}: {request.Note}");
+            return Answer(new Escalation());
+        }
+    }
+
+    private sealed class Assigning() : PlansClient(District, [Grain])
+    {
+        public override AsyncUnaryCall<GetUnitAssignmentsResponse> GetUnitAssignmentsAsync(GetUnitAssignmentsRequest request, CallOptions options) =>
+            Answer(new GetUnitAssignmentsResponse { Assignments = { new Assignment { Indicator = Grain, YearTarget = 12_000 } } });
+    }
+
+    private static readonly Escalation[] Year2024 =
+    [
+        Raised("e1", "PHUOC_AN", "TCKH", EscalationStatus.Assigned), Raised("e2", "PHUOC_AN"), Raised("e3", "PHUOC_AN", status: EscalationStatus.Answered),
+        Raised("e4", "TT_TUY_PHUOC", "TCKH", EscalationStatus.Assigned), Raised("e5", "TCKH", "TCKH", EscalationStatus.Assigned),
+    ];
+
+    [Fact]
+    public async Task Read_ACommune_EveryPageOfWhatItRaised_AndNothingAssignedToIt()
+    {
+        var submissions = new Escalations(Year2024);
+
+        var view = await new EscalationsReader(submissions, Plans(District, [Grain], new Assigning())).ReadAsync("PHUOC_AN", 2024, new CallOptions());
+
+        Assert.Equal(["e1", "e2", "e3"], view.Raised.Select(e => e.Id));
+        Assert.Equal(["", "2"], submissions.Asked.Select(r => r.PageToken));
+        Assert.All(submissions.Asked, r => Assert.Equal(("PHUOC_AN", "", 2024), (r.UnitCode, r.OfficeCode, r.Year)));
+        Assert.Empty(view.AssignedToUs);
+        Assert.Equal(["Tổng sản lượng lương thực có hạt"], view.Indicators.Select(i => i.Name));
+        var first = view.Raised[0];
+        Assert.Equal(("TCKH", new DateOnly(2024, 8, 15), "Thiếu giống lúa"), (first.AssignedOffice, first.Due!.Value, first.Steps[0].Text));
+    }
+
+    [Fact]
+    public async Task Read_AnOffice_AlsoWhatIsAssignedToIt_ButNotItsOwnTwice()
+    {
+        var view = await new EscalationsReader(new Escalations(Year2024), Plans(District, [Grain], new Assigning())).ReadAsync("TCKH", 2024, new CallOptions());
+
+        Assert.Equal(["e5"], view.Raised.Select(e => e.Id));
+        Assert.Equal(["e1", "e4"], view.AssignedToUs.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task Writes_RaiseAnswerAndClose_SendWhatThePersonTyped()
+    {
+        var submissions = new Escalations(Year2024);
+        var reader = new EscalationsReader(submissions, Plans(District, [Grain], new Assigning()));
+        var view = await reader.ReadAsync("PHUOC_AN", 2024, new CallOptions());
+
+        await reader.RaiseAsync(view, "Thiếu nước tưới", "Hồ chứa cạn", ["CT02"], "k1", new CallOptions());
+        await reader.AnswerAsync("e4", "Đã cấp bổ sung", "k2", new CallOptions());
+        await reader.CloseAsync("e2", "Đã tự giải quyết", "k3", new CallOptions());
+
+        Assert.Equal(["raise PHUOC_AN 2024 Thiếu nước tưới / Hồ chứa cạn [CT02] k1", "answer e4: Đã cấp bổ sung", "close e2: Đã tự giải quyết"], submissions.Writes);
+    }
+}
