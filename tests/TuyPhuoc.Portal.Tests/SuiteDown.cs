@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Portal.Auth;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
 
@@ -25,6 +26,7 @@ public abstract class SuiteDownContext : BunitContext
         Services.AddSingleton(_vault);
         Services.AddSingleton<PlanCache>();
         Services.AddSingleton<OfficeReads>();
+        Services.AddFeatureReaders();
         Services.AddScoped<SuiteSession>();
         Services.AddSuiteChannel<Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient>(nowhere);
         Services.AddSuiteChannel<Contracts.Submissions.V1.Submissions.SubmissionsClient>(nowhere);

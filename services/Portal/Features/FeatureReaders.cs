@@ -4,5 +4,6 @@ public static class FeatureReaders
 {
     /// <summary>Each feature's reader: the only code that calls the suite for the feature's page and workbook.</summary>
     public static IServiceCollection AddFeatureReaders(this IServiceCollection services) => services
-        .AddSingleton<TimelinessReader>();
+        .AddSingleton<TimelinessReader>()
+        .AddSingleton<MonthReader>();
 }

@@ -5,6 +5,7 @@ using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.Portal.Auth;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Portal.Web;
 using TuyPhuoc.ServiceDefaults;
@@ -45,13 +46,12 @@ public static class FormEndpoints
             return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
         }));
 
-        forms.MapGet(Month, (int year, int month, HttpContext http, OfficeReads reads, PlanCache cache, IStringLocalizer<Strings> l) =>
+        forms.MapGet(Month, (int year, int month, HttpContext http, MonthReader reader, IStringLocalizer<Strings> l) =>
             AsPersonAsync(http, async (person, call) =>
             {
                 if (!person.Reports || month is < 1 or > 12) return Results.Problem(l["ProblemForbidden"], statusCode: StatusCodes.Status403Forbidden);
-                var source = MonthFormSource.Of(person.Unit!, person.UnitName ?? person.Unit!, year, month, await cache.AssignmentsAsync(person.Unit!, year, call),
-                    (await reads.ActualsAsync([person.Unit!], year, call)).GetValueOrDefault(person.Unit!) ?? []);
-                return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, source));
+                var view = await reader.ReadAsync(person.Unit!, year, month, default, call);
+                return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, view));
             }));
 
         forms.MapGet(Ranking, (int year, int? quarter, HttpContext http, EmulationScoring.EmulationScoringClient scoring, PlanCache cache, TimeProvider clock) =>

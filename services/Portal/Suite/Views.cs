@@ -29,24 +29,6 @@ public sealed record HomeView(string Unit, int Year, int Quarter, IReadOnlyList<
     public int CheckpointsPassed => Rows.Count(r => r.CheckpointDue && r.PassesCheckpoints);
 }
 
-public sealed record Cell(double Value, string Note, int Revision, DateTimeOffset RecordedAt, string RecordedBy)
-{
-    public static Cell From(ActualRevision r) => new(r.Value, r.Note, r.Revision, r.RecordedAt.ToDateTimeOffset(), r.RecordedBy);
-}
-
-public sealed record ReportState(ReportStatus Status, string ReturnReason, DateTimeOffset? SubmittedAt, DateOnly? Deadline, int DaysLate, IReadOnlyList<string> Missing)
-{
-    public static ReportState From(Report r) => new(r.Status, r.ReturnReason, r.SubmittedAt?.ToDateTimeOffset(),
-        r.Deadline is { } d ? new DateOnly(d.Year, d.Month, d.Day) : null, r.DaysLate, [.. r.MissingIndicatorCodes]);
-
-    public bool Locked => Status == ReportStatus.Approved;
-}
-
-/// <summary>One indicator's line of the month's form: the plan, the year so far and what is stored for the month.</summary>
-public sealed record MonthRow(PlannedIndicator Indicator, double? YearToDate, Cell? Stored);
-
-public sealed record MonthView(string Unit, int Year, int Month, IReadOnlyList<MonthRow> Rows, ReportState Report);
-
 /// <summary>One quarter of an indicator's status with the numbers that decided it (fractions: 1 is 100%).</summary>
 public sealed record QuarterLine(int Quarter, Status Status, string Basis, double? QuarterTarget, double CarryIn, double? Requirement,
     double? Actual, double? YearToDate, double? CumulativePlan, double CarryOut, double? Progress, IReadOnlyList<CheckpointLine> Checkpoints,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TuyPhuoc.Contracts.Scoring.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Forms;
 
 namespace TuyPhuoc.Portal.Tests.Forms;
@@ -96,8 +97,8 @@ public sealed partial class PrintTests
         var workbooks = new Dictionary<string, Action<Stream>>
         {
             ["bao-cao-quy"] = s => QuarterReportForm.Write(s, QuarterReport()),
-            ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
-                [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }])),
+            ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthView.From(new Contracts.Plans.V1.Unit { Code = "PHUOC_THANG", Name = "Xã Phước Thắng" }, 2024, 7, [Lines.Grain, Lines.Insurance],
+                [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }], new Report())),
             ["ke-hoach"] = s => PlanWorkbook.Write(s, Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units)),
             ["xep-loai"] = s => RankingForm.Write(s, Seeded.Units.Values.Select((u, i) => new RankingEntry
                 { Rank = i + 1, UnitCode = u.Code, Total = 90 - i, ClassificationCode = "good", ClassificationName = "Hoàn thành tốt nhiệm vụ" }), 2024, 0, false, Seeded.Units, new DateOnly(2024, 12, 20)),
