@@ -5,5 +5,6 @@ public static class FeatureReaders
     /// <summary>Each feature's reader: the only code that calls the suite for the feature's page and workbook.</summary>
     public static IServiceCollection AddFeatureReaders(this IServiceCollection services) => services
         .AddSingleton<TimelinessReader>()
-        .AddSingleton<MonthReader>();
+        .AddSingleton<MonthReader>()
+        .AddSingleton<PlanReader>();
 }

@@ -39,11 +39,11 @@ public static class FormEndpoints
             return Workbook(QuarterReportForm.FileName(year, quarter), output => QuarterReportForm.Write(output, source));
         }));
 
-        forms.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>
+        forms.MapGet(Plan, (int year, HttpContext http, Features.PlanReader reader, IStringLocalizer<Strings> l) => AsPersonAsync(http, async (_, call) =>
         {
-            var plan = await plans.GetPlanAsync(PlanWorkbook.Request(year), call);
-            var catalog = new PlanCatalog(await cache.IndicatorsAsync(call), await cache.UnitsByCodeAsync(call));
-            return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
+            var view = await reader.ReadAsync(year, call);
+            return view.Plan is null ? Results.Problem(l["Forms_NoPlan", year], statusCode: StatusCodes.Status404NotFound)
+                : Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, view));
         }));
 
         forms.MapGet(Month, (int year, int month, HttpContext http, MonthReader reader, IStringLocalizer<Strings> l) =>
