@@ -6,5 +6,6 @@ public static class FeatureReaders
     public static IServiceCollection AddFeatureReaders(this IServiceCollection services) => services
         .AddSingleton<TimelinessReader>()
         .AddSingleton<MonthReader>()
-        .AddSingleton<PlanReader>();
+        .AddSingleton<PlanReader>()
+        .AddSingleton<KeyTasksReader>();
 }
