@@ -1,4 +1,5 @@
 using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Tests;
@@ -16,5 +17,5 @@ internal static class Lines
         new(value, note, revision, new DateTimeOffset(2024, 7, 5, 9, 30, 0, TimeSpan.Zero), "unit_reporter:PHUOC_THANG");
 
     public static List<MonthLine> July(Cell? grain = null) =>
-        [new(new MonthRow(Grain, 98_765.25, grain)), new(new MonthRow(Insurance, 93.1, null))];
+        [new(new MonthRow(Grain, null, 98_765.25, grain)), new(new MonthRow(Insurance, null, 93.1, null))];
 }

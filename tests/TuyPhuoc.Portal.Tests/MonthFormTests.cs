@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TuyPhuoc.Portal.Components.Shared;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Tests;

@@ -10,7 +10,7 @@ public sealed class MonthPageTests : SuiteDownContext
     {
         SignedIn("Nguyễn Thị Lan", Roles.UnitReporter, "bao-cao?nam=2024&thang=7", unit: "PHUOC_THANG");
 
-        var page = Render<Month>();
+        var page = Render<TuyPhuoc.Portal.Features.MonthPage>();
 
         page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
         Assert.Empty(page.FindAll("input[inputmode=decimal]"));

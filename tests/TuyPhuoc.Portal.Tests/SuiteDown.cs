@@ -26,6 +26,7 @@ public abstract class SuiteDownContext : BunitContext
         Services.AddSingleton(_vault);
         Services.AddSingleton<PlanCache>();
         Services.AddSingleton<OfficeReads>();
+        Services.AddFeatureReaders();
         Services.AddScoped<SuiteSession>();
         Services.AddFeatureReaders();
         Services.AddSuiteChannel<Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient>(nowhere);

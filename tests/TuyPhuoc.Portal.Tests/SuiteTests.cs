@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Tests;
@@ -41,7 +42,7 @@ public sealed class VietNumberTests
 
 public sealed class MonthLineTests
 {
-    private static MonthLine Line(Cell? stored = null) => new(new MonthRow(Lines.Grain, stored?.Value, stored));
+    private static MonthLine Line(Cell? stored = null) => new(new MonthRow(Lines.Grain, null, null, stored));
 
     [Fact]
     public void IdempotencyKey_SameContentTwice_SameKey_OtherNoteOrRevision_OtherKey()

@@ -12,5 +12,8 @@ public static class FeatureReaders
         .AddSingleton<IndicatorReader>()
         .AddSingleton<EscalationsReader>()
         .AddSingleton<ApprovalsReader>()
-        .AddSingleton<RankingReader>();
+        .AddSingleton<RankingReader>()
+        .AddSingleton<MonthReader>()
+        .AddSingleton<PlanReader>()
+        .AddSingleton<KeyTasksReader>();
 }

@@ -31,20 +31,19 @@ public static class FormEndpoints
             return Workbook(QuarterReportWorkbook.FileName(year, quarter), output => QuarterReportWorkbook.Write(output, view));
         }));
 
-        forms.MapGet(Plan, (int year, HttpContext http, IndicatorPlans.IndicatorPlansClient plans, PlanCache cache) => AsPersonAsync(http, async (_, call) =>
+        forms.MapGet(Plan, (int year, HttpContext http, Features.PlanReader reader, IStringLocalizer<Strings> l) => AsPersonAsync(http, async (_, call) =>
         {
-            var plan = await plans.GetPlanAsync(PlanWorkbook.Request(year), call);
-            var catalog = new PlanCatalog(await cache.IndicatorsAsync(call), await cache.UnitsByCodeAsync(call));
-            return Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, plan, catalog));
+            var view = await reader.ReadAsync(year, call);
+            return view.Plan is null ? Results.Problem(l["Forms_NoPlan", year], statusCode: StatusCodes.Status404NotFound)
+                : Workbook(PlanWorkbook.FileName(year), output => PlanWorkbook.Write(output, view));
         }));
 
-        forms.MapGet(Month, (int year, int month, HttpContext http, OfficeReads reads, PlanCache cache, IStringLocalizer<Strings> l) =>
+        forms.MapGet(Month, (int year, int month, HttpContext http, MonthReader reader, IStringLocalizer<Strings> l) =>
             AsPersonAsync(http, async (person, call) =>
             {
                 if (!person.Reports || month is < 1 or > 12) return Results.Problem(l["ProblemForbidden"], statusCode: StatusCodes.Status403Forbidden);
-                var source = MonthFormSource.Of(person.Unit!, person.UnitName ?? person.Unit!, year, month, await cache.AssignmentsAsync(person.Unit!, year, call),
-                    (await reads.ActualsAsync([person.Unit!], year, call)).GetValueOrDefault(person.Unit!) ?? []);
-                return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, source));
+                var view = await reader.ReadAsync(person.Unit!, year, month, default, call);
+                return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, view));
             }));
 
         forms.MapGet(Ranking, (int year, int? quarter, string? block, HttpContext http, RankingReader reader, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>

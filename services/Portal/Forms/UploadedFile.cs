@@ -26,6 +26,19 @@ public static class UploadedFile
         return new(Xlsx.Sheets(await WorkbookGate.Process.ReadAsync(person, copy, ct: ct)), hash);
     }
 
+    /// <summary>The picked file read, or null and why it was refused, in the person's language.</summary>
+    public static async Task<(UploadedWorkbook? File, string? Refused)> TryReadAsync(IBrowserFile file, string person, IStringLocalizer<Strings> l)
+    {
+        try
+        {
+            return (await ReadAsync(file, person), null);
+        }
+        catch (WorkbookRefusedException refused)
+        {
+            return (null, Refused(refused, l));
+        }
+    }
+
     /// <summary>Why a workbook was refused, in the person's language.</summary>
     public static string Refused(WorkbookRefusedException refused, IStringLocalizer<Strings> l) =>
         l[$"Upload_{refused.Reason}", MaxBytes / 1024 / 1024, WorkbookLimits.MaxRow.ToString("N0", Suite.VietNumber.Culture), WorkbookLimits.MaxColumn.ToString("N0", Suite.VietNumber.Culture)];

@@ -14,12 +14,13 @@ public sealed class PlanCache(IndicatorPlans.IndicatorPlansClient plans, IMemory
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
     private const int YearsBack = 5;
 
-    public Task<IReadOnlyList<PlannedIndicator>> AssignmentsAsync(string unit, int year, CallOptions call) =>
-        cache.GetOrCreateAsync(("assignments", unit, year), async entry =>
+    /// <summary>What the unit reports in the year by the plan in force on <paramref name="asOf"/> (unset: today).</summary>
+    public Task<IReadOnlyList<PlannedIndicator>> AssignmentsAsync(string unit, int year, CallOptions call, DateOnly? asOf = null) =>
+        cache.GetOrCreateAsync(("assignments", unit, year, asOf), async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Lifetime;
             return (IReadOnlyList<PlannedIndicator>)await Paging.AllAsync(
-                token => plans.GetUnitAssignmentsAsync(new GetUnitAssignmentsRequest { UnitCode = unit, Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+                token => plans.GetUnitAssignmentsAsync(new GetUnitAssignmentsRequest { UnitCode = unit, Year = year, AsOf = asOf.ToProto(), PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
                 page => (page.Assignments.Select(PlannedIndicator.From), page.NextPageToken)).ToListAsync();
         })!;
 

@@ -21,20 +21,3 @@ public sealed record PlannedIndicator(string Code, string Name, string UnitOfMea
     public double? MonthTarget(int month) => month >= 1 && month <= Months.Count ? Months[month - 1] : null;
 }
 
-public sealed record Cell(double Value, string Note, int Revision, DateTimeOffset RecordedAt, string RecordedBy)
-{
-    public static Cell From(ActualRevision r) => new(r.Value, r.Note, r.Revision, r.RecordedAt.ToDateTimeOffset(), r.RecordedBy);
-}
-
-public sealed record ReportState(ReportStatus Status, string ReturnReason, DateTimeOffset? SubmittedAt, DateOnly? Deadline, int DaysLate, IReadOnlyList<string> Missing)
-{
-    public static ReportState From(Report r) => new(r.Status, r.ReturnReason, r.SubmittedAt?.ToDateTimeOffset(),
-        r.Deadline is { } d ? new DateOnly(d.Year, d.Month, d.Day) : null, r.DaysLate, [.. r.MissingIndicatorCodes]);
-
-    public bool Locked => Status == ReportStatus.Approved;
-}
-
-/// <summary>One indicator's line of the month's form: the plan, the year so far and what is stored for the month.</summary>
-public sealed record MonthRow(PlannedIndicator Indicator, double? YearToDate, Cell? Stored);
-
-public sealed record MonthView(string Unit, int Year, int Month, IReadOnlyList<MonthRow> Rows, ReportState Report);

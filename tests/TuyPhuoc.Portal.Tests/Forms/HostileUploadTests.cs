@@ -1,3 +1,4 @@
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.ServiceDefaults;
 

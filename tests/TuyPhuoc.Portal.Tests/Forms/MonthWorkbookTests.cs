@@ -1,4 +1,6 @@
 using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Forms;
 
 namespace TuyPhuoc.Portal.Tests.Forms;
@@ -6,17 +8,17 @@ namespace TuyPhuoc.Portal.Tests.Forms;
 public sealed class MonthWorkbookTests
 {
     // July of Phước Thắng: grain reported in May and June (June with a note), insurance not yet; July's grain already stored.
-    internal static readonly MonthFormSource July = MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
+    internal static readonly MonthView July = MonthView.From(new Unit { Code = "PHUOC_THANG", Name = "Xã Phước Thắng" }, 2024, 7, [Lines.Grain, Lines.Insurance],
     [
         Actual("CT02", 5, 25_000), Actual("CT02", 6, 2_750.5, "Mưa lớn cuối vụ"), Actual("CT02", 7, 4_000, "Ước thực hiện"),
-    ]);
+    ], new Report());
 
     internal static readonly byte[] Produced = Produce(July);
 
     private static ActualRevision Actual(string code, int month, double value, string note = "") =>
         new() { UnitCode = "PHUOC_THANG", IndicatorCode = code, Year = 2024, Month = month, Value = value, Note = note, Revision = 1 };
 
-    private static byte[] Produce(MonthFormSource source)
+    private static byte[] Produce(MonthView source)
     {
         using var stream = new MemoryStream();
         MonthWorkbook.Write(stream, source);

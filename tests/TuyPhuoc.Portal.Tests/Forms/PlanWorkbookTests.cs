@@ -1,4 +1,5 @@
 using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Forms;
 
 namespace TuyPhuoc.Portal.Tests.Forms;
@@ -12,7 +13,7 @@ public sealed class PlanWorkbookTests
     private static byte[] Export(Plan plan)
     {
         using var stream = new MemoryStream();
-        PlanWorkbook.Write(stream, plan, Catalog);
+        PlanWorkbook.Write(stream, PlanView.From(2024, [], plan, Catalog));
         return stream.ToArray();
     }
 
@@ -139,7 +140,7 @@ public sealed class NationalScaleTests
         var units = Seeded.Units.Values.Concat(communes).ToDictionary(u => u.Code);
 
         using var written = new MemoryStream();
-        PlanWorkbook.Write(new ForwardOnly(written), plan, new PlanCatalog(Seeded.Catalog, units));
+        PlanWorkbook.Write(new ForwardOnly(written), PlanView.From(2024, [], plan, new PlanCatalog(Seeded.Catalog, units)));
 
         var sheet = new Opened(written.ToArray(), PlanWorkbook.AllocationsSheet);
         Assert.Equal(("5000", "Xã số 5000", "XA_5000"), (sheet.Text("A5008"), sheet.Text("D5008"), sheet.Text("E5008")));

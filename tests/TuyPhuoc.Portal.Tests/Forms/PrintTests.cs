@@ -96,9 +96,9 @@ public sealed partial class PrintTests
         var workbooks = new Dictionary<string, Action<Stream>>
         {
             ["bao-cao-quy"] = s => QuarterReportWorkbook.Write(s, QuarterReport()),
-            ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthFormSource.Of("PHUOC_THANG", "Xã Phước Thắng", 2024, 7, [Lines.Grain, Lines.Insurance],
-                [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }])),
-            ["ke-hoach"] = s => PlanWorkbook.Write(s, Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units)),
+            ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthView.From(new Contracts.Plans.V1.Unit { Code = "PHUOC_THANG", Name = "Xã Phước Thắng" }, 2024, 7, [Lines.Grain, Lines.Insurance],
+                [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }], new Report())),
+            ["ke-hoach"] = s => PlanWorkbook.Write(s, PlanView.From(2024, [], Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units))),
             ["xep-loai"] = s => RankingWorkbook.Write(s, Features.Rankings.View(Seeded.Units.Values.Select((u, i) => new RankingEntry
                 { Rank = i + 1, UnitCode = u.Code, Total = 90 - i, ClassificationCode = "good", ClassificationName = "Hoàn thành tốt nhiệm vụ" }), 0, false), new DateOnly(2024, 12, 20)),
         };

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Suite;
 
-namespace TuyPhuoc.Portal.Suite;
+namespace TuyPhuoc.Portal.Features;
 
 /// <summary>One indicator's line of the month's form while the person edits it: the text typed, the note, the errors beside them.</summary>
 public sealed class MonthLine(MonthRow row)
@@ -42,9 +42,7 @@ public sealed class MonthLine(MonthRow row)
 
     public void Stored(ActualRevision revision)
     {
-        // The year so far moves with the month's new value: by the difference for a flow; for a level, this month is the latest.
-        var yearToDate = Row.Indicator.Kind == MeasureKind.Cumulative ? (Row.YearToDate ?? 0) - (Row.Stored?.Value ?? 0) + revision.Value : revision.Value;
-        Row = Row with { Stored = Cell.From(revision), YearToDate = yearToDate };
+        Row = Row with { Stored = Cell.From(revision) };
         (Text, Note, ValueError, NoteError, History) = (VietNumber.Input(revision.Value), revision.Note, null, null, null);
     }
 }

@@ -1,14 +1,9 @@
 using Google.Protobuf;
 using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.ServiceDefaults;
 
-namespace TuyPhuoc.Portal.Forms;
-
-/// <summary>What a plan workbook is written from, and checked against when it comes back: the catalog and the units by code.</summary>
-public sealed record PlanCatalog(IReadOnlyDictionary<string, Indicator> Indicators, IReadOnlyDictionary<string, Unit> Units)
-{
-    public string DistrictName => Units.Values.FirstOrDefault(u => u.Kind == UnitKind.District)?.Name ?? "UBND huyện";
-}
+namespace TuyPhuoc.Portal.Features;
 
 /// <summary>A plan read from an uploaded workbook: the decision and its targets, with the cell each field came from; or the wrong cells.</summary>
 public sealed record PlanUpload(int Year, string DecisionNumber, DateOnly? DecisionDate, DateOnly? EffectiveFrom, string Reason, bool FromStartOfYear,
@@ -70,15 +65,13 @@ public static class PlanWorkbook
     /// <summary>The year's plan with every revision decided for it (as it stands at the year's end), as it is exported and revised.</summary>
     public static GetPlanRequest Request(int year) => new() { Year = year, AsOf = new DateOnly(year, 12, 31).ToProto() };
 
-    public static void Write(Stream output, Plan plan, PlanCatalog catalog)
-    {
-        var targets = plan.Targets.OrderBy(t => (int)(catalog.Indicators.GetValueOrDefault(t.IndicatorCode)?.Block ?? SectorBlock.Unspecified))
-            .ThenBy(t => t.IndicatorCode, StringComparer.Ordinal).ToList();
-        Xlsx.Write(output, (TargetsSheet, sheet => WriteTargets(sheet, plan, targets, catalog)), (AllocationsSheet, sheet => WriteAllocations(sheet, plan, targets, catalog)));
-    }
+    /// <summary>The plan's view as the page shows it; a view without a plan has no workbook.</summary>
+    public static void Write(Stream output, PlanView view) =>
+        Xlsx.Write(output, (TargetsSheet, sheet => WriteTargets(sheet, view)), (AllocationsSheet, sheet => WriteAllocations(sheet, view)));
 
-    private static void WriteTargets(SheetWriter sheet, Plan plan, IReadOnlyList<Target> targets, PlanCatalog catalog)
+    private static void WriteTargets(SheetWriter sheet, PlanView view)
     {
+        var (plan, catalog) = (view.Plan!, view.Catalog);
         var revision = plan.Revision;
         sheet.Widths([6, 44, 8, 9, 11, 11, 10, 14, .. Enumerable.Repeat(10.0, 16)]);
         FormText.Heading(sheet, TargetColumns, FormText.IssuingBody(catalog.DistrictName), "Phụ lục",
@@ -102,23 +95,23 @@ public static class PlanWorkbook
             .Merge(MonthColumn, TargetsHead, MonthColumn + 11, TargetsHead);
         FormText.Numbering(sheet, TargetColumns, TargetsHead);
 
-        var (part, number) = (0, 0);
-        foreach (var block in targets.GroupBy(t => catalog.Indicators.GetValueOrDefault(t.IndicatorCode)?.Block ?? SectorBlock.Unspecified))
+        var part = 0;
+        foreach (var block in view.Blocks)
         {
-            sheet.Spans((1, 1, XCell.Of(FormText.Roman(++part), Look.Block)), (2, TargetColumns, XCell.Of(FormText.Block(block.Key).ToUpperInvariant(), Look.Block)));
-            foreach (var t in block)
+            sheet.Spans((1, 1, XCell.Of(FormText.Roman(++part), Look.Block)), (2, TargetColumns, XCell.Of(FormText.Block(block.Block).ToUpperInvariant(), Look.Block)));
+            foreach (var (number, name, unitOfMeasure, t) in block.Lines)
             {
-                var indicator = catalog.Indicators.GetValueOrDefault(t.IndicatorCode);
-                sheet.Write([XCell.Of((++number).ToString(), Look.Centered), XCell.Of(indicator?.Name ?? ""), XCell.Of(t.IndicatorCode, Look.Centered),
-                    XCell.Of(indicator?.UnitOfMeasure, Look.Centered), XCell.Of(t.HasProvinceTarget ? t.ProvinceTarget : null), XCell.Of(t.DistrictTarget),
+                sheet.Write([XCell.Of(number.ToString(), Look.Centered), XCell.Of(name), XCell.Of(t.IndicatorCode, Look.Centered),
+                    XCell.Of(unitOfMeasure, Look.Centered), XCell.Of(t.HasProvinceTarget ? t.ProvinceTarget : null), XCell.Of(t.DistrictTarget),
                     XCell.Of(t.HasBaseline ? t.Baseline : null), XCell.Of(Aggregations[t.Aggregation], Look.Centered),
                     .. Phasing(t.Quarters, 4), .. Phasing(t.Months, 12)]);
             }
         }
     }
 
-    private static void WriteAllocations(SheetWriter sheet, Plan plan, IReadOnlyList<Target> targets, PlanCatalog catalog)
+    private static void WriteAllocations(SheetWriter sheet, PlanView view)
     {
+        var (plan, catalog) = (view.Plan!, view.Catalog);
         sheet.Widths([6, 40, 8, 24, 14, 11, 10, .. Enumerable.Repeat(10.0, 12)]);
         FormText.Heading(sheet, AllocationColumns, FormText.IssuingBody(catalog.DistrictName), "Phụ lục",
             $"PHÂN BỔ CHỈ TIÊU KẾ HOẠCH NĂM {plan.Year} CHO CÁC XÃ, THỊ TRẤN", $"(Kèm theo Quyết định số {plan.Revision?.DecisionNumber})");
@@ -127,9 +120,8 @@ public static class PlanWorkbook
             .. Enumerable.Range(1, 12).Select(m => (XCell?)Head($"Tháng {m}"))]);
         FormText.Numbering(sheet, AllocationColumns, head: sheet.Row);
         var number = 0;
-        foreach (var t in targets)
+        foreach (var (_, name, _, t) in view.Lines)
         {
-            var name = catalog.Indicators.GetValueOrDefault(t.IndicatorCode)?.Name ?? "";
             foreach (var a in t.Allocations)
             {
                 sheet.Write([XCell.Of((++number).ToString(), Look.Centered), XCell.Of(name), XCell.Of(t.IndicatorCode, Look.Centered),

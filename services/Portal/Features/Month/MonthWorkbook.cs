@@ -1,25 +1,8 @@
 using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.Portal.Forms;
 using TuyPhuoc.Portal.Suite;
 
-namespace TuyPhuoc.Portal.Forms;
-
-/// <summary>One indicator of a unit's month: the plan, last month's value, the year so far before the month, and what is stored for it.</summary>
-public sealed record MonthFormLine(PlannedIndicator Indicator, double? LastMonth, double? YearToDate, double? Value, string Note);
-
-public sealed record MonthFormSource(string UnitCode, string UnitName, int Year, int Month, IReadOnlyList<MonthFormLine> Lines)
-{
-    /// <summary>The month's lines from the plan and the unit's stored cells of the year.</summary>
-    public static MonthFormSource Of(string unit, string unitName, int year, int month, IEnumerable<PlannedIndicator> assigned, IEnumerable<ActualRevision> cells)
-    {
-        var byIndicator = cells.ToLookup(c => c.IndicatorCode);
-        return new(unit, unitName, year, month, [.. assigned.Select(a =>
-        {
-            var values = byIndicator[a.Code].ToDictionary(c => c.Month, c => c.Value);
-            var stored = byIndicator[a.Code].FirstOrDefault(c => c.Month == month);
-            return new MonthFormLine(a, values.TryGetValue(month - 1, out var last) ? last : null, Periods.YearToDate(a.Kind, values, month - 1), stored?.Value, stored?.Note ?? "");
-        })]);
-    }
-}
+namespace TuyPhuoc.Portal.Features;
 
 /// <summary>A row read from an uploaded month's form, with the cells it came from (to say where a refused value is).</summary>
 public sealed record MonthUploadRow(ImportRow Row, string CodeCell, string ValueCell, string NoteCell);
@@ -38,8 +21,8 @@ public sealed record MonthUpload(IReadOnlyList<MonthUploadRow> Rows, IReadOnlyLi
 }
 
 /// <summary>
-/// The month's form of a reporting unit: its assignments with their targets and last values, every cell locked but
-/// the month's value and note; read back into the rows ImportActuals takes, every wrong cell named.
+/// The month's form of a reporting unit, the month's view as the page shows it: every cell locked but the month's
+/// value and note; read back into the rows ImportActuals takes, every wrong cell named.
 /// </summary>
 public static class MonthWorkbook
 {
@@ -51,13 +34,13 @@ public static class MonthWorkbook
 
     public static string FileName(string unit, int year, int month) => $"Bao-cao-thang-{month:00}-{year}-{unit}.xlsx";
 
-    public static void Write(Stream output, MonthFormSource s) => Xlsx.Write(output, (Sheet, sheet =>
+    public static void Write(Stream output, MonthView s) => Xlsx.Write(output, (Sheet, sheet =>
     {
         sheet.Widths(6, 10, 44, 9, 12, 12, 12, 13, 14, 40).Protected();
         FormText.Heading(sheet, Columns, s.UnitName.ToUpper(VietNumber.Culture), null,
             $"BÁO CÁO THỰC HIỆN CHỈ TIÊU KINH TẾ - XÃ HỘI THÁNG {s.Month} NĂM {s.Year}",
             "(Nhập số liệu vào các ô màu vàng; các ô khác đã khóa)");
-        sheet.WriteAt(2, XCell.Of("Mã đơn vị", Look.Plain), XCell.Of(s.UnitCode, Look.Plain));
+        sheet.WriteAt(2, XCell.Of("Mã đơn vị", Look.Plain), XCell.Of(s.Unit, Look.Plain));
         sheet.WriteAt(2, XCell.Of("Năm", Look.Plain), XCell.Of(s.Year, Look.Plain));
         sheet.WriteAt(2, XCell.Of("Tháng", Look.Plain), XCell.Of(s.Month, Look.Plain));
         sheet.Skip();
@@ -66,12 +49,12 @@ public static class MonthWorkbook
             XCell.Of("Lũy kế đến tháng trước", Look.Head), XCell.Of($"Thực hiện tháng {s.Month}", Look.Head), XCell.Of("Nguyên nhân, khó khăn", Look.Head));
         FormText.Numbering(sheet, Columns, head: sheet.Row);
         var n = 0;
-        foreach (var line in s.Lines)
+        foreach (var row in s.Rows)
         {
-            var i = line.Indicator;
+            var i = row.Indicator;
             sheet.Write(XCell.Of((++n).ToString(), Look.Centered), XCell.Of(i.Code, Look.Centered), XCell.Of(i.Name), XCell.Of(i.UnitOfMeasure, Look.Centered),
-                XCell.Of(i.YearTarget), XCell.Of(i.MonthTarget(s.Month)), XCell.Of(line.LastMonth), XCell.Of(line.YearToDate),
-                new XCell(null, line.Value, Look.InputNumber), XCell.Of(line.Note, Look.InputText));
+                XCell.Of(i.YearTarget), XCell.Of(i.MonthTarget(s.Month)), XCell.Of(row.LastMonth), XCell.Of(row.BeforeMonth),
+                new XCell(null, row.Stored?.Value, Look.InputNumber), XCell.Of(row.Stored?.Note ?? "", Look.InputText));
         }
     }));
 
@@ -79,9 +62,9 @@ public static class MonthWorkbook
     /// Reads an uploaded form of the unit's month: every wrong cell (Sheet!Cell, why), or the rows whose value or note
     /// differs from what is stored. A form of another unit or month is refused as a whole.
     /// </summary>
-    public static MonthUpload Read(Stream input, MonthFormSource expected) => Read(Xlsx.Read(input), expected);
+    public static MonthUpload Read(Stream input, MonthView expected) => Read(Xlsx.Read(input), expected);
 
-    public static MonthUpload Read(IReadOnlyDictionary<string, SheetReader> book, MonthFormSource expected)
+    public static MonthUpload Read(IReadOnlyDictionary<string, SheetReader> book, MonthView expected)
     {
         CellError Error(int column, int row, string reason) => new(Sheet, Xlsx.Ref(column, row), reason);
         if (book.GetValueOrDefault(Sheet) is not { } sheet)
@@ -89,12 +72,12 @@ public static class MonthWorkbook
             return new([], [new(Sheet, "A1", $"Tệp không phải biểu mẫu báo cáo tháng (không có trang {Sheet}); hãy tải biểu mẫu từ Cổng thông tin.")]);
         }
         List<CellError> errors = [];
-        if (sheet.Text(3, UnitRow) != expected.UnitCode) errors.Add(Error(3, UnitRow, $"Biểu mẫu của đơn vị \"{sheet.Text(3, UnitRow)}\", không phải của {expected.UnitName} ({expected.UnitCode})."));
+        if (sheet.Text(3, UnitRow) != expected.Unit) errors.Add(Error(3, UnitRow, $"Biểu mẫu của đơn vị \"{sheet.Text(3, UnitRow)}\", không phải của {expected.UnitName} ({expected.Unit})."));
         if (sheet.Number(3, YearRow) != expected.Year) errors.Add(Error(3, YearRow, $"Biểu mẫu của năm {sheet.Text(3, YearRow)}, không phải năm {expected.Year}."));
         if (sheet.Number(3, MonthRow) != expected.Month) errors.Add(Error(3, MonthRow, $"Biểu mẫu của tháng {sheet.Text(3, MonthRow)}, không phải tháng {expected.Month}."));
         if (errors.Count > 0) return new([], errors);
 
-        var lines = expected.Lines.ToDictionary(l => l.Indicator.Code);
+        var lines = expected.Rows.ToDictionary(l => l.Indicator.Code);
         var seen = new Dictionary<string, int>();
         List<MonthUploadRow> rows = [];
         foreach (var r in sheet.RowsFrom(FirstLine))
@@ -118,10 +101,10 @@ public static class MonthWorkbook
                 continue;
             }
             if (value is { } v && double.IsNaN(v)) errors.Add(Error(ValueColumn, r, $"\"{sheet.Text(ValueColumn, r)}\" không phải là số (viết như 1.234,5)."));
-            else if (value is null && note.Length > 0 && note != line.Note) errors.Add(Error(ValueColumn, r, "Cần nhập số liệu của tháng khi ghi nguyên nhân."));
+            else if (value is null && note.Length > 0 && note != (line.Stored?.Note ?? "")) errors.Add(Error(ValueColumn, r, "Cần nhập số liệu của tháng khi ghi nguyên nhân."));
             if (note.Length > MaxNote) errors.Add(Error(NoteColumn, r, $"Dài quá {MaxNote} ký tự."));
-            if (value is not { } number || double.IsNaN(number) || (number == line.Value && note == line.Note)) continue;
-            rows.Add(new(new ImportRow { UnitCode = expected.UnitCode, IndicatorCode = code, Year = expected.Year, Month = expected.Month, Value = number, Note = note },
+            if (value is not { } number || double.IsNaN(number) || (number == line.Stored?.Value && note == line.Stored.Note)) continue;
+            rows.Add(new(new ImportRow { UnitCode = expected.Unit, IndicatorCode = code, Year = expected.Year, Month = expected.Month, Value = number, Note = note },
                 Xlsx.Ref(CodeColumn, r), Xlsx.Ref(ValueColumn, r), Xlsx.Ref(NoteColumn, r)));
         }
         return errors.Count > 0 ? new([], errors) : new(rows, []);
