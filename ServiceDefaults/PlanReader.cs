@@ -53,7 +53,7 @@ public sealed record PublishedPlan(
 /// </summary>
 /// <param name="readsRevisions">Whether a load also reads the year's revisions and the plan in force at each quarter's end
 /// (<see cref="PublishedPlan.Revisions"/>, <see cref="PublishedPlan.AtQuarterEnds"/>): only the Evaluation judges by them.</param>
-public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, TimeProvider clock, ILogger<PlanReader> logger, bool readsRevisions = false)
+public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, DistrictClock clock, ILogger<PlanReader> logger, bool readsRevisions = false)
 {
     private const int PageSize = 1000;
     public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(2);
@@ -81,7 +81,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         var found = await GetAsync(year, view, ct);
         if (found is not null && knows(found)) return found;
         if (_years.TryGetValue(year, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
-            && clock.GetUtcNow() - lazy.Value.Result.LoadedAt > RereadAfter)
+            && clock.Now - lazy.Value.Result.LoadedAt > RereadAfter)
         {
             _years.TryRemove(new(year, lazy));
             found = await GetAsync(year, view, ct);
@@ -117,7 +117,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     private async Task<Entry> FetchAsync(int year)
     {
         var generation = Interlocked.Read(ref _generation);
-        var loadedAt = clock.GetUtcNow();
+        var loadedAt = clock.Now;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
         Plans.Plan plan;
@@ -146,7 +146,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
         // Units in existence at any time of the year: those of its first day and those of its last (or today).
-        var today = DateOnly.FromDateTime(loadedAt.UtcDateTime);
+        var today = clock.DayOf(loadedAt);
         var last = new DateOnly(year, 12, 31) is var end && today < end ? today : end;
         var units = new Dictionary<string, Plans.Unit>();
         foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
@@ -166,7 +166,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         if (readsRevisions)
         {
             revisions = (await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, cancellationToken: ct)).Revisions;
-            for (var q = 1; q <= 4 && revisions.Count > 1; q++) atQuarterEnds[q - 1] = await PlanOnAsync(Dates.QuarterEnd(year, q)) ?? plan;
+            for (var q = 1; q <= 4 && revisions.Count > 1; q++) atQuarterEnds[q - 1] = await PlanOnAsync(PlanCalendar.QuarterEnd(year, q)) ?? plan;
         }
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, catalog.Count, units.Count, assignments.Count);

@@ -45,7 +45,7 @@ internal static class Samples
             PercentDone = state == ProgressState.Done ? 100 : percent,
             WorkDone = "Đã triển khai",
             CompletedOn = state == ProgressState.Done ? completedOn ?? on : null,
-            ReportedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), DistrictClock.VietnamOffset),
+            ReportedAt = At(on),
             ReportedOn = on,
             ReportedBy = "r",
             ReportedFor = task.LeadUnitCode,
@@ -55,7 +55,7 @@ internal static class Samples
 
     public static DateOnly D(int month, int day, int year = 2024) => new(year, month, day);
 
-    public static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), DistrictClock.VietnamOffset);
+    public static DateTimeOffset At(DateOnly day) => new DistrictClock(TimeProvider.System).At(day, new TimeOnly(9, 0));
 }
 
 internal static class Plans

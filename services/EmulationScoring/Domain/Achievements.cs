@@ -50,7 +50,7 @@ public static class Achievements
         if (quarter is < 0 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "must be 0 (the year) or 1..4");
         var isYearEnd = i.Kind == MeasureKind.YearEnd;
         if (quarter != 0 && isYearEnd) return new(i.IndicatorCode, null, IsYearEnd: true);
-        var submitted = i.FirstMonthWithData is { } first && (quarter == 0 || first <= quarter * 3);
+        var submitted = i.FirstMonthWithData is { } first && (quarter == 0 || first <= PlanCalendar.LastMonthOf(quarter));
         var x = !submitted ? null : quarter == 0 ? ForYear(i) : AsOfQuarter(i, quarter);
         return new(i.IndicatorCode, x is { } v && double.IsFinite(v) ? v : null, isYearEnd);
     }

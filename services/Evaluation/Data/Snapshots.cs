@@ -50,7 +50,7 @@ public static class Snapshots
         var status = full.Clone();
         status.Quarter = quarter;
         while (status.Quarters.Count > quarter) status.Quarters.RemoveAt(status.Quarters.Count - 1);
-        while (status.MonthlyActuals.Count > 3 * quarter) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
+        while (status.MonthlyActuals.Count > PlanCalendar.LastMonthOf(quarter)) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
         // As of the quarter, the targets are those of the plan it was judged against.
         var used = status.Quarters.Select(q => q.PlanRevision).ToHashSet();
         for (var i = status.Plans.Count - 1; i >= 0; i--)

@@ -52,8 +52,6 @@ public static class PlanMapping
         if (kind == MeasureKind.YearEnd) return null;
         if (quarters.Count == 4) return [.. quarters.Select(q => (decimal)q)];
         if (months.Count != 12) return null;
-        return kind == MeasureKind.Cumulative
-            ? [.. Enumerable.Range(0, 4).Select(q => (decimal)months[3 * q] + (decimal)months[3 * q + 1] + (decimal)months[3 * q + 2])]
-            : [.. Enumerable.Range(0, 4).Select(q => (decimal)months[3 * q + 2])];
+        return PlanCalendar.QuarterTargets(kind == MeasureKind.Cumulative, [.. months.Select(m => (decimal)m)]);
     }
 }

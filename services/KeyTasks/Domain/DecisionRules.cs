@@ -54,10 +54,10 @@ public static class DecisionRules
     {
         violations.RequireText(header.Number, "number", MaxNumberLength);
         violations.RequireText(header.Title, "title", MaxTitleLength);
-        if (header.Year is < 2000 or > 2100) violations.Add("year", "must be between 2000 and 2100");
+        if (!PlanCalendar.IsPlanYear(header.Year)) violations.Add("year", PlanCalendar.YearRange);
         else if (plan is null) violations.Add("year", $"has no plan: the units and indicators of {header.Year} are not known");
         if (header.DecisionDate is not { } date) violations.Add("decision_date", "is required");
-        else if (header.Year is >= 2000 and <= 2100 && (date.Year < header.Year - 1 || date.Year > header.Year))
+        else if (PlanCalendar.IsPlanYear(header.Year) && (date.Year < header.Year - 1 || date.Year > header.Year))
             violations.Add("decision_date", $"must fall in {header.Year} or the year before");
     }
 
