@@ -30,18 +30,10 @@ public sealed record PublishedPlan(
 
     public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
 
-    /// <summary>The three sector blocks' names, as <see cref="BlockName"/> gives them.</summary>
-    public static readonly IReadOnlyList<string> BlockNames =
-        [BlockName(Plans.SectorBlock.Economy), BlockName(Plans.SectorBlock.CultureSociety), BlockName(Plans.SectorBlock.InternalAffairs)];
+    // The portal's callers until its features move to TuyPhuoc.PlanModel.Blocks.
+    public static IReadOnlyList<string> BlockNames => PlanModel.Blocks.Names;
 
-    /// <summary>The block's name as tokens and the services' views carry it; empty for none.</summary>
-    public static string BlockName(Plans.SectorBlock block) => block switch
-    {
-        Plans.SectorBlock.Economy => "economy",
-        Plans.SectorBlock.CultureSociety => "culture_society",
-        Plans.SectorBlock.InternalAffairs => "internal_affairs",
-        _ => "",
-    };
+    public static string BlockName(Plans.SectorBlock block) => PlanModel.Blocks.Name(block);
 }
 
 /// <summary>

@@ -152,7 +152,7 @@ public class InputMappingTests
         Assert.Equal(["ALLOC", "OFFICE"], year.IndicatorCodes);
         Assert.Equal(["PHUOC_AN", "PHUOC_HOA", "TCKH"], year.Units.Keys.Order());
         Assert.Equal(["ALLOC"], year.Units["PHUOC_AN"].Indicators.Select(i => i.Code));
-        Assert.Equal(YearPlan.CommunesBlock, year.Units["PHUOC_HOA"].Block);
+        Assert.Equal(Blocks.Communes, year.Units["PHUOC_HOA"].Block);
         Assert.Equal("economy", year.Units["TCKH"].Block);
         Assert.Equal(new AssignedIndicator("OFFICE", MeasureKind.Level, true), Assert.Single(year.Units["TCKH"].Indicators));
     }

@@ -61,12 +61,5 @@ internal static class Samples
 internal static class Plans
 {
     public static IEnumerable<UnitInfo> IndicatorPlansUnits() => TuyPhuoc.IndicatorPlans.Domain.DemoPlan2024.Units.Select(u => new UnitInfo(
-        u.Code, u.Name, (UnitKind)(int)u.Kind,
-        u.Block switch
-        {
-            TuyPhuoc.IndicatorPlans.Domain.SectorBlock.Economy => "economy",
-            TuyPhuoc.IndicatorPlans.Domain.SectorBlock.CultureSociety => "culture_society",
-            TuyPhuoc.IndicatorPlans.Domain.SectorBlock.InternalAffairs => "internal_affairs",
-            _ => null,
-        }));
+        u.Code, u.Name, u.Kind, u.Block is { } block ? Blocks.Name(block) : null));
 }

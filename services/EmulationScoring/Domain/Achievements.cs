@@ -1,6 +1,5 @@
 namespace TuyPhuoc.EmulationScoring.Domain;
 
-public enum MeasureKind { Cumulative, Level, Growth, YearEnd }
 
 /// <summary>What Evaluation reported for one quarter of one indicator of a unit (fractions: 1 = 100%).</summary>
 /// <param name="YearToDate">A_q: the sum to date (cumulative) or the latest value to date; null when nothing was submitted yet.</param>

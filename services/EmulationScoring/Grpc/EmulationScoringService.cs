@@ -68,8 +68,8 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         RequireYear(request.Year);
         RequireQuarter(request.Quarter);
         var requested = string.IsNullOrWhiteSpace(request.Block) ? null : request.Block.Trim();
-        if (requested is not null && !YearPlan.Blocks.Contains(requested))
-            throw new InvalidInputException("block", $"must be one of {string.Join(", ", YearPlan.Blocks)}");
+        if (requested is not null && !Blocks.Ranked.Contains(requested))
+            throw new InvalidInputException("block", $"must be one of {string.Join(", ", Blocks.Ranked)}");
         var block = Access.RankingBlock(CallerScope.Of(context), requested);
         var (entries, next) = await rankings.PageAsync(request.Year, request.Quarter, block, request.PageSize, request.PageToken, ct);
         return new Ranking

@@ -124,7 +124,7 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
             .Select(i => results.TryGetValue(i.Code, out var status) ? status.ToFacts(i) : IndicatorFacts.WithoutResult(i.Code, i.Kind, i.LowerIsBetter))
             .ToList();
         var reports = await inputs.ReportsAsync(unit.Code, scheme.Year, ct);
-        IReadOnlyList<EscalationFact> escalations = unit.Block == YearPlan.CommunesBlock
+        IReadOnlyList<EscalationFact> escalations = unit.Block == Blocks.Communes
             ? [] : await inputs.EscalationsAssignedToAsync(unit.Code, scheme.Year, ct);
         var overdueKeyTasks = await inputs.OverdueKeyTasksAsync(unit.Code, scheme.Year, ct);
         return UnitScores.Compute(scheme, facts, reports, escalations, today, overdueKeyTasks);

@@ -24,8 +24,7 @@ internal static class Mapping
     public static Violations Required(string value, string field) => new Violations().Require(!string.IsNullOrWhiteSpace(value), field, "is required");
 
     public static Violations Block(string block, bool required) =>
-        new Violations().Require(required ? PublishedPlan.BlockNames.Contains(block.Trim()) : block.Length == 0 || PublishedPlan.BlockNames.Contains(block.Trim()),
-            "block", $"must be one of {string.Join(", ", PublishedPlan.BlockNames)}");
+        new Violations().Require(required ? Blocks.IsBlock(block.Trim()) : block.Length == 0 || Blocks.IsBlock(block.Trim()), "block", Blocks.Expected);
 
 
     /// <summary>A result change with the result as it stands now, as of its latest quarter with data.</summary>

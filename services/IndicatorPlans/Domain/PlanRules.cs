@@ -5,9 +5,6 @@ namespace TuyPhuoc.IndicatorPlans.Domain;
 /// <summary>The rules a plan must satisfy. Pure: everything it needs is passed in.</summary>
 public static class PlanRules
 {
-
-    public static bool IsSummed(this MeasureKind kind) => kind == MeasureKind.Cumulative;
-
     /// <summary>Quarter targets from month targets: sums for cumulative indicators, the quarter-end level otherwise.</summary>
     public static double[] Quarters(MeasureKind kind, IReadOnlyList<double> months) => PlanCalendar.QuarterTargets(kind.IsSummed(), months);
 

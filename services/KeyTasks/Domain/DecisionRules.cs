@@ -79,7 +79,7 @@ public static class DecisionRules
         if (coordinating.Contains(lead) && lead.Length > 0) violations.Add(where(i, "coordinating_unit_codes"), $"{lead} leads the task");
         var block = Text.Optional(input.Block) ?? leadUnit?.Block;
         if (block is null && leadUnit is not null) violations.Add(where(i, "block"), $"is required: {lead} is in no sector block, so name the block whose leader follows the task");
-        else if (block is not null && !PublishedPlan.BlockNames.Contains(block)) violations.Add(where(i, "block"), $"{block} is not a sector block ({string.Join(", ", PublishedPlan.BlockNames)})");
+        else if (block is not null && !Blocks.IsBlock(block)) violations.Add(where(i, "block"), $"{block} is not a sector block ({string.Join(", ", Blocks.Names)})");
         var indicators = input.IndicatorCodes.Select(c => c.Trim()).ToList();
         if (indicators.Count > MaxListed) violations.Add(where(i, "indicator_codes"), $"names more than {MaxListed} indicators");
         foreach (var unknown in indicators.Where(c => !plan.Indicators.Contains(c)).Distinct())

@@ -11,7 +11,8 @@ namespace TuyPhuoc.KeyTasks.Domain;
 public static class DemoTasks2024
 {
     public const string Reporter = "demo";
-    private const string Economy = "economy", Society = "culture_society", Internal = "internal_affairs";
+    private static readonly string Economy = Blocks.Name(SectorBlock.Economy), Society = Blocks.Name(SectorBlock.CultureSociety),
+        Internal = Blocks.Name(SectorBlock.InternalAffairs);
     private static readonly string[] Communes =
         ["TT_TUY_PHUOC", "TT_DIEU_TRI", "PHUOC_THANG", "PHUOC_HUNG", "PHUOC_QUANG", "PHUOC_HOA", "PHUOC_SON", "PHUOC_HIEP", "PHUOC_LOC", "PHUOC_NGHIA", "PHUOC_THUAN", "PHUOC_AN", "PHUOC_THANH"];
 

@@ -12,7 +12,6 @@ public sealed class PlanUnitsReader(PlanReader reader)
 
     public static PlanUnits From(PublishedPlan plan) => new(
         plan.Year,
-        plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, u.Name, (UnitKind)u.Kind,
-            PublishedPlan.BlockName(u.Block) is { Length: > 0 } block ? block : null)),
+        plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, u.Name, (UnitKind)u.Kind, Blocks.Of(u))),
         plan.Catalog.Keys.ToHashSet());
 }
