@@ -24,8 +24,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDistrictClock();
-        builder.Services.AddSingleton<FollowerHealth>();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]).AddCheck<FollowerHealth>("followers");
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddServiceDiscovery();
         // No blanket HTTP resilience handler: its 30 s total timeout would cut gRPC server streams.
         // gRPC clients get per-call deadlines and the gRPC retry policy instead (AddSuiteGrpcClient).

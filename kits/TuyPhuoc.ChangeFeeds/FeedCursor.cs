@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>How far this service has followed another's change feed; moved in the transaction that applies the entries.</summary>
 public sealed class FeedCursor
