@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -140,49 +142,67 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     }
 }
 
-/// <summary>Follows the plans' change feed from its head and drops from <see cref="PlanReader"/> what each change touches.</summary>
-public sealed class PlanFeedWatcher(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, ILogger<PlanFeedWatcher> logger) : BackgroundService
+/// <summary>
+/// Follows the plans' change feed from the cursor kept in the service's own database (<typeparamref name="TContext"/>)
+/// and drops from <see cref="PlanReader"/> what each change touches: a start reads on from where the last run stopped
+/// instead of the whole plans log. Every (re)connection drops everything first, since changes missed meanwhile (or
+/// taken by another replica of the service, which shares the cursor) cannot be told apart; at start nothing is kept yet.
+/// </summary>
+public sealed class PlanFeedWatcher<TContext>(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, IServiceScopeFactory scopes,
+    FollowerHealth health, ILogger<PlanFeedWatcher<TContext>> logger) : ChangeStreamFollower<Plans.Change>(health, logger) where TContext : DbContext
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>The cursor's name in feed_cursors.</summary>
+    public const string Name = "plans.reader";
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Feed => Name;
+
+    protected override async Task ReadyAsync(CancellationToken ct)
     {
-        long after = 0;
-        var backoff = FirstBackoff;
-        while (!ct.IsCancellationRequested)
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<Migrated<TContext>>() is { } migrated) await migrated.WaitAsync(ct);
+    }
+
+    protected override async IAsyncEnumerable<Plans.Change> WatchAsync(long after, [EnumeratorCancellation] CancellationToken ct)
+    {
+        reader.Invalidate();
+        using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(ct)) yield return change;
+    }
+
+    protected override long SequenceOf(Plans.Change change) => change.Sequence;
+
+    protected override DateTimeOffset OccurredAtOf(Plans.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
+
+    protected override async Task ApplyAsync(IReadOnlyList<Plans.Change> batch, CancellationToken ct)
+    {
+        foreach (var change in batch)
         {
-            try
-            {
-                using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
-                await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
-                {
-                    reader.Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
-                    after = change.Sequence;
-                    backoff = FirstBackoff;
-                }
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "The plans' change feed broke after sequence {Sequence}; reconnecting in {Backoff}", after, backoff);
-                reader.Invalidate();
-                await Task.Delay(backoff, ct);
-                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
-            }
+            reader.Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
         }
+        await WithDatabaseAsync(async db => { await FeedCursors.AdvanceAsync(db, Feed, batch[^1].Sequence, ct); return 0; }, ct);
+    }
+
+    protected override async Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 }
 
 public static class PlanReaderExtensions
 {
     /// <summary>
-    /// The plan reader, and the watcher that keeps it fresh unless the service follows the plans feed itself and
-    /// invalidates what a change touches (<paramref name="watch"/> false); the service registers its IndicatorPlans client.
+    /// The plan reader alone, for a service that follows the plans feed itself and invalidates what a change touches
+    /// (the Evaluation); the service registers its IndicatorPlans client.
     /// </summary>
-    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool watch = true, bool readsRevisions = false)
+    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool readsRevisions = false)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanReader>(sp, readsRevisions));
-        if (watch) services.AddHostedService<PlanFeedWatcher>();
         return services;
     }
+
+    /// <summary>The plan reader and its watcher, whose cursor (and set-aside entries) the service keeps in <typeparamref name="TContext"/>.</summary>
+    public static IServiceCollection AddPlanReader<TContext>(this IServiceCollection services) where TContext : DbContext =>
+        services.AddPlanReader().AddFollower<PlanFeedWatcher<TContext>>();
 }

@@ -14,7 +14,7 @@ public static class KeyTasksExtensions
         builder.Services.AddMigration<KeyTasksDbContext, DemoTasksSeeder>();
         builder.Services.AddChangeLogSequencer<KeyTasksDbContext>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
-        builder.Services.AddPlanReader();
+        builder.Services.AddPlanReader<KeyTasksDbContext>();
         builder.Services.AddSingleton<PlanUnitsReader>();
         builder.Services.AddScoped<TasksStore>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Tasks.V1.KeyTasks.Descriptor.FullName);

@@ -15,7 +15,7 @@ public static class SubmissionsExtensions
         builder.Services.AddChangeLogSequencer<SubmissionsDbContext>();
         builder.Services.AddSingleton<SubmissionsMetrics>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
-        builder.Services.AddPlanReader();
+        builder.Services.AddPlanReader<SubmissionsDbContext>();
         builder.Services.AddSingleton<PlanViews>();
         builder.Services.AddHostedService<ReportsWatch>();
         builder.Services.AddSingleton<SubmissionWriter>();
