@@ -133,6 +133,12 @@ public interface IDbSeeder<in TContext> where TContext : DbContext
     Task SeedAsync(TContext context, CancellationToken ct);
 }
 
+/// <summary>Completes once the service's database is migrated and seeded: background work on it waits for this.</summary>
+public abstract class Migrated<TContext> where TContext : DbContext
+{
+    public abstract Task WaitAsync(CancellationToken ct);
+}
+
 public static class MigrationExtensions
 {
     /// <summary>Migrates the database at start-up (creating it if needed), then seeds it; health waits for this.</summary>
@@ -141,6 +147,7 @@ public static class MigrationExtensions
     {
         services.AddScoped<IDbSeeder<TContext>, TSeeder>();
         services.AddSingleton<MigrationState<TContext>>();
+        services.AddSingleton<Migrated<TContext>>(sp => sp.GetRequiredService<MigrationState<TContext>>());
         services.AddHostedService<Migrator<TContext>>();
         services.AddHealthChecks().AddCheck<MigrationState<TContext>>("migrations");
         return services;
@@ -154,9 +161,18 @@ public static class MigrationExtensions
         public Task SeedAsync(TContext context, CancellationToken ct) => Task.CompletedTask;
     }
 
-    private sealed class MigrationState<TContext> : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    private sealed class MigrationState<TContext> : Migrated<TContext>, Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck where TContext : DbContext
     {
-        public volatile bool Done;
+        private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Done
+        {
+            get => _done.Task.IsCompleted;
+            set { if (value) _done.TrySetResult(); }
+        }
+
+        public override Task WaitAsync(CancellationToken ct) => _done.Task.WaitAsync(ct);
+
         public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
             Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken ct = default) =>
             Task.FromResult(Done

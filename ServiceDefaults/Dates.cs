@@ -14,6 +14,6 @@ public static class Dates
 
     public static Google.Type.Date? ToProto(this DateOnly? date) => date?.ToProto();
 
-    /// <summary>The last day of a quarter (1..4).</summary>
-    public static DateOnly QuarterEnd(int year, int quarter) => new DateOnly(year, 3 * quarter, 1).AddMonths(1).AddDays(-1);
+    /// <summary>For the portal's form endpoints until they move to <see cref="TuyPhuoc.Calendar.PlanCalendar.QuarterEnd"/>.</summary>
+    public static DateOnly QuarterEnd(int year, int quarter) => TuyPhuoc.Calendar.PlanCalendar.QuarterEnd(year, quarter);
 }

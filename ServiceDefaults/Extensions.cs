@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using TuyPhuoc.Calendar;
 using TuyPhuoc.ServiceDefaults;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -22,8 +23,8 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder, bool bearerTokens = true) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
-        builder.Services.AddSingleton<FollowerHealth>();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]).AddCheck<FollowerHealth>("followers");
+        builder.AddDistrictClock();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddServiceDiscovery();
         // No blanket HTTP resilience handler: its 30 s total timeout would cut gRPC server streams.
         // gRPC clients get per-call deadlines and the gRPC retry policy instead (AddSuiteGrpcClient).

@@ -2,6 +2,7 @@ using System.Net;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using TuyPhuoc.Contracts.DevTokens.V1;
+using TuyPhuoc.PlanModel;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Gateway.Grpc;
@@ -39,7 +40,7 @@ public sealed class DevTokensService(DevTokenIssuer issuer) : DevTokens.DevToken
         if (request.Role == Roles.UnitReporter) violations.RequireText(request.Unit, "unit", maxLength: 100);
         if (request.Role == Roles.BlockLeader)
         {
-            violations.Require(PublishedPlan.BlockNames.Contains(request.Block), "block", $"must be one of {string.Join(", ", PublishedPlan.BlockNames)}");
+            violations.Require(Blocks.IsBlock(request.Block), "block", Blocks.Expected);
         }
         violations.Require(request.Subject.Length <= 200, "subject", "is longer than 200 characters");
         violations.Require(request.LifetimeMinutes is >= 0 and <= MaxLifetimeMinutes, "lifetime_minutes",

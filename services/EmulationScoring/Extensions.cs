@@ -23,7 +23,7 @@ public static class EmulationScoringExtensions
         builder.Services.AddSingleton<DatabaseReady>();
         builder.Services.AddChangeLogSequencer<EmulationScoringDbContext>();
         builder.Services.AddSingleton<ScoringTelemetry>();
-        builder.Services.AddPlanReader();
+        builder.Services.AddPlanReader<EmulationScoringDbContext>();
         builder.Services.AddScoped<IScoringInputs, SuiteInputs>();
         builder.Services.AddScoped<ScoringStore>();
         builder.Services.AddScoped<RankingReader>();

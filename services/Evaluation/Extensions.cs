@@ -31,7 +31,7 @@ public static class EvaluationExtensions
         services.AddSingleton<ICacheBackend, RedisCacheBackend>();
         services.AddSingleton<ResultCache>();
         // Evaluation's own plans-feed consumer invalidates the plans a change touches, before it evaluates with them.
-        services.AddPlanReader(watch: false, readsRevisions: true);
+        services.AddPlanReader(readsRevisions: true);
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
         services.AddScoped<PolicyStore>();

@@ -12,13 +12,9 @@ public static class KeyTasksExtensions
     {
         builder.AddNpgsqlDbContext<KeyTasksDbContext>(ResourceNames.TasksDb);
         builder.Services.AddMigration<KeyTasksDbContext, DemoTasksSeeder>();
-        builder.Services.AddSingleton(TimeProvider.System);
-        // Deadlines are the district's local days.
-        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("KeyTasks:UtcOffsetHours", DistrictClock.VietnamOffset.TotalHours));
-        builder.Services.AddSingleton(sp => new DistrictClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
         builder.Services.AddChangeLogSequencer<KeyTasksDbContext>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
-        builder.Services.AddPlanReader();
+        builder.Services.AddPlanReader<KeyTasksDbContext>();
         builder.Services.AddSingleton<PlanUnitsReader>();
         builder.Services.AddScoped<TasksStore>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Tasks.V1.KeyTasks.Descriptor.FullName);

@@ -12,14 +12,10 @@ public static class SubmissionsExtensions
     {
         builder.AddNpgsqlDbContext<SubmissionsDbContext>(ResourceNames.SubmissionsDb);
         builder.Services.AddMigration<SubmissionsDbContext>();
-        builder.Services.AddSingleton(TimeProvider.System);
-        // Deadlines and days late are the district's local days; every number is configuration.
-        var utcOffset = TimeSpan.FromHours(builder.Configuration.GetValue("Submissions:UtcOffsetHours", DistrictClock.VietnamOffset.TotalHours));
-        builder.Services.AddSingleton(sp => new DistrictClock(sp.GetRequiredService<TimeProvider>(), utcOffset));
         builder.Services.AddChangeLogSequencer<SubmissionsDbContext>();
         builder.Services.AddSingleton<SubmissionsMetrics>();
         builder.AddSuiteGrpcClient<PlansClient>(ResourceNames.IndicatorPlans);
-        builder.Services.AddPlanReader();
+        builder.Services.AddPlanReader<SubmissionsDbContext>();
         builder.Services.AddSingleton<PlanViews>();
         builder.Services.AddHostedService<ReportsWatch>();
         builder.Services.AddSingleton<SubmissionWriter>();

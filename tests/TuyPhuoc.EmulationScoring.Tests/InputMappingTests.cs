@@ -78,6 +78,20 @@ public class InputMappingTests
         Assert.Empty(SubmissionsFollower.Touched(actual));
     }
 
+    private static readonly DistrictClock District = new(TimeProvider.System);
+
+    [Fact]
+    public void ToFact_AnsweredLateInTheUtcDay_AnsweredOnTheDistrictsNextDay()
+    {
+        var e = new Subs.Escalation
+        {
+            Id = "14", Title = "t", UnitCode = "PHUOC_AN", DueDate = new Google.Type.Date { Year = 2024, Month = 5, Day = 10 },
+            Steps = { new Subs.EscalationStep { Status = Subs.EscalationStatus.Answered, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2024, 5, 10, 18, 0, 0, DateTimeKind.Utc)) } },
+        };
+
+        Assert.Equal(new DateOnly(2024, 5, 11), e.ToFact(District).AnsweredOn);
+    }
+
     [Fact]
     public void ToFact_EscalationAnsweredThenClosed_AnsweredOnTheFirstAnswer()
     {
@@ -91,7 +105,7 @@ public class InputMappingTests
             },
         };
 
-        Assert.Equal(new EscalationFact("12", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 12)), e.ToFact());
+        Assert.Equal(new EscalationFact("12", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 12)), e.ToFact(District));
     }
 
     [Fact]
@@ -107,7 +121,7 @@ public class InputMappingTests
             },
         };
 
-        Assert.Equal(new EscalationFact("13", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), null, new DateOnly(2024, 5, 20)), e.ToFact());
+        Assert.Equal(new EscalationFact("13", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), null, new DateOnly(2024, 5, 20)), e.ToFact(District));
     }
 
     [Fact]
@@ -138,7 +152,7 @@ public class InputMappingTests
         Assert.Equal(["ALLOC", "OFFICE"], year.IndicatorCodes);
         Assert.Equal(["PHUOC_AN", "PHUOC_HOA", "TCKH"], year.Units.Keys.Order());
         Assert.Equal(["ALLOC"], year.Units["PHUOC_AN"].Indicators.Select(i => i.Code));
-        Assert.Equal(YearPlan.CommunesBlock, year.Units["PHUOC_HOA"].Block);
+        Assert.Equal(Blocks.Communes, year.Units["PHUOC_HOA"].Block);
         Assert.Equal("economy", year.Units["TCKH"].Block);
         Assert.Equal(new AssignedIndicator("OFFICE", MeasureKind.Level, true), Assert.Single(year.Units["TCKH"].Indicators));
     }

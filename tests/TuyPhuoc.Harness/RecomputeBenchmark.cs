@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using TuyPhuoc.Evaluation.Data;
 using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.Evaluation.Processing;
+using TuyPhuoc.PlanModel;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Harness;

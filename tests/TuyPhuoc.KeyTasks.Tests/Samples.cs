@@ -45,7 +45,7 @@ internal static class Samples
             PercentDone = state == ProgressState.Done ? 100 : percent,
             WorkDone = "Đã triển khai",
             CompletedOn = state == ProgressState.Done ? completedOn ?? on : null,
-            ReportedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(9, 0)), DistrictClock.VietnamOffset),
+            ReportedAt = At(on),
             ReportedOn = on,
             ReportedBy = "r",
             ReportedFor = task.LeadUnitCode,
@@ -55,18 +55,11 @@ internal static class Samples
 
     public static DateOnly D(int month, int day, int year = 2024) => new(year, month, day);
 
-    public static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), DistrictClock.VietnamOffset);
+    public static DateTimeOffset At(DateOnly day) => new DistrictClock(TimeProvider.System).At(day, new TimeOnly(9, 0));
 }
 
 internal static class Plans
 {
     public static IEnumerable<UnitInfo> IndicatorPlansUnits() => TuyPhuoc.IndicatorPlans.Domain.DemoPlan2024.Units.Select(u => new UnitInfo(
-        u.Code, u.Name, (UnitKind)(int)u.Kind,
-        u.Block switch
-        {
-            TuyPhuoc.IndicatorPlans.Domain.SectorBlock.Economy => "economy",
-            TuyPhuoc.IndicatorPlans.Domain.SectorBlock.CultureSociety => "culture_society",
-            TuyPhuoc.IndicatorPlans.Domain.SectorBlock.InternalAffairs => "internal_affairs",
-            _ => null,
-        }));
+        u.Code, u.Name, u.Kind, u.Block is { } block ? Blocks.Name(block) : null));
 }

@@ -29,7 +29,7 @@ public sealed class DemoActualsTests
     public void Plan_DistrictIndicators_10AchievedAtQ2And7JudgedAtYearEnd()
     {
         var district = Catalog.Values.Where(i => i.Source == Seed.IndicatorSource.District).ToList();
-        var yearEnd = district.Where(i => i.MeasureKind == Seed.MeasureKind.YearEnd).ToList();
+        var yearEnd = district.Where(i => i.MeasureKind == MeasureKind.YearEnd).ToList();
         var quarterly = district.Except(yearEnd).ToList();
 
         Assert.Equal(7, yearEnd.Count);
@@ -75,7 +75,7 @@ public sealed class DemoActualsTests
         {
             var values = Demo.Actuals.Where(a => a.IndicatorCode == indicator.Code && a.Month == m).Select(a => a.Value).ToList();
             if (values.Count == 0) continue;
-            months[m - 1] = indicator.CommuneAllocated && indicator.MeasureKind == Seed.MeasureKind.Level ? values.Average() : values.Sum();
+            months[m - 1] = indicator.CommuneAllocated && indicator.MeasureKind == MeasureKind.Level ? values.Average() : values.Sum();
         }
         return months;
     }
@@ -85,13 +85,13 @@ public sealed class DemoActualsTests
         var months = DistrictMonths(i);
         var target = Targets[i.Code].DistrictTarget;
         var lower = i.Direction == Seed.Direction.LowerIsBetter;
-        if (i.MeasureKind == Seed.MeasureKind.Cumulative)
+        if (i.MeasureKind == MeasureKind.Cumulative)
         {
             var toDate = months.Take(6).Sum(v => v ?? 0);
             return lower ? Math.Clamp(2 - toDate / target, 0, 1.2) : toDate / target;
         }
         var latest = months.Take(6).Last(v => v is not null)!.Value;
-        if (i.MeasureKind == Seed.MeasureKind.Level && i.Baseline is { } b) return lower ? (b - latest) / (b - target) : (latest - b) / (target - b);
+        if (i.MeasureKind == MeasureKind.Level && i.Baseline is { } b) return lower ? (b - latest) / (b - target) : (latest - b) / (target - b);
         return lower ? Math.Clamp(2 - latest / target, 0, 1.2) : latest / target;
     }
 
@@ -100,7 +100,7 @@ public sealed class DemoActualsTests
         var months = DistrictMonths(i);
         var quarters = Seed.PlanRules.Quarters(i.MeasureKind, Targets[i.Code].Months);
         var lower = i.Direction == Seed.Direction.LowerIsBetter;
-        if (i.MeasureKind == Seed.MeasureKind.Cumulative)
+        if (i.MeasureKind == MeasureKind.Cumulative)
         {
             var (a1, a2) = (months.Take(3).Sum(v => v ?? 0), months.Skip(3).Take(3).Sum(v => v ?? 0));
             if (lower) return a1 + a2 <= quarters[0] + quarters[1];

@@ -17,7 +17,7 @@ public sealed class EmulationScoringDbContext(DbContextOptions<EmulationScoringD
     {
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();
-        model.ConfigureSetAsideEntries();
+        model.ConfigureFollowing();
         model.Entity<SchemeVersionRow>(e =>
         {
             e.ToTable("scheme_versions");
@@ -62,7 +62,6 @@ public sealed class EmulationScoringDbContext(DbContextOptions<EmulationScoringD
             e.Property(x => x.Reason).HasMaxLength(1000);
             e.HasIndex(x => x.Year);
         });
-        model.ConfigureFeedCursors();
         model.Entity<PendingRecompute>(e =>
         {
             e.ToTable("pending_recomputes");

@@ -1,6 +1,5 @@
 namespace TuyPhuoc.EmulationScoring.Domain;
 
-public enum MeasureKind { Cumulative, Level, Growth, YearEnd }
 
 /// <summary>What Evaluation reported for one quarter of one indicator of a unit (fractions: 1 = 100%).</summary>
 /// <param name="YearToDate">A_q: the sum to date (cumulative) or the latest value to date; null when nothing was submitted yet.</param>
@@ -50,7 +49,7 @@ public static class Achievements
         if (quarter is < 0 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "must be 0 (the year) or 1..4");
         var isYearEnd = i.Kind == MeasureKind.YearEnd;
         if (quarter != 0 && isYearEnd) return new(i.IndicatorCode, null, IsYearEnd: true);
-        var submitted = i.FirstMonthWithData is { } first && (quarter == 0 || first <= quarter * 3);
+        var submitted = i.FirstMonthWithData is { } first && (quarter == 0 || first <= PlanCalendar.LastMonthOf(quarter));
         var x = !submitted ? null : quarter == 0 ? ForYear(i) : AsOfQuarter(i, quarter);
         return new(i.IndicatorCode, x is { } v && double.IsFinite(v) ? v : null, isYearEnd);
     }

@@ -23,7 +23,7 @@ public static class Deductions
         IEnumerable<EscalationFact> escalations, DateOnly today, IEnumerable<KeyTaskFact>? overdueKeyTasks = null)
     {
         if (quarter is < 0 or > 4) throw new ArgumentOutOfRangeException(nameof(quarter), quarter, "must be 0 (the year) or 1..4");
-        var lastMonth = quarter == 0 ? 12 : quarter * 3;
+        var lastMonth = quarter == 0 ? 12 : PlanCalendar.LastMonthOf(quarter);
         var periodEnd = new DateOnly(year, lastMonth, 1).AddMonths(1).AddDays(-1);
 
         var events = new List<DeductionEvent>();

@@ -8,7 +8,7 @@ public static class SchemeValidator
     public static IReadOnlyList<FieldViolation> Validate(ScoringScheme scheme, IReadOnlyCollection<string> assignedIndicatorCodes)
     {
         var v = new Violations()
-            .Require(scheme.Year is >= 2000 and <= 2100, "year", "must be a plan year between 2000 and 2100")
+            .Require(PlanCalendar.IsPlanYear(scheme.Year), "year", PlanCalendar.YearRange)
             .Require(scheme.Version >= 1, "version", "must be 1 or more");
 
         foreach (var (code, weight) in scheme.Weights.OrderBy(w => w.Key, StringComparer.Ordinal))

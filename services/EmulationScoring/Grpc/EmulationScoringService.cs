@@ -32,7 +32,7 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         return store.WriteAsync(nameof(SetScheme), CallerScope.Of(context).Key(request.IdempotencyKey), request, Scheme.Parser, async ct =>
         {
             // The weights must cover the indicators the year's plan assigns.
-            var plan = scheme.Year is >= 2000 and <= 2100 ? await inputs.PlanAsync(scheme.Year, ct) : null;
+            var plan = PlanCalendar.IsPlanYear(scheme.Year) ? await inputs.PlanAsync(scheme.Year, ct) : null;
             return (await store.AddSchemeAsync(scheme, plan?.IndicatorCodes ?? [], Caller(context), ct)).ToProto();
         }, context.CancellationToken);
     }
@@ -68,8 +68,8 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         RequireYear(request.Year);
         RequireQuarter(request.Quarter);
         var requested = string.IsNullOrWhiteSpace(request.Block) ? null : request.Block.Trim();
-        if (requested is not null && !YearPlan.Blocks.Contains(requested))
-            throw new InvalidInputException("block", $"must be one of {string.Join(", ", YearPlan.Blocks)}");
+        if (requested is not null && !Blocks.Ranked.Contains(requested))
+            throw new InvalidInputException("block", $"must be one of {string.Join(", ", Blocks.Ranked)}");
         var block = Access.RankingBlock(CallerScope.Of(context), requested);
         var (entries, next) = await rankings.PageAsync(request.Year, request.Quarter, block, request.PageSize, request.PageToken, ct);
         return new Ranking
@@ -104,7 +104,7 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
     }
 
     private static void RequireYear(int year) =>
-        new Violations().Require(year is >= 2000 and <= 2100, "year", "must be a plan year between 2000 and 2100").ThrowIfAny();
+        new Violations().Require(PlanCalendar.IsPlanYear(year), "year", PlanCalendar.YearRange).ThrowIfAny();
 
     private static void RequireQuarter(int quarter) =>
         new Violations().Require(quarter is >= 0 and <= 4, "quarter", "must be 1..4 for a provisional score, or 0 for the whole year").ThrowIfAny();

@@ -25,7 +25,7 @@ public static class InputMapping
     private static int? FirstMonthWithData(Eval.IndicatorStatus status)
     {
         if (status.MonthlyActuals.Count == 0)
-            return status.Quarters.Where(q => q.HasYearToDate).Select(q => (int?)(q.Quarter * 3 - 2)).Min();
+            return status.Quarters.Where(q => q.HasYearToDate).Select(q => (int?)PlanCalendar.FirstMonthOf(q.Quarter)).Min();
         var first = status.MonthlyActuals.Select((m, i) => (m, i)).FirstOrDefault(x => x.m?.HasValue == true);
         return first.m is null ? null : first.i + 1;
     }
@@ -43,14 +43,15 @@ public static class InputMapping
         ToDate(t.Deadline));
 
     /// <summary>Only an answer answers: a close without one ends the wait but leaves the escalation unanswered.</summary>
-    public static EscalationFact ToFact(this Subs.Escalation e)
+    /// <remarks>A step's day is the district's day of its instant, as deadlines are.</remarks>
+    public static EscalationFact ToFact(this Subs.Escalation e, DistrictClock clock)
     {
-        var answeredOn = FirstDay(e, Subs.EscalationStatus.Answered);
-        return new(e.Id, e.Title, e.UnitCode, ToDate(e.DueDate), answeredOn, answeredOn is null ? FirstDay(e, Subs.EscalationStatus.Closed) : null);
+        var answeredOn = FirstDay(e, Subs.EscalationStatus.Answered, clock);
+        return new(e.Id, e.Title, e.UnitCode, ToDate(e.DueDate), answeredOn, answeredOn is null ? FirstDay(e, Subs.EscalationStatus.Closed, clock) : null);
     }
 
-    private static DateOnly? FirstDay(Subs.Escalation e, Subs.EscalationStatus status) =>
-        e.Steps.Where(s => s.Status == status && s.At is not null).Select(s => (DateOnly?)DateOnly.FromDateTime(s.At.ToDateTime())).Min();
+    private static DateOnly? FirstDay(Subs.Escalation e, Subs.EscalationStatus status, DistrictClock clock) =>
+        e.Steps.Where(s => s.Status == status && s.At is not null).Select(s => (DateOnly?)clock.DayOf(s.At.ToDateTimeOffset())).Min();
 
     private static DateOnly? ToDate(Google.Type.Date? d) =>
         d is { Year: > 0, Month: >= 1 and <= 12, Day: >= 1 } && d.Day <= DateTime.DaysInMonth(d.Year, d.Month) ? new DateOnly(d.Year, d.Month, d.Day) : null;

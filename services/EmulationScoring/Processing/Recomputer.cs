@@ -13,7 +13,7 @@ namespace TuyPhuoc.EmulationScoring.Processing;
 /// Recomputes the scores of the units marked pending and re-ranks their year, in one transaction under the
 /// year's lock. A final year is left as it is; its marks are dropped.
 /// </summary>
-public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inputs, ScoringTelemetry telemetry, TimeProvider clock, ILogger<Recomputer> logger)
+public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inputs, ScoringTelemetry telemetry, DistrictClock clock, ILogger<Recomputer> logger)
 {
     private const int MaxMarks = 200;
 
@@ -50,7 +50,7 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
 
         var all = marks.Any(m => m.UnitCode == PendingMarks.AllUnits);
         var marked = all ? plan.Units.Keys.ToList() : marks.Select(m => m.UnitCode).Distinct().ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var computed = new Dictionary<string, (ScoredUnit Unit, IReadOnlyDictionary<int, ScoreBreakdown> Scores)>();
         foreach (var code in marked.Where(plan.Units.ContainsKey))
         {
@@ -85,7 +85,7 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
             state.RankingRevision++;
 
             var rows = await db.Scores.Where(s => s.Year == year).ToListAsync(ct);
-            var now = clock.GetUtcNow();
+            var now = clock.Now;
             foreach (var (code, (unit, scores)) in computed)
             {
                 foreach (var (quarter, breakdown) in scores)
@@ -124,7 +124,7 @@ public sealed class Recomputer(EmulationScoringDbContext db, IScoringInputs inpu
             .Select(i => results.TryGetValue(i.Code, out var status) ? status.ToFacts(i) : IndicatorFacts.WithoutResult(i.Code, i.Kind, i.LowerIsBetter))
             .ToList();
         var reports = await inputs.ReportsAsync(unit.Code, scheme.Year, ct);
-        IReadOnlyList<EscalationFact> escalations = unit.Block == YearPlan.CommunesBlock
+        IReadOnlyList<EscalationFact> escalations = unit.Block == Blocks.Communes
             ? [] : await inputs.EscalationsAssignedToAsync(unit.Code, scheme.Year, ct);
         var overdueKeyTasks = await inputs.OverdueKeyTasksAsync(unit.Code, scheme.Year, ct);
         return UnitScores.Compute(scheme, facts, reports, escalations, today, overdueKeyTasks);

@@ -6,7 +6,7 @@ using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>The inputs from IndicatorPlans (through the suite's plan reader), Submissions and KeyTasks over gRPC.</summary>
-public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsClient submissions, Tasks.KeyTasks.KeyTasksClient keyTasks) : IScoringInputs
+public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsClient submissions, Tasks.KeyTasks.KeyTasksClient keyTasks, DistrictClock clock) : IScoringInputs
 {
     private const int PageSize = 1000;
 
@@ -22,7 +22,7 @@ public sealed class SuiteInputs(PlanReader plans, Subs.Submissions.SubmissionsCl
         await Paging.AllAsync(t => submissions.ListEscalationsAsync(
                 new Subs.ListEscalationsRequest { Year = year, OfficeCode = officeCode, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Escalations, r.NextPageToken))
-            .Where(e => e.AssignedOfficeCode == officeCode).Select(e => e.ToFact()).ToListAsync(ct);
+            .Where(e => e.AssignedOfficeCode == officeCode).Select(e => e.ToFact(clock)).ToListAsync(ct);
 
     public async Task<IReadOnlyList<KeyTaskFact>> OverdueKeyTasksAsync(string unitCode, int year, CancellationToken ct) =>
         (await keyTasks.SummarizeTasksAsync(new Tasks.SummarizeTasksRequest { Year = year, LeadUnitCode = unitCode, AsOf = new DateOnly(year, 12, 31).ToProto() },

@@ -43,8 +43,7 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
 {
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.ConfigureSetAsideEntries();
-        model.ConfigureFeedCursors();
+        model.ConfigureFollowing();
         // The hot paths read and write these three in plain SQL, with snake_case names.
         model.Entity<ActualRow>(e =>
         {

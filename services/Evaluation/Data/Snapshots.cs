@@ -19,7 +19,7 @@ public static class Snapshots
             Year = spec.Key.Year,
             Quarter = 4,
             RolledUp = spec.FromCommunes,
-            MeasureKind = Name(spec.Indicator.Kind),
+            MeasureKind = spec.Indicator.Kind.Name(),
             Direction = spec.Indicator.Direction == Direction.HigherIsBetter ? "higher_is_better" : "lower_is_better",
             YearTarget = (double)result.Input.YearTarget,
             ReportingUnitCode = spec.ReportingUnit,
@@ -50,7 +50,7 @@ public static class Snapshots
         var status = full.Clone();
         status.Quarter = quarter;
         while (status.Quarters.Count > quarter) status.Quarters.RemoveAt(status.Quarters.Count - 1);
-        while (status.MonthlyActuals.Count > 3 * quarter) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
+        while (status.MonthlyActuals.Count > PlanCalendar.LastMonthOf(quarter)) status.MonthlyActuals.RemoveAt(status.MonthlyActuals.Count - 1);
         // As of the quarter, the targets are those of the plan it was judged against.
         var used = status.Quarters.Select(q => q.PlanRevision).ToHashSet();
         for (var i = status.Plans.Count - 1; i >= 0; i--)
@@ -88,14 +88,6 @@ public static class Snapshots
     public static decimal?[] Months(Proto.IndicatorStatus status) => [.. status.MonthlyActuals.Select(m => m.HasValue ? (decimal?)m.Value : null)];
 
     public static string SourceName(IndicatorSource source) => source == IndicatorSource.Province ? "province" : "district";
-
-    public static string Name(MeasureKind kind) => kind switch
-    {
-        MeasureKind.Cumulative => "cumulative",
-        MeasureKind.Level => "level",
-        MeasureKind.Growth => "growth",
-        _ => "year_end",
-    };
 
     public static Status FromProto(Proto.Status status) => status switch
     {

@@ -85,7 +85,7 @@ public static class EvaluationRules
         var plan = 0m;
         for (var k = 0; k < q; k++) plan += phased[k];
         var actual = Sum(input.MonthlyActuals, 3 * (q - 1), 3);
-        var yearToDate = Sum(input.MonthlyActuals, 0, 3 * q) ?? 0;
+        var yearToDate = PlanCalendar.YearToDate(summed: true, input.MonthlyActuals, PlanCalendar.LastMonthOf(q)) ?? 0;
         var progress = Progress(yearToDate, input.YearTarget, input.Indicator.Direction);
         var checkpoints = Checkpoints(input, q, progress);
 
@@ -114,7 +114,7 @@ public static class EvaluationRules
         var (indicator, yearTarget, direction) = (input.Indicator, input.YearTarget, input.Indicator.Direction);
         var baseline = indicator.Kind == MeasureKind.Growth ? null : indicator.Baseline; // a growth rate is already relative to last year
         var actual = Latest(input.MonthlyActuals, 3 * (q - 1), 3);
-        var yearToDate = Latest(input.MonthlyActuals, 0, 3 * q);
+        var yearToDate = PlanCalendar.YearToDate(summed: false, input.MonthlyActuals, PlanCalendar.LastMonthOf(q));
         var progress = Towards(yearToDate, yearTarget);
         var phased = input.QuarterTargets?[q - 1];
 

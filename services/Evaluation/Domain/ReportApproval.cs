@@ -13,7 +13,7 @@ public static class ReportApproval
         var months = new SortedSet<int>();
         foreach (var (unit, values) in sources)
         {
-            for (var m = 0; m < Math.Min(3 * quarter, values.Count); m++)
+            for (var m = 0; m < Math.Min(PlanCalendar.LastMonthOf(quarter), values.Count); m++)
             {
                 if (values[m] is not null && !approved.Contains((unit, m + 1))) months.Add(m + 1);
             }

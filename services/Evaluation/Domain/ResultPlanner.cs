@@ -164,7 +164,7 @@ public static class ResultPlanner
     {
         for (var m = 11; m >= 0; m--)
         {
-            if (months[m] is not null) return m / 3 + 1;
+            if (months[m] is not null) return PlanCalendar.QuarterOf(m + 1);
         }
         return 1;
     }

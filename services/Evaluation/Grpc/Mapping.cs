@@ -9,14 +9,13 @@ namespace TuyPhuoc.Evaluation.Grpc;
 
 internal static class Mapping
 {
-    public const int MinYear = 2000, MaxYear = 2100;
 
     /// <summary>Validates the year and quarter with the other checks, so every bad field is named at once.</summary>
     public static (int Year, int Quarter) Period(int year, int quarter, params Violations[] others)
     {
         var violations = new Violations();
         foreach (var v in others.SelectMany(o => o.Items)) violations.Add(v.Field, v.Description);
-        violations.Require(year is >= MinYear and <= MaxYear, "year", $"must be between {MinYear} and {MaxYear}");
+        violations.Require(PlanCalendar.IsPlanYear(year), "year", PlanCalendar.YearRange);
         violations.Require(quarter is >= 1 and <= 4, "quarter", "must be between 1 and 4");
         violations.ThrowIfAny();
         return (year, quarter);
@@ -25,8 +24,7 @@ internal static class Mapping
     public static Violations Required(string value, string field) => new Violations().Require(!string.IsNullOrWhiteSpace(value), field, "is required");
 
     public static Violations Block(string block, bool required) =>
-        new Violations().Require(required ? PublishedPlan.BlockNames.Contains(block.Trim()) : block.Length == 0 || PublishedPlan.BlockNames.Contains(block.Trim()),
-            "block", $"must be one of {string.Join(", ", PublishedPlan.BlockNames)}");
+        new Violations().Require(required ? Blocks.IsBlock(block.Trim()) : block.Length == 0 || Blocks.IsBlock(block.Trim()), "block", Blocks.Expected);
 
 
     /// <summary>A result change with the result as it stands now, as of its latest quarter with data.</summary>

@@ -14,7 +14,7 @@ internal static class PolicyMapping
     {
         var violations = new Violations();
         if (requested is null) throw new InvalidInputException("policy", "is required");
-        violations.Require(requested.Year is >= Mapping.MinYear and <= Mapping.MaxYear, "policy.year", $"must be between {Mapping.MinYear} and {Mapping.MaxYear}");
+        violations.Require(PlanCalendar.IsPlanYear(requested.Year), "policy.year", PlanCalendar.YearRange);
         violations.RequireText(requested.Reason, "policy.reason", 1000);
         violations.RequireFinite(requested.AtRiskBand, "policy.at_risk_band");
         for (var i = 0; i < requested.Checkpoints.Count; i++) violations.RequireFinite(requested.Checkpoints[i].MinimumProgress, $"policy.checkpoints[{i}].minimum_progress");

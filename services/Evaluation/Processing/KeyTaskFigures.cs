@@ -22,7 +22,7 @@ public sealed class KeyTaskFigures(Tasks.KeyTasks.KeyTasksClient tasks, ILogger<
             Block = block ?? access.Block ?? "",
             // A unit's reporter sees the tasks its unit leads; partners see every task, since the task lists are public decisions.
             LeadUnitCode = access.Unit ?? "",
-            AsOf = Dates.QuarterEnd(year, quarter).ToProto(),
+            AsOf = PlanCalendar.QuarterEnd(year, quarter).ToProto(),
         };
         try
         {

@@ -32,17 +32,11 @@ public static class PlanMapping
 
     public static IndicatorInfo ToDomain(Plans.Indicator i) => new(
         i.Code,
-        i.MeasureKind switch
-        {
-            Plans.MeasureKind.Level => MeasureKind.Level,
-            Plans.MeasureKind.Growth => MeasureKind.Growth,
-            Plans.MeasureKind.YearEnd => MeasureKind.YearEnd,
-            _ => MeasureKind.Cumulative,
-        },
+        i.MeasureKind.ToDomain(),
         i.Direction == Plans.Direction.LowerIsBetter ? Direction.LowerIsBetter : Direction.HigherIsBetter,
         i.HasBaseline ? (decimal)i.Baseline : null,
         i.Source == Plans.IndicatorSource.Province ? IndicatorSource.Province : IndicatorSource.District,
-        PublishedPlan.BlockName(i.Block),
+        Blocks.Name(i.Block),
         i.ResponsibleOfficeCode,
         i.CommuneAllocated);
 
@@ -52,8 +46,6 @@ public static class PlanMapping
         if (kind == MeasureKind.YearEnd) return null;
         if (quarters.Count == 4) return [.. quarters.Select(q => (decimal)q)];
         if (months.Count != 12) return null;
-        return kind == MeasureKind.Cumulative
-            ? [.. Enumerable.Range(0, 4).Select(q => (decimal)months[3 * q] + (decimal)months[3 * q + 1] + (decimal)months[3 * q + 2])]
-            : [.. Enumerable.Range(0, 4).Select(q => (decimal)months[3 * q + 2])];
+        return PlanCalendar.QuarterTargets(kind.IsSummed(), [.. months.Select(m => (decimal)m)]);
     }
 }

@@ -138,7 +138,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
     /// <summary>The Domain's summary of stored statuses (the rule lives there, for tests and for what ships).</summary>
     public static QuarterSummary<Proto.IndicatorStatus> Summarize(int quarter, IEnumerable<Proto.IndicatorStatus> statuses) =>
         EvaluationRules.Summarize(quarter, statuses.Select(s => (s, new Headline(
-            Snapshots.FromProto(s.Status), s.CheckpointDue ? s.PassesCheckpoints : null, s.MeasureKind == Snapshots.Name(MeasureKind.YearEnd)))));
+            Snapshots.FromProto(s.Status), s.CheckpointDue ? s.PassesCheckpoints : null, s.MeasureKind == MeasureKind.YearEnd.Name()))));
 
     public static Proto.IndicatorStatus View(StoredResult row, int quarter)
     {

@@ -7,9 +7,9 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.IndicatorPlans.Data;
 
 /// <summary>The plans' use cases over the database: reads, and writes that record their change-log entry in the same transaction.</summary>
-public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvider clock)
+public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictClock clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today;
 
     // Read once per request: a plan is validated, warned about and mapped against the same catalog.
     private Dictionary<string, Indicator>? _catalog;
@@ -111,7 +111,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
     private static Violations ValidateHeader(int year, string decisionNumber, DateOnly decisionDate, DateOnly effectiveFrom)
     {
         var violations = new Violations();
-        violations.Require(year is >= PlanRules.MinYear and <= PlanRules.MaxYear, "year", $"must be between {PlanRules.MinYear} and {PlanRules.MaxYear}");
+        violations.Require(PlanCalendar.IsPlanYear(year), "year", PlanCalendar.YearRange);
         violations.RequireText(decisionNumber, "decision_number", 100);
         violations.Require(decisionDate != default, "decision_date", "is required");
         violations.Require(effectiveFrom != default, "effective_from", "is required");
@@ -134,7 +134,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, TimeProvi
             EffectiveFrom = header.EffectiveFrom,
             Reason = header.Reason.Trim(),
             AppliesFromStartOfYear = header.AppliesFromStartOfYear,
-            RecordedAt = clock.GetUtcNow(),
+            RecordedAt = clock.Now,
             RecordedBy = recordedBy,
             Targets = targets,
         };

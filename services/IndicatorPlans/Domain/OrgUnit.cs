@@ -14,5 +14,5 @@ public sealed class OrgUnit
     public string? MergedIntoCode { get; set; }
 
     public bool ExistsOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
-    public bool IsCommuneLevel => Kind is UnitKind.Commune or UnitKind.Town;
+    public bool IsCommuneLevel => Kind.IsCommuneLevel();
 }

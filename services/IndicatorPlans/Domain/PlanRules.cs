@@ -5,16 +5,8 @@ namespace TuyPhuoc.IndicatorPlans.Domain;
 /// <summary>The rules a plan must satisfy. Pure: everything it needs is passed in.</summary>
 public static class PlanRules
 {
-    public const int MinYear = 2000, MaxYear = 2100;
-
-    public static bool IsSummed(this MeasureKind kind) => kind == MeasureKind.Cumulative;
-
     /// <summary>Quarter targets from month targets: sums for cumulative indicators, the quarter-end level otherwise.</summary>
-    public static double[] Quarters(MeasureKind kind, IReadOnlyList<double> months) =>
-        months.Count != 12 ? [] :
-        kind.IsSummed()
-            ? Enumerable.Range(0, 4).Select(q => months[3 * q] + months[3 * q + 1] + months[3 * q + 2]).ToArray()
-            : Enumerable.Range(0, 4).Select(q => months[3 * q + 2]).ToArray();
+    public static double[] Quarters(MeasureKind kind, IReadOnlyList<double> months) => PlanCalendar.QuarterTargets(kind.IsSummed(), months);
 
     public static bool SameAmount(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b)));
 

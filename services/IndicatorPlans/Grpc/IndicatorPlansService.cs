@@ -1,6 +1,8 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Plans.V1;
+using SectorBlock = TuyPhuoc.Contracts.Plans.V1.SectorBlock;
+using UnitKind = TuyPhuoc.Contracts.Plans.V1.UnitKind;
 using TuyPhuoc.IndicatorPlans.Data;
 using TuyPhuoc.ServiceDefaults;
 
@@ -13,7 +15,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     {
         var asOf = request.AsOf.ToDate("as_of") ?? store.Today;
         var units = (await store.UnitsAsync(context.CancellationToken)).Values
-            .Where(u => u.ExistsOn(asOf) && (request.Kind == UnitKind.Unspecified || (int)u.Kind == (int)request.Kind))
+            .Where(u => u.ExistsOn(asOf) && (request.Kind == UnitKind.Unspecified || u.Kind.ToProto() == request.Kind))
             .OrderBy(u => u.Code, StringComparer.Ordinal);
         var (page, next) = Paging.Page(units, u => u.Code, request.PageSize, request.PageToken);
         return new ListUnitsResponse { Units = { page.Select(u => u.ToProto()) }, NextPageToken = next };
@@ -45,7 +47,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override async Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context)
     {
         var indicators = (await store.CatalogAsync(context.CancellationToken)).Values
-            .Where(i => (request.Block == SectorBlock.Unspecified || (int)i.Block == (int)request.Block)
+            .Where(i => (request.Block == SectorBlock.Unspecified || i.Block.ToProto() == request.Block)
                 && (request.Source == IndicatorSource.Unspecified || (int)i.Source == (int)request.Source))
             .OrderBy(i => i.Code, StringComparer.Ordinal);
         var (page, next) = Paging.Page(indicators, i => i.Code, request.PageSize, request.PageToken);
@@ -96,7 +98,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
         var ct = context.CancellationToken;
         var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
         var catalog = await store.CatalogAsync(ct);
-        var inBlock = targets.Where(t => request.Block == SectorBlock.Unspecified || (int)catalog[t.IndicatorCode].Block == (int)request.Block);
+        var inBlock = targets.Where(t => request.Block == SectorBlock.Unspecified || catalog[t.IndicatorCode].Block.ToProto() == request.Block);
         var (page, next) = Paging.Page(inBlock, t => t.IndicatorCode, request.PageSize, request.PageToken);
         return new ListTargetsResponse { Targets = { page.Select(t => t.ToProto(catalog[t.IndicatorCode])) }, NextPageToken = next };
     }

@@ -5,7 +5,10 @@ using Proto = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
 
-/// <summary>Between the proto messages of tuyphuoc.plans.v1 and the domain. Enum numbers are the same on both sides.</summary>
+/// <summary>
+/// Between the proto messages of tuyphuoc.plans.v1 and the domain. What is asked is taken as it was asked (a cast), so
+/// the catalog rules can refuse an unset or unknown kind or block; what is answered maps through the one vocabulary.
+/// </summary>
 internal static class Mapping
 {
 
@@ -13,9 +16,9 @@ internal static class Mapping
     {
         Code = u.Code,
         Name = u.Name,
-        Kind = (Proto.UnitKind)u.Kind,
+        Kind = u.Kind.ToProto(),
         ParentCode = u.ParentCode ?? "",
-        Block = (Proto.SectorBlock)(int)(u.Block ?? 0),
+        Block = u.Block.ToProto(),
         ValidFrom = u.ValidFrom.ToProto(),
         ValidTo = u.ValidTo.ToProto(),
         MergedIntoCode = u.MergedIntoCode ?? "",
@@ -41,7 +44,7 @@ internal static class Mapping
 
     public static Proto.Block ToProto(this BlockInfo b) => new()
     {
-        SectorBlock = (Proto.SectorBlock)b.Block,
+        SectorBlock = b.Block.ToProto(),
         Name = b.Name,
         LeaderName = b.LeaderName,
         LeaderTitle = b.LeaderTitle,
@@ -55,10 +58,10 @@ internal static class Mapping
             Name = i.Name,
             UnitOfMeasure = i.UnitOfMeasure,
             Source = (Proto.IndicatorSource)i.Source,
-            Block = (Proto.SectorBlock)i.Block,
+            Block = i.Block.ToProto(),
             ResponsibleOfficeCode = i.ResponsibleOfficeCode,
             Direction = (Proto.Direction)i.Direction,
-            MeasureKind = (Proto.MeasureKind)i.MeasureKind,
+            MeasureKind = i.MeasureKind.ToProto(),
             CommuneAllocated = i.CommuneAllocated,
             Range = i.RangeMin is { } min && i.RangeMax is { } max ? new Proto.ValueRange { Min = min, Max = max } : null,
         };

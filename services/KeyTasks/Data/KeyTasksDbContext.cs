@@ -69,6 +69,7 @@ public sealed class KeyTasksDbContext(DbContextOptions<KeyTasksDbContext> option
         });
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();
+        model.ConfigureFollowing();
     }
 }
 

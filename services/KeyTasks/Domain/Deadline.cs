@@ -15,7 +15,7 @@ public readonly record struct Deadline(DeadlineKind Kind, DateOnly? DueDate)
     public static Deadline Of(DeadlineKind kind, DateOnly day) => kind switch
     {
         DeadlineKind.Month => new(kind, new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1)),
-        DeadlineKind.Quarter => new(kind, Dates.QuarterEnd(day.Year, Quarter(day))),
+        DeadlineKind.Quarter => new(kind, PlanCalendar.QuarterEnd(day.Year, PlanCalendar.QuarterOf(day))),
         DeadlineKind.Regular => Regular,
         _ => new(kind, day),
     };
@@ -24,12 +24,10 @@ public readonly record struct Deadline(DeadlineKind Kind, DateOnly? DueDate)
     {
         DeadlineKind.Regular => "Thường xuyên",
         DeadlineKind.Month when DueDate is { } d => $"Tháng {d.Month}/{d.Year}",
-        DeadlineKind.Quarter when DueDate is { } d => $"Quý {Roman[Quarter(d) - 1]}/{d.Year}",
+        DeadlineKind.Quarter when DueDate is { } d => $"Quý {Roman[PlanCalendar.QuarterOf(d) - 1]}/{d.Year}",
         _ when DueDate is { } d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         _ => "",
     };
-
-    public static int Quarter(DateOnly day) => (day.Month + 2) / 3;
 
 
     internal static readonly string[] Roman = ["I", "II", "III", "IV"];

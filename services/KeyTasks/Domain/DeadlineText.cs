@@ -21,7 +21,7 @@ public static partial class DeadlineText
             var quarter = Array.IndexOf(Deadline.Roman, q.Groups[1].Value.ToUpperInvariant()) + 1;
             if (quarter == 0 && int.TryParse(q.Groups[1].Value, CultureInfo.InvariantCulture, out var n)) quarter = n;
             if (quarter is < 1 or > 4) return (null, $"names no quarter: \"{text.Trim()}\"");
-            return YearOf(q.Groups[2], year) is { } y ? (new Deadline(DeadlineKind.Quarter, Dates.QuarterEnd(y, quarter)), null) : (null, $"has no valid year: \"{text.Trim()}\"");
+            return YearOf(q.Groups[2], year) is { } y ? (new Deadline(DeadlineKind.Quarter, PlanCalendar.QuarterEnd(y, quarter)), null) : (null, $"has no valid year: \"{text.Trim()}\"");
         }
         if (MonthPattern().Match(t) is { Success: true } m)
         {
@@ -33,17 +33,21 @@ public static partial class DeadlineText
         {
             var (day, month, y) = (int.Parse(d.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(d.Groups[2].Value, CultureInfo.InvariantCulture),
                 int.Parse(d.Groups[3].Value, CultureInfo.InvariantCulture));
-            if (y is >= 2000 and <= 2100 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, month))
+            if (PlanCalendar.IsPlanYear(y) && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(y, month))
                 return (new Deadline(DeadlineKind.Date, new DateOnly(y, month, day)), null);
             return (null, $"is not a valid day: \"{text.Trim()}\"");
         }
         return (null, $"is not a deadline (a day dd/mm/yyyy, \"Tháng 6/2024\", \"Quý II/2024\" or \"Thường xuyên\"): \"{text.Trim()}\"");
     }
 
+    private static readonly double FirstSerial = new DateTime(PlanCalendar.FirstYear, 1, 1).ToOADate(),
+        LastSerial = new DateTime(PlanCalendar.LastYear + 1, 1, 1).ToOADate();
+
     /// <summary>A spreadsheet's date serial (days since 30/12/1899).</summary>
     public static (Deadline? Deadline, string? Problem) FromSerial(double serial)
     {
-        if (!double.IsFinite(serial) || serial < 36526 || serial > 73415) return (null, $"is a number, not a day of 2000 to 2100: {serial}");
+        if (!double.IsFinite(serial) || serial < FirstSerial || serial >= LastSerial)
+            return (null, $"is a number, not a day of {PlanCalendar.FirstYear} to {PlanCalendar.LastYear}: {serial}");
         return (new Deadline(DeadlineKind.Date, DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)))), null);
     }
 
@@ -51,7 +55,7 @@ public static partial class DeadlineText
     {
         if (!group.Success) return year;
         var y = int.Parse(group.Value, CultureInfo.InvariantCulture);
-        return y is >= 2000 and <= 2100 ? y : null;
+        return PlanCalendar.IsPlanYear(y) ? y : null;
     }
 
     [GeneratedRegex(@"^(?:trong |trước |hoàn thành trong )?quý ([ivx]+|\d+)(?: ?(?:/|năm) ?(\d{4}))?$")]

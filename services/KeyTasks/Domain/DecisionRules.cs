@@ -54,10 +54,10 @@ public static class DecisionRules
     {
         violations.RequireText(header.Number, "number", MaxNumberLength);
         violations.RequireText(header.Title, "title", MaxTitleLength);
-        if (header.Year is < 2000 or > 2100) violations.Add("year", "must be between 2000 and 2100");
+        if (!PlanCalendar.IsPlanYear(header.Year)) violations.Add("year", PlanCalendar.YearRange);
         else if (plan is null) violations.Add("year", $"has no plan: the units and indicators of {header.Year} are not known");
         if (header.DecisionDate is not { } date) violations.Add("decision_date", "is required");
-        else if (header.Year is >= 2000 and <= 2100 && (date.Year < header.Year - 1 || date.Year > header.Year))
+        else if (PlanCalendar.IsPlanYear(header.Year) && (date.Year < header.Year - 1 || date.Year > header.Year))
             violations.Add("decision_date", $"must fall in {header.Year} or the year before");
     }
 
@@ -79,7 +79,7 @@ public static class DecisionRules
         if (coordinating.Contains(lead) && lead.Length > 0) violations.Add(where(i, "coordinating_unit_codes"), $"{lead} leads the task");
         var block = Text.Optional(input.Block) ?? leadUnit?.Block;
         if (block is null && leadUnit is not null) violations.Add(where(i, "block"), $"is required: {lead} is in no sector block, so name the block whose leader follows the task");
-        else if (block is not null && !PublishedPlan.BlockNames.Contains(block)) violations.Add(where(i, "block"), $"{block} is not a sector block ({string.Join(", ", PublishedPlan.BlockNames)})");
+        else if (block is not null && !Blocks.IsBlock(block)) violations.Add(where(i, "block"), $"{block} is not a sector block ({string.Join(", ", Blocks.Names)})");
         var indicators = input.IndicatorCodes.Select(c => c.Trim()).ToList();
         if (indicators.Count > MaxListed) violations.Add(where(i, "indicator_codes"), $"names more than {MaxListed} indicators");
         foreach (var unknown in indicators.Where(c => !plan.Indicators.Contains(c)).Distinct())

@@ -11,7 +11,8 @@ namespace TuyPhuoc.KeyTasks.Domain;
 public static class DemoTasks2024
 {
     public const string Reporter = "demo";
-    private const string Economy = "economy", Society = "culture_society", Internal = "internal_affairs";
+    private static readonly string Economy = Blocks.Name(SectorBlock.Economy), Society = Blocks.Name(SectorBlock.CultureSociety),
+        Internal = Blocks.Name(SectorBlock.InternalAffairs);
     private static readonly string[] Communes =
         ["TT_TUY_PHUOC", "TT_DIEU_TRI", "PHUOC_THANG", "PHUOC_HUNG", "PHUOC_QUANG", "PHUOC_HOA", "PHUOC_SON", "PHUOC_HIEP", "PHUOC_LOC", "PHUOC_NGHIA", "PHUOC_THUAN", "PHUOC_AN", "PHUOC_THANH"];
 
@@ -21,7 +22,7 @@ public static class DemoTasks2024
 
     private static Deadline On(int month, int day) => new(DeadlineKind.Date, new DateOnly(2024, month, day));
     private static Deadline Month(int month) => Deadline.Of(DeadlineKind.Month, new DateOnly(2024, month, 1));
-    private static Deadline Quarter(int quarter) => Deadline.Of(DeadlineKind.Quarter, new DateOnly(2024, quarter * 3, 1));
+    private static Deadline Quarter(int quarter) => Deadline.Of(DeadlineKind.Quarter, new DateOnly(2024, PlanCalendar.LastMonthOf(quarter), 1));
 
     private const string EconomyField = "I. Lĩnh vực kinh tế", SocietyField = "II. Lĩnh vực văn hóa - xã hội", InternalField = "III. Lĩnh vực nội chính";
 
@@ -165,7 +166,9 @@ public static class DemoTasks2024
         return decision;
     }
 
-    /// <summary>09:00 in Vietnam on the day.</summary>
+    private static readonly DistrictClock InTuyPhuoc = new(TimeProvider.System);
+
+    /// <summary>09:00 in the district on the day.</summary>
     private static DateTimeOffset At(string day) =>
-        new DateTimeOffset(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(9, 0)), DistrictClock.VietnamOffset).ToUniversalTime();
+        InTuyPhuoc.At(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(9, 0));
 }

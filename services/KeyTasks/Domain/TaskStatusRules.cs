@@ -46,7 +46,7 @@ public static class TaskStatusRules
     private static TaskAssessment AssessRegular(KeyTask task, DateOnly asOf, List<ProgressReport> reports, ProgressReport? latest, Deadline deadline)
     {
         var yearEnd = new DateOnly(task.Year, 12, 31);
-        if (latest is { State: ProgressState.Done } && (latest.ReportedOn > yearEnd || latest.ReportedOn.Year == task.Year && Deadline.Quarter(latest.ReportedOn) == 4))
+        if (latest is { State: ProgressState.Done } && (latest.ReportedOn > yearEnd || latest.ReportedOn.Year == task.Year && PlanCalendar.QuarterOf(latest.ReportedOn) == 4))
         {
             return new(asOf, DoneStatus(latest, yearEnd, asOf), null, 100, deadline, latest, AwaitsConfirmation(latest, yearEnd, asOf));
         }
@@ -54,10 +54,10 @@ public static class TaskStatusRules
         var reviewed = asOf <= yearEnd ? asOf : yearEnd.AddDays(1);
         var current = QuarterOf(reviewed, task.Year);
         var lastEnded = current - 1;
-        var firstQuarter = task.StartsOn.Year < task.Year ? 1 : Deadline.Quarter(task.StartsOn);
+        var firstQuarter = task.StartsOn.Year < task.Year ? 1 : PlanCalendar.QuarterOf(task.StartsOn);
         if (lastEnded >= firstQuarter && !ReportedIn(reports, task.Year, lastEnded) && (current > 4 || !ReportedIn(reports, task.Year, current)))
         {
-            overdueSince = Dates.QuarterEnd(task.Year, lastEnded).AddDays(1);
+            overdueSince = PlanCalendar.QuarterEnd(task.Year, lastEnded).AddDays(1);
         }
         return new(asOf, Working(latest, overdueSince), overdueSince, latest?.PercentDone ?? 0, deadline, latest);
     }
@@ -76,8 +76,8 @@ public static class TaskStatusRules
         : TaskStatus.InProgressOverdue;
 
     /// <summary>The quarter of a day within the year: 5 past its end.</summary>
-    private static int QuarterOf(DateOnly day, int year) => day.Year > year ? 5 : day.Year < year ? 0 : Deadline.Quarter(day);
+    private static int QuarterOf(DateOnly day, int year) => day.Year > year ? 5 : day.Year < year ? 0 : PlanCalendar.QuarterOf(day);
 
     private static bool ReportedIn(List<ProgressReport> reports, int year, int quarter) =>
-        reports.Any(r => r.ReportedOn.Year == year && Deadline.Quarter(r.ReportedOn) == quarter);
+        reports.Any(r => r.ReportedOn.Year == year && PlanCalendar.QuarterOf(r.ReportedOn) == quarter);
 }

@@ -1,3 +1,4 @@
+using TuyPhuoc.Calendar;
 using TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Portal.Suite;
@@ -7,7 +8,7 @@ public static class Periods
 {
     /// <summary>Today's quarter in the current year; a past year is seen at its end, a future one at its start.</summary>
     public static int CurrentQuarter(int year, DateOnly today) =>
-        year == today.Year ? (today.Month + 2) / 3 : year < today.Year ? 4 : 1;
+        year == today.Year ? PlanCalendar.QuarterOf(today) : year < today.Year ? 4 : 1;
 
     /// <summary>The month to report: the one after the last month with any value, within the year and not after this month.</summary>
     public static int MonthToReport(int year, IEnumerable<int> monthsWithValues, DateOnly today)
@@ -24,10 +25,6 @@ public static class Periods
     /// The year so far through a month: the sum of the months for a flow (cumulative), otherwise the latest value, as
     /// a level or a rate is reported. Null when nothing was reported yet.
     /// </summary>
-    public static double? YearToDate(MeasureKind kind, IReadOnlyDictionary<int, double> values, int throughMonth)
-    {
-        var reported = values.Where(v => v.Key <= throughMonth).OrderBy(v => v.Key).ToList();
-        if (reported.Count == 0) return null;
-        return kind == MeasureKind.Cumulative ? reported.Sum(v => v.Value) : reported[^1].Value;
-    }
+    public static double? YearToDate(MeasureKind kind, IReadOnlyDictionary<int, double> values, int throughMonth) =>
+        PlanCalendar.YearToDate(kind == MeasureKind.Cumulative, values, throughMonth);
 }

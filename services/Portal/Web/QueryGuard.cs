@@ -2,6 +2,7 @@ using System.Globalization;
 using Grpc.Core;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
+using TuyPhuoc.Calendar;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.ServiceDefaults;
@@ -14,8 +15,6 @@ namespace TuyPhuoc.Portal.Web;
 /// </summary>
 public static class QueryGuard
 {
-    public const int MinYear = 2000, MaxYear = 2100;
-
     private enum Kind { Year, Quarter, Month, Block, Unit }
 
     // The pages' Vietnamese names and the forms' English ones.
@@ -46,7 +45,7 @@ public static class QueryGuard
             var value = values.ToString();
             var problem = kind switch
             {
-                Kind.Year => Number(value, MinYear, MaxYear) ? null : l["Query_Year", MinYear, MaxYear],
+                Kind.Year => Number(value, PlanCalendar.FirstYear, PlanCalendar.LastYear) ? null : l["Query_Year", PlanCalendar.FirstYear, PlanCalendar.LastYear],
                 // 0: the whole year, where a page or form shows a year's ranking.
                 Kind.Quarter => Number(value, 0, 4) ? null : l["Query_Quarter"],
                 Kind.Month => Number(value, 1, 12) ? null : l["Query_Month"],

@@ -11,6 +11,8 @@ namespace TuyPhuoc.Submissions.Data;
 /// <summary>Monthly reports and their deadlines: each step of <see cref="ReportWorkflow"/> on the month locked, with its change-log entry.</summary>
 public sealed class ReportsStore(SubmissionsDbContext db, PlanViews plans, DistrictClock clock)
 {
+    public DistrictClock Clock => clock;
+
     public DateOnly Today => clock.Today;
 
     public async Task<int> DeadlineDayAsync(int year, CancellationToken ct) =>

@@ -71,6 +71,7 @@ public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> 
         });
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();
+        model.ConfigureFollowing();
     }
 }
 

@@ -6,7 +6,6 @@ namespace TuyPhuoc.Submissions.Domain;
 public static class ActualRules
 {
     public const int MaxNoteLength = 4000;
-    public const int MinYear = 2000;
 
     /// <summary>Every reason to refuse the input, by field; empty when it may be stored (the period lock is checked by the store).</summary>
     public static List<FieldViolation> Check(ActualInput input, PlanView? plan, DateOnly today)
@@ -44,17 +43,17 @@ public static class ActualRules
         return violations;
     }
 
-    /// <summary>A year that can have a plan: from <see cref="MinYear"/> to the next one.</summary>
+    /// <summary>A year that can have a plan: from the first plan year to the next one.</summary>
     public static Violations RequirePlanYear(this Violations violations, int year, DateOnly today) =>
-        violations.Require(year >= MinYear && year <= today.Year + 1, "year", $"must be between {MinYear} and {today.Year + 1}");
+        violations.Require(year >= PlanCalendar.FirstYear && year <= today.Year + 1, "year", $"must be between {PlanCalendar.FirstYear} and {today.Year + 1}");
 
     /// <summary>A month of a plan year that has begun: 1..12, and not after the current month.</summary>
     public static bool CheckPeriod(int year, int month, DateOnly today, Action<string, string> add)
     {
         var ok = true;
-        if (year < MinYear || year > today.Year)
+        if (year < PlanCalendar.FirstYear || year > today.Year)
         {
-            add("year", $"must be between {MinYear} and {today.Year}");
+            add("year", $"must be between {PlanCalendar.FirstYear} and {today.Year}");
             ok = false;
         }
         if (month is < 1 or > 12)

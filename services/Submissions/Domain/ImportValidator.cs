@@ -58,7 +58,7 @@ public sealed class ImportValidator(Caller caller, DateOnly today,
     private async ValueTask<(PlanView?, IReadOnlySet<(string, int, int)>)> YearAsync(int year, CancellationToken ct)
     {
         if (_years.TryGetValue(year, out var known)) return known;
-        if (year < ActualRules.MinYear || year > today.Year) return _years[year] = (null, new HashSet<(string, int, int)>());
+        if (year < PlanCalendar.FirstYear || year > today.Year) return _years[year] = (null, new HashSet<(string, int, int)>());
         return _years[year] = await readYear(year, ct);
     }
 }

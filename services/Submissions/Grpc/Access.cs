@@ -13,7 +13,7 @@ public static class Access
     public static async Task<Func<string, bool>> UnitsAsync(CallerScope caller, PlanViews plans, int year, CancellationToken ct)
     {
         if (caller.Grant == Grant.All) return _ => true;
-        var plan = caller.Grant == Grant.OwnBlock && year is >= 2000 and <= 2100 ? await plans.GetAsync(year, ct) : null;
+        var plan = caller.Grant == Grant.OwnBlock && PlanCalendar.IsPlanYear(year) ? await plans.GetAsync(year, ct) : null;
         return unit => caller.SeesUnit(unit, plan?.Units.GetValueOrDefault(unit)?.Block);
     }
 

@@ -60,7 +60,7 @@ internal static class Mapping
 
     public static Proto.Deadlines ToProto(this DeadlineSetting d) => new() { Year = d.Year, DayOfFollowingMonth = d.DayOfFollowingMonth };
 
-    public static Proto.UnitTimeliness ToProto(this TimelinessEntry e) => new()
+    public static Proto.UnitTimeliness ToProto(this TimelinessEntry e, DistrictClock clock) => new()
     {
         UnitCode = e.UnitCode,
         Year = e.Year,
@@ -69,9 +69,7 @@ internal static class Mapping
         DaysLate = e.DaysLate,
         Deadline = e.Deadline.ToProto(),
         // Timeliness is judged on local days; the instant shown is the start of that day.
-        FirstSubmittedAt = e.FirstSubmittedOn is { } day
-            ? Timestamp.FromDateTimeOffset(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), DistrictClock.VietnamOffset))
-            : null,
+        FirstSubmittedAt = e.FirstSubmittedOn is { } day ? Timestamp.FromDateTimeOffset(clock.StartOf(day)) : null,
     };
 
     public static Proto.Escalation ToProto(this Escalation e, DateOnly today) => new()

@@ -193,7 +193,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
         var entries = (await reports.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken))
             .Where(e => sees(e.UnitCode));
         var (page, next) = Paging.Page(entries, e => e.Key, request.PageSize, request.PageToken);
-        return new ListTimelinessResponse { Entries = { page.Select(e => e.ToProto()) }, NextPageToken = next };
+        return new ListTimelinessResponse { Entries = { page.Select(e => e.ToProto(reports.Clock)) }, NextPageToken = next };
     }
 
     public override Task<Escalation> RaiseEscalation(RaiseEscalationRequest request, ServerCallContext context) =>

@@ -253,7 +253,7 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.ToTable("years", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -323,7 +323,7 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.ToTable("idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.SetAsideEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
                 {
                     b.Property<string>("Feed")
                         .HasMaxLength(50)

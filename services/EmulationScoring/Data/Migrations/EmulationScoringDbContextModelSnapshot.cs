@@ -233,7 +233,7 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.ToTable("years", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -277,7 +277,7 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.ToTable("change_log", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.FeedCursor", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
                 {
                     b.Property<string>("Feed")
                         .HasMaxLength(50)
@@ -320,7 +320,7 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.ToTable("idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.SetAsideEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
                 {
                     b.Property<string>("Feed")
                         .HasMaxLength(50)

@@ -141,7 +141,7 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("results", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -141,7 +141,7 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("results", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -211,7 +211,7 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.SetAsideEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
                 {
                     b.Property<string>("Feed")
                         .HasMaxLength(50)

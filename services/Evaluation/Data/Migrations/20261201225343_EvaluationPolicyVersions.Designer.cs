@@ -204,7 +204,7 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("results", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -248,7 +248,7 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("change_log", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.FeedCursor", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
                 {
                     b.Property<string>("Feed")
                         .HasMaxLength(50)
@@ -291,7 +291,7 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.SetAsideEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
                 {
                     b.Property<string>("Feed")
                         .HasMaxLength(50)

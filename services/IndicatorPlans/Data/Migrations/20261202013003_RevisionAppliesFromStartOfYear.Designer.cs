@@ -210,7 +210,7 @@ namespace TuyPhuoc.IndicatorPlans.Data.Migrations
                     b.ToTable("plan_targets", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -301,7 +301,7 @@ namespace TuyPhuoc.KeyTasks.Data.Migrations
                     b.ToTable("task_comments", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

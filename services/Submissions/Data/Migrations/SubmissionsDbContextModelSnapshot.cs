@@ -22,7 +22,7 @@ namespace TuyPhuoc.Submissions.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("TuyPhuoc.ServiceDefaults.ChangeLogEntry", b =>
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -64,6 +64,51 @@ namespace TuyPhuoc.Submissions.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("change_log", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed", "Sequence");
+
+                    b.ToTable("set_aside_entries", (string)null);
                 });
 
             modelBuilder.Entity("TuyPhuoc.ServiceDefaults.IdempotencyRecord", b =>

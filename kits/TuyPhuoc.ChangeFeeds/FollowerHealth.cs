@@ -3,7 +3,9 @@ using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>
 /// How far each change-stream follower of this process is, for operators: lag in entries and seconds as metrics, and

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>How far this service has followed another's change feed; moved in the transaction that applies the entries.</summary>
 public sealed class FeedCursor
@@ -13,6 +15,13 @@ public sealed class FeedCursor
 /// <summary>Every follower's cursors: one table, one rule (a cursor never moves back).</summary>
 public static class FeedCursors
 {
+    /// <summary>What a follower keeps in the service's database: its cursors and its set-aside entries.</summary>
+    public static void ConfigureFollowing(this ModelBuilder model)
+    {
+        model.ConfigureFeedCursors();
+        model.ConfigureSetAsideEntries();
+    }
+
     public static void ConfigureFeedCursors(this ModelBuilder model) => model.Entity<FeedCursor>(e =>
     {
         e.ToTable("feed_cursors");

@@ -1,48 +1,16 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.ChangeFeeds;
+using TuyPhuoc.ServiceDefaults;
 
-namespace TuyPhuoc.ServiceDefaults;
-
-/// <summary>A year's plan as IndicatorPlans publishes it: the plan in force, the catalog, the units of the year and who reports what.</summary>
-public sealed record PublishedPlan(
-    Plans.Plan Plan,
-    IReadOnlyDictionary<string, Plans.Indicator> Catalog,
-    IReadOnlyDictionary<string, Plans.Unit> Units,
-    IReadOnlyDictionary<string, IReadOnlyList<Plans.AssignedIndicator>> Assignments,
-    string DistrictCode)
-{
-    public int Year => Plan.Year;
-
-    /// <summary>
-    /// The plan in force at the end of each quarter, as IndicatorPlans decides it (a revision that applies from the start
-    /// of the year counts for every quarter): what each quarter is judged against. Four times <see cref="Plan"/> when
-    /// the year has one revision, or when the reader does not read revisions.
-    /// </summary>
-    public IReadOnlyList<Plans.Plan> AtQuarterEnds { get; init; } = [Plan, Plan, Plan, Plan];
-
-    /// <summary>Every revision of the year's plan, in order; empty when the reader does not read revisions.</summary>
-    public IReadOnlyList<Plans.PlanRevision> Revisions { get; init; } = [];
-
-    public IReadOnlyList<Plans.AssignedIndicator> AssignedTo(string unitCode) => Assignments.GetValueOrDefault(unitCode) ?? [];
-
-    /// <summary>The three sector blocks' names, as <see cref="BlockName"/> gives them.</summary>
-    public static readonly IReadOnlyList<string> BlockNames =
-        [BlockName(Plans.SectorBlock.Economy), BlockName(Plans.SectorBlock.CultureSociety), BlockName(Plans.SectorBlock.InternalAffairs)];
-
-    /// <summary>The block's name as tokens and the services' views carry it; empty for none.</summary>
-    public static string BlockName(Plans.SectorBlock block) => block switch
-    {
-        Plans.SectorBlock.Economy => "economy",
-        Plans.SectorBlock.CultureSociety => "culture_society",
-        Plans.SectorBlock.InternalAffairs => "internal_affairs",
-        _ => "",
-    };
-}
+namespace TuyPhuoc.PlanModel;
 
 /// <summary>
 /// The one reader of plans for the suite's services. A year is read from IndicatorPlans once and kept, with each
@@ -53,7 +21,7 @@ public sealed record PublishedPlan(
 /// </summary>
 /// <param name="readsRevisions">Whether a load also reads the year's revisions and the plan in force at each quarter's end
 /// (<see cref="PublishedPlan.Revisions"/>, <see cref="PublishedPlan.AtQuarterEnds"/>): only the Evaluation judges by them.</param>
-public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, TimeProvider clock, ILogger<PlanReader> logger, bool readsRevisions = false)
+public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, DistrictClock clock, ILogger<PlanReader> logger, bool readsRevisions = false)
 {
     private const int PageSize = 1000;
     public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(2);
@@ -81,7 +49,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         var found = await GetAsync(year, view, ct);
         if (found is not null && knows(found)) return found;
         if (_years.TryGetValue(year, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully
-            && clock.GetUtcNow() - lazy.Value.Result.LoadedAt > RereadAfter)
+            && clock.Now - lazy.Value.Result.LoadedAt > RereadAfter)
         {
             _years.TryRemove(new(year, lazy));
             found = await GetAsync(year, view, ct);
@@ -117,7 +85,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     private async Task<Entry> FetchAsync(int year)
     {
         var generation = Interlocked.Read(ref _generation);
-        var loadedAt = clock.GetUtcNow();
+        var loadedAt = clock.Now;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
         Plans.Plan plan;
@@ -146,7 +114,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
             r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
         // Units in existence at any time of the year: those of its first day and those of its last (or today).
-        var today = DateOnly.FromDateTime(loadedAt.UtcDateTime);
+        var today = clock.DayOf(loadedAt);
         var last = new DateOnly(year, 12, 31) is var end && today < end ? today : end;
         var units = new Dictionary<string, Plans.Unit>();
         foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
@@ -166,7 +134,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         if (readsRevisions)
         {
             revisions = (await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, cancellationToken: ct)).Revisions;
-            for (var q = 1; q <= 4 && revisions.Count > 1; q++) atQuarterEnds[q - 1] = await PlanOnAsync(Dates.QuarterEnd(year, q)) ?? plan;
+            for (var q = 1; q <= 4 && revisions.Count > 1; q++) atQuarterEnds[q - 1] = await PlanOnAsync(PlanCalendar.QuarterEnd(year, q)) ?? plan;
         }
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
             year, catalog.Count, units.Count, assignments.Count);
@@ -174,49 +142,67 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     }
 }
 
-/// <summary>Follows the plans' change feed from its head and drops from <see cref="PlanReader"/> what each change touches.</summary>
-public sealed class PlanFeedWatcher(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, ILogger<PlanFeedWatcher> logger) : BackgroundService
+/// <summary>
+/// Follows the plans' change feed from the cursor kept in the service's own database (<typeparamref name="TContext"/>)
+/// and drops from <see cref="PlanReader"/> what each change touches: a start reads on from where the last run stopped
+/// instead of the whole plans log. Every (re)connection drops everything first, since changes missed meanwhile (or
+/// taken by another replica of the service, which shares the cursor) cannot be told apart; at start nothing is kept yet.
+/// </summary>
+public sealed class PlanFeedWatcher<TContext>(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, IServiceScopeFactory scopes,
+    FollowerHealth health, ILogger<PlanFeedWatcher<TContext>> logger) : ChangeStreamFollower<Plans.Change>(health, logger) where TContext : DbContext
 {
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>The cursor's name in feed_cursors.</summary>
+    public const string Name = "plans.reader";
 
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    protected override string Feed => Name;
+
+    protected override async Task ReadyAsync(CancellationToken ct)
     {
-        long after = 0;
-        var backoff = FirstBackoff;
-        while (!ct.IsCancellationRequested)
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<Migrated<TContext>>() is { } migrated) await migrated.WaitAsync(ct);
+    }
+
+    protected override async IAsyncEnumerable<Plans.Change> WatchAsync(long after, [EnumeratorCancellation] CancellationToken ct)
+    {
+        reader.Invalidate();
+        using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(ct)) yield return change;
+    }
+
+    protected override long SequenceOf(Plans.Change change) => change.Sequence;
+
+    protected override DateTimeOffset OccurredAtOf(Plans.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
+
+    protected override async Task ApplyAsync(IReadOnlyList<Plans.Change> batch, CancellationToken ct)
+    {
+        foreach (var change in batch)
         {
-            try
-            {
-                using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
-                await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
-                {
-                    reader.Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
-                    after = change.Sequence;
-                    backoff = FirstBackoff;
-                }
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "The plans' change feed broke after sequence {Sequence}; reconnecting in {Backoff}", after, backoff);
-                reader.Invalidate();
-                await Task.Delay(backoff, ct);
-                backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, backoff.Ticks * 2));
-            }
+            reader.Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
         }
+        await WithDatabaseAsync(async db => { await FeedCursors.AdvanceAsync(db, Feed, batch[^1].Sequence, ct); return 0; }, ct);
+    }
+
+    protected override async Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 }
 
 public static class PlanReaderExtensions
 {
     /// <summary>
-    /// The plan reader, and the watcher that keeps it fresh unless the service follows the plans feed itself and
-    /// invalidates what a change touches (<paramref name="watch"/> false); the service registers its IndicatorPlans client.
+    /// The plan reader alone, for a service that follows the plans feed itself and invalidates what a change touches
+    /// (the Evaluation); the service registers its IndicatorPlans client.
     /// </summary>
-    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool watch = true, bool readsRevisions = false)
+    public static IServiceCollection AddPlanReader(this IServiceCollection services, bool readsRevisions = false)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<PlanReader>(sp, readsRevisions));
-        if (watch) services.AddHostedService<PlanFeedWatcher>();
         return services;
     }
+
+    /// <summary>The plan reader and its watcher, whose cursor (and set-aside entries) the service keeps in <typeparamref name="TContext"/>.</summary>
+    public static IServiceCollection AddPlanReader<TContext>(this IServiceCollection services) where TContext : DbContext =>
+        services.AddPlanReader().AddFollower<PlanFeedWatcher<TContext>>();
 }

@@ -1,4 +1,6 @@
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>Every kind of change the suite's change feeds carry, by the service that writes it: one spelling for writers and readers.</summary>
 public static class ChangeKinds

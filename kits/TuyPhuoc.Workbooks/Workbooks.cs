@@ -3,7 +3,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.Workbooks;
 
 /// <summary>Why an uploaded workbook is refused before anything in it is used.</summary>
 public enum WorkbookRefusal

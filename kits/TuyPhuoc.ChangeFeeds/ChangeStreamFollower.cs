@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>A follower whose set-aside entries can be tried again on demand (a recompute, once the cause is fixed).</summary>
 public interface ISetAsideRetry
@@ -16,9 +18,18 @@ public interface ISetAsideRetry
 
 public static class FollowerRegistration
 {
+    /// <summary>The followers' health, once per process: a health check ("followers") and the lag and set-aside metrics.</summary>
+    public static IServiceCollection AddFollowerHealth(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(FollowerHealth))) return services;
+        services.AddSingleton<FollowerHealth>();
+        services.AddHealthChecks().AddCheck<FollowerHealth>("followers");
+        return services;
+    }
+
     /// <summary>Runs the follower in the background and lets others ask it to retry what it set aside.</summary>
     public static IServiceCollection AddFollower<TFollower>(this IServiceCollection services) where TFollower : class, IHostedService, ISetAsideRetry =>
-        services.AddSingleton<TFollower>()
+        services.AddFollowerHealth().AddSingleton<TFollower>()
             .AddHostedService(sp => sp.GetRequiredService<TFollower>())
             .AddSingleton<ISetAsideRetry>(sp => sp.GetRequiredService<TFollower>());
 }

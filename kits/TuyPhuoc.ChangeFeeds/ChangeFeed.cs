@@ -7,7 +7,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 
-namespace TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>One entry of a service's change log, written in the transaction of the change it records.</summary>
 public sealed class ChangeLogEntry

@@ -1,3 +1,0 @@
-namespace TuyPhuoc.Evaluation.Domain;
-
-public enum MeasureKind { Cumulative, Level, Growth, YearEnd }

@@ -1,3 +1,0 @@
-namespace TuyPhuoc.KeyTasks.Domain;
-
-public enum UnitKind { Unspecified, District, Office, Commune, Town }
