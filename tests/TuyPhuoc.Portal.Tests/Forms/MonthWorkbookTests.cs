@@ -97,8 +97,8 @@ public sealed class MonthWorkbookTests
     [Fact]
     public void Read_NotAWorkbook_RefusedAsAWhole()
     {
-        var refused = Assert.Throws<TuyPhuoc.ServiceDefaults.WorkbookRefusedException>(() => MonthWorkbook.Read(new MemoryStream("không phải tệp Excel"u8.ToArray()), July));
-        Assert.Equal(TuyPhuoc.ServiceDefaults.WorkbookRefusal.NotAWorkbook, refused.Reason);
+        var refused = Assert.Throws<TuyPhuoc.Workbooks.WorkbookRefusedException>(() => MonthWorkbook.Read(new MemoryStream("không phải tệp Excel"u8.ToArray()), July));
+        Assert.Equal(TuyPhuoc.Workbooks.WorkbookRefusal.NotAWorkbook, refused.Reason);
     }
 
     [Fact]
