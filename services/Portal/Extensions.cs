@@ -5,13 +5,9 @@ using TuyPhuoc.Contracts.DevTokens.V1;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Components;
 using TuyPhuoc.Portal.Features;
-using TuyPhuoc.Portal.Forms;
-using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Portal.Web;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal;
 

@@ -1,7 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.Portal.Suite;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Portal.Auth;
 
 /// <summary>

@@ -4,12 +4,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using TuyPhuoc.Contracts.DevTokens.V1;
-using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Portal.Web;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Auth;
 

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Auth;
 

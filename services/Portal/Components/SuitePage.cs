@@ -1,8 +1,4 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
-using TuyPhuoc.Portal.Auth;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Components;
 

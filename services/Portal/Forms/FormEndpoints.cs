@@ -1,14 +1,9 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Localization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Scoring.V1;
-using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Features;
-using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Portal.Web;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Forms;
 

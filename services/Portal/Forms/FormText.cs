@@ -1,4 +1,3 @@
-using System.Globalization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.Localization;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Forms;
 
@@ -41,5 +39,5 @@ public static class UploadedFile
 
     /// <summary>Why a workbook was refused, in the person's language.</summary>
     public static string Refused(WorkbookRefusedException refused, IStringLocalizer<Strings> l) =>
-        l[$"Upload_{refused.Reason}", MaxBytes / 1024 / 1024, WorkbookLimits.MaxRow.ToString("N0", Suite.VietNumber.Culture), WorkbookLimits.MaxColumn.ToString("N0", Suite.VietNumber.Culture)];
+        l[$"Upload_{refused.Reason}", MaxBytes / 1024 / 1024, WorkbookLimits.MaxRow.ToString("N0", VietNumber.Culture), WorkbookLimits.MaxColumn.ToString("N0", VietNumber.Culture)];
 }

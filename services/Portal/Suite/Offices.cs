@@ -1,10 +1,6 @@
-using Grpc.Core;
-using Status = TuyPhuoc.Contracts.Evaluation.V1.Status;
-using Microsoft.Extensions.Localization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.ServiceDefaults;
 using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.Portal.Suite;

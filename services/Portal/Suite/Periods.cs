@@ -1,4 +1,3 @@
-using TuyPhuoc.Calendar;
 using TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Portal.Suite;

@@ -1,7 +1,5 @@
-using Grpc.Core;
 using Microsoft.Extensions.Caching.Memory;
 using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Suite;
 

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using Google.Rpc;
-using Grpc.Core;
-using Microsoft.Extensions.Localization;
 
 namespace TuyPhuoc.Portal.Suite;
 

@@ -1,6 +1,4 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Components.Authorization;
-using TuyPhuoc.Portal.Auth;
 
 namespace TuyPhuoc.Portal.Suite;
 

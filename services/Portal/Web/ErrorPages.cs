@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
-using Microsoft.Extensions.Localization;
 
 namespace TuyPhuoc.Portal.Web;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;

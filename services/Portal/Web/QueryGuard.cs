@@ -1,11 +1,4 @@
-using System.Globalization;
-using Grpc.Core;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
-using TuyPhuoc.Calendar;
-using TuyPhuoc.Portal.Auth;
-using TuyPhuoc.Portal.Suite;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Web;
 

@@ -1,5 +1,3 @@
-using TuyPhuoc.Portal.Suite;
-
 namespace TuyPhuoc.Portal.Features;
 
 /// <summary>A block leader's quarter: Evaluation's counts for the block, its district figures and laggards as Biểu số 01 shows them, its open escalations.</summary>

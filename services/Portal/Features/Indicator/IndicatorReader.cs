@@ -1,6 +1,4 @@
-using Grpc.Core;
 using TuyPhuoc.Contracts.Evaluation.V1;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Features;
 

@@ -1,5 +1,4 @@
 using TuyPhuoc.Contracts.Evaluation.V1;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Features;
 

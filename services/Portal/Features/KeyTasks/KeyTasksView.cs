@@ -1,5 +1,4 @@
 using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.Portal.Features;

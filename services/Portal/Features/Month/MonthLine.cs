@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Features;
 

@@ -1,10 +1,5 @@
-using Grpc.Core;
-using Microsoft.Extensions.Localization;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Forms;
-using TuyPhuoc.Portal.Suite;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Features;
 

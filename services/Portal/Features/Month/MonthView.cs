@@ -1,6 +1,5 @@
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Features;
 

@@ -1,8 +1,4 @@
-using Grpc.Core;
-using Microsoft.Extensions.Localization;
 using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.Portal.Forms;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Features;
 

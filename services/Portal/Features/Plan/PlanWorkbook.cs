@@ -1,7 +1,5 @@
 using Google.Protobuf;
 using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.Portal.Forms;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Features;
 
@@ -76,7 +74,7 @@ public static class PlanWorkbook
         sheet.Widths([6, 44, 8, 9, 11, 11, 10, 14, .. Enumerable.Repeat(10.0, 16)]);
         FormText.Heading(sheet, TargetColumns, FormText.IssuingBody(catalog.DistrictName), "Phụ lục",
             $"CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {plan.Year}",
-            $"(Kèm theo Quyết định số {revision?.DecisionNumber} ngày {revision?.DecisionDate.ToDate("")?.ToString("dd/MM/yyyy", Suite.VietNumber.Culture)} của {catalog.DistrictName})");
+            $"(Kèm theo Quyết định số {revision?.DecisionNumber} ngày {revision?.DecisionDate.ToDate("")?.ToString("dd/MM/yyyy", VietNumber.Culture)} của {catalog.DistrictName})");
         sheet.WriteAt(2, XCell.Of("Năm", Look.Plain), XCell.Of(plan.Year, Look.Plain));
         sheet.WriteAt(2, XCell.Of("Số quyết định", Look.Plain), XCell.Of(revision?.DecisionNumber, Look.Plain));
         sheet.WriteAt(2, XCell.Of("Ngày quyết định", Look.Plain), revision?.DecisionDate.ToDate("") is { } decided ? XCell.Date(decided) : XCell.Of("", Look.Plain));

@@ -1,8 +1,5 @@
-using Grpc.Core;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
-using TuyPhuoc.Portal.Suite;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Features;
 

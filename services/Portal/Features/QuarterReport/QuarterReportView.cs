@@ -1,9 +1,6 @@
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Suite;
-using TuyPhuoc.ServiceDefaults;
-using Status = TuyPhuoc.Contracts.Evaluation.V1.Status;
 
 namespace TuyPhuoc.Portal.Features;
 

@@ -1,6 +1,4 @@
 using TuyPhuoc.Contracts.Evaluation.V1;
-using TuyPhuoc.Portal.Forms;
-using TuyPhuoc.Portal.Suite;
 
 namespace TuyPhuoc.Portal.Features;
 

@@ -1,6 +1,3 @@
-using TuyPhuoc.Portal.Forms;
-using TuyPhuoc.Portal.Suite;
-
 namespace TuyPhuoc.Portal.Features;
 
 /// <summary>The classification list (danh sách xếp loại) for the emulation council: the page's <see cref="RankingView"/>, printed.</summary>

@@ -1,7 +1,4 @@
-using Grpc.Core;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Portal.Suite;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Features;
 

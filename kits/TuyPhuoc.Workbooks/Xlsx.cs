@@ -4,10 +4,9 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using TuyPhuoc.ServiceDefaults;
 using Text = DocumentFormat.OpenXml.Spreadsheet.Text;
 
-namespace TuyPhuoc.Portal.Forms;
+namespace TuyPhuoc.Workbooks;
 
 /// <summary>The look of a form's cells: the index of each in the workbook's stylesheet (<see cref="Xlsx.Styles"/>).</summary>
 public enum Look : uint
@@ -396,7 +395,7 @@ public sealed class SheetReader
     {
         if (!_cells.TryGetValue((column, row), out var c) || c.Text.Trim().Length == 0) return null;
         if (c.Number is { } n) return n;
-        return Suite.VietNumber.TryParse(c.Text, out var parsed) ? parsed : double.NaN;
+        return VietNumber.TryParse(c.Text, out var parsed) ? parsed : double.NaN;
     }
 
     /// <summary>A date as a spreadsheet date or written dd/MM/yyyy; null when empty or not a date.</summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace TuyPhuoc.Portal.Suite;
+namespace TuyPhuoc.Workbooks;
 
 /// <summary>Numbers as written in Vietnam: 1.234,5 (a dot between thousands, a comma before the decimals).</summary>
 public static partial class VietNumber
