@@ -22,7 +22,7 @@ public abstract class SuiteDownContext : BunitContext
         var nowhere = new Uri($"http://127.0.0.1:{ClosedPort()}");
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
         Services.AddMemoryCache();
-        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(TimeProvider.System).AddSingleton<DistrictClock>(sp => new(TimeProvider.System));
         Services.AddSingleton(_vault);
         Services.AddSingleton<PlanCache>();
         Services.AddSingleton<OfficeReads>();

@@ -9,7 +9,7 @@ public abstract class SuitePage : ComponentBase
     [Inject] protected IStringLocalizer<Strings> L { get; set; } = default!;
     [Inject] protected NavigationManager Nav { get; set; } = default!;
     [Inject] protected PlanCache Plans { get; set; } = default!;
-    [Inject] protected TimeProvider Clock { get; set; } = default!;
+    [Inject] protected DistrictClock Clock { get; set; } = default!;
 
     protected Person? Person { get; private set; }
     protected Problem? Problem { get; set; }
@@ -17,7 +17,7 @@ public abstract class SuitePage : ComponentBase
     /// <summary>True once the page is live in the browser (the browser tests wait for it before they type).</summary>
     protected bool Live => RendererInfo.IsInteractive;
 
-    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+    protected DateOnly Today => Clock.Today;
 
     protected override async Task OnInitializedAsync() => Person = await Session.PersonAsync();
 

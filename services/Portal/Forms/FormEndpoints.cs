@@ -41,14 +41,13 @@ public static class FormEndpoints
                 return Workbook(MonthWorkbook.FileName(person.Unit!, year, month), output => MonthWorkbook.Write(output, view));
             }));
 
-        forms.MapGet(Ranking, (int year, int? quarter, string? block, HttpContext http, RankingReader reader, TimeProvider clock) => AsPersonAsync(http, async (_, call) =>
+        forms.MapGet(Ranking, (int year, int? quarter, string? block, HttpContext http, RankingReader reader, DistrictClock clock) => AsPersonAsync(http, async (_, call) =>
         {
             var view = await reader.ReadAsync(year, quarter ?? 0, block, call);
-            return Workbook(RankingWorkbook.FileName(view), output => RankingWorkbook.Write(output, view, Today(clock)));
+            return Workbook(RankingWorkbook.FileName(view), output => RankingWorkbook.Write(output, view, clock.Today));
         }));
     }
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     /// <summary>The workbook written into a buffer that spills to disk, then sent: the headers go out only once it is whole.</summary>
     private static IResult Workbook(string fileName, Action<Stream> write) => Results.Stream(async body =>

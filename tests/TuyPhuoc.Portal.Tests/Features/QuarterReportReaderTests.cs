@@ -61,7 +61,7 @@ internal sealed class RevisedInJuly
 
     public QuarterReportReader Reader()
     {
-        var services = new ServiceCollection().AddMemoryCache().AddSingleton(TimeProvider.System).AddSingleton<PlanCache>().AddSingleton<OfficeReads>().AddFeatureReaders();
+        var services = new ServiceCollection().AddMemoryCache().AddSingleton(new DistrictClock(TimeProvider.System)).AddSingleton<PlanCache>().AddSingleton<OfficeReads>().AddFeatureReaders();
         AddTo(services);
         return services.BuildServiceProvider().GetRequiredService<QuarterReportReader>();
     }

@@ -4,13 +4,13 @@ using TuyPhuoc.Contracts.Plans.V1;
 namespace TuyPhuoc.Portal.Features;
 
 /// <summary>Biểu số 01 read once for the page and the workbook: Evaluation's quarterly report with the quarter's facts.</summary>
-public sealed class QuarterReportReader(Evaluation.EvaluationClient evaluation, QuarterFactsReader facts, TimeProvider clock)
+public sealed class QuarterReportReader(Evaluation.EvaluationClient evaluation, QuarterFactsReader facts, DistrictClock clock)
 {
     public async Task<QuarterReportView> ReadAsync(int year, int quarter, CallOptions call)
     {
         var report = await evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = year, Quarter = quarter }, call);
         var read = await facts.ReadAsync(year, quarter, report.DistrictFigures, report.CheckpointFailures.Select(l => l.UnitCode), call);
-        return QuarterReportView.Of(report, read, DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        return QuarterReportView.Of(report, read, clock.Today);
     }
 }
 
