@@ -13,7 +13,4 @@ public static class Dates
     public static Google.Type.Date ToProto(this DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
 
     public static Google.Type.Date? ToProto(this DateOnly? date) => date?.ToProto();
-
-    /// <summary>For the portal's form endpoints until they move to <see cref="TuyPhuoc.Calendar.PlanCalendar.QuarterEnd"/>.</summary>
-    public static DateOnly QuarterEnd(int year, int quarter) => TuyPhuoc.Calendar.PlanCalendar.QuarterEnd(year, quarter);
 }

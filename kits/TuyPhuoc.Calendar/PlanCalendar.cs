@@ -25,7 +25,9 @@ public static class PlanCalendar
     public static IEnumerable<int> MonthsOf(int quarter) => Enumerable.Range(FirstMonthOf(quarter), 3);
 
     /// <summary>The last day of a quarter (1..4).</summary>
-    public static DateOnly QuarterEnd(int year, int quarter) => new DateOnly(year, LastMonthOf(quarter), 1).AddMonths(1).AddDays(-1);
+    public static DateOnly QuarterEnd(int year, int quarter) => MonthEnd(year, LastMonthOf(quarter));
+
+    public static DateOnly MonthEnd(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
 
     /// <summary>Quarter targets from twelve month targets: sums for a flow (<paramref name="summed"/>), the quarter-end level otherwise; empty without twelve.</summary>
     public static T[] QuarterTargets<T>(bool summed, IReadOnlyList<T> months) where T : System.Numerics.INumber<T> =>

@@ -58,6 +58,6 @@ public sealed class MonthDocumentTests : SuiteDownContext
         Assert.Equal(["CT02", "CT10"], workbook.Select(w => w.Code));
         Assert.Equal(Expected[month], screen.Select(s => (s.Item2, s.Item3, s.Item4!, s.Item5)));
         Assert.Equal(Expected[month], workbook.Select(w => (w.Item2, w.Item3, w.Item4, w.Item5)));
-        Assert.All(_plans.Asked, a => Assert.Equal(MonthView.End(2024, month).ToProto(), a.AsOf));
+        Assert.All(_plans.Asked, a => Assert.Equal(PlanCalendar.MonthEnd(2024, month).ToProto(), a.AsOf));
     }
 }

@@ -19,7 +19,7 @@ public sealed class MonthReader(Submissions.SubmissionsClient submissions, PlanC
             page => (page.Actuals, page.NextPageToken)).ToListAsync();
         var shown = month is >= 1 and <= 12 ? month.Value : Periods.MonthToReport(year, cells.Select(c => c.Month), today);
         var report = submissions.GetReportAsync(new GetReportRequest { UnitCode = unit, Year = year, Month = shown }, call).ResponseAsync;
-        var assigned = await plans.AssignmentsAsync(unit, year, call, MonthView.End(year, shown));
+        var assigned = await plans.AssignmentsAsync(unit, year, call, PlanCalendar.MonthEnd(year, shown));
         var named = (await plans.UnitsByCodeAsync(call)).GetValueOrDefault(unit) ?? new Unit { Code = unit, Name = unit };
         return MonthView.From(named, year, shown, assigned, cells, await report);
     }

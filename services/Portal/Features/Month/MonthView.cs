@@ -30,8 +30,6 @@ public sealed record MonthRow(PlannedIndicator Indicator, double? LastMonth, dou
 /// </summary>
 public sealed record MonthView(string Unit, string UnitName, int Year, int Month, IReadOnlyList<MonthRow> Rows, ReportState Report)
 {
-    public static DateOnly End(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
-
     public static MonthView From(Unit unit, int year, int month, IEnumerable<PlannedIndicator> assigned, IEnumerable<ActualRevision> cells, Report report)
     {
         var byIndicator = cells.ToLookup(c => c.IndicatorCode);

@@ -19,7 +19,7 @@ public sealed class QuarterFactsReader(IndicatorPlans.IndicatorPlansClient plans
 {
     public async Task<QuarterFacts> ReadAsync(int year, int quarter, IEnumerable<IndicatorStatus> figures, IEnumerable<string> alsoExplaining, CallOptions call)
     {
-        var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year, AsOf = Dates.QuarterEnd(year, quarter).ToProto() }, call);
+        var plan = await plans.GetPlanAsync(new GetPlanRequest { Year = year, AsOf = PlanCalendar.QuarterEnd(year, quarter).ToProto() }, call);
         var targets = plan.Targets.ToDictionary(t => t.IndicatorCode);
         var catalog = await cache.IndicatorsAsync(call);
         var notes = await reads.ActualsAsync(figures.SelectMany(f => QuarterFacts.Explaining(f, targets, catalog)).Concat(alsoExplaining).Where(u => u.Length > 0), year, call);

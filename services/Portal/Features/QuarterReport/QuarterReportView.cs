@@ -73,7 +73,7 @@ public sealed record QuarterFacts(int Quarter, IReadOnlyDictionary<string, Targe
     {
         if (!units.Any(Notes.ContainsKey)) return null;
         return [.. units.SelectMany(u => Notes.GetValueOrDefault(u) ?? [])
-            .Where(a => a.IndicatorCode == indicator && (a.Month + 2) / 3 == Quarter && a.Note.Trim().Length > 0).OrderBy(a => a.Month)
+            .Where(a => a.IndicatorCode == indicator && PlanCalendar.QuarterOf(a.Month) == Quarter && a.Note.Trim().Length > 0).OrderBy(a => a.Month)
             .Select(a => a.UnitCode == units[0] ? a.Note.Trim() : $"{UnitName(a.UnitCode)}: {a.Note.Trim()}").Distinct()];
     }
 
