@@ -13,6 +13,8 @@ public abstract class SuitePage : ComponentBase
 
     protected Person? Person { get; private set; }
     protected Problem? Problem { get; set; }
+    /// <summary>What the person's last action did, said beside <see cref="Problem"/>.</summary>
+    protected string? Notice { get; set; }
     protected bool Busy { get; private set; }
     /// <summary>True once the page is live in the browser (the browser tests wait for it before they type).</summary>
     protected bool Live => RendererInfo.IsInteractive;
