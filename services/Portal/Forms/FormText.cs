@@ -37,16 +37,13 @@ public static class FormText
 
     public static string Status(Status status) => status == Contracts.Evaluation.V1.Status.Unspecified ? "" : Words.GetString($"Status_{Components.Shared.StatusBadge.CssOf(status)}", Vietnamese)!;
 
-    public static readonly IReadOnlyList<SectorBlock> Blocks = [SectorBlock.Economy, SectorBlock.CultureSociety, SectorBlock.InternalAffairs];
+    /// <summary>The words of a block as the services' views name it (economy, culture_society, internal_affairs, or the communes ranked among themselves).</summary>
+    public static string BlockKey(string name) => name == TuyPhuoc.PlanModel.Blocks.Communes ? "Office_BlockCommunes" : $"Block_{name}";
 
-    /// <summary>A block's name as the services' views carry it (economy, culture_society, internal_affairs) in words; "Khác" for none.</summary>
-    public static string BlockLabel(string name) => Words.GetString($"Block_{name}", Vietnamese) ?? "Khác";
+    /// <summary>A block's words in Vietnamese, as the forms write them; "Khác" for none.</summary>
+    public static string BlockLabel(string name) => Words.GetString(BlockKey(name), Vietnamese) ?? "Khác";
 
     public static string Block(SectorBlock block) => BlockLabel(ServiceDefaults.PublishedPlan.BlockName(block));
-
-    /// <summary>A block as the services' views name it (economy, culture_society, internal_affairs).</summary>
-    public static SectorBlock Block(string name) =>
-        Blocks.FirstOrDefault(b => ServiceDefaults.PublishedPlan.BlockName(b) == name);
 
     /// <summary>
     /// The heading of a district form over <paramref name="columns"/> columns: the issuing body left, the national motto

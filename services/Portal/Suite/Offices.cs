@@ -27,21 +27,13 @@ public static class OfficePages
     /// <summary>The classification list for the emulation council: the year's, or a quarter's (provisional).</summary>
     public static string RankingXlsx(int year, int quarter) => $"/bieu-mau/xep-loai?year={year}" + (quarter == 0 ? "" : $"&quarter={quarter}");
 
-    /// <summary>Communes and towns belong to no sector block: the scores rank them among themselves under this name.</summary>
-    public const string CommunesBlock = "communes";
-
-    /// <summary>The groups a ranking is read by: the sector blocks, then the communes and towns.</summary>
-    public static IReadOnlyList<string> RankingBlocks { get; } = [.. PublishedPlan.BlockNames, CommunesBlock];
-
-    public static string BlockLabel(IStringLocalizer<Strings> l, string block) =>
-        block.Length == 0 ? "" : l[block == CommunesBlock ? "Office_BlockCommunes" : $"Block_{block}"];
+    /// <summary>A block's words in the person's language; empty for none.</summary>
+    public static string BlockLabel(IStringLocalizer<Strings> l, string block) => block.Length == 0 ? "" : l[FormText.BlockKey(block)];
 
     /// <summary>The order the offices read lists of units in: the towns and communes, then the offices, each by name.</summary>
     public static IReadOnlyDictionary<string, int> UnitOrder(IEnumerable<Unit> units) =>
         units.OrderBy(u => u.Kind == UnitKind.Office).ThenBy(u => u.Name, StringComparer.Create(VietNumber.Culture, ignoreCase: false))
             .Select((u, i) => (u.Code, i)).ToDictionary(x => x.Code, x => x.i);
-
-    public static string Roman(int n) => n switch { 1 => "I", 2 => "II", 3 => "III", 4 => "IV", 5 => "V", _ => n.ToString(VietNumber.Culture) };
 }
 
 public sealed record TaskCount(Tasks.TaskStatus Status, int Count);

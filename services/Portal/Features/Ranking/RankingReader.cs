@@ -5,11 +5,11 @@ namespace TuyPhuoc.Portal.Features;
 /// <summary>EmulationScoring for Home Affairs: the classification list (page and workbook), a unit's score, and closing or reopening the year.</summary>
 public sealed class RankingReader(EmulationScoring.EmulationScoringClient scoring, PlanCache plans)
 {
-    /// <summary>The list of a year (quarter 0) or as of a quarter, of every unit or of one of <see cref="OfficePages.RankingBlocks"/>.</summary>
+    /// <summary>The list of a year (quarter 0) or as of a quarter, of every unit or of one of <see cref="TuyPhuoc.PlanModel.Blocks.Ranked"/>.</summary>
     public async Task<RankingView> ReadAsync(int year, int quarter, string? block, CallOptions call)
     {
         quarter = quarter is >= 0 and <= 4 ? quarter : 0;
-        block = OfficePages.RankingBlocks.Contains(block) ? block! : "";
+        block = TuyPhuoc.PlanModel.Blocks.Ranked.Contains(block) ? block! : "";
         var state = scoring.GetYearStateAsync(new GetYearStateRequest { Year = year }, call).ResponseAsync;
         var scheme = scoring.GetSchemeAsync(new GetSchemeRequest { Year = year }, call).ResponseAsync;
         var final = false;

@@ -10,7 +10,7 @@ public static class RankingWorkbook
         (view.Quarter > 0 ? $"Xep-loai-Q{view.Quarter}-{view.Year}" : $"Xep-loai-{view.Year}") + (view.Block.Length > 0 ? $"-{view.Block}" : "") + ".xlsx";
 
     /// <summary>A block in the portal's words; communes and towns are ranked among themselves (the screen's words, which the document test holds to).</summary>
-    public static string BlockName(string block) => block == OfficePages.CommunesBlock ? "Xã, thị trấn" : block.Length == 0 ? "" : FormText.BlockLabel(block);
+    public static string BlockName(string block) => block.Length == 0 ? "" : FormText.BlockLabel(block);
 
     public static void Write(Stream output, RankingView view, DateOnly date) =>
         Xlsx.Write(output, (Sheet, sheet =>
