@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 
+using TuyPhuoc.Contracts;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.ChangeFeeds;
@@ -25,6 +26,16 @@ public sealed class ChangeLogEntry
     public string Data { get; set; } = "{}";
     /// <summary>W3C traceparent of the request that made the change, so downstream work joins its trace.</summary>
     public string? TraceParent { get; set; }
+
+    /// <summary>The entry as a service's change message, its header filled in; the subject is the service's to add.</summary>
+    public TMessage ToMessage<TMessage>() where TMessage : IChangeMessage, new() => new()
+    {
+        Sequence = Sequence!.Value,
+        OccurredAt = OccurredAt.ToProto(),
+        Kind = Kind,
+        Key = Key,
+        TraceParent = TraceParent ?? "",
+    };
 
     public static ChangeLogEntry For(string kind, string key, string data = "{}") => new()
     {

@@ -104,7 +104,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
                 Counts = { Counts(Summarize(quarter, figures)) },
                 CheckpointFailures = { Summarize(quarter, views.Select(v => v.Status)).BelowCheckpoint.Select(ToLaggard) },
                 AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
-                ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+                ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? DateTimeOffset.UnixEpoch.ToProto(),
                 Preliminary = figures.Any(f => f.Preliminary),
             };
             foreach (var source in new[] { "province", "district" })
@@ -143,7 +143,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
     public static Proto.IndicatorStatus View(StoredResult row, int quarter)
     {
         var status = Snapshots.Slice(Snapshots.Parse(row.Snapshot), quarter);
-        status.ComputedAt = Timestamp.FromDateTimeOffset(row.ComputedAt);
+        status.ComputedAt = row.ComputedAt.ToProto();
         return status;
     }
 
