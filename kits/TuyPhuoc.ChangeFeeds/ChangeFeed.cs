@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -131,6 +132,18 @@ public static class ChangeLog
 public sealed class ChangeSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Runs a write once per idempotency key, in one transaction with its change-log entries (see
+    /// <see cref="Idempotency.WriteOnceAsync"/>), then wakes the streams: its entries are committed.
+    /// </summary>
+    public async Task<TResponse> WriteOnceAsync<TResponse>(DbContext db, string operation, string? idempotencyKey, IMessage request,
+        MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct) where TResponse : class, IMessage<TResponse>
+    {
+        var response = await db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
+        Pulse();
+        return response;
+    }
 
     public void Pulse() => Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 

@@ -118,8 +118,6 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
         MessageParser<TResponse> parser, Func<CallerScope, CancellationToken, Task<TResponse>> write) where TResponse : class, IMessage<TResponse>
     {
         var caller = CallerScope.Of(context);
-        var answer = await db.WriteOnceAsync(operation, caller.Key(key), request, parser, ct => write(caller, ct), context.CancellationToken);
-        signal.Pulse();
-        return answer;
+        return await signal.WriteOnceAsync(db, operation, caller.Key(key), request, parser, ct => write(caller, ct), context.CancellationToken);
     }
 }
