@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Submissions.Data;
 

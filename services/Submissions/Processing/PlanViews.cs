@@ -1,4 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Processing;
