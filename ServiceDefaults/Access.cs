@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.AspNetCore.Server;
@@ -180,6 +181,10 @@ public sealed record CallerScope(string Subject, string Role, string? Unit, stri
         _ => false,
     };
 
+    /// <summary>Which units are open to the caller, as one predicate (blockOf: a unit's sector block, asked only for a block leader).</summary>
+    public Func<string, bool> SeesUnits(Func<string, string?> blockOf) =>
+        unit => SeesUnit(unit, Grant == OwnBlock ? blockOf(unit) : null);
+
     public void DemandUnit(string unit, string? unitBlock)
     {
         if (!SeesUnit(unit, unitBlock)) throw new PermissionDeniedException(Grant switch
@@ -189,6 +194,45 @@ public sealed record CallerScope(string Subject, string Role, string? Unit, stri
             _ => $"The role {Role} may not read {unit}.",
         });
     }
+
+    /// <summary>Refuses a block leader another block; the other grants are filtered by unit, not by block.</summary>
+    public void DemandBlock(string block, string? refusal = null)
+    {
+        if (Grant == OwnBlock && block != Block)
+            throw new PermissionDeniedException(refusal ?? $"A leader of the {Block} block does not see the {block} block.");
+    }
+
+    /// <summary>
+    /// The unit filter of a read: a unit reporter's own unit when it asks for none or for it, a refusal when it asks
+    /// for another; for the other grants the unit asked (null: every unit they see).
+    /// </summary>
+    [return: NotNullIfNotNull(nameof(requested))]
+    public string? NarrowUnit(string? requested, string? refusal = null)
+    {
+        if (Grant != OwnUnit) return requested;
+        if (requested is not null && requested != Unit)
+            throw new PermissionDeniedException(refusal ?? $"A caller of {Unit} may not read or act for {requested}.");
+        return requested ?? Unit;
+    }
+
+    /// <summary>The block filter of a read: a block leader's own block (see <see cref="DemandBlock"/>); for the other grants the block asked.</summary>
+    [return: NotNullIfNotNull(nameof(requested))]
+    public string? NarrowBlock(string? requested, string? refusal = null)
+    {
+        if (Grant != OwnBlock) return requested;
+        if (requested is not null) DemandBlock(requested, refusal);
+        return requested ?? Block;
+    }
+
+    /// <summary>What the grant shows of the data, as one value (all, district, block-X, unit-X): callers with the same view see the same.</summary>
+    public string View => Grant switch
+    {
+        All => "all",
+        OwnBlock => $"block-{Block}",
+        OwnUnit => $"unit-{Unit}",
+        District => "district",
+        _ => "none",
+    };
 
     /// <summary>This caller's idempotency key in the store: the client's key within the caller's scope.</summary>
     public string? Key(string? clientKey, string field = Idempotency.KeyField) => Idempotency.Scoped(Role, Unit, Subject, clientKey, field);

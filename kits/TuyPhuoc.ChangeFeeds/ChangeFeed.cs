@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 
+using TuyPhuoc.Contracts;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.ChangeFeeds;
@@ -25,6 +27,16 @@ public sealed class ChangeLogEntry
     public string Data { get; set; } = "{}";
     /// <summary>W3C traceparent of the request that made the change, so downstream work joins its trace.</summary>
     public string? TraceParent { get; set; }
+
+    /// <summary>The entry as a service's change message, its header filled in; the subject is the service's to add.</summary>
+    public TMessage ToMessage<TMessage>() where TMessage : IChangeMessage, new() => new()
+    {
+        Sequence = Sequence!.Value,
+        OccurredAt = OccurredAt.ToProto(),
+        Kind = Kind,
+        Key = Key,
+        TraceParent = TraceParent ?? "",
+    };
 
     public static ChangeLogEntry For(string kind, string key, string data = "{}") => new()
     {
@@ -120,6 +132,18 @@ public static class ChangeLog
 public sealed class ChangeSignal
 {
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Runs a write once per idempotency key, in one transaction with its change-log entries (see
+    /// <see cref="Idempotency.WriteOnceAsync"/>), then wakes the streams: its entries are committed.
+    /// </summary>
+    public async Task<TResponse> WriteOnceAsync<TResponse>(DbContext db, string operation, string? idempotencyKey, IMessage request,
+        MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct) where TResponse : class, IMessage<TResponse>
+    {
+        var response = await db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
+        Pulse();
+        return response;
+    }
 
     public void Pulse() => Interlocked.Exchange(ref _next, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 

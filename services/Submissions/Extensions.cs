@@ -1,4 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Processing;

@@ -45,16 +45,17 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         var unitCode = request.UnitCode.Trim();
         new Violations().RequireText(unitCode, "unit_code", 100).ThrowIfAny();
         var caller = CallerScope.Of(context);
-        Access.RequireUnit(caller, unitCode);
+        // A unit reporter is refused another unit before the lookup; a block leader by the unit's block, after it.
+        caller.NarrowUnit(unitCode);
         var row = await store.ScoreAsync(unitCode, request.Year, request.Quarter, ct);
         if (row is null)
         {
             // Whether the unit is the caller's to see decides between "not yet" and a refusal.
             var plan = caller.Grant == Grant.OwnBlock ? await inputs.PlanAsync(request.Year, ct) : null;
-            Access.RequireScore(caller, unitCode, plan?.Units.GetValueOrDefault(unitCode)?.Block);
+            caller.DemandUnit(unitCode, plan?.Units.GetValueOrDefault(unitCode)?.Block);
             throw new NotFoundException($"There is no score of {unitCode} for {request.Year}{(request.Quarter == 0 ? "" : $" Q{request.Quarter}")} (yet).");
         }
-        Access.RequireScore(caller, row.UnitCode, row.Block);
+        caller.DemandUnit(row.UnitCode, row.Block);
         var score = Score.Parser.ParseFrom(row.Breakdown);
         (score.Rank, score.BlockRank, score.ClassificationCode, score.ClassificationName, score.HeldBackByCap) =
             (row.Rank, row.BlockRank, row.ClassCode, row.ClassName, row.HeldBackByCap);
@@ -70,7 +71,8 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
         var requested = string.IsNullOrWhiteSpace(request.Block) ? null : request.Block.Trim();
         if (requested is not null && !Blocks.Ranked.Contains(requested))
             throw new InvalidInputException("block", $"must be one of {string.Join(", ", Blocks.Ranked)}");
-        var block = Access.RankingBlock(CallerScope.Of(context), requested);
+        var caller = CallerScope.Of(context);
+        var block = caller.NarrowBlock(requested, $"A block leader of {caller.Block} sees the ranking of that block only.");
         var (entries, next) = await rankings.PageAsync(request.Year, request.Quarter, block, request.PageSize, request.PageToken, ct);
         return new Ranking
         {

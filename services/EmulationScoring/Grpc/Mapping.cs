@@ -72,7 +72,7 @@ internal static class Mapping
             },
         },
         TieBreak = { s.TieBreak },
-        RecordedAt = Timestamp.FromDateTimeOffset(recordedAt),
+        RecordedAt = recordedAt.ToProto(),
         RecordedBy = recordedBy,
     };
 
@@ -108,7 +108,7 @@ internal static class Mapping
             BonusCapAdjustment = (double)b.BonusCapAdjustment,
             SchemeVersion = schemeVersion,
             Scored = b.Scored,
-            ComputedAt = Timestamp.FromDateTimeOffset(computedAt),
+            ComputedAt = computedAt.ToProto(),
             Bonuses = { b.Bonuses.Select(l => new Proto.BonusLine { IndicatorCode = l.IndicatorCode, Achievement = l.Achievement, Points = (double)l.Points }) },
             Deductions = { b.Deductions.Select(l => new Proto.DeductionLine { Kind = l.Kind.Code(), Cause = l.Cause, Points = (double)l.Points }) },
         };
@@ -125,7 +125,7 @@ internal static class Mapping
     {
         Year = y.Year,
         Final = y.Final,
-        ChangedAt = y.ChangedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        ChangedAt = y.ChangedAt.ToProto(),
         ChangedBy = y.ChangedBy,
         Reason = y.Reason,
         SchemeVersion = y.SchemeVersion,

@@ -60,8 +60,7 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
     public override async Task WatchResults(WatchResultsRequest request, IServerStreamWriter<ResultChange> responseStream, ServerCallContext context)
     {
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
-        var access = Caller(context);
-        var feed = new ResultFeed(store, access);
+        var feed = new ResultFeed(store, Caller(context));
         await ChangeFeedStreaming.StreamAsync(feed.ReadAfterAsync, feed.Map, request.AfterSequence, responseStream, signal, context.CancellationToken);
     }
 
@@ -90,10 +89,14 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
         return set;
     }
 
-    private static Access Caller(ServerCallContext context) => Access.Of(CallerScope.Of(context));
+    private static CallerScope Caller(ServerCallContext context)
+    {
+        var caller = CallerScope.Of(context);
+        return caller.Usable ? caller : throw new PermissionDeniedException($"The role {caller.Role} may not read evaluation results.");
+    }
 
     /// <summary>Change-log entries with the results as they stand now; entries the caller may not see map to nothing.</summary>
-    private sealed class ResultFeed(EvaluationStore store, Access access)
+    private sealed class ResultFeed(EvaluationStore store, CallerScope caller)
     {
         private Dictionary<string, StoredResult> _current = [];
         private readonly Dictionary<int, string> _districts = [];
@@ -110,6 +113,6 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
         }
 
         public ResultChange? Map(ChangeLogEntry entry) =>
-            _current.TryGetValue(entry.Key, out var row) && access.Sees(row, _districts[row.Key.Year]) ? Mapping.ToChange(entry, row) : null;
+            _current.TryGetValue(entry.Key, out var row) && caller.SeesResult(row, _districts[row.Key.Year]) ? Mapping.ToChange(entry, row) : null;
     }
 }

@@ -35,7 +35,7 @@ internal static class Mapping
         return new ResultChange
         {
             Sequence = entry.Sequence!.Value,
-            OccurredAt = Timestamp.FromDateTimeOffset(entry.OccurredAt),
+            OccurredAt = entry.OccurredAt.ToProto(),
             UnitCode = row.Key.UnitCode,
             IndicatorCode = row.Key.IndicatorCode,
             Year = row.Key.Year,

@@ -38,7 +38,7 @@ internal static class PolicyMapping
         Checkpoints = { stored.Policy.Checkpoints.Select(c => new Proto.Checkpoint { Quarter = c.Quarter, MinimumProgress = (double)c.MinimumProgress }) },
         AtRiskBand = (double)stored.Policy.AtRiskBand,
         Reason = stored.Reason,
-        RecordedAt = stored.RecordedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        RecordedAt = stored.RecordedAt.ToProto(),
         RecordedBy = stored.RecordedBy,
     };
 }

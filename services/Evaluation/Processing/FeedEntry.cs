@@ -1,4 +1,6 @@
+using TuyPhuoc.Contracts;
 using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
 
@@ -10,4 +12,9 @@ namespace TuyPhuoc.Evaluation.Processing;
 public sealed record FeedEntry(
     long Sequence, DateTimeOffset OccurredAt, string Kind, string Key, string? TraceParent,
     ActualChange? Actual = null, int? Year = null, IReadOnlyList<string>? IndicatorCodes = null, string? Unreadable = null,
-    ReportChange? Report = null);
+    ReportChange? Report = null)
+{
+    /// <summary>The header of a source's change message; what the source says of its subject is added with <c>with</c>.</summary>
+    public static FeedEntry Of(IChangeMessage change) =>
+        new(change.Sequence, change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow, change.Kind, change.Key, Text.Optional(change.TraceParent));
+}

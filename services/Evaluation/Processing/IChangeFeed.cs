@@ -1,5 +1,6 @@
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-using Submissions = TuyPhuoc.Contracts.Submissions.V1;
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using TuyPhuoc.Contracts;
 
 namespace TuyPhuoc.Evaluation.Processing;
 
@@ -9,4 +10,20 @@ public interface IChangeFeed
     string Source { get; }
 
     IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, CancellationToken ct);
+}
+
+/// <summary>A source's <c>WatchChanges</c> stream, each change read as a feed entry.</summary>
+public abstract class StreamedFeed<TChange>(string source) : IChangeFeed where TChange : IChangeMessage
+{
+    public string Source => source;
+
+    protected abstract AsyncServerStreamingCall<TChange> Watch(long afterSequence, CancellationToken ct);
+
+    protected abstract FeedEntry Read(TChange change);
+
+    public async IAsyncEnumerable<FeedEntry> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var call = Watch(afterSequence, ct);
+        await foreach (var change in call.ResponseStream.ReadAllAsync(ct)) yield return Read(change);
+    }
 }

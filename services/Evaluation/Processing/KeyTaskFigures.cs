@@ -14,14 +14,14 @@ public sealed class KeyTaskFigures(Tasks.KeyTasks.KeyTasksClient tasks, ILogger<
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
     /// <param name="block">The block of a block summary; null for the district's report.</param>
-    public async Task<Tasks.TaskSummary?> SummaryAsync(Access access, int year, int quarter, string? block, CancellationToken ct)
+    public async Task<Tasks.TaskSummary?> SummaryAsync(CallerScope caller, int year, int quarter, string? block, CancellationToken ct)
     {
         var request = new Tasks.SummarizeTasksRequest
         {
             Year = year,
-            Block = block ?? access.Block ?? "",
+            Block = caller.NarrowBlock(block) ?? "",
             // A unit's reporter sees the tasks its unit leads; partners see every task, since the task lists are public decisions.
-            LeadUnitCode = access.Unit ?? "",
+            LeadUnitCode = caller.NarrowUnit(null) ?? "",
             AsOf = PlanCalendar.QuarterEnd(year, quarter).ToProto(),
         };
         try

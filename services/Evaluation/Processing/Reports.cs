@@ -21,25 +21,25 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         return DistrictCodes[year] = any.Key.UnitCode;
     }
 
-    public async Task<Proto.IndicatorStatus> StatusAsync(Access access, string unit, string indicator, int year, int quarter, CancellationToken ct)
+    public async Task<Proto.IndicatorStatus> StatusAsync(CallerScope caller, string unit, string indicator, int year, int quarter, CancellationToken ct)
     {
         var district = await DistrictCodeAsync(year, ct);
-        access.DemandUnit(unit, district);
+        caller.DemandResultsOf(unit, district);
         var row = (await store.ResultsAsync(year, ct, unit: unit, indicator: indicator)).FirstOrDefault()
             ?? throw new NotFoundException($"There is no result of {indicator} for {unit} in {year}.");
-        if (!access.Sees(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
+        if (!caller.SeesResult(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
         var status = View(row, quarter);
         await ExplainSourcesAsync([status], await RolledUpRowsAsync([status], year, ct), year, quarter, ct);
         return status;
     }
 
-    public async Task<Proto.Scorecard> ScorecardAsync(Access access, string unit, int year, int quarter, CancellationToken ct)
+    public async Task<Proto.Scorecard> ScorecardAsync(CallerScope caller, string unit, int year, int quarter, CancellationToken ct)
     {
         var district = await DistrictCodeAsync(year, ct);
-        access.DemandUnit(unit, district);
-        return await cache.GetOrLoadAsync(year, $"scorecard:{unit}:{quarter}:{access.Scope}", Proto.Scorecard.Parser, async () =>
+        caller.DemandResultsOf(unit, district);
+        return await cache.GetOrLoadAsync(year, $"scorecard:{unit}:{quarter}:{caller.View}", Proto.Scorecard.Parser, async () =>
         {
-            var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => access.Sees(r, district))
+            var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => caller.SeesResult(r, district))
                 .Select(r => View(r, quarter)).OrderBy(s => s.IndicatorCode, StringComparer.Ordinal).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
             await ExplainSourcesAsync(statuses, await RolledUpRowsAsync(statuses, year, ct), year, quarter, ct);
             return new Proto.Scorecard
@@ -50,20 +50,20 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         });
     }
 
-    public async Task<Proto.BlockSummary> BlockSummaryAsync(Access access, string block, int year, int quarter, CancellationToken ct)
+    public async Task<Proto.BlockSummary> BlockSummaryAsync(CallerScope caller, string block, int year, int quarter, CancellationToken ct)
     {
-        access.DemandBlock(block);
+        caller.DemandBlock(block);
         var district = await DistrictCodeAsync(year, ct);
-        var summary = (await BlockFiguresAsync(access, district, block, year, quarter, ct)).Clone();
-        summary.KeyTasks = await keyTasks.SummaryAsync(access, year, quarter, block, ct);
+        var summary = (await BlockFiguresAsync(caller, district, block, year, quarter, ct)).Clone();
+        summary.KeyTasks = await keyTasks.SummaryAsync(caller, year, quarter, block, ct);
         return summary;
     }
 
-    private Task<Proto.BlockSummary> BlockFiguresAsync(Access access, string district, string block, int year, int quarter, CancellationToken ct) =>
-        cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{access.Scope}", Proto.BlockSummary.Parser, async () =>
+    private Task<Proto.BlockSummary> BlockFiguresAsync(CallerScope caller, string district, string block, int year, int quarter, CancellationToken ct) =>
+        cache.GetOrLoadAsync(year, $"block:{block}:{quarter}:{caller.View}", Proto.BlockSummary.Parser, async () =>
         {
             var rows = await store.ResultsAsync(year, ct, block: block);
-            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
+            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => caller.SeesResult(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
             await ExplainSourcesAsync(figures, rows, year, quarter, ct);
             var ofFigures = Summarize(quarter, figures);
@@ -81,19 +81,19 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             };
         });
 
-    public async Task<Proto.QuarterReport> QuarterReportAsync(Access access, int year, int quarter, CancellationToken ct)
+    public async Task<Proto.QuarterReport> QuarterReportAsync(CallerScope caller, int year, int quarter, CancellationToken ct)
     {
         var district = await DistrictCodeAsync(year, ct);
-        var report = (await DistrictReportAsync(access, district, year, quarter, ct)).Clone();
-        report.KeyTasks = await keyTasks.SummaryAsync(access, year, quarter, null, ct);
+        var report = (await DistrictReportAsync(caller, district, year, quarter, ct)).Clone();
+        report.KeyTasks = await keyTasks.SummaryAsync(caller, year, quarter, null, ct);
         return report;
     }
 
-    private Task<Proto.QuarterReport> DistrictReportAsync(Access access, string district, int year, int quarter, CancellationToken ct) =>
-        cache.GetOrLoadAsync(year, $"report:{quarter}:{access.Scope}", Proto.QuarterReport.Parser, async () =>
+    private Task<Proto.QuarterReport> DistrictReportAsync(CallerScope caller, string district, int year, int quarter, CancellationToken ct) =>
+        cache.GetOrLoadAsync(year, $"report:{quarter}:{caller.View}", Proto.QuarterReport.Parser, async () =>
         {
             var rows = await store.ResultsAsync(year, ct);
-            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => access.Sees(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
+            List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => caller.SeesResult(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
             await ExplainSourcesAsync(figures, rows, year, quarter, ct);
             var report = new Proto.QuarterReport
@@ -104,7 +104,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
                 Counts = { Counts(Summarize(quarter, figures)) },
                 CheckpointFailures = { Summarize(quarter, views.Select(v => v.Status)).BelowCheckpoint.Select(ToLaggard) },
                 AllocatedCells = { views.Where(v => !v.DistrictFigure).Select(v => Cell(v.Status)) },
-                ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? Timestamp.FromDateTimeOffset(DateTimeOffset.UnixEpoch),
+                ComputedAt = figures.Select(f => f.ComputedAt).MaxBy(t => t?.ToDateTimeOffset()) ?? DateTimeOffset.UnixEpoch.ToProto(),
                 Preliminary = figures.Any(f => f.Preliminary),
             };
             foreach (var source in new[] { "province", "district" })
@@ -124,13 +124,13 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         });
 
     /// <summary>Laggards ordered by unit then indicator; the page key is "unit/indicator".</summary>
-    public async Task<List<(string Key, Proto.Laggard Laggard)>> LaggardsAsync(Access access, int year, int quarter, string? unit, string? block, CancellationToken ct)
+    public async Task<List<(string Key, Proto.Laggard Laggard)>> LaggardsAsync(CallerScope caller, int year, int quarter, string? unit, string? block, CancellationToken ct)
     {
         var district = await DistrictCodeAsync(year, ct);
-        if (unit is not null) access.DemandUnit(unit, district);
-        if (block is not null) access.DemandBlock(block);
+        if (unit is not null) caller.DemandResultsOf(unit, district);
+        if (block is not null) caller.DemandBlock(block);
         var rows = await store.ResultsAsync(year, ct, unit: unit, block: block);
-        return [.. Summarize(quarter, rows.Where(r => access.Sees(r, district)).Select(r => View(r, quarter))).Laggards
+        return [.. Summarize(quarter, rows.Where(r => caller.SeesResult(r, district)).Select(r => View(r, quarter))).Laggards
             .Select(s => ($"{s.UnitCode}/{s.IndicatorCode}", ToLaggard(s)))
             .OrderBy(l => l.Item1, StringComparer.Ordinal)];
     }
@@ -143,7 +143,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
     public static Proto.IndicatorStatus View(StoredResult row, int quarter)
     {
         var status = Snapshots.Slice(Snapshots.Parse(row.Snapshot), quarter);
-        status.ComputedAt = Timestamp.FromDateTimeOffset(row.ComputedAt);
+        status.ComputedAt = row.ComputedAt.ToProto();
         return status;
     }
 
@@ -203,5 +203,23 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         var failed = s.Quarters.SelectMany(q => q.Checkpoints).Where(c => !c.Passed).ToList();
         if (failed.Count > 0) laggard.CheckpointMinimum = failed.Max(c => c.Minimum);
         return laggard;
+    }
+}
+
+/// <summary>
+/// The access table applied to results: a block leader sees the results of its block's indicators, a unit reporter
+/// its unit's and the district figures, a district grant the district figures alone.
+/// </summary>
+public static class ResultAccess
+{
+    public static bool SeesResult(this CallerScope caller, StoredResult r, string districtCode) =>
+        caller.SeesUnit(r.Key.UnitCode, r.Block) || (caller.Grant is Grant.OwnUnit or Grant.District && r.Key.UnitCode == districtCode);
+
+    /// <summary>Refuses a unit reporter or a district grant the results of another unit; a block leader's are filtered by block.</summary>
+    public static void DemandResultsOf(this CallerScope caller, string unit, string districtCode)
+    {
+        var own = caller.NarrowUnit(null);
+        if (caller.Grant is Grant.OwnUnit or Grant.District && unit != own && unit != districtCode)
+            throw new PermissionDeniedException($"This caller sees {(own is null ? "" : $"{own} and ")}the district figures, not {unit}.");
     }
 }

@@ -97,14 +97,10 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
     }
 
     /// <summary>Runs a write once per idempotency key: a retry with the same request gets the first answer and stores nothing.</summary>
-    public async Task<TResponse> WriteAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
+    public Task<TResponse> WriteAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
         MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
-        where TResponse : class, IMessage<TResponse>
-    {
-        var response = await db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
-        signal.Pulse();
-        return response;
-    }
+        where TResponse : class, IMessage<TResponse> =>
+        signal.WriteOnceAsync(db, operation, idempotencyKey, request, parser, write, ct);
 
     public Task<List<ChangeLogEntry>> ChangesAfterAsync(long after, CancellationToken ct) => db.ReadAfterAsync(after, 500, ct);
 

@@ -118,7 +118,7 @@ internal static class Mapping
         DecisionDate = r.DecisionDate.ToProto(),
         EffectiveFrom = r.EffectiveFrom.ToProto(),
         Reason = r.Reason,
-        RecordedAt = Timestamp.FromDateTimeOffset(r.RecordedAt),
+        RecordedAt = r.RecordedAt.ToProto(),
         RecordedBy = r.RecordedBy,
         ChangedIndicatorCodes = { r.Targets.Select(t => t.IndicatorCode) },
         AppliesFromStartOfYear = r.AppliesFromStartOfYear,
@@ -147,15 +147,9 @@ internal static class Mapping
     public static Proto.Change ToProto(this ChangeLogEntry e)
     {
         var data = System.Text.Json.JsonSerializer.Deserialize<Data.PlansStore.ChangeData>(e.Data) ?? new(null, []);
-        return new Proto.Change
-        {
-            Sequence = e.Sequence!.Value,
-            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
-            Kind = e.Kind,
-            Key = e.Key,
-            Year = data.Year ?? 0,
-            IndicatorCodes = { data.Indicators ?? [] },
-            TraceParent = e.TraceParent ?? "",
-        };
+        var change = e.ToMessage<Proto.Change>();
+        change.Year = data.Year ?? 0;
+        change.IndicatorCodes.Add(data.Indicators ?? []);
+        return change;
     }
 }

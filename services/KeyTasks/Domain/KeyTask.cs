@@ -1,3 +1,5 @@
+using TuyPhuoc.ServiceDefaults;
+
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>A row of a decision's task list (nhiệm vụ trọng tâm), with what its lead unit reported and what was asked of its deadline.</summary>
@@ -31,4 +33,23 @@ public sealed class KeyTask
 
     /// <summary>Whether a unit leads the task or coordinates it.</summary>
     public bool Involves(string unitCode) => LeadUnitCode == unitCode || CoordinatingUnitCodes.Contains(unitCode);
+}
+
+/// <summary>The access table applied to tasks: a unit sees the tasks it leads or coordinates, a block leader those of its block.</summary>
+public static class TaskAccess
+{
+    public static bool SeesTask(this CallerScope caller, KeyTask task) => caller.Grant switch
+    {
+        Grant.All => true,
+        Grant.OwnUnit => caller.Unit is { } unit && task.Involves(unit),
+        Grant.OwnBlock => task.Block == caller.Block,
+        _ => false,
+    };
+
+    public static void DemandTask(this CallerScope caller, KeyTask task)
+    {
+        if (!caller.SeesTask(task)) throw new PermissionDeniedException(caller.Grant == Grant.OwnBlock
+            ? $"Task {task.Number} of {task.DecisionNumber} belongs to the {task.Block} block, not to {caller.Block}."
+            : $"{caller.Unit} neither leads nor coordinates task {task.Number} of {task.DecisionNumber}.");
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Tasks.V1;
 using TuyPhuoc.KeyTasks.Data;
 using TuyPhuoc.ServiceDefaults;
+using static TuyPhuoc.KeyTasks.Domain.TaskAccess;
 using Domain = TuyPhuoc.KeyTasks.Domain;
 using TaskStatus = TuyPhuoc.Contracts.Tasks.V1.TaskStatus;
 
@@ -36,7 +37,7 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
     public override async Task<KeyTask> GetTask(GetTaskRequest request, ServerCallContext context)
     {
         var task = await store.GetTaskAsync(Mapping.Id(request.Id, "id"), context.CancellationToken);
-        Access.Demand(CallerScope.Of(context), task);
+        CallerScope.Of(context).DemandTask(task);
         return task.ToProto(Domain.TaskStatusRules.Assess(task, store.Clock.AsOf(request.AsOf.ToDate("as_of"))), history: true);
     }
 
@@ -46,10 +47,10 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
         var asOf = store.Clock.AsOf(request.AsOf.ToDate("as_of"));
         var (decision, unit, block) = (Text.Optional(request.DecisionId) is { } d ? Mapping.Id(d, "decision_id") : (Guid?)null,
             Text.Optional(request.UnitCode), Text.Optional(request.Block));
-        if (unit is not null) Access.Within(caller, Grant.OwnUnit, unit, caller.Unit, "unit");
-        if (block is not null) Access.Within(caller, Grant.OwnBlock, block, caller.Block, "block");
+        unit = caller.NarrowUnit(unit, Refusal(caller.Unit, "unit", unit));
+        block = caller.NarrowBlock(block, Refusal(caller.Block, "block", block));
         var listed = (await store.ListTasksAsync(request.Year, context.CancellationToken))
-            .Where(t => Access.Sees(caller, t) && (decision is null || t.DecisionId == decision) && (unit is null || t.Involves(unit)) && (block is null || t.Block == block))
+            .Where(t => caller.SeesTask(t) && (decision is null || t.DecisionId == decision) && (unit is null || t.Involves(unit)) && (block is null || t.Block == block))
             .Select(t => (Task: t, Assessment: Domain.TaskStatusRules.Assess(t, asOf)))
             .Where(x => (request.Status == TaskStatus.Unspecified || (int)x.Assessment.Status == (int)request.Status) && (!request.OverdueOnly || x.Assessment.Overdue))
             .Select(x => (Key: Domain.TaskOrder.Key(x.Task, x.Assessment), x.Task, x.Assessment))
@@ -62,10 +63,11 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
     {
         var caller = CallerScope.Of(context);
         var asOf = store.Clock.AsOf(request.AsOf.ToDate("as_of"));
-        var block = Access.Within(caller, Grant.OwnBlock, Text.Optional(request.Block), caller.Block, "block");
-        var lead = Access.Within(caller, Grant.OwnUnit, Text.Optional(request.LeadUnitCode), caller.Unit, "unit");
+        var (block, lead) = (Text.Optional(request.Block), Text.Optional(request.LeadUnitCode));
+        block = caller.NarrowBlock(block, Refusal(caller.Block, "block", block));
+        lead = caller.NarrowUnit(lead, Refusal(caller.Unit, "unit", lead));
         var summary = Domain.TaskSummary.Of((await store.ListTasksAsync(request.Year, context.CancellationToken))
-            .Where(t => Access.Sees(caller, t) && (block is null || t.Block == block) && (lead is null || t.LeadUnitCode == lead))
+            .Where(t => caller.SeesTask(t) && (block is null || t.Block == block) && (lead is null || t.LeadUnitCode == lead))
             .Select(t => (t, Domain.TaskStatusRules.Assess(t, asOf))));
         return new TaskSummary
         {
@@ -107,6 +109,8 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
             request.AfterSequence, responseStream, signal, context.CancellationToken);
     }
 
+    private static string Refusal(string? own, string filter, string? asked) => $"A caller of {own} may not read the tasks of {filter} {asked}.";
+
     private KeyTask Answer(Domain.KeyTask task) => task.ToProto(Domain.TaskStatusRules.Assess(task, store.Clock.Today), history: true);
 
     /// <summary>A write run once per the caller's idempotency key, in one transaction with its change-log entry.</summary>
@@ -114,8 +118,6 @@ public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, Chan
         MessageParser<TResponse> parser, Func<CallerScope, CancellationToken, Task<TResponse>> write) where TResponse : class, IMessage<TResponse>
     {
         var caller = CallerScope.Of(context);
-        var answer = await db.WriteOnceAsync(operation, caller.Key(key), request, parser, ct => write(caller, ct), context.CancellationToken);
-        signal.Pulse();
-        return answer;
+        return await signal.WriteOnceAsync(db, operation, caller.Key(key), request, parser, ct => write(caller, ct), context.CancellationToken);
     }
 }

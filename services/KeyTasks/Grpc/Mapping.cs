@@ -41,7 +41,7 @@ public static class Mapping
         Year = d.Year,
         Demo = d.Demo,
         TaskCount = d.Tasks.Count,
-        CreatedAt = Timestamp.FromDateTimeOffset(d.CreatedAt),
+        CreatedAt = d.CreatedAt.ToProto(),
         CreatedBy = d.CreatedBy,
     };
 
@@ -78,7 +78,7 @@ public static class Mapping
             task.History.AddRange(t.Progress.OrderBy(p => p.Id).Select(p => p.ToProto()));
             task.Comments.AddRange(t.Comments.OrderBy(c => c.Id).Select(c => new Proto.TaskComment
             {
-                Id = c.Id, UnitCode = c.UnitCode, Text = c.Text, At = Timestamp.FromDateTimeOffset(c.At), By = c.By,
+                Id = c.Id, UnitCode = c.UnitCode, Text = c.Text, At = c.At.ToProto(), By = c.By,
             }));
             task.Extensions.AddRange(t.Extensions.OrderBy(e => e.Id).Select(ToProto));
         }
@@ -94,11 +94,11 @@ public static class Mapping
         Difficulties = p.Difficulties,
         ProductReference = p.ProductReference,
         CompletedOn = p.CompletedOn.ToProto(),
-        ReportedAt = Timestamp.FromDateTimeOffset(p.ReportedAt),
+        ReportedAt = p.ReportedAt.ToProto(),
         ReportedBy = p.ReportedBy,
         ReportedFor = p.ReportedFor,
         ConfirmedBy = p.ConfirmedBy ?? "",
-        ConfirmedAt = p.ConfirmedAt is { } confirmed ? Timestamp.FromDateTimeOffset(confirmed) : null,
+        ConfirmedAt = p.ConfirmedAt.ToProto(),
         ConfirmationReason = p.ConfirmationReason ?? "",
     };
 
@@ -108,25 +108,18 @@ public static class Mapping
         RequestedDueDate = e.RequestedDueDate.ToProto(),
         PreviousDueDate = e.PreviousDueDate.ToProto(),
         Reason = e.Reason,
-        RequestedAt = Timestamp.FromDateTimeOffset(e.RequestedAt),
+        RequestedAt = e.RequestedAt.ToProto(),
         RequestedBy = e.RequestedBy,
         Decision = (Proto.ExtensionDecision)e.Decision,
         DecisionReason = e.DecisionReason,
-        DecidedAt = e.DecidedAt is { } at ? Timestamp.FromDateTimeOffset(at) : null,
+        DecidedAt = e.DecidedAt.ToProto(),
         DecidedBy = e.DecidedBy ?? "",
     };
 
     /// <summary>A change-log entry with the snapshot kept with it.</summary>
     public static Proto.Change ToChange(ChangeLogEntry e)
     {
-        var change = new Proto.Change
-        {
-            Sequence = e.Sequence!.Value,
-            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
-            Kind = e.Kind,
-            Key = e.Key,
-            TraceParent = e.TraceParent ?? "",
-        };
+        var change = e.ToMessage<Proto.Change>();
         if (e.Kind == ChangeKinds.DecisionCreated) change.Decision = Parser.Parse<Proto.Decision>(e.Data);
         else change.Task = Parser.Parse<Proto.KeyTask>(e.Data);
         change.Year = change.Decision?.Year ?? change.Task?.Year ?? 0;

@@ -3,7 +3,6 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Processing;
 

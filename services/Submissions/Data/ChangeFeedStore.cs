@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Data;

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Grpc;
 using TuyPhuoc.Submissions.Processing;

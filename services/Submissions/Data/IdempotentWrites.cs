@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Submissions.Data;
 
@@ -7,12 +6,8 @@ namespace TuyPhuoc.Submissions.Data;
 public sealed class IdempotentWrites(SubmissionsDbContext db, ChangeSignal signal)
 {
     /// <summary>Runs a write once per idempotency key: a retry with the same request gets the first answer and stores nothing.</summary>
-    public async Task<TResponse> RunAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
+    public Task<TResponse> RunAsync<TResponse>(string operation, string? idempotencyKey, IMessage request,
         MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write, CancellationToken ct)
-        where TResponse : class, IMessage<TResponse>
-    {
-        var response = await db.WriteOnceAsync(operation, idempotencyKey, request, parser, write, ct);
-        signal.Pulse();
-        return response;
-    }
+        where TResponse : class, IMessage<TResponse> =>
+        signal.WriteOnceAsync(db, operation, idempotencyKey, request, parser, write, ct);
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Grpc;
 using TuyPhuoc.Submissions.Processing;

@@ -4,7 +4,6 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 using TuyPhuoc.Submissions.Grpc;
 using TuyPhuoc.Submissions.Processing;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Data;

@@ -15,4 +15,7 @@ public sealed class Escalation
     public string Answer { get; set; } = "";
     public DateTimeOffset RaisedAt { get; set; }
     public List<EscalationStep> Steps { get; set; } = [];
+
+    /// <summary>Whether its unit or the office it is assigned to is among <paramref name="units"/>: either sees it.</summary>
+    public bool InvolvesAny(Func<string, bool> units) => units(UnitCode) || (AssignedOfficeCode is { } office && units(office));
 }

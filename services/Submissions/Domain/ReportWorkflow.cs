@@ -1,4 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Submissions.Domain;
 

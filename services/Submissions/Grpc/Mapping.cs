@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Domain;
 using Proto = TuyPhuoc.Contracts.Submissions.V1;
@@ -12,7 +11,6 @@ internal static class Mapping
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    private static Timestamp? ToProto(this DateTimeOffset? t) => t is { } x ? Timestamp.FromDateTimeOffset(x) : null;
 
     public static string Code(string code) => code.Trim();
 
@@ -33,7 +31,7 @@ internal static class Mapping
         Value = r.Value,
         Note = r.Note,
         Revision = r.Revision,
-        RecordedAt = Timestamp.FromDateTimeOffset(r.RecordedAt),
+        RecordedAt = r.RecordedAt.ToProto(),
         RecordedBy = r.RecordedBy,
         Origin = (Proto.Origin)r.Origin,
     };
@@ -53,7 +51,7 @@ internal static class Mapping
         {
             view.Report.Events.Select(e => new Proto.ReportEvent
             {
-                Status = (Proto.ReportStatus)e.Status, At = Timestamp.FromDateTimeOffset(e.At), By = e.By, Reason = e.Reason,
+                Status = (Proto.ReportStatus)e.Status, At = e.At.ToProto(), By = e.By, Reason = e.Reason,
             }),
         },
     };
@@ -69,7 +67,7 @@ internal static class Mapping
         DaysLate = e.DaysLate,
         Deadline = e.Deadline.ToProto(),
         // Timeliness is judged on local days; the instant shown is the start of that day.
-        FirstSubmittedAt = e.FirstSubmittedOn is { } day ? Timestamp.FromDateTimeOffset(clock.StartOf(day)) : null,
+        FirstSubmittedAt = e.FirstSubmittedOn is { } day ? clock.StartOf(day).ToProto() : null,
     };
 
     public static Proto.Escalation ToProto(this Escalation e, DateOnly today) => new()
@@ -87,7 +85,7 @@ internal static class Mapping
         Overdue = EscalationWorkflow.IsOverdue(e, today),
         Steps =
         {
-            e.Steps.Select(s => new Proto.EscalationStep { Status = (Proto.EscalationStatus)s.Status, At = Timestamp.FromDateTimeOffset(s.At), By = s.By, Text = s.Text }),
+            e.Steps.Select(s => new Proto.EscalationStep { Status = (Proto.EscalationStatus)s.Status, At = s.At.ToProto(), By = s.By, Text = s.Text }),
         },
     };
 
@@ -97,14 +95,7 @@ internal static class Mapping
     /// <summary>A change-log entry with its subject: the revision it names, or the snapshot kept with it.</summary>
     public static Proto.Change ToChange(ChangeLogEntry e, ActualRevision? revision)
     {
-        var change = new Proto.Change
-        {
-            Sequence = e.Sequence!.Value,
-            OccurredAt = Timestamp.FromDateTimeOffset(e.OccurredAt),
-            Kind = e.Kind,
-            Key = e.Key,
-            TraceParent = e.TraceParent ?? "",
-        };
+        var change = e.ToMessage<Proto.Change>();
         switch (e.Kind.Split('.')[0])
         {
             case "actual" when revision is not null:

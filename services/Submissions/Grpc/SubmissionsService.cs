@@ -4,7 +4,6 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Processing;
 
@@ -33,7 +32,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListRevisionsResponse> ListRevisions(ListRevisionsRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
+        await CallerScope.Of(context).DemandUnitAsync(plans, unit, request.Year, context.CancellationToken);
         var revisions = await actuals.RevisionsAsync(unit, Mapping.Code(request.IndicatorCode), request.Year, request.Month, context.CancellationToken);
         return new ListRevisionsResponse { Revisions = { revisions.Select(r => r.ToProto()) } };
     }
@@ -41,7 +40,7 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListActualsResponse> ListActuals(ListActualsRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
+        await CallerScope.Of(context).DemandUnitAsync(plans, unit, request.Year, context.CancellationToken);
         if (request.Month is < 0 or > 12) throw new InvalidInputException("month", "must be between 1 and 12 (0 for every month)");
         var latest = await actuals.LatestAsync(unit, request.Year, Text.Optional(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
         var (page, next) = Paging.Page(latest, r => $"{r.IndicatorCode} {r.Month:00}", request.PageSize, request.PageToken);
@@ -161,16 +160,15 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<Report> GetReport(GetReportRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        await Access.DemandAsync(CallerScope.Of(context), plans, unit, request.Year, context.CancellationToken);
+        await CallerScope.Of(context).DemandUnitAsync(plans, unit, request.Year, context.CancellationToken);
         return (await reports.GetAsync(unit, request.Year, request.Month, context.CancellationToken)).ToProto();
     }
 
     public override async Task<ListReportsResponse> ListReports(ListReportsRequest request, ServerCallContext context)
     {
         var caller = CallerScope.Of(context);
-        var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
-        var onlyUnit = caller.Grant == Grant.OwnUnit ? caller.Unit : null;
-        var listed = (await reports.ListAsync(request.Year, request.Month, onlyUnit, context.CancellationToken))
+        var sees = await caller.SeesUnitsAsync(plans, request.Year, context.CancellationToken);
+        var listed = (await reports.ListAsync(request.Year, request.Month, caller.NarrowUnit(null), context.CancellationToken))
             .Where(r => sees(r.Report.UnitCode) && (request.Status == ReportStatus.Unspecified || (int)r.ListedStatus == (int)request.Status));
         var (page, next) = Paging.Page(listed, r => r.Report.UnitCode, request.PageSize, request.PageToken);
         return new ListReportsResponse { Reports = { page.Select(r => r.ToProto()) }, NextPageToken = next };
@@ -187,8 +185,8 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListTimelinessResponse> ListTimeliness(ListTimelinessRequest request, ServerCallContext context)
     {
         var caller = CallerScope.Of(context);
-        var unit = Text.Optional(request.UnitCode) ?? (caller.Grant == Grant.OwnUnit ? caller.Unit : null);
-        var sees = await Access.UnitsAsync(caller, plans, request.Year, context.CancellationToken);
+        var unit = caller.NarrowUnit(Text.Optional(request.UnitCode));
+        var sees = await caller.SeesUnitsAsync(plans, request.Year, context.CancellationToken);
         if (unit is not null && !sees(unit)) caller.DemandUnit(unit, null);
         var entries = (await reports.TimelinessAsync(request.Year, unit, request.Month == 0 ? null : request.Month, context.CancellationToken))
             .Where(e => sees(e.UnitCode));
@@ -221,16 +219,16 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<Escalation> GetEscalation(GetEscalationRequest request, ServerCallContext context)
     {
         var escalation = await escalations.GetAsync(Mapping.EscalationId(request.Id), context.CancellationToken);
-        if (!Access.Sees(await Access.UnitsAsync(CallerScope.Of(context), plans, escalation.Year, context.CancellationToken), escalation)) throw new PermissionDeniedException($"Escalation {request.Id} belongs to another unit.");
+        if (!escalation.InvolvesAny(await CallerScope.Of(context).SeesUnitsAsync(plans, escalation.Year, context.CancellationToken))) throw new PermissionDeniedException($"Escalation {request.Id} belongs to another unit.");
         return escalation.ToProto(escalations.Today);
     }
 
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
-        var sees = await Access.UnitsAsync(CallerScope.Of(context), plans, request.Year, context.CancellationToken);
+        var sees = await CallerScope.Of(context).SeesUnitsAsync(plans, request.Year, context.CancellationToken);
         var (unit, office, today) = (Text.Optional(request.UnitCode), Text.Optional(request.OfficeCode), escalations.Today);
         var found = (await escalations.ListAsync(request.Year, context.CancellationToken))
-            .Where(e => Access.Sees(sees, e)
+            .Where(e => e.InvolvesAny(sees)
                 && (unit is null || e.UnitCode == unit)
                 && (office is null || e.AssignedOfficeCode == office)
                 && (request.Status == EscalationStatus.Unspecified || (int)e.Status == (int)request.Status)

@@ -1,4 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Processing;
@@ -17,4 +16,19 @@ public sealed class PlanViews(PlanReader reader)
         plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max)),
         plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, (UnitKind)u.Kind, Blocks.Of(u))),
         plan.Assignments.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value.Select(i => i.IndicatorCode).ToHashSet()));
+}
+
+/// <summary>The access table applied to a unit's submissions: a block leader sees the units of its sector block in the year's plan.</summary>
+public static class UnitAccess
+{
+    public static async Task<Func<string, bool>> SeesUnitsAsync(this CallerScope caller, PlanViews plans, int year, CancellationToken ct)
+    {
+        var plan = caller.Grant == Grant.OwnBlock && PlanCalendar.IsPlanYear(year) ? await plans.GetAsync(year, ct) : null;
+        return caller.SeesUnits(unit => plan?.Units.GetValueOrDefault(unit)?.Block);
+    }
+
+    public static async Task DemandUnitAsync(this CallerScope caller, PlanViews plans, string unit, int year, CancellationToken ct)
+    {
+        if (!(await caller.SeesUnitsAsync(plans, year, ct))(unit)) caller.DemandUnit(unit, null);
+    }
 }

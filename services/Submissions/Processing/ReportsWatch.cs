@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Submissions.Data;
 using TuyPhuoc.Submissions.Domain;
 

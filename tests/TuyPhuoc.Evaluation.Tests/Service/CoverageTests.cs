@@ -16,8 +16,8 @@ public sealed class CoverageTests(PostgresFixture postgres)
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 6), Actual(Commune1, Grain, 2, 6), Actual(Commune1, Grain, 3, 6),
             Actual(Office, Coverage, 3, 91m));
 
-        var status = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
-        var report = await rig.Reports().QuarterReportAsync(Access.Everything, Year, 1, Ct);
+        var status = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
+        var report = await rig.Reports().QuarterReportAsync(Everything, Year, 1, Ct);
 
         Assert.Equal((2, 1), (status.UnitsExpected, status.UnitsReported));
         Assert.Equal([Commune2], status.UnitsNotReported);
@@ -38,12 +38,12 @@ public sealed class CoverageTests(PostgresFixture postgres)
         await rig.ApplyAsync(Report(Commune1, 1, ChangeKinds.ReportApproved, 5_001), Report(Commune2, 1, ChangeKinds.ReportApproved, 5_002),
             Report(Commune2, 2, ChangeKinds.ReportSubmitted, 5_003));
 
-        var commune1 = await rig.Reports().StatusAsync(Access.Everything, Commune1, Grain, Year, 1, Ct);
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
-        var report = await rig.Reports().QuarterReportAsync(Access.Everything, Year, 1, Ct);
+        var commune1 = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 1, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
+        var report = await rig.Reports().QuarterReportAsync(Everything, Year, 1, Ct);
         await rig.ApplyAsync(Report(Commune2, 2, ChangeKinds.ReportApproved, 5_004), Report(Commune2, 2, ChangeKinds.ReportSubmitted, 5_000));
-        var approved = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
-        var reportApproved = await rig.Reports().QuarterReportAsync(Access.Everything, Year, 1, Ct);
+        var approved = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
+        var reportApproved = await rig.Reports().QuarterReportAsync(Everything, Year, 1, Ct);
 
         Assert.False(commune1.Preliminary);
         Assert.Equal((true, 2), (district.Preliminary, district.PreliminaryMonths.Single()));

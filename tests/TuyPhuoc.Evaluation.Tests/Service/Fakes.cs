@@ -64,6 +64,8 @@ internal static class TestPlan
     public const string Commune2 = "COMMUNE_2";
     public const string Grain = "GRAIN";      // commune-allocated cumulative: the district figure is rolled up
     public const string Coverage = "COVERAGE"; // level reported by the office
+    /// <summary>A caller the access table grants every result.</summary>
+    public static readonly CallerScope Everything = new("planning", Roles.PlanningOffice, null, null, Grant.All);
     public const string Income = "INCOME";     // year-end
     public const string Insured = "INSURED";   // commune-allocated level: the district figure is the communes' mean
 

@@ -38,7 +38,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         await rig.ApplyAsync(first); // a replay after a crash
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 3, sequence: 99), Actual(Commune2, Grain, 1, 9, sequence: 102)); // older, then newer
 
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
         Assert.Equal(21, district.MonthlyActuals[0].Value);
     }
 
@@ -50,7 +50,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 50, sequence: 20));
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 7, sequence: 10));
 
-        var status = await rig.Reports().StatusAsync(Access.Everything, Commune1, Grain, Year, 1, Ct);
+        var status = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 1, Ct);
         Assert.Equal(50, status.MonthlyActuals[0].Value);
     }
 
@@ -61,7 +61,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
 
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 30, sequence: 31), Actual(Commune1, Grain, 1, 3, sequence: 30));
 
-        var status = await rig.Reports().StatusAsync(Access.Everything, Commune1, Grain, Year, 1, Ct);
+        var status = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 1, Ct);
         Assert.Equal(30, status.MonthlyActuals[0].Value);
     }
 
@@ -72,11 +72,11 @@ public sealed class IncrementalTests(PostgresFixture postgres)
 
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 12), Actual(Commune2, Grain, 1, 8), Actual(Commune2, Grain, 2, 4));
 
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
         Assert.True(district.RolledUp);
         Assert.Equal(24, district.Quarters[0].Actual);
         Assert.Equal(Proto.Status.Achieved, district.Status); // 24 ≥ t_1 = 20
-        var commune = await rig.Reports().StatusAsync(Access.Everything, Commune1, Grain, Year, 1, Ct);
+        var commune = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 1, Ct);
         Assert.Equal(Proto.Status.Achieved, commune.Status); // 12 ≥ 60 × 20% = 12
     }
 
@@ -91,7 +91,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
 
         Assert.Equal(2, written);
         Assert.Equal(changes + 2, (await rig.ChangesAsync()).Count);
-        var commune = await rig.Reports().StatusAsync(Access.Everything, Commune1, Grain, Year, 1, Ct);
+        var commune = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 1, Ct);
         Assert.Equal(Proto.Status.NotAchieved, commune.Status);
         Assert.Equal(6, commune.Quarters[0].CarryOut);
     }
@@ -106,7 +106,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         Assert.Equal(1, written);
         var change = Assert.Single(await rig.ChangesAsync());
         Assert.Equal(EvaluationStore.ChangeKey(new(Year, Coverage, District)), change.Key);
-        var status = await rig.Reports().StatusAsync(Access.Everything, Office, Coverage, Year, 1, Ct);
+        var status = await rig.Reports().StatusAsync(Everything, Office, Coverage, Year, 1, Ct);
         Assert.Equal(District, status.UnitCode);
         Assert.Equal(Office, status.ReportingUnitCode);
         Assert.Equal(Proto.Status.Achieved, status.Status); // 91 ≥ the Q1 target level 91
@@ -220,7 +220,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
         await rig.ApplyAsync(Actual(Commune1, Insured, 2, 91m), Actual(Commune2, Insured, 2, 92m), Actual(commune3, Insured, 2, 92m));
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 1.1m), Actual(Commune2, Grain, 1, 2.25m), Actual(Commune2, Grain, 2, 1.003m));
 
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Insured, Year, 1, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Insured, Year, 1, Ct);
         var outcome = await rig.Recompute().RunAsync(Year, Ct);
 
         Assert.Equal((double)(273.35m / 3), district.MonthlyActuals[0].Value);
@@ -247,7 +247,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
 
         await rig.ApplyAsync(Actual(Commune1, Grain, 2, 1));
 
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
         Assert.Equal([25d, 1d], district.MonthlyActuals.Take(2).Select(m => m.Value));
         Assert.Equal(1, (await rig.Recompute().RunAsync(Year, Ct)).Changed); // COMMUNE_3's own result only: no pass touched it yet
     }
@@ -263,7 +263,7 @@ public sealed class IncrementalTests(PostgresFixture postgres)
             [new FeedEntry(7, DateTimeOffset.UtcNow, "plan.revised", "2024", null, Year: Year, IndicatorCodes: [Grain])], Ct);
 
         Assert.Equal(3, written);
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 1, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
         Assert.Equal(200, district.YearTarget);
         Assert.Equal(Proto.Status.NotAchieved, district.Status); // 20 of a requirement of 40
         Assert.Equal(7, await rig.Store.CursorAsync(PlansFeed.Name, Ct));
@@ -274,11 +274,11 @@ public sealed class IncrementalTests(PostgresFixture postgres)
     {
         await using var rig = await EvaluatorRig.CreateAsync(postgres);
         await rig.ApplyAsync(Actual(Office, Coverage, 3, 90m));
-        var before = await rig.Reports().QuarterReportAsync(Access.Everything, Year, 1, Ct);
-        await rig.Reports().QuarterReportAsync(Access.Everything, Year, 1, Ct);
+        var before = await rig.Reports().QuarterReportAsync(Everything, Year, 1, Ct);
+        await rig.Reports().QuarterReportAsync(Everything, Year, 1, Ct);
 
         await rig.ApplyAsync(Actual(Office, Coverage, 3, 93m));
-        var after = await rig.Reports().QuarterReportAsync(Access.Everything, Year, 1, Ct);
+        var after = await rig.Reports().QuarterReportAsync(Everything, Year, 1, Ct);
 
         Assert.True(rig.Metrics.HitRatio > 0);
         Assert.NotEqual(before.DistrictFigures.Single(f => f.IndicatorCode == Coverage).Status, after.DistrictFigures.Single(f => f.IndicatorCode == Coverage).Status);

@@ -51,13 +51,13 @@ public sealed class PolicyTests(PostgresFixture postgres)
         await using var rig = await EvaluatorRig.CreateAsync(postgres);
         // 20 + 30 + 10 of 100 by Q3: 60%, past the default Q2 checkpoint (50%) but short of 70% by Q3.
         await rig.ApplyAsync(Actual(Commune1, Grain, 2, 20), Actual(Commune1, Grain, 5, 30), Actual(Commune2, Grain, 8, 10));
-        var before = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 3, Ct);
+        var before = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 3, Ct);
 
         await SetAsync(rig, SeventyByQ3);
         Assert.Equal([Year], await rig.Policies.UnappliedYearsAsync(Ct));
         await rig.Recompute().RunAsync(Year, Ct);
 
-        var after = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 3, Ct);
+        var after = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 3, Ct);
         Assert.Equal((0, true), (before.PolicyVersion, before.PassesCheckpoints));
         Assert.Equal((1, false), (after.PolicyVersion, after.PassesCheckpoints));
         Assert.Equal(0.7, after.Quarters[2].Checkpoints.Single().Minimum);
@@ -74,7 +74,7 @@ public sealed class PolicyTests(PostgresFixture postgres)
         await rig.ApplyAsync(Actual(Commune1, Grain, 1, 18), Actual(Commune2, Grain, 1, 12),
             Actual(Commune1, Grain, 4, 12), Actual(Commune2, Grain, 4, 8));
 
-        var district = await rig.Reports().StatusAsync(Access.Everything, District, Grain, Year, 2, Ct);
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 2, Ct);
         Assert.Equal(1, district.PolicyVersion);
         Assert.Equal(Contracts.Evaluation.V1.Status.Achieved, district.Status);
         Assert.Equal(10, district.Quarters[1].SurplusIn);
