@@ -14,5 +14,6 @@ public sealed class MonthPageTests : SuiteDownContext
 
         page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
         Assert.Empty(page.FindAll("input[inputmode=decimal]"));
+        Assert.Empty(page.FindAll(".notice"));
     }
 }

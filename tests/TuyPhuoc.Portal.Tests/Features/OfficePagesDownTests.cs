@@ -14,6 +14,7 @@ public sealed class OfficePagesDownTests : SuiteDownContext
 
         page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
         Assert.Empty(page.FindAll("table.reports"));
+        Assert.Empty(page.FindAll(".notice"));
         Assert.Empty(page.FindAll(".loading"));
         Assert.Equal("Duyệt báo cáo", page.Find("h1").TextContent);
     }
@@ -27,5 +28,6 @@ public sealed class OfficePagesDownTests : SuiteDownContext
 
         page.WaitForAssertion(() => Assert.Equal(SuiteDown, page.Find(".problem").TextContent), TimeSpan.FromSeconds(30));
         Assert.Empty(page.FindAll("button.finalize-year"));
+        Assert.Empty(page.FindAll(".notice"));
     }
 }
