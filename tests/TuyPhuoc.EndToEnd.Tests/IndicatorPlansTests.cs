@@ -158,6 +158,37 @@ public sealed class IndicatorPlansTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task NextYearsPlan_AdoptedBeforeTheYear_ServesThePlansAndTheKeyTasksAtOnce()
+    {
+        const int year = 2034;
+        var options = await PlanningOffice();
+        await Client.CreatePlanAsync(new CreatePlanRequest
+        {
+            Year = year, DecisionNumber = "3/QĐ-UBND", DecisionDate = D(year - 1, 12, 1), EffectiveFrom = D(year, 1, 1),
+            Targets = { new Target { IndicatorCode = "CT03", DistrictTarget = 100 } },
+        }, options);
+
+        // Asked without a date, before the year begins: the plan as it takes effect, not "no plan in force today".
+        var plan = await Client.GetPlanAsync(new GetPlanRequest { Year = year }, options);
+        var tasks = new TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient(suite.Gateway);
+        var decision = await tasks.CreateDecisionAsync(new TuyPhuoc.Contracts.Tasks.V1.CreateDecisionRequest
+        {
+            Number = "4/QĐ-UBND", DecisionDate = D(year - 1, 12, 2), Title = $"Nhiệm vụ trọng tâm năm {year}", Year = year, IdempotencyKey = Guid.NewGuid().ToString("N"),
+            Tasks =
+            {
+                new TuyPhuoc.Contracts.Tasks.V1.TaskInput
+                {
+                    Number = "1", Content = "Lập quy hoạch sử dụng đất", LeadUnitCode = "TN_MT", Product = "Quy hoạch",
+                    Deadline = new TuyPhuoc.Contracts.Tasks.V1.Deadline { Kind = TuyPhuoc.Contracts.Tasks.V1.DeadlineKind.Date, DueDate = D(year, 6, 30) },
+                },
+            },
+        }, options);
+
+        Assert.Equal(("3/QĐ-UBND", 100.0), (plan.Revision.DecisionNumber, plan.Targets.Single().DistrictTarget));
+        Assert.Equal(year, decision.Year);
+    }
+
+    [Fact]
     public async Task CreatePlan_CommuneToken_PermissionDeniedAndNothingStored()
     {
         var options = await suite.CallAsAsync(Roles.UnitReporter, unit: "PHUOC_THANG");

@@ -270,6 +270,21 @@ public class PlanRulesTests
     }
 
     [Fact]
+    public void ReadOn_NextYearsPlanAdoptedInDecember_IsReadAsItTakesEffect()
+    {
+        var adopted = Revision(1, new(2025, 1, 1), ("REVENUE", 100));
+        var july = Revision(2, new(2025, 7, 1), ("REVENUE", 120));
+        var december = new DateOnly(2024, 12, 6);
+
+        var day = PlanRules.ReadOn(2025, december, [adopted, july]);
+
+        Assert.Equal(new DateOnly(2025, 1, 1), day);
+        Assert.Equal(100, PlanRules.InForce([adopted, july], day).Single().DistrictTarget);
+        Assert.Equal(december, PlanRules.ReadOn(2024, december, [adopted]));
+        Assert.Equal(new DateOnly(2025, 3, 4), PlanRules.ReadOn(2025, new(2025, 3, 4), [adopted, july]));
+    }
+
+    [Fact]
     public void InForce_ARevisionThatAppliesFromTheStartOfTheYear_OverridesEarlierQuartersButNotLaterRevisions()
     {
         var first = Revision(1, new(2024, 1, 1), ("REVENUE", 100), ("COVERAGE", 90));

@@ -29,10 +29,11 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
     public Task<List<PlanRevision>> RevisionsAsync(int year, CancellationToken ct) =>
         db.Revisions.AsNoTracking().Include(r => r.Targets).Where(r => r.Year == year).OrderBy(r => r.Number).ToListAsync(ct);
 
-    /// <summary>The plan of a year as it stood on a date: the revision in force and every target in force.</summary>
-    public async Task<(PlanRevision Revision, IReadOnlyList<PlanTarget> Targets)> PlanAsync(int year, DateOnly asOf, CancellationToken ct)
+    /// <summary>The plan of a year as it stood on a date (none: <see cref="PlanRules.ReadOn"/>): the revision in force and every target in force.</summary>
+    public async Task<(PlanRevision Revision, IReadOnlyList<PlanTarget> Targets)> PlanAsync(int year, DateOnly? day, CancellationToken ct)
     {
         var revisions = await RevisionsAsync(year, ct);
+        var asOf = day ?? PlanRules.ReadOn(year, Today, revisions);
         var inForce = PlanRules.RevisionsInForce(revisions, asOf);
         if (inForce.Count == 0) throw new NotFoundException($"No plan for {year} was in force on {asOf:yyyy-MM-dd}.");
         return (inForce[^1], PlanRules.InForce(inForce, asOf));

@@ -213,6 +213,17 @@ public static class PlanRules
     public static List<PlanRevision> RevisionsInForce(IEnumerable<PlanRevision> revisions, DateOnly asOf) =>
         [.. revisions.Where(r => r.EffectiveFrom <= asOf || (r.AppliesFromStartOfYear && asOf >= new DateOnly(r.Year, 1, 1))).OrderBy(r => r.Number)];
 
+    /// <summary>
+    /// The day a year's plan is read on when the caller names none: today once the year has begun; before it, the day
+    /// its first revision takes effect, so next year's plan serves every service and page as soon as it is adopted.
+    /// </summary>
+    public static DateOnly ReadOn(int year, DateOnly today, IEnumerable<PlanRevision> revisions)
+    {
+        if (today.Year >= year) return today;
+        var first = revisions.Select(r => r.EffectiveFrom).DefaultIfEmpty(today).Min();
+        return first > today ? first : today;
+    }
+
     /// <summary>The targets in force on a date: for each indicator, the latest revision in force then.</summary>
     public static IReadOnlyList<PlanTarget> InForce(IEnumerable<PlanRevision> revisions, DateOnly asOf) =>
         RevisionsInForce(revisions, asOf)

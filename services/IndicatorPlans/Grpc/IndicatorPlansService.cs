@@ -65,7 +65,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var (revision, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var (revision, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of"), ct);
         var catalog = await store.CatalogAsync(ct);
         return Mapping.ToProto(revision, targets, Domain.PlanRules.Warnings(targets, catalog), catalog);
     }
@@ -96,7 +96,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override async Task<ListTargetsResponse> ListTargets(ListTargetsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of"), ct);
         var catalog = await store.CatalogAsync(ct);
         var inBlock = targets.Where(t => request.Block == SectorBlock.Unspecified || catalog[t.IndicatorCode].Block.ToProto() == request.Block);
         var (page, next) = Paging.Page(inBlock, t => t.IndicatorCode, request.PageSize, request.PageToken);
@@ -108,7 +108,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
         var ct = context.CancellationToken;
         var unitCode = request.UnitCode.Trim();
         if (!(await store.UnitsAsync(ct)).ContainsKey(unitCode)) throw new NotFoundException($"Unit {unitCode} does not exist.");
-        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of"), ct);
         var assignments = Domain.CatalogRules.Assignments(unitCode, targets, await store.CatalogAsync(ct));
         var (page, next) = Paging.Page(assignments, a => a.Indicator.Code, request.PageSize, request.PageToken);
         return new GetUnitAssignmentsResponse
@@ -133,7 +133,7 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override async Task<ListAssignmentsResponse> ListAssignments(ListAssignmentsRequest request, ServerCallContext context)
     {
         var ct = context.CancellationToken;
-        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of") ?? store.Today, ct);
+        var (_, targets) = await store.PlanAsync(request.Year, request.AsOf.ToDate("as_of"), ct);
         var assigned = Domain.CatalogRules.Assignments(targets, await store.CatalogAsync(ct));
         var (first, last) = (new DateOnly(request.Year, 1, 1), new DateOnly(request.Year, 12, 31));
         var units = (await store.UnitsAsync(ct)).Values
