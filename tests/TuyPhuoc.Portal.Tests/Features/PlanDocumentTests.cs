@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.Portal.Tests.Forms;
 using TuyPhuoc.ServiceDefaults;
 using PlanReader = TuyPhuoc.Portal.Features.PlanReader;
 
@@ -43,5 +44,28 @@ public sealed class PlanDocumentTests : SuiteDownContext
         Assert.Contains(("CT02", "140.000", "150.000"), screen);
         Assert.Equal(2, _plans.Read.Count);
         Assert.All(_plans.Read, r => Assert.Equal(new DateOnly(2024, 12, 31).ToProto(), r.AsOf));
+    }
+
+    [Fact]
+    public void Page_APlanWithWarnings_ShowsEachInVietnameseWithItsFigures()
+    {
+        var plans = new RevisedPlans
+        {
+            Warnings =
+            [
+                new() { IndicatorCode = "CT02", Code = "allocations_differ", Message = "The allocations sum to 1 but the district target is 150000." },
+                new() { IndicatorCode = "CT01", Code = "a_new_kind", Message = "Something the portal has no words for." },
+            ],
+        };
+        Services.AddSingleton<Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient>(plans);
+        SignedIn("Trần Văn Bình", Roles.PlanningOffice, "ke-hoach?nam=2024");
+
+        var page = Render<PlanPage>();
+
+        page.WaitForAssertion(() => Assert.Equal("Cảnh báo của kế hoạch (2)", page.Find(".plan-warnings h2").TextContent), TimeSpan.FromSeconds(10));
+        var warnings = page.FindAll(".plan-warnings li").Select(li => (li.GetAttribute("data-indicator"), li.TextContent)).ToList();
+        var grain = Seeded.Plan.Targets.Single(t => t.IndicatorCode == "CT02").Allocations.Sum(a => a.YearTarget);
+        Assert.Equal(("CT01", $"{Seeded.Catalog["CT01"].Name}: Something the portal has no words for."), warnings[0]);
+        Assert.Equal(("CT02", $"{Seeded.Catalog["CT02"].Name}: tổng phân bổ cho các xã, thị trấn là {VietNumber.Format(grain)}, khác chỉ tiêu huyện giao 150.000."), warnings[1]);
     }
 }

@@ -27,6 +27,7 @@ internal sealed class RevisedPlans(bool planned = true) : PlansClient(Seeded.Uni
     public List<RevisePlanRequest> Revised { get; } = [];
     public List<CreatePlanRequest> Created { get; } = [];
     public RpcException? Refusal { get; init; }
+    public IReadOnlyList<PlanWarning> Warnings { get; init; } = [];
 
     public static Plan AsOf(DateOnly date)
     {
@@ -43,7 +44,9 @@ internal sealed class RevisedPlans(bool planned = true) : PlansClient(Seeded.Uni
     public override AsyncUnaryCall<Plan> GetPlanAsync(GetPlanRequest request, CallOptions options)
     {
         Read.Add(request);
-        return Answer(AsOf(new DateOnly(request.AsOf.Year, request.AsOf.Month, request.AsOf.Day)));
+        var plan = AsOf(new DateOnly(request.AsOf.Year, request.AsOf.Month, request.AsOf.Day));
+        plan.Warnings.Add(Warnings);
+        return Answer(plan);
     }
 
     public override AsyncUnaryCall<Plan> RevisePlanAsync(RevisePlanRequest request, CallOptions options)

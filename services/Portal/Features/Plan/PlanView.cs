@@ -22,6 +22,13 @@ public sealed record PlanView(int Year, IReadOnlyList<PlanRevision> Revisions, P
 {
     public IEnumerable<PlanLine> Lines => Blocks.SelectMany(b => b.Lines);
 
+    /// <summary>What the plans warn of in the plan as it stands, in the order of its lines.</summary>
+    public IReadOnlyList<PlanWarningLine> Warnings =>
+        [.. (Plan?.Warnings ?? []).Select(w => (Warning: w, Line: Lines.FirstOrDefault(l => l.Target.IndicatorCode == w.IndicatorCode)))
+            .OrderBy(x => x.Line?.Number ?? int.MaxValue)
+            .Select(x => new PlanWarningLine(x.Warning.IndicatorCode, x.Line?.Name ?? x.Warning.IndicatorCode, x.Warning.Code, x.Warning.Message,
+                x.Line?.Target.DistrictTarget ?? 0, x.Line?.Target is { HasProvinceTarget: true } t ? t.ProvinceTarget : null, x.Line?.Target.Allocations.Sum(a => a.YearTarget) ?? 0))];
+
     public static PlanView From(int year, IReadOnlyList<PlanRevision> revisions, Plan? plan, PlanCatalog catalog)
     {
         var number = 0;
@@ -32,3 +39,9 @@ public sealed record PlanView(int Year, IReadOnlyList<PlanRevision> Revisions, P
             .Select(g => new PlanBlock(g.Key, [.. g.Select(x => new PlanLine(++number, x.Indicator?.Name ?? "", x.Indicator?.UnitOfMeasure ?? "", x.Target))]))]);
     }
 }
+
+/// <summary>
+/// A warning of the plans on one indicator (kept with the plan, not a refusal): the district's target less ambitious
+/// than the province's, or allocations to the communes that do not add up to it; with the figures it is about.
+/// </summary>
+public sealed record PlanWarningLine(string IndicatorCode, string Name, string Kind, string Message, double District, double? Province, double Allocated);
