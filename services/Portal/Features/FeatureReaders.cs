@@ -15,5 +15,6 @@ public static class FeatureReaders
         .AddSingleton<RankingReader>()
         .AddSingleton<MonthReader>()
         .AddSingleton<PlanReader>()
-        .AddSingleton<KeyTasksReader>();
+        .AddSingleton<KeyTasksReader>()
+        .AddSingleton<UnitsReader>();
 }

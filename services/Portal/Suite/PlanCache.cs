@@ -59,6 +59,13 @@ public sealed class PlanCache(IndicatorPlans.IndicatorPlansClient plans, IMemory
             return (IReadOnlyDictionary<string, Unit>)(await UnitsAsync(call)).ToDictionary(u => u.Code);
         })!;
 
+    /// <summary>After a unit is created or closed: the next read asks the plans again.</summary>
+    public void ForgetUnits()
+    {
+        cache.Remove("units");
+        cache.Remove("units-by-code");
+    }
+
     public Task<IReadOnlyList<Unit>> UnitsAsync(CallOptions call) =>
         cache.GetOrCreateAsync("units", async entry =>
         {

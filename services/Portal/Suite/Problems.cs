@@ -40,11 +40,24 @@ public static partial class Problems
         if (description.StartsWith("contains control characters", StringComparison.Ordinal)) return l["ReasonControl"];
         if (description.StartsWith("contains invisible formatting characters", StringComparison.Ordinal)) return l["ReasonInvisible"];
         if (More().Match(description) is { Success: true } more) return l["ReasonMore", more.Groups[1].Value];
+        if (description.StartsWith("must be 2-40 characters", StringComparison.Ordinal)) return l["ReasonCode"];
+        if (NoUnitOn().Match(description) is { Success: true } unit) return l["ReasonNoUnitOn", unit.Groups[1].Value, Day(unit.Groups[2].Value)];
+        if (AfterStart().Match(description) is { Success: true } start) return l["ReasonAfterStart", Day(start.Groups[1].Value)];
+        if (description == "a unit cannot merge into itself") return l["ReasonSelfMerge"];
         return description;
     }
 
     private static string Number(string invariant) =>
         double.TryParse(invariant, System.Globalization.CultureInfo.InvariantCulture, out var value) ? VietNumber.Format(value) : invariant;
+
+    private static string Day(string iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", out var day) ? day.ToString("dd/MM/yyyy", VietNumber.Culture) : iso;
+
+    [GeneratedRegex(@"^'(.*)' is not a unit in existence on (\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex NoUnitOn();
+
+    [GeneratedRegex(@"^must be after the unit's start (\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex AfterStart();
 
     [GeneratedRegex("^must not be negative")]
     private static partial Regex Negative();

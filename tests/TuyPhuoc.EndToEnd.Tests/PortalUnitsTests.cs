@@ -1,0 +1,53 @@
+using Grpc.Core;
+using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>
+/// The planning office keeps the district's units in the browser: a new commune (a wrong code refused beside the field,
+/// nothing stored), then merged into Xã Phước Thắng. The unit exists for today only, so no plan year of the other
+/// tests counts it.
+/// </summary>
+public sealed class PortalUnitsTests(SuiteFixture suite) : PortalBrowser(suite)
+{
+    [Fact]
+    public async Task PlanningOffice_AddsACommune_WrongCodeRefusedBesideIt_ThenMergesItIntoAnother()
+    {
+        var code = $"XA_THU_{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+        var plans = new IndicatorPlans.IndicatorPlansClient(Suite.Gateway);
+        var page = await SignedInAsAsync(Roles.PlanningOffice, "/don-vi", name: "Kiểm tra đơn vị");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Đơn vị trực thuộc");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+
+        await page.FillAsync("#unit-code", "xa thu");
+        await page.FillAsync("#unit-name", "Xã Thử Nghiệm");
+        await page.SelectOptionAsync("#unit-kind", "Commune");
+        await page.FillAsync("#unit-from", today.ToString("yyyy-MM-dd"));
+        await page.ClickAsync(".new-unit button[type=submit]");
+        await Expect(page.Locator(".new-unit .field-error")).ToHaveTextAsync("Mã gồm 2-40 ký tự: chữ in hoa không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ cái.");
+        await Expect(page.Locator("#unit-name")).ToHaveValueAsync("Xã Thử Nghiệm");
+        await KeepScreenshotAsync(page, "units-refused", fullPage: false);
+
+        await page.FillAsync("#unit-code", code);
+        await page.ClickAsync(".new-unit button[type=submit]");
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã thêm đơn vị Xã Thử Nghiệm.");
+        var row = page.Locator($"tr[data-unit={code}]");
+        await Expect(row.Locator("th")).ToHaveTextAsync("Xã Thử Nghiệm");
+
+        await row.Locator("summary").ClickAsync();
+        await page.FillAsync($"#close-from-{code}", today.AddDays(1).ToString("yyyy-MM-dd"));
+        await page.SelectOptionAsync($"#merge-into-{code}", "PHUOC_THANG");
+        await row.Locator("button").ClickAsync();
+        await Expect(row.Locator(".state")).ToHaveTextAsync($"Sáp nhập vào Xã Phước Thắng từ ngày {today.AddDays(1):dd/MM/yyyy}");
+        await KeepScreenshotAsync(page, "units-merged");
+
+        var office = await Suite.CallAsAsync(Roles.PlanningOffice);
+        var stored = (await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.ToProto(), PageSize = 1000 }, office)).Units.Single(u => u.Code == code);
+        Assert.Equal(("Xã Thử Nghiệm", UnitKind.Commune, "PHUOC_THANG", today.AddDays(1)), (stored.Name, stored.Kind, stored.MergedIntoCode, stored.ValidTo.ToDate("")!.Value));
+        var tomorrow = await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.AddDays(1).ToProto(), PageSize = 1000 }, office);
+        Assert.DoesNotContain(tomorrow.Units, u => u.Code == code);
+        // The refused attempt stored nothing: one unit of that name, the one added after.
+        Assert.Single((await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.ToProto(), PageSize = 1000 }, office)).Units, u => u.Name == "Xã Thử Nghiệm" && u.Code == code);
+    }
+}
