@@ -16,5 +16,6 @@ public static class FeatureReaders
         .AddSingleton<MonthReader>()
         .AddSingleton<PlanReader>()
         .AddSingleton<KeyTasksReader>()
-        .AddSingleton<UnitsReader>();
+        .AddSingleton<UnitsReader>()
+        .AddSingleton<YearSetupReader>();
 }

@@ -62,7 +62,7 @@ public static partial class Problems
     [GeneratedRegex("^must not be negative")]
     private static partial Regex Negative();
 
-    [GeneratedRegex(@"^must lie between (\S+) and (\S+)")]
+    [GeneratedRegex(@"^must (?:lie|be) between (\S+) and (\S+)")]
     private static partial Regex Between();
 
     [GeneratedRegex(@"^and (\d+) more$")]
