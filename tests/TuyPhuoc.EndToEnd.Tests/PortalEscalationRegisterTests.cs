@@ -39,6 +39,7 @@ public sealed class PortalEscalationRegisterTests(SuiteFixture suite) : PortalBr
         await card.Locator("form.assign button[type=submit]").ClickAsync();
         await Expect(card.Locator("form.assign .field:has(input) .field-error")).ToHaveTextAsync("Bắt buộc nhập.");
         await Expect(card.Locator(".badge").First).ToHaveTextAsync("Mới gửi");
+        await KeepScreenshotAsync(office, "escalations-register-refused");
 
         await card.Locator("form.assign input").FillAsync(due);
         await card.Locator("form.assign button[type=submit]").ClickAsync();
@@ -50,6 +51,13 @@ public sealed class PortalEscalationRegisterTests(SuiteFixture suite) : PortalBr
         await Expect(card.Locator(".badge").First).ToHaveTextAsync("Đã giao xử lý");
         await Expect(card.Locator(".assigned")).ToHaveTextAsync($"Giao cho: {OfficeName}, hạn trả lời {due}");
         await KeepScreenshotAsync(office, "escalations-register-assigned");
+
+        // At 390 px the forms of a card fold into one column: nothing scrolls sideways.
+        var narrow = await SignedInAsAsync(Roles.PlanningOffice, Register, viewport: new ViewportSize { Width = 390, Height = 844 });
+        await narrow.SelectOptionAsync("#reg-office", Office);
+        await Expect(narrow.Locator("article.escalation", new() { HasText = title }).Locator("form.assign")).ToBeVisibleAsync();
+        Assert.True(await narrow.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await KeepScreenshotAsync(narrow, "escalations-register-assigned-390");
 
         // The office answers it from its own page.
         var answerer = await SignedInAsync(Office, "Trần Văn Bình", "/kien-nghi?nam=2024");

@@ -157,10 +157,10 @@ public sealed class EscalationWorkflowTests
 
         Assert.Equal([EscalationStatus.Open, EscalationStatus.Assigned, EscalationStatus.Referred, EscalationStatus.Answered, EscalationStatus.Closed],
             escalation.Steps.Select(s => s.Status));
-        Assert.Equal("UBND tỉnh Bình Định: 125/UBND-TH of 2024-07-30", escalation.Steps[2].Text);
+        Assert.Equal("UBND tỉnh Bình Định: 125/UBND-TH, 2024-07-30", escalation.Steps[2].Text);
         Assert.Equal(("Sở Tài chính", "88/STC-NS", Today, "Bố trí từ nguồn dự phòng ngân sách tỉnh"),
             (escalation.AnsweredAbove, escalation.AnswerNumber, escalation.AnswerDate, escalation.Answer));
-        Assert.Equal("Sở Tài chính: 88/STC-NS of 2024-08-01", escalation.Steps[3].Text);
+        Assert.Equal("Sở Tài chính: 88/STC-NS, 2024-08-01", escalation.Steps[3].Text);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public static class EscalationWorkflow
             throw new FailedPreconditionException($"Escalation {escalation.Id} is {Describe(escalation.Status)}; only an open or assigned one can be referred.");
         }
         (escalation.ReferredTo, escalation.ReferralNumber, escalation.ReferralDate) = (authority.Trim(), documentNumber.Trim(), documentDate);
-        Step(escalation, EscalationStatus.Referred, at, by, $"{escalation.ReferredTo}: {escalation.ReferralNumber} of {documentDate:yyyy-MM-dd}");
+        Step(escalation, EscalationStatus.Referred, at, by, $"{escalation.ReferredTo}: {escalation.ReferralNumber}, {documentDate:yyyy-MM-dd}");
     }
 
     /// <summary>The higher authority's answer to a referred escalation, recorded by the planning office: it is answered.</summary>
@@ -140,7 +140,7 @@ public static class EscalationWorkflow
         (escalation.AnsweredAbove, escalation.AnswerNumber, escalation.AnswerDate) = (answeredBy.Trim(), documentNumber.Trim(), documentDate);
         escalation.Answer = answer.Trim();
         // The step names the answer's document; its text is the escalation's answer.
-        Step(escalation, EscalationStatus.Answered, at, by, $"{escalation.AnsweredAbove}: {escalation.AnswerNumber} of {documentDate:yyyy-MM-dd}");
+        Step(escalation, EscalationStatus.Answered, at, by, $"{escalation.AnsweredAbove}: {escalation.AnswerNumber}, {documentDate:yyyy-MM-dd}");
     }
 
     /// <summary>Assigned and not answered by its due date.</summary>

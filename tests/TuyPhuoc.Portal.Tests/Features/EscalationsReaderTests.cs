@@ -177,6 +177,8 @@ public sealed class EscalationsReaderTests
         Assert.Equal(new ReferralLine("UBND tỉnh Bình Định", "125/UBND-TH", new DateOnly(2024, 7, 30), "Sở Tài chính", "88/STC-NS", new DateOnly(2024, 8, 12)),
             EscalationLine.From(e).Referral);
         Assert.Null(EscalationLine.From(Raised("e8", "PHUOC_AN")).Referral);
+        e.Steps.Add(new EscalationStep { Status = EscalationStatus.Referred, By = "planning_office", Text = "UBND tỉnh Bình Định: 125/UBND-TH, 2024-07-30" });
+        Assert.Equal("UBND tỉnh Bình Định: 125/UBND-TH, 30/07/2024", EscalationLine.From(e).Steps[^1].Text);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Portal.Features;
@@ -9,15 +10,25 @@ public sealed record EscalationStepLine(EscalationStatus Status, DateTimeOffset?
 public sealed record ReferralLine(string Authority, string Number, DateOnly? Date, string AnsweredBy, string AnswerNumber, DateOnly? AnswerDate);
 
 /// <summary>An escalation as its card shows it (here and on a block's page): what was asked, who answers by when, each step.</summary>
-public sealed record EscalationLine(string Id, string Unit, string Title, string Description, EscalationStatus Status, IReadOnlyList<string> Indicators,
+/// <remarks>
+/// The days in the texts the service writes on a step (assigned, referred, answered from above: "… 2024-08-20") are shown
+/// the Vietnamese way, 20/08/2024; what people typed (a title, an answer, a reason) is shown as typed.
+/// </remarks>
+public sealed partial record EscalationLine(string Id, string Unit, string Title, string Description, EscalationStatus Status, IReadOnlyList<string> Indicators,
     string AssignedOffice, DateOnly? Due, string Answer, bool Overdue, IReadOnlyList<EscalationStepLine> Steps, ReferralLine? Referral = null)
 {
     public static EscalationLine From(Escalation e) => new(e.Id, e.UnitCode, e.Title, e.Description, e.Status, [.. e.IndicatorCodes], e.AssignedOfficeCode,
         Day(e.DueDate), e.Answer, e.Overdue,
-        [.. e.Steps.Select(s => new EscalationStepLine(s.Status, s.At?.ToDateTimeOffset(), s.By, s.Text))],
+        [.. e.Steps.Select(s => new EscalationStepLine(s.Status, s.At?.ToDateTimeOffset(), s.By, Written(e, s) ? IsoDay().Replace(s.Text, "$3/$2/$1") : s.Text))],
         e.Referral is { } r ? new ReferralLine(r.Authority, r.DocumentNumber, Day(r.DocumentDate), r.AnsweredBy, r.AnswerDocumentNumber, Day(r.AnswerDocumentDate)) : null);
 
     private static DateOnly? Day(Google.Type.Date? d) => d is { Year: > 0 } ? new DateOnly(d.Year, d.Month, d.Day) : null;
+
+    private static bool Written(Escalation e, EscalationStep s) =>
+        s.Status is EscalationStatus.Assigned or EscalationStatus.Referred || (s.Status == EscalationStatus.Answered && e.Referral is not null);
+
+    [GeneratedRegex(@"\b(\d{4})-(\d{2})-(\d{2})\b")]
+    private static partial Regex IsoDay();
 }
 
 /// <summary>A unit's escalations of a year: those it raised, those assigned to it (an office), and the indicators it may raise one about.</summary>
