@@ -78,6 +78,8 @@ public static class AccessTable
             ("AssignEscalation",     [A, D, D, D, D, D]),
             ("AnswerEscalation",     [A, U, D, D, D, D]),
             ("CloseEscalation",      [A, U, D, D, D, D]),
+            ("ReferEscalation",      [A, D, D, D, D, D]),
+            ("RecordReferralAnswer", [A, D, D, D, D, D]),
             ("GetEscalation",        [A, U, B, A, D, A]),
             ("ListEscalations",      [A, U, B, A, D, A]),
             ("WatchChanges",         [A, D, D, A, D, A]),

@@ -24,6 +24,8 @@ public static class ChangeKinds
     public const string EscalationAssigned = "escalation.assigned";
     public const string EscalationAnswered = "escalation.answered";
     public const string EscalationClosed = "escalation.closed";
+    public const string EscalationReferred = "escalation.referred";
+    public const string EscalationReferralAnswered = "escalation.referral_answered";
     public const string EscalationPrefix = "escalation.";
     public const string DeadlinesSet = "deadlines.set";
 

@@ -125,6 +125,23 @@ public class InputMappingTests
     }
 
     [Fact]
+    public void ToFact_EscalationReferredUpward_TheOfficesPartEndsOnTheReferralDay()
+    {
+        var e = new Subs.Escalation
+        {
+            Id = "14", Title = "t", UnitCode = "PHUOC_AN", DueDate = new Google.Type.Date { Year = 2024, Month = 5, Day = 10 },
+            Steps =
+            {
+                new Subs.EscalationStep { Status = Subs.EscalationStatus.Assigned, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2024, 5, 1, 3, 0, 0, DateTimeKind.Utc)) },
+                new Subs.EscalationStep { Status = Subs.EscalationStatus.Referred, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2024, 5, 8, 3, 0, 0, DateTimeKind.Utc)) },
+                new Subs.EscalationStep { Status = Subs.EscalationStatus.Answered, At = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(new DateTime(2024, 6, 20, 3, 0, 0, DateTimeKind.Utc)) },
+            },
+        };
+
+        Assert.Equal(new EscalationFact("14", "t", "PHUOC_AN", new DateOnly(2024, 5, 10), new DateOnly(2024, 5, 8)), e.ToFact(District));
+    }
+
+    [Fact]
     public void YearPlanFrom_PublishedPlan_EachUnitScoredOnWhatIsAssignedToIt()
     {
         var plan = new Plans.Plan { Year = 2024, Targets = { new Plans.Target { IndicatorCode = "ALLOC" }, new Plans.Target { IndicatorCode = "OFFICE" } } };

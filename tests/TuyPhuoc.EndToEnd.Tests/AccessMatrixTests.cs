@@ -256,6 +256,22 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             await c.Submissions.CloseEscalationAsync(new CloseEscalationRequest { Id = Guid.NewGuid().ToString(), Note = "x", IdempotencyKey = NewKey() }, o);
             return [];
         },
+        [Submissions("ReferEscalation")] = async (c, o, t) =>
+        {
+            await c.Submissions.ReferEscalationAsync(new ReferEscalationRequest
+            {
+                Id = Guid.NewGuid().ToString(), Authority = "UBND tỉnh", DocumentNumber = "1/UBND", DocumentDate = new Google.Type.Date { Year = 2024, Month = 8, Day = 1 }, IdempotencyKey = NewKey(),
+            }, o);
+            return [];
+        },
+        [Submissions("RecordReferralAnswer")] = async (c, o, t) =>
+        {
+            await c.Submissions.RecordReferralAnswerAsync(new RecordReferralAnswerRequest
+            {
+                Id = Guid.NewGuid().ToString(), AnsweredBy = "Sở Tài chính", DocumentNumber = "2/STC", DocumentDate = new Google.Type.Date { Year = 2024, Month = 8, Day = 2 }, Answer = "x", IdempotencyKey = NewKey(),
+            }, o);
+            return [];
+        },
         [Submissions("GetEscalation")] = async (c, o, t) =>
             [c.Escalation(await c.Submissions.GetEscalationAsync(new GetEscalationRequest { Id = c.EscalationFor(t) }, o))],
         [Submissions("ListEscalations")] = async (c, o, t) =>

@@ -480,6 +480,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             ("AssignEscalation", o => submissions.AssignEscalationAsync(new AssignEscalationRequest { Id = "E-404", OfficeCode = "TCKH", DueDate = D(2024, 12, 31) }, o).ResponseAsync),
             ("AnswerEscalation", o => submissions.AnswerEscalationAsync(new AnswerEscalationRequest { Id = "E-404", Answer = "Đã xử lý" }, o).ResponseAsync),
             ("CloseEscalation", o => submissions.CloseEscalationAsync(new CloseEscalationRequest { Id = "E-404" }, o).ResponseAsync),
+            ("ReferEscalation", o => submissions.ReferEscalationAsync(new ReferEscalationRequest { Id = "E-404", Authority = "UBND tỉnh", DocumentNumber = "1/UBND", DocumentDate = D(2024, 8, 1) }, o).ResponseAsync),
+            ("RecordReferralAnswer", o => submissions.RecordReferralAnswerAsync(new RecordReferralAnswerRequest { Id = "E-404", AnsweredBy = "Sở Tài chính", DocumentNumber = "2/STC", DocumentDate = D(2024, 8, 2), Answer = "Trả lời" }, o).ResponseAsync),
             ("CreateUnit", o => plans.CreateUnitAsync(new CreateUnitRequest { Unit = NewUnit() }, o).ResponseAsync),
             ("CloseUnit", o => plans.CloseUnitAsync(new CloseUnitRequest { Code = "PHUOC_AN", ClosedFrom = D(2035, 1, 1) }, o).ResponseAsync),
             ("CreateIndicator", o => plans.CreateIndicatorAsync(new CreateIndicatorRequest { Indicator = NewIndicator() }, o).ResponseAsync),
@@ -503,7 +505,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         }
 
         // Roles that may not write there.
-        string[] planningOnly = ["ApproveReport", "ReturnReport", "ReopenReport", "SetDeadlines", "AssignEscalation", "CreateUnit", "CloseUnit", "CreateIndicator", "CreatePlan", "RevisePlan", "Recompute",
+        string[] planningOnly = ["ApproveReport", "ReturnReport", "ReopenReport", "SetDeadlines", "AssignEscalation", "ReferEscalation", "RecordReferralAnswer", "CreateUnit", "CloseUnit", "CreateIndicator", "CreatePlan", "RevisePlan", "Recompute",
             "CreateDecision", "ImportDecision", "DecideExtension", "ConfirmCompletion"];
         foreach (var (name, call) in writes.Where(w => planningOnly.Contains(w.Name)))
         {

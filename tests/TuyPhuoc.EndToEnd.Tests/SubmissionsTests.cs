@@ -349,6 +349,50 @@ public sealed class SubmissionsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Escalation_ReferredUpwardAndAnsweredFromAbove_SameKeySameAnswer_OnlyThePlanningOffice_ThenClosedByTheUnit()
+    {
+        var commune = await Reporter("PHUOC_HIEP");
+        var office = await PlanningOffice();
+        var raised = await Client.RaiseEscalationAsync(new RaiseEscalationRequest
+        {
+            UnitCode = "PHUOC_HIEP", Year = Year, IndicatorCodes = { "CT05" }, Title = "Chuyển mục đích sử dụng đất lúa vượt thẩm quyền huyện",
+        }, commune);
+        var today = DateTime.UtcNow.AddHours(7);
+        var refer = new ReferEscalationRequest
+        {
+            Id = raised.Id, Authority = "UBND tỉnh Bình Định", DocumentNumber = "125/UBND-TH", DocumentDate = D(today.Year, today.Month, today.Day),
+            IdempotencyKey = $"refer-{raised.Id}",
+        };
+
+        var byCommune = await Assert.ThrowsAsync<RpcException>(() => Client.ReferEscalationAsync(refer, commune).ResponseAsync);
+        var referred = await Client.ReferEscalationAsync(refer, office);
+        var replayed = await Client.ReferEscalationAsync(refer, office);
+        var noAnswer = await Assert.ThrowsAsync<RpcException>(() => Client.RecordReferralAnswerAsync(new RecordReferralAnswerRequest
+        {
+            Id = raised.Id, AnsweredBy = "Sở Tài nguyên và Môi trường", DocumentNumber = "88/STNMT", DocumentDate = D(today.Year, today.Month, today.Day),
+        }, office).ResponseAsync);
+        var answered = await Client.RecordReferralAnswerAsync(new RecordReferralAnswerRequest
+        {
+            Id = raised.Id, AnsweredBy = "Sở Tài nguyên và Môi trường", DocumentNumber = "88/STNMT", DocumentDate = D(today.Year, today.Month, today.Day),
+            Answer = "Đưa vào kỳ điều chỉnh quy hoạch sử dụng đất.",
+        }, office);
+        var referAgain = await Assert.ThrowsAsync<RpcException>(() => Client.ReferEscalationAsync(new(refer) { IdempotencyKey = "" }, office).ResponseAsync);
+        var closed = await Client.CloseEscalationAsync(new CloseEscalationRequest { Id = raised.Id }, commune);
+
+        Assert.Equal(StatusCode.PermissionDenied, byCommune.StatusCode);
+        Assert.Equal((EscalationStatus.Referred, "UBND tỉnh Bình Định", "125/UBND-TH"), (referred.Status, referred.Referral.Authority, referred.Referral.DocumentNumber));
+        Assert.Equal(referred, replayed);
+        Assert.Equal(StatusCode.InvalidArgument, noAnswer.StatusCode);
+        Assert.Equal((EscalationStatus.Answered, "Sở Tài nguyên và Môi trường", "Đưa vào kỳ điều chỉnh quy hoạch sử dụng đất."),
+            (answered.Status, answered.Referral.AnsweredBy, answered.Answer));
+        Assert.Equal(StatusCode.FailedPrecondition, referAgain.StatusCode);
+        Assert.Equal([EscalationStatus.Open, EscalationStatus.Referred, EscalationStatus.Answered, EscalationStatus.Closed], closed.Steps.Select(s => s.Status));
+        var byIndicator = await Client.ListEscalationsAsync(new ListEscalationsRequest { Year = Year, IndicatorCode = "CT05", PageSize = 1000 }, office);
+        Assert.Contains(byIndicator.Escalations, e => e.Id == raised.Id);
+        Assert.All(byIndicator.Escalations, e => Assert.Contains("CT05", e.IndicatorCodes));
+    }
+
+    [Fact]
     public async Task ImportActuals_BadRows_NothingStoredAndEveryBadRowNamed()
     {
         var office = await PlanningOffice();

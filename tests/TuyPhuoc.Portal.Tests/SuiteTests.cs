@@ -118,6 +118,9 @@ public sealed class ProblemsTests
     [InlineData("must lie between 0 and 100 for CT10", "Phải nằm trong khoảng từ 0 đến 100.")]
     [InlineData("is longer than 4000 characters", "Dài quá 4000 ký tự.")]
     [InlineData("2026-12 lies in the future", "Tháng này chưa đến.")]
+    [InlineData("lies in the future", "Ngày này chưa đến.")]
+    [InlineData("lies in the past", "Không được là ngày đã qua.")]
+    [InlineData("is before the referral of 2024-07-30", "Không được trước ngày chuyển cấp trên (30/07/2024).")]
     [InlineData("something new", "something new")]
     public void Reason_TheServicesEnglishReason_SaidInVietnamese(string description, string expected)
     {

@@ -133,4 +133,91 @@ public sealed class EscalationWorkflowTests
         EscalationWorkflow.Answer(escalation, Tckh, "Trả lời", At);
         Assert.False(EscalationWorkflow.IsOverdue(escalation, new DateOnly(2024, 8, 21)));
     }
+
+    private static readonly DateOnly Letter = new(2024, 7, 30);
+
+    private static Escalation Referred()
+    {
+        var escalation = Raised();
+        EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+        EscalationWorkflow.Refer(escalation, " UBND tỉnh Bình Định ", "125/UBND-TH", Letter, At.AddDays(1), Today, "office");
+        return escalation;
+    }
+
+    [Fact]
+    public void LifeCycle_RaiseAssignReferAnswerAboveClose_EveryStepKept()
+    {
+        var escalation = Referred();
+        Assert.Equal((EscalationStatus.Referred, "UBND tỉnh Bình Định", "125/UBND-TH", Letter),
+            (escalation.Status, escalation.ReferredTo, escalation.ReferralNumber, escalation.ReferralDate));
+        Assert.False(EscalationWorkflow.IsOverdue(escalation, new DateOnly(2024, 9, 1)));
+
+        EscalationWorkflow.RecordReferralAnswer(escalation, "Sở Tài chính", "88/STC-NS", Today, "Bố trí từ nguồn dự phòng ngân sách tỉnh", At.AddDays(2), Today, "office");
+        EscalationWorkflow.Close(escalation, Commune, "", At.AddDays(3));
+
+        Assert.Equal([EscalationStatus.Open, EscalationStatus.Assigned, EscalationStatus.Referred, EscalationStatus.Answered, EscalationStatus.Closed],
+            escalation.Steps.Select(s => s.Status));
+        Assert.Equal("UBND tỉnh Bình Định: 125/UBND-TH, 2024-07-30", escalation.Steps[2].Text);
+        Assert.Equal(("Sở Tài chính", "88/STC-NS", Today, "Bố trí từ nguồn dự phòng ngân sách tỉnh"),
+            (escalation.AnsweredAbove, escalation.AnswerNumber, escalation.AnswerDate, escalation.Answer));
+        Assert.Equal("Sở Tài chính: 88/STC-NS, 2024-08-01", escalation.Steps[3].Text);
+    }
+
+    [Fact]
+    public void Refer_WithoutAuthorityNumberOrDate_ViolationsAndNothingChanged()
+    {
+        var escalation = Raised();
+
+        var e = Assert.Throws<InvalidInputException>(() => EscalationWorkflow.Refer(escalation, " ", "", null, At, Today, "office"));
+
+        Assert.Equal(new HashSet<string> { "authority", "document_number", "document_date" }, e.Violations.Select(v => v.Field).ToHashSet());
+        Assert.Equal((EscalationStatus.Open, 1, null), (escalation.Status, escalation.Steps.Count, escalation.ReferredTo));
+    }
+
+    [Fact]
+    public void Refer_DatedTomorrow_DateInTheFuture()
+    {
+        var e = Assert.Throws<InvalidInputException>(() => EscalationWorkflow.Refer(Raised(), "UBND tỉnh", "1/UBND", Today.AddDays(1), At, Today, "office"));
+
+        Assert.Equal(("document_date", "lies in the future"), (Assert.Single(e.Violations).Field, e.Violations[0].Description));
+    }
+
+    [Fact]
+    public void Refer_AnsweredOrAlreadyReferred_FailedPrecondition()
+    {
+        var answered = Raised();
+        EscalationWorkflow.Assign(answered, "TCKH", new DateOnly(2024, 8, 20), Plans.Small(), At, Today, "office");
+        EscalationWorkflow.Answer(answered, Tckh, "Trả lời", At);
+
+        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Refer(answered, "UBND tỉnh", "1/UBND", Today, At, Today, "office"));
+        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Refer(Referred(), "UBND tỉnh", "1/UBND", Today, At, Today, "office"));
+    }
+
+    [Fact]
+    public void Referred_TheOfficeMayNoLongerAnswerNorBeReassigned()
+    {
+        var escalation = Referred();
+
+        Assert.Throws<FailedPreconditionException>(() => EscalationWorkflow.Answer(escalation, Tckh, "Trả lời", At));
+        Assert.Throws<FailedPreconditionException>(() =>
+            EscalationWorkflow.Assign(escalation, "TCKH", new DateOnly(2024, 8, 25), Plans.Small(), At, Today, "office"));
+    }
+
+    [Fact]
+    public void RecordReferralAnswer_NotReferred_FailedPrecondition() =>
+        Assert.Throws<FailedPreconditionException>(() =>
+            EscalationWorkflow.RecordReferralAnswer(Raised(), "Sở Tài chính", "88/STC", Today, "Trả lời", At, Today, "office"));
+
+    [Fact]
+    public void RecordReferralAnswer_DatedBeforeTheReferralAndNoAnswer_ViolationsAndStillReferred()
+    {
+        var escalation = Referred();
+
+        var e = Assert.Throws<InvalidInputException>(() =>
+            EscalationWorkflow.RecordReferralAnswer(escalation, "", "88/STC", Letter.AddDays(-1), " ", At, Today, "office"));
+
+        Assert.Equal(new HashSet<string> { "answered_by", "document_date", "answer" }, e.Violations.Select(v => v.Field).ToHashSet());
+        Assert.Equal("is before the referral of 2024-07-30", e.Violations.Single(v => v.Field == "document_date").Description);
+        Assert.Equal((EscalationStatus.Referred, "", 3), (escalation.Status, escalation.Answer, escalation.Steps.Count));
+    }
 }

@@ -42,16 +42,19 @@ public static class InputMapping
         t.DaysLate,
         ToDate(t.Deadline));
 
-    /// <summary>Only an answer answers: a close without one ends the wait but leaves the escalation unanswered.</summary>
+    /// <summary>
+    /// Only an answer answers the office's part, or a referral upward, which takes the escalation out of its hands: a
+    /// close without either ends the wait but leaves the escalation unanswered.
+    /// </summary>
     /// <remarks>A step's day is the district's day of its instant, as deadlines are.</remarks>
     public static EscalationFact ToFact(this Subs.Escalation e, DistrictClock clock)
     {
-        var answeredOn = FirstDay(e, Subs.EscalationStatus.Answered, clock);
-        return new(e.Id, e.Title, e.UnitCode, ToDate(e.DueDate), answeredOn, answeredOn is null ? FirstDay(e, Subs.EscalationStatus.Closed, clock) : null);
+        var answeredOn = FirstDay(e, clock, Subs.EscalationStatus.Answered, Subs.EscalationStatus.Referred);
+        return new(e.Id, e.Title, e.UnitCode, ToDate(e.DueDate), answeredOn, answeredOn is null ? FirstDay(e, clock, Subs.EscalationStatus.Closed) : null);
     }
 
-    private static DateOnly? FirstDay(Subs.Escalation e, Subs.EscalationStatus status, DistrictClock clock) =>
-        e.Steps.Where(s => s.Status == status && s.At is not null).Select(s => (DateOnly?)clock.DayOf(s.At.ToDateTimeOffset())).Min();
+    private static DateOnly? FirstDay(Subs.Escalation e, DistrictClock clock, params Subs.EscalationStatus[] statuses) =>
+        e.Steps.Where(s => statuses.Contains(s.Status) && s.At is not null).Select(s => (DateOnly?)clock.DayOf(s.At.ToDateTimeOffset())).Min();
 
     private static DateOnly? ToDate(Google.Type.Date? d) =>
         d is { Year: > 0, Month: >= 1 and <= 12, Day: >= 1 } && d.Day <= DateTime.DaysInMonth(d.Year, d.Month) ? new DateOnly(d.Year, d.Month, d.Day) : null;

@@ -35,6 +35,9 @@ public static partial class Problems
         if (Negative().IsMatch(description)) return l["ReasonNegative"];
         if (Between().Match(description) is { Success: true } between) return l["ReasonBetween", Number(between.Groups[1].Value), Number(between.Groups[2].Value)];
         if (Longer().Match(description) is { Success: true } longer) return l["ReasonTooLong", longer.Groups[1].Value];
+        if (description == "lies in the future") return l["ReasonFutureDay"];
+        if (description == "lies in the past") return l["ReasonPastDay"];
+        if (BeforeReferral().Match(description) is { Success: true } before) return l["ReasonBeforeReferral", Day(before.Groups[1].Value)];
         if (description.Contains("lies in the future", StringComparison.Ordinal)) return l["ReasonFuture"];
         if (description == "is required") return l["ReasonRequired"];
         if (description.StartsWith("contains control characters", StringComparison.Ordinal)) return l["ReasonControl"];
@@ -51,7 +54,11 @@ public static partial class Problems
         double.TryParse(invariant, System.Globalization.CultureInfo.InvariantCulture, out var value) ? VietNumber.Format(value) : invariant;
 
     private static string Day(string iso) =>
-        DateOnly.TryParseExact(iso, "yyyy-MM-dd", out var day) ? day.ToString("dd/MM/yyyy", VietNumber.Culture) : iso;
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : iso;
+
+    [GeneratedRegex(@"^is before the referral of (\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex BeforeReferral();
 
     [GeneratedRegex(@"^'(.*)' is not a unit in existence on (\d{4}-\d{2}-\d{2})$")]
     private static partial Regex NoUnitOn();

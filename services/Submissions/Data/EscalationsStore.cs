@@ -35,6 +35,13 @@ public sealed class EscalationsStore(SubmissionsDbContext db, PlanViews plans, D
     public Task<Escalation> CloseAsync(Caller caller, Guid id, string note, CancellationToken ct) =>
         ChangeAsync(id, ChangeKinds.EscalationClosed, e => EscalationWorkflow.Close(e, caller, note, clock.Now), ct);
 
+    public Task<Escalation> ReferAsync(Caller caller, Guid id, string authority, string number, DateOnly? date, CancellationToken ct) =>
+        ChangeAsync(id, ChangeKinds.EscalationReferred, e => EscalationWorkflow.Refer(e, authority, number, date, clock.Now, Today, caller.Subject), ct);
+
+    public Task<Escalation> RecordReferralAnswerAsync(Caller caller, Guid id, string answeredBy, string number, DateOnly? date, string answer, CancellationToken ct) =>
+        ChangeAsync(id, ChangeKinds.EscalationReferralAnswered,
+            e => EscalationWorkflow.RecordReferralAnswer(e, answeredBy, number, date, answer, clock.Now, Today, caller.Subject), ct);
+
     public async Task<Escalation> GetAsync(Guid id, CancellationToken ct) =>
         await db.Escalations.AsNoTracking().Include(e => e.Steps.OrderBy(s => s.Id)).SingleOrDefaultAsync(e => e.Id == id, ct)
         ?? throw new NotFoundException($"Escalation {id} does not exist.");

@@ -58,6 +58,10 @@ public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> 
             e.Property(x => x.Title).HasMaxLength(EscalationWorkflow.MaxTitleLength);
             e.Property(x => x.Description).HasMaxLength(EscalationWorkflow.MaxTextLength);
             e.Property(x => x.Answer).HasMaxLength(EscalationWorkflow.MaxTextLength);
+            e.Property(x => x.ReferredTo).HasMaxLength(EscalationWorkflow.MaxAuthorityLength);
+            e.Property(x => x.ReferralNumber).HasMaxLength(EscalationWorkflow.MaxDocumentNumberLength);
+            e.Property(x => x.AnsweredAbove).HasMaxLength(EscalationWorkflow.MaxAuthorityLength);
+            e.Property(x => x.AnswerNumber).HasMaxLength(EscalationWorkflow.MaxDocumentNumberLength);
             e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.EscalationId);
             e.HasIndex(x => new { x.Year, x.Status });
         });

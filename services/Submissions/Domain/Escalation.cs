@@ -14,6 +14,14 @@ public sealed class Escalation
     public DateOnly? DueDate { get; set; }
     public string Answer { get; set; } = "";
     public DateTimeOffset RaisedAt { get; set; }
+    /// <summary>The higher authority it was referred to ("chuyển cấp trên"), with the district's document.</summary>
+    public string? ReferredTo { get; set; }
+    public string? ReferralNumber { get; set; }
+    public DateOnly? ReferralDate { get; set; }
+    /// <summary>Who answered above, with their document; the answer itself is <see cref="Answer"/>.</summary>
+    public string? AnsweredAbove { get; set; }
+    public string? AnswerNumber { get; set; }
+    public DateOnly? AnswerDate { get; set; }
     public List<EscalationStep> Steps { get; set; } = [];
 
     /// <summary>Whether its unit or the office it is assigned to is among <paramref name="units"/>: either sees it.</summary>

@@ -1,3 +1,3 @@
 namespace TuyPhuoc.Submissions.Domain;
 
-public enum EscalationStatus { Open = 1, Assigned = 2, Answered = 3, Closed = 4 }
+public enum EscalationStatus { Open = 1, Assigned = 2, Answered = 3, Closed = 4, Referred = 5 }

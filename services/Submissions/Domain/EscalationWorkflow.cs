@@ -5,11 +5,13 @@ namespace TuyPhuoc.Submissions.Domain;
 /// An escalation's life: a unit raises it (open), the planning office assigns it to an office with a due date
 /// (assigned), the office answers (answered), and the raising unit or the planning office closes it (closed): once
 /// answered, or before any answer with the reason written on the closing step. The office it is assigned to answers
-/// and never closes, so it cannot end its own overdue escalation without an answer. Every step is kept.
+/// and never closes, so it cannot end its own overdue escalation without an answer. One beyond the district's authority
+/// is referred upward by the planning office (referred) and answered when the higher authority's answer is recorded.
+/// Every step is kept.
 /// </summary>
 public static class EscalationWorkflow
 {
-    public const int MaxTitleLength = 300, MaxTextLength = 4000, MaxIndicators = 50;
+    public const int MaxTitleLength = 300, MaxTextLength = 4000, MaxIndicators = 50, MaxAuthorityLength = 300, MaxDocumentNumberLength = 100;
 
     public static Escalation Raise(Caller caller, string unitCode, int year, IReadOnlyList<string> indicatorCodes, string title,
         string description, PlanView? plan, DateTimeOffset at)
@@ -106,9 +108,52 @@ public static class EscalationWorkflow
         Step(escalation, EscalationStatus.Closed, at, caller.Subject, note.Trim());
     }
 
+    /// <summary>"Chuyển cấp trên": the planning office refers an open or assigned escalation to a higher authority with its document.</summary>
+    public static void Refer(Escalation escalation, string authority, string documentNumber, DateOnly? documentDate, DateTimeOffset at, DateOnly today, string by)
+    {
+        var violations = new Violations();
+        violations.RequireText(authority, "authority", MaxAuthorityLength);
+        RequireDocument(violations, documentNumber, documentDate, today, null);
+        violations.ThrowIfAny();
+        if (escalation.Status is not (EscalationStatus.Open or EscalationStatus.Assigned))
+        {
+            throw new FailedPreconditionException($"Escalation {escalation.Id} is {Describe(escalation.Status)}; only an open or assigned one can be referred.");
+        }
+        (escalation.ReferredTo, escalation.ReferralNumber, escalation.ReferralDate) = (authority.Trim(), documentNumber.Trim(), documentDate);
+        Step(escalation, EscalationStatus.Referred, at, by, $"{escalation.ReferredTo}: {escalation.ReferralNumber}, {documentDate:yyyy-MM-dd}");
+    }
+
+    /// <summary>The higher authority's answer to a referred escalation, recorded by the planning office: it is answered.</summary>
+    public static void RecordReferralAnswer(Escalation escalation, string answeredBy, string documentNumber, DateOnly? documentDate, string answer,
+        DateTimeOffset at, DateOnly today, string by)
+    {
+        var violations = new Violations();
+        violations.RequireText(answeredBy, "answered_by", MaxAuthorityLength);
+        RequireDocument(violations, documentNumber, documentDate, today, escalation.ReferralDate);
+        violations.RequireText(answer, "answer", MaxTextLength);
+        violations.ThrowIfAny();
+        if (escalation.Status != EscalationStatus.Referred)
+        {
+            throw new FailedPreconditionException($"Escalation {escalation.Id} is {Describe(escalation.Status)}; only a referred one gets an answer from above.");
+        }
+        (escalation.AnsweredAbove, escalation.AnswerNumber, escalation.AnswerDate) = (answeredBy.Trim(), documentNumber.Trim(), documentDate);
+        escalation.Answer = answer.Trim();
+        // The step names the answer's document; its text is the escalation's answer.
+        Step(escalation, EscalationStatus.Answered, at, by, $"{escalation.AnsweredAbove}: {escalation.AnswerNumber}, {documentDate:yyyy-MM-dd}");
+    }
+
     /// <summary>Assigned and not answered by its due date.</summary>
     public static bool IsOverdue(Escalation escalation, DateOnly today) =>
         escalation.Status == EscalationStatus.Assigned && escalation.DueDate is { } due && today > due;
+
+    /// <summary>A document's number and date: required, not in the future, not before <paramref name="notBefore"/>.</summary>
+    private static void RequireDocument(Violations violations, string number, DateOnly? date, DateOnly today, DateOnly? notBefore)
+    {
+        violations.RequireText(number, "document_number", MaxDocumentNumberLength);
+        if (date is null) violations.Add("document_date", "is required");
+        else if (date > today) violations.Add("document_date", "lies in the future");
+        else if (date < notBefore) violations.Add("document_date", $"is before the referral of {notBefore:yyyy-MM-dd}");
+    }
 
     private static void Step(Escalation escalation, EscalationStatus status, DateTimeOffset at, string by, string text)
     {

@@ -87,6 +87,15 @@ internal static class Mapping
         {
             e.Steps.Select(s => new Proto.EscalationStep { Status = (Proto.EscalationStatus)s.Status, At = s.At.ToProto(), By = s.By, Text = s.Text }),
         },
+        Referral = e.ReferredTo is null ? null : new Proto.Referral
+        {
+            Authority = e.ReferredTo,
+            DocumentNumber = e.ReferralNumber ?? "",
+            DocumentDate = e.ReferralDate.ToProto(),
+            AnsweredBy = e.AnsweredAbove ?? "",
+            AnswerDocumentNumber = e.AnswerNumber ?? "",
+            AnswerDocumentDate = e.AnswerDate.ToProto(),
+        },
     };
 
     public static Guid EscalationId(string id) =>

@@ -216,6 +216,18 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
             (await escalations.CloseAsync(Caller(context), Mapping.EscalationId(request.Id), request.Note, ct)).ToProto(escalations.Today),
             context.CancellationToken);
 
+    public override Task<Escalation> ReferEscalation(ReferEscalationRequest request, ServerCallContext context) =>
+        writes.RunAsync(nameof(ReferEscalation), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
+            (await escalations.ReferAsync(Caller(context), Mapping.EscalationId(request.Id), request.Authority, request.DocumentNumber,
+                request.DocumentDate.ToDate("document_date"), ct)).ToProto(escalations.Today),
+            context.CancellationToken);
+
+    public override Task<Escalation> RecordReferralAnswer(RecordReferralAnswerRequest request, ServerCallContext context) =>
+        writes.RunAsync(nameof(RecordReferralAnswer), Key(context, request.IdempotencyKey), request, Escalation.Parser, async ct =>
+            (await escalations.RecordReferralAnswerAsync(Caller(context), Mapping.EscalationId(request.Id), request.AnsweredBy, request.DocumentNumber,
+                request.DocumentDate.ToDate("document_date"), request.Answer, ct)).ToProto(escalations.Today),
+            context.CancellationToken);
+
     public override async Task<Escalation> GetEscalation(GetEscalationRequest request, ServerCallContext context)
     {
         var escalation = await escalations.GetAsync(Mapping.EscalationId(request.Id), context.CancellationToken);
@@ -226,11 +238,12 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context)
     {
         var sees = await CallerScope.Of(context).SeesUnitsAsync(plans, request.Year, context.CancellationToken);
-        var (unit, office, today) = (Text.Optional(request.UnitCode), Text.Optional(request.OfficeCode), escalations.Today);
+        var (unit, office, indicator, today) = (Text.Optional(request.UnitCode), Text.Optional(request.OfficeCode), Text.Optional(request.IndicatorCode), escalations.Today);
         var found = (await escalations.ListAsync(request.Year, context.CancellationToken))
             .Where(e => e.InvolvesAny(sees)
                 && (unit is null || e.UnitCode == unit)
                 && (office is null || e.AssignedOfficeCode == office)
+                && (indicator is null || e.IndicatorCodes.Contains(indicator))
                 && (request.Status == EscalationStatus.Unspecified || (int)e.Status == (int)request.Status)
                 && (!request.OverdueOnly || Domain.EscalationWorkflow.IsOverdue(e, today)));
         var (page, next) = Paging.Page(found, e => e.Id.ToString(), request.PageSize, request.PageToken);

@@ -207,6 +207,17 @@ namespace TuyPhuoc.Submissions.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<DateOnly?>("AnswerDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AnswerNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AnsweredAbove")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("AssignedOfficeCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -225,6 +236,17 @@ namespace TuyPhuoc.Submissions.Data.Migrations
 
                     b.Property<DateTimeOffset>("RaisedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReferralDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReferralNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ReferredTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
