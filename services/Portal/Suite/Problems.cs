@@ -51,7 +51,9 @@ public static partial class Problems
     }
 
     private static string Number(string invariant) =>
-        double.TryParse(invariant, System.Globalization.CultureInfo.InvariantCulture, out var value) ? VietNumber.Format(value) : invariant;
+        // Four digits stay as written: a year (2027) is no amount.
+        !double.TryParse(invariant, System.Globalization.CultureInfo.InvariantCulture, out var value) ? invariant
+        : value == Math.Floor(value) && Math.Abs(value) < 10_000 ? invariant : VietNumber.Format(value);
 
     private static string Day(string iso) =>
         DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
