@@ -49,6 +49,25 @@ public abstract class SuitePage : ComponentBase
         }
     }
 
+    private readonly string _form = Guid.NewGuid().ToString("N")[..12];
+    private int _writes;
+
+    /// <summary>
+    /// A write with a key of its own: one per write that went through, so a retry after a failure (or a double click)
+    /// sends the same key and stores nothing twice. Says <paramref name="done"/> once it went through.
+    /// </summary>
+    protected async Task<bool> WriteAsync(Func<CallOptions, string, Task> write, string done)
+    {
+        Notice = null;
+        if (!await TryAsync(async call =>
+        {
+            await write(call, $"portal-{_form}-{_writes}");
+            _writes++;
+        })) return false;
+        Notice = done;
+        return true;
+    }
+
     /// <summary>The unit the page is about: the person's own, else the district's figures.</summary>
     protected async Task<string> UnitAsync(CallOptions call) =>
         Person?.Unit ?? (await Plans.UnitsAsync(call)).First(u => u.Kind == Contracts.Plans.V1.UnitKind.District).Code;
