@@ -14,12 +14,12 @@ namespace TuyPhuoc.EndToEnd.Tests;
 
 /// <summary>
 /// The suite as a partner without gRPC sees it: JSON over HTTP/1.1 through the gateway, with curl's kind of client.
-/// The writes go to PHUOC_THANH in December 2024, which no other test touches.
+/// The writes go to PHUOC_QUANG in December 2024, which no other test touches.
 /// </summary>
 public sealed class RestApiTests(SuiteFixture suite)
 {
     private const int Year = 2024, Month = 12;
-    private const string Reporting = "PHUOC_THANH", District = "TUY_PHUOC";
+    private const string Reporting = "PHUOC_QUANG", District = "TUY_PHUOC";
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithTypeRegistry(RestApi.ErrorDetails));
 
     private HttpClient Http(IPAddress? from = null)
