@@ -124,6 +124,7 @@ public sealed class PortalFormsTests(SuiteFixture suite) : PortalBrowser(suite)
         Assert.Equal((Unit, 2024d, 12d), (sheet.Text("C7"), sheet.Number("C8")!.Value, sheet.Number("C9")!.Value));
         Assert.True(sheet.Protection?.Sheet?.Value);
         Assert.False(sheet.Locked("I13"));
+        Assert.False(sheet.Locked("K13"));
         Assert.True(sheet.Locked("E13"));
         var (first, second) = (sheet.Text("B13"), sheet.Text("B14"));
         Assert.Equal(await page.Locator("input[inputmode=decimal]").CountAsync(), sheet.Column("B").Skip(2).Count(c => c.StartsWith("CT", StringComparison.Ordinal)));
@@ -136,14 +137,16 @@ public sealed class PortalFormsTests(SuiteFixture suite) : PortalBrowser(suite)
         await Expect(page.Locator(".cell-errors li")).ToHaveTextAsync(["BaoCaoThang!I13 \"nhiều\" không phải là số (viết như 1.234,5)."]);
         Assert.Empty((await submissions.ListActualsAsync(new Subs.ListActualsRequest { UnitCode = Unit, Year = Year, Month = Month }, reporter)).Actuals);
 
-        var right = Filled.In(form, "BaoCaoThang", ("I13", a), ("J13", "Nhập từ biểu mẫu Excel"), ("I14", b.ToString("#,##0.##########", Vietnamese)));
+        var right = Filled.In(form, "BaoCaoThang", ("I13", a), ("J13", "Nhập từ biểu mẫu Excel"), ("K13", "Đôn đốc các hợp tác xã"), ("I14", b.ToString("#,##0.##########", Vietnamese)));
         await page.Locator("#month-upload").SetInputFilesAsync(new FilePayload { Name = "thang-12.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = right });
         await Expect(page.Locator(".month-excel .notice")).ToHaveTextAsync("Đã nhập 2 số liệu từ tệp Excel.");
         await Expect(page.Locator($"#v-{first}")).ToHaveValueAsync(a.ToString("#,##0.##########", Vietnamese));
         await Expect(page.Locator($"#n-{first}")).ToHaveValueAsync("Nhập từ biểu mẫu Excel");
+        await Expect(page.Locator($"#s-{first}")).ToHaveValueAsync("Đôn đốc các hợp tác xã");
         await Expect(page.Locator($"#v-{second}")).ToHaveValueAsync(b.ToString("#,##0.##########", Vietnamese));
         var stored = (await submissions.ListActualsAsync(new Subs.ListActualsRequest { UnitCode = Unit, Year = Year, Month = Month }, reporter)).Actuals;
-        Assert.Equal([(first, a, "Nhập từ biểu mẫu Excel"), (second, b, "")], stored.OrderBy(s => s.IndicatorCode == first ? 0 : 1).Select(s => (s.IndicatorCode, s.Value, s.Note)));
+        Assert.Equal([(first, a, "Nhập từ biểu mẫu Excel", "Đôn đốc các hợp tác xã"), (second, b, "", "")],
+            stored.OrderBy(s => s.IndicatorCode == first ? 0 : 1).Select(s => (s.IndicatorCode, s.Value, s.Note, s.Solutions)));
         Assert.All(stored, s => Assert.Equal(Subs.Origin.Import, s.Origin));
         await KeepScreenshotAsync(page, "forms-month-imported");
     }

@@ -43,6 +43,7 @@ public sealed class PortalTests(SuiteFixture suite) : PortalBrowser(suite)
         }
         await page.FillAsync("#v-CT02", "12.345,5");
         await page.FillAsync("#n-CT02", "Vụ hè thu thu hoạch sớm");
+        await page.FillAsync("#s-CT02", "Huy động máy gặt đập liên hợp");
         await page.ClickAsync("button.save");
         await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã lưu số liệu.");
         await Expect(page.Locator(".field-error")).ToHaveCountAsync(0);
@@ -53,12 +54,13 @@ public sealed class PortalTests(SuiteFixture suite) : PortalBrowser(suite)
         await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã gửi báo cáo tháng.");
         await Expect(page.Locator(".report-status")).ToHaveTextAsync("Đã gửi");
 
-        // A cell's history is one click away: who, when, value and note.
+        // A cell's history is one click away: who, when, value, causes and solutions.
         await page.ClickAsync("fieldset[data-indicator=CT02] .stored button");
         var history = page.Locator("fieldset[data-indicator=CT02] table.history tbody tr");
         await Expect(history).ToHaveCountAsync(1);
         await Expect(history.First).ToContainTextAsync("12.345,5");
         await Expect(history.First).ToContainTextAsync("Vụ hè thu thu hoạch sớm");
+        await Expect(history.First).ToContainTextAsync("Huy động máy gặt đập liên hợp");
         await Expect(history.First).ToContainTextAsync($"unit_reporter:{Unit}");
         await KeepScreenshotAsync(page, "month-sent");
 
@@ -72,6 +74,13 @@ public sealed class PortalTests(SuiteFixture suite) : PortalBrowser(suite)
         await Expect(grain).Not.ToHaveTextAsync("Chưa có số liệu");
         await Expect(grain).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(achieved|at-risk|not-achieved)$"));
         await KeepScreenshotAsync(page, "home-after");
+
+        // The indicator's page says beside the quarter what the unit wrote with its month: causes and solutions.
+        await OpenAsync(page, $"/chi-tieu/CT02?nam={Year}");
+        var august = page.Locator($".quarter[data-quarter='{Quarter}'] .month-note[data-month='{Month}']");
+        await Expect(august.Locator(".causes")).ToHaveTextAsync("Nguyên nhân, khó khăn: Vụ hè thu thu hoạch sớm");
+        await Expect(august.Locator(".solutions")).ToHaveTextAsync("Giải pháp: Huy động máy gặt đập liên hợp");
+        await KeepScreenshotAsync(page, "indicator-notes");
     }
 
     [Fact]

@@ -83,6 +83,13 @@ public sealed class ActualRulesTests
     }
 
     [Fact]
+    public void Check_SolutionsOf4001Characters_SolutionsViolation()
+    {
+        Assert.Empty(Check(Plans.Input(solutions: new string('x', ActualRules.MaxNoteLength))));
+        Assert.Equal("solutions", Assert.Single(Check(Plans.Input(solutions: new string('x', ActualRules.MaxNoteLength + 1)))).Field);
+    }
+
+    [Fact]
     public void Check_SeveralProblems_EveryFieldNamedAtOnce()
     {
         var fields = Check(new ActualInput("", "", 2024, 13, double.NaN, new string('x', 5000))).Select(v => v.Field).ToHashSet();

@@ -43,6 +43,7 @@ public sealed class InputBoundsTests
     [Theory]
     [InlineData("note", "a\0b")]
     [InlineData("note", "bell\a")]
+    [InlineData("solutions", "a\0b")]
     [InlineData("unit_code", "PHUOC\tTHANG")]
     [InlineData("idempotency_key", "key\n")]
     [InlineData("indicator_code", "CT\u0085")]
@@ -61,6 +62,7 @@ public sealed class InputBoundsTests
     [InlineData("unit_code", InputBounds.MaxCodeLength)]
     [InlineData("idempotency_key", InputBounds.MaxKeyLength)]
     [InlineData("note", InputBounds.MaxFreeTextLength)]
+    [InlineData("solutions", InputBounds.MaxFreeTextLength)]
     public void Check_OneCharacterOverTheLength_LengthViolation(string field, int max)
     {
         var request = Valid();

@@ -28,6 +28,6 @@ internal static class Plans
             ["TCKH"] = new HashSet<string> { "GRO", "INC" },
         });
 
-    public static ActualInput Input(string unit = "PHUOC_THANG", string indicator = "REV", int year = 2024, int month = 7, double value = 12.5, string note = "") =>
-        new(unit, indicator, year, month, value, note);
+    public static ActualInput Input(string unit = "PHUOC_THANG", string indicator = "REV", int year = 2024, int month = 7, double value = 12.5, string note = "", string solutions = "") =>
+        new(unit, indicator, year, month, value, note, solutions);
 }

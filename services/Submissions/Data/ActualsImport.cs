@@ -131,7 +131,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
         }
 
         await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin", "BatchId")
+            COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "Solutions", "RecordedAt", "RecordedBy", "Origin", "BatchId")
             FROM STDIN (FORMAT BINARY)
             """, ct))
         {
@@ -146,6 +146,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
                 await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
                 await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
                 await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(row.Solutions.Trim(), NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
                 await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);

@@ -54,7 +54,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
             throw;
         }
 
-        var pending = new Pending(caller, new WriteCall(input with { Note = input.Note.Trim() }, request.ExpectedRevision, key, hash), Activity.Current?.Id);
+        var pending = new Pending(caller, new WriteCall(input with { Note = input.Note.Trim(), Solutions = input.Solutions.Trim() }, request.ExpectedRevision, key, hash), Activity.Current?.Id);
         try
         {
             await _queue.Writer.WriteAsync(pending, ct);
@@ -189,11 +189,11 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
             BatchCommands =
             {
                 ActualsSql.Command("""
-                    INSERT INTO actual_revisions ("UnitCode", "IndicatorCode", "Year", "Month", "Revision", "Value", "Note", "RecordedAt", "RecordedBy", "Origin")
-                    SELECT u, i, y, m, r, v, n, $8, b, $10 FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::text[], $9::text[]) AS k(u, i, y, m, r, v, n, b)
+                    INSERT INTO actual_revisions ("UnitCode", "IndicatorCode", "Year", "Month", "Revision", "Value", "Note", "Solutions", "RecordedAt", "RecordedBy", "Origin")
+                    SELECT u, i, y, m, r, v, n, s, $8, b, $10 FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::int[], $6::float8[], $7::text[], $9::text[], $11::text[]) AS k(u, i, y, m, r, v, n, b, s)
                     """, revisions.Select(r => r.UnitCode).ToArray(), revisions.Select(r => r.IndicatorCode).ToArray(), revisions.Select(r => r.Year).ToArray(),
                     revisions.Select(r => r.Month).ToArray(), revisions.Select(r => r.Revision).ToArray(), revisions.Select(r => r.Value).ToArray(),
-                    revisions.Select(r => r.Note).ToArray(), at, revisions.Select(r => r.RecordedBy).ToArray(), (int)Origin.Interactive),
+                    revisions.Select(r => r.Note).ToArray(), at, revisions.Select(r => r.RecordedBy).ToArray(), (int)Origin.Interactive, revisions.Select(r => r.Solutions).ToArray()),
                 // The sequencer gives these entries their feed positions once the group is committed.
                 ActualsSql.Command("""
                     INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
@@ -217,7 +217,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
     private static ActualRevision Revision(Pending p, int number, DateTimeOffset at) => new()
     {
         UnitCode = p.Call.Input.UnitCode, IndicatorCode = p.Call.Input.IndicatorCode, Year = p.Call.Input.Year, Month = p.Call.Input.Month,
-        Revision = number, Value = p.Call.Input.Value, Note = p.Call.Input.Note, RecordedAt = at, RecordedBy = p.Caller.Subject, Origin = Origin.Interactive,
+        Revision = number, Value = p.Call.Input.Value, Note = p.Call.Input.Note, Solutions = p.Call.Input.Solutions, RecordedAt = at, RecordedBy = p.Caller.Subject, Origin = Origin.Interactive,
     };
 
     /// <summary>The first answer under this key, or null; the same key with other content is refused.</summary>

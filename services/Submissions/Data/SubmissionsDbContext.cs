@@ -23,6 +23,7 @@ public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> 
             e.Property(r => r.UnitCode).HasMaxLength(40);
             e.Property(r => r.IndicatorCode).HasMaxLength(40);
             e.Property(r => r.Note).HasMaxLength(ActualRules.MaxNoteLength);
+            e.Property(r => r.Solutions).HasMaxLength(ActualRules.MaxNoteLength);
             e.Property(r => r.RecordedBy).HasMaxLength(200);
             e.Ignore(r => r.CellKey);
         });

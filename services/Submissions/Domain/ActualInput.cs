@@ -1,6 +1,6 @@
 namespace TuyPhuoc.Submissions.Domain;
 
-public sealed record ActualInput(string UnitCode, string IndicatorCode, int Year, int Month, double Value, string Note)
+public sealed record ActualInput(string UnitCode, string IndicatorCode, int Year, int Month, double Value, string Note, string Solutions = "")
 {
     public (string Unit, string Indicator, int Year, int Month) Cell => (UnitCode, IndicatorCode, Year, Month);
 

@@ -11,6 +11,7 @@ public sealed class ActualRevision
     public int Revision { get; set; }
     public double Value { get; set; }
     public string Note { get; set; } = "";
+    public string Solutions { get; set; } = "";
     public DateTimeOffset RecordedAt { get; set; }
     public required string RecordedBy { get; set; }
     public Origin Origin { get; set; }

@@ -21,6 +21,7 @@ public static class ActualRules
             Add("value", "must be a finite number");
         }
         if (input.Note.Length > MaxNoteLength) Add("note", $"is longer than {MaxNoteLength} characters");
+        if (input.Solutions.Length > MaxNoteLength) Add("solutions", $"is longer than {MaxNoteLength} characters");
 
         if (plan is null && periodKnown && violations.Count == 0) Add("year", $"{input.Year} has no plan");
         if (violations.Any(v => v.Field is "unit_code" or "indicator_code") || !periodKnown || plan is null) return violations;

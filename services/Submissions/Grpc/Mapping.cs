@@ -17,10 +17,10 @@ internal static class Mapping
     /// <summary>An optional string field: null when empty or blank, else trimmed.</summary>
 
     public static ActualInput ToInput(this Proto.SubmitActualRequest r) =>
-        new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);
+        new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note, r.Solutions);
 
     public static ActualInput ToInput(this Proto.ImportRow r) =>
-        new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note);
+        new(Code(r.UnitCode), Code(r.IndicatorCode), r.Year, r.Month, r.Value, r.Note, r.Solutions);
 
     public static Proto.ActualRevision ToProto(this ActualRevision r) => new()
     {
@@ -30,6 +30,7 @@ internal static class Mapping
         Month = r.Month,
         Value = r.Value,
         Note = r.Note,
+        Solutions = r.Solutions,
         Revision = r.Revision,
         RecordedAt = r.RecordedAt.ToProto(),
         RecordedBy = r.RecordedBy,

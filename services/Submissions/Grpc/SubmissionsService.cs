@@ -131,10 +131,10 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
 
     /// <summary>The original one-row form: the message's own fields, which count as a row before any in <c>rows</c>.</summary>
     private static ImportRow RowOf(ImportActualsRequest m) =>
-        new() { UnitCode = m.UnitCode, IndicatorCode = m.IndicatorCode, Year = m.Year, Month = m.Month, Value = m.Value, Note = m.Note };
+        new() { UnitCode = m.UnitCode, IndicatorCode = m.IndicatorCode, Year = m.Year, Month = m.Month, Value = m.Value, Note = m.Note, Solutions = m.Solutions };
 
     private static bool HasRowFields(ImportActualsRequest m) =>
-        m.UnitCode.Length > 0 || m.IndicatorCode.Length > 0 || m.Year != 0 || m.Month != 0 || m.Value != 0 || m.Note.Length > 0;
+        m.UnitCode.Length > 0 || m.IndicatorCode.Length > 0 || m.Year != 0 || m.Month != 0 || m.Value != 0 || m.Note.Length > 0 || m.Solutions.Length > 0;
 
     public override Task<Report> SubmitReport(SubmitReportRequest request, ServerCallContext context) =>
         writes.RunAsync(nameof(SubmitReport), KeyActingFor(context, request.UnitCode, request.IdempotencyKey), request, Report.Parser, async ct =>

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Contracts.Plans.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Features;
 using static TuyPhuoc.Portal.Tests.Features.FakeSuite;
 using Status = TuyPhuoc.Contracts.Evaluation.V1.Status;
@@ -20,6 +21,26 @@ public sealed class IndicatorReaderTests
         {
             Asked = request;
             return Answer(status);
+        }
+    }
+
+    /// <summary>The unit's months of the indicator: January with only its value, May with its causes and solutions; or refused.</summary>
+    private sealed class Months(StatusCode? refused = null) : Submissions.SubmissionsClient
+    {
+        public ListActualsRequest? Asked { get; private set; }
+
+        public override AsyncUnaryCall<ListActualsResponse> ListActualsAsync(ListActualsRequest request, CallOptions options)
+        {
+            Asked = request;
+            return refused is { } code ? Refuse<ListActualsResponse>(code) : Answer(new ListActualsResponse
+            {
+                Actuals =
+                {
+                    new ActualRevision { UnitCode = request.UnitCode, IndicatorCode = request.IndicatorCode, Year = request.Year, Month = 5, Value = 800,
+                        Note = "Hạn hán kéo dài", Solutions = "Chuyển đổi sang giống lúa chịu hạn" },
+                    new ActualRevision { UnitCode = request.UnitCode, IndicatorCode = request.IndicatorCode, Year = request.Year, Month = 1, Value = 900 },
+                },
+            });
         }
     }
 
@@ -44,11 +65,12 @@ public sealed class IndicatorReaderTests
     };
 
     [Fact]
-    public async Task Read_AReportedIndicator_ItsPhasingWithTheYearTargetJudged_AndEachQuartersPlan()
+    public async Task Read_AReportedIndicator_ItsPhasingWithTheYearTargetJudged_EachQuartersPlan_AndItsMonthsCausesAndSolutions()
     {
         var evaluation = new Statuses(Revised("CT02"));
+        var months = new Months();
 
-        var view = await new IndicatorReader(evaluation, Plans(District, [Grain, Insurance], new Assigning())).ReadAsync("PHUOC_AN", "CT02", 2024, 2, new CallOptions());
+        var view = await new IndicatorReader(evaluation, months, Plans(District, [Grain, Insurance], new Assigning())).ReadAsync("PHUOC_AN", "CT02", 2024, 2, new CallOptions());
 
         Assert.Equal(("PHUOC_AN", "CT02", 2024, 2), (evaluation.Asked!.UnitCode, evaluation.Asked.IndicatorCode, evaluation.Asked.Year, evaluation.Asked.Quarter));
         Assert.Equal(("Tổng sản lượng lương thực có hạt", 13_000d, 1_000d), (view.Indicator.Name, view.Indicator.YearTarget, view.Indicator.MonthTarget(1)!.Value));
@@ -56,15 +78,20 @@ public sealed class IndicatorReaderTests
         Assert.Equal(["12/QĐ-UBND", "85/QĐ-UBND"], view.Quarters.Select(q => q.PlanDecision));
         Assert.Equal(new CheckpointLine(2, 0.5, 0.4, false), Assert.Single(view.Quarters[1].Checkpoints));
         Assert.Equal((Status.AtRisk, 0.4), (view.Status, view.Progress!.Value));
+        Assert.Equal(("PHUOC_AN", "CT02", 2024), (months.Asked!.UnitCode, months.Asked.IndicatorCode, months.Asked.Year));
+        Assert.Empty(view.NotesOf(1));
+        Assert.Equal(new MonthNote(5, "Hạn hán kéo dài", "Chuyển đổi sang giống lúa chịu hạn"), Assert.Single(view.NotesOf(2)));
     }
 
     [Fact]
-    public async Task Read_AnIndicatorTheUnitOnlyReads_NamedFromTheCatalogWithoutPhasing()
+    public async Task Read_AnIndicatorTheUnitOnlyReads_NamedFromTheCatalogWithoutPhasing_NoNotesWhereTheyMayNotBeRead()
     {
-        var view = await new IndicatorReader(new Statuses(Revised("CT10")), Plans(District, [Grain, Insurance], new Assigning())).ReadAsync("TUY_PHUOC", "CT10", 2024, 2, new CallOptions());
+        var view = await new IndicatorReader(new Statuses(Revised("CT10")), new Months(StatusCode.PermissionDenied), Plans(District, [Grain, Insurance], new Assigning()))
+            .ReadAsync("TUY_PHUOC", "CT10", 2024, 2, new CallOptions());
 
         Assert.Equal(("Tỷ lệ dân số tham gia bảo hiểm y tế", "%", 13_000d), (view.Indicator.Name, view.Indicator.UnitOfMeasure, view.Indicator.YearTarget));
         Assert.Empty(view.Indicator.Months);
         Assert.True(view.Indicator.DistrictFigure);
+        Assert.Empty(view.Notes);
     }
 }

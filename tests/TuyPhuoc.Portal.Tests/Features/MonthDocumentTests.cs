@@ -25,18 +25,18 @@ public sealed class MonthDocumentTests : SuiteDownContext
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
-    /// <summary>Per indicator: year target, month target, value and note, as the person reads them.</summary>
-    private static readonly IReadOnlyDictionary<int, (string, string, string, string)[]> Expected = new Dictionary<int, (string, string, string, string)[]>
+    /// <summary>Per indicator: year target, month target, value, causes and solutions, as the person reads them.</summary>
+    private static readonly IReadOnlyDictionary<int, (string, string, string, string, string)[]> Expected = new Dictionary<int, (string, string, string, string, string)[]>
     {
         // June: the plan before the revision, though the plans today answer the revised one.
-        [6] = [("140.000", "2.800", "2.750,5", "Mưa lớn cuối vụ"), ("94", "94", "93,1", "")],
-        [8] = [("150.000", "27.000", "5.000", "Thu hoạch rộ"), ("94", "94", "93,4", "Tăng nhờ vận động")],
+        [6] = [("140.000", "2.800", "2.750,5", "Mưa lớn cuối vụ", ""), ("94", "94", "93,1", "", "")],
+        [8] = [("150.000", "27.000", "5.000", "Thu hoạch rộ", "Huy động máy gặt đập liên hợp"), ("94", "94", "93,4", "Tăng nhờ vận động", "")],
     };
 
     [Theory]
     [InlineData(6)]
     [InlineData(8)]
-    public async Task PageAndWorkbook_APlanRevisedInJuly_TheSameTargetsValuesAndNotes(int month)
+    public async Task PageAndWorkbook_APlanRevisedInJuly_TheSameTargetsValuesCausesAndSolutions(int month)
     {
         SignedIn("Nguyễn Thị Lan", Roles.UnitReporter, $"bao-cao?nam=2024&thang={month}", unit: RevisedYear.Unit);
         var page = Render<MonthPage>();
@@ -44,7 +44,8 @@ public sealed class MonthDocumentTests : SuiteDownContext
         var screen = page.FindAll("fieldset.line").Select(f =>
         {
             var facts = f.QuerySelectorAll("dd").Select(d => d.TextContent).ToList();
-            return (Code: f.GetAttribute("data-indicator"), facts[2], facts[1], f.QuerySelector("input")!.GetAttribute("value"), f.QuerySelector("textarea")!.GetAttribute("value") ?? "");
+            var words = f.QuerySelectorAll("textarea").Select(t => t.GetAttribute("value") ?? "").ToList();
+            return (Code: f.GetAttribute("data-indicator"), facts[2], facts[1], f.QuerySelector("input")!.GetAttribute("value"), words[0], words[1]);
         }).ToList();
         Assert.Equal($"/bieu-mau/bao-cao-thang?year=2024&month={month}", page.Find(".month-excel a.download").GetAttribute("href"));
 
@@ -53,11 +54,11 @@ public sealed class MonthDocumentTests : SuiteDownContext
         MonthWorkbook.Write(stream, await Services.GetRequiredService<MonthReader>().ReadAsync(RevisedYear.Unit, 2024, month, default, new CallOptions()));
         var sheet = new Opened(stream.ToArray(), MonthWorkbook.Sheet);
         var workbook = screen.Select(s => s.Code!).Select(code => sheet.RowOf("B", code)).Select(r =>
-            (Code: sheet.Text($"B{r}"), VietNumber.Format(sheet.Number($"E{r}")), VietNumber.Format(sheet.Number($"F{r}")), VietNumber.Format(sheet.Number($"I{r}")), sheet.Text($"J{r}"))).ToList();
+            (Code: sheet.Text($"B{r}"), VietNumber.Format(sheet.Number($"E{r}")), VietNumber.Format(sheet.Number($"F{r}")), VietNumber.Format(sheet.Number($"I{r}")), sheet.Text($"J{r}"), sheet.Text($"K{r}"))).ToList();
 
         Assert.Equal(["CT02", "CT10"], workbook.Select(w => w.Code));
-        Assert.Equal(Expected[month], screen.Select(s => (s.Item2, s.Item3, s.Item4!, s.Item5)));
-        Assert.Equal(Expected[month], workbook.Select(w => (w.Item2, w.Item3, w.Item4, w.Item5)));
+        Assert.Equal(Expected[month], screen.Select(s => (s.Item2, s.Item3, s.Item4!, s.Item5, s.Item6)));
+        Assert.Equal(Expected[month], workbook.Select(w => (w.Item2, w.Item3, w.Item4, w.Item5, w.Item6)));
         Assert.All(_plans.Asked, a => Assert.Equal(PlanCalendar.MonthEnd(2024, month).ToProto(), a.AsOf));
     }
 }

@@ -26,16 +26,16 @@ internal static class RevisedYear
     public static PlannedIndicator Grain(DateOnly asOf) => asOf < Revised ? Lines.Grain
         : Lines.Grain with { YearTarget = 150_000, Months = [1_234.5, 1_400, 2_800, 42_000, 25_200, 2_800, 6_000, 27_000, 25_000, 3_000, 4_500, 4_500] };
 
-    public static ActualRevision Actual(string code, int month, double value, string note = "") => new()
+    public static ActualRevision Actual(string code, int month, double value, string note = "", string solutions = "") => new()
     {
-        UnitCode = Unit, IndicatorCode = code, Year = 2024, Month = month, Value = value, Note = note, Revision = 1,
+        UnitCode = Unit, IndicatorCode = code, Year = 2024, Month = month, Value = value, Note = note, Solutions = solutions, Revision = 1,
         RecordedAt = Timestamp.FromDateTimeOffset(new DateTimeOffset(2024, month, 28, 2, 0, 0, TimeSpan.Zero)), RecordedBy = "unit_reporter:PHUOC_THANG",
     };
 
     public static ActualRevision[] Actuals { get; } =
     [
         Actual("CT02", 5, 25_000), Actual("CT02", 6, 2_750.5, "Mưa lớn cuối vụ"), Actual("CT10", 6, 93.1),
-        Actual("CT02", 7, 4_000, "Ước thực hiện"), Actual("CT02", 8, 5_000, "Thu hoạch rộ"), Actual("CT10", 8, 93.4, "Tăng nhờ vận động"),
+        Actual("CT02", 7, 4_000, "Ước thực hiện"), Actual("CT02", 8, 5_000, "Thu hoạch rộ", "Huy động máy gặt đập liên hợp"), Actual("CT10", 8, 93.4, "Tăng nhờ vận động"),
     ];
 
     public static IStringLocalizer<Strings> L { get; } = new ServiceCollection().AddLogging().AddLocalization(o => o.ResourcesPath = "Resources")

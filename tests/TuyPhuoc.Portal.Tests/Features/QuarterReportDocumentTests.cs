@@ -5,7 +5,7 @@ using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Tests.Features;
 
-/// <summary>Biểu số 01 on screen and as the workbook, for a plan revised after the quarter: the same figures, statuses and causes, row by row.</summary>
+/// <summary>Biểu số 01 on screen and as the workbook, for a plan revised after the quarter: the same figures, statuses, causes and solutions, row by row.</summary>
 public sealed class QuarterReportDocumentTests : SuiteDownContext
 {
     private readonly RevisedInJuly _suite = new();
@@ -13,7 +13,7 @@ public sealed class QuarterReportDocumentTests : SuiteDownContext
     public QuarterReportDocumentTests() => _suite.AddTo(Services);
 
     [Fact]
-    public async Task ScreenAndWorkbook_APlanRevisedInJuly_CarryTheSameFiguresAndCauses()
+    public async Task ScreenAndWorkbook_APlanRevisedInJuly_CarryTheSameFiguresCausesAndSolutions()
     {
         SignedIn("Trần Văn Bình", Roles.PlanningOffice, "bao-cao-quy?nam=2024&quy=2");
         var page = Render<QuarterReportPage>();
@@ -32,13 +32,14 @@ public sealed class QuarterReportDocumentTests : SuiteDownContext
             Assert.Equal(cells[7], VietNumber.Percent(sheet.Number($"H{line}")));
             Assert.StartsWith(VietNumber.Percent(sheet.Number($"I{line}")), cells[8]);
             Assert.StartsWith(sheet.Text($"J{line}"), cells[9]);
-            foreach (var cause in row.QuerySelectorAll(".causes").SelectMany(c => c.TextContent.Split("; ")))
+            foreach (var words in row.QuerySelectorAll(".causes, .solutions").SelectMany(c => c.TextContent.Split("; ")))
             {
-                Assert.Contains(cause, sheet.Text($"K{line}"));
+                Assert.Contains(words, sheet.Text($"K{line}"));
             }
         }
         var ct04 = page.Find("tr[data-indicator=CT04]");
         Assert.Equal(RevisedInJuly.Cause, ct04.QuerySelector(".causes")!.TextContent);
+        Assert.Equal($"Giải pháp: {RevisedInJuly.Solution}", ct04.QuerySelector(".solutions")!.TextContent);
         Assert.NotEqual(VietNumber.Format(RevisedInJuly.RaisedProvinceTarget), ct04.Children[3].TextContent.Trim());
     }
 }

@@ -20,7 +20,7 @@ internal sealed class RevisedInJuly
 {
     public const double RaisedProvinceTarget = 99_999;
     public static readonly string Office = Seeded.Catalog["CT04"].ResponsibleOfficeCode;
-    public const string Cause = "Thị trường bất động sản trầm lắng";
+    public const string Cause = "Thị trường bất động sản trầm lắng", Solution = "Đẩy nhanh giải phóng mặt bằng các khu dân cư";
 
     public List<DateOnly?> PlansAsked { get; } = [];
 
@@ -47,7 +47,7 @@ internal sealed class RevisedInJuly
     public sealed class SubmissionsClient : Submissions.SubmissionsClient
     {
         public override AsyncUnaryCall<ListActualsResponse> ListActualsAsync(ListActualsRequest request, CallOptions options) => request.UnitCode == Office
-            ? Answer(new ListActualsResponse { Actuals = { Seeded.Note(Office, "CT04", 5, Cause), Seeded.Note(Office, "CT04", 7, "Quý III") } })
+            ? Answer(new ListActualsResponse { Actuals = { Seeded.Note(Office, "CT04", 5, Cause, Solution), Seeded.Note(Office, "CT04", 7, "Quý III", "Quý III") } })
             : Refuse<ListActualsResponse>(StatusCode.PermissionDenied);
     }
 
@@ -83,12 +83,14 @@ public sealed class QuarterReportReaderTests
     }
 
     [Fact]
-    public async Task Read_TheCausesOfTheQuartersMonths_AndNoneSaidWhereTheUnitsWereNotRead()
+    public async Task Read_TheCausesAndSolutionsOfTheQuartersMonths_AndNoneSaidWhereTheUnitsWereNotRead()
     {
         var view = await new RevisedInJuly().Reader().ReadAsync(2024, 2, new CallOptions());
 
-        Assert.Equal([RevisedInJuly.Cause], view.Figures.Single(f => f.Code == "CT04").Causes);
-        Assert.Contains(view.Figures, f => f.Causes is null);
+        var ct04 = view.Figures.Single(f => f.Code == "CT04");
+        Assert.Equal([RevisedInJuly.Cause], ct04.Causes);
+        Assert.Equal([RevisedInJuly.Solution], ct04.Solutions);
+        Assert.Contains(view.Figures, f => f.Causes is null && f.Solutions is null);
         Assert.Equal(Seeded.Units[RevisedInJuly.Office].Name, view.Figures.Single(f => f.Code == "CT04").Office);
     }
 

@@ -35,8 +35,8 @@ internal static class Seeded
         new QuarterFacts(2, Plan.Targets.ToDictionary(t => t.IndicatorCode), Catalog, Units,
             notes.GroupBy(n => n.UnitCode).ToDictionary(g => g.Key, g => (IReadOnlyList<ActualRevision>)[.. g])), new DateOnly(2024, 7, 15));
 
-    public static ActualRevision Note(string unit, string indicator, int month, string note) =>
-        new() { UnitCode = unit, IndicatorCode = indicator, Year = 2024, Month = month, Value = 1, Note = note, Revision = 1 };
+    public static ActualRevision Note(string unit, string indicator, int month, string note, string solutions = "") =>
+        new() { UnitCode = unit, IndicatorCode = indicator, Year = 2024, Month = month, Value = 1, Note = note, Solutions = solutions, Revision = 1 };
 
     public static QuarterReport Q2
     {

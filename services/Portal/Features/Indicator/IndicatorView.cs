@@ -16,13 +16,21 @@ public sealed record QuarterLine(int Quarter, Status Status, string Basis, doubl
 
 public sealed record CheckpointLine(int Quarter, double Minimum, double? Progress, bool Passed);
 
-/// <summary>An indicator of a unit in a year: its plan with the year's target Evaluation judged by, the months' actuals and each quarter explained.</summary>
+/// <summary>What a unit wrote with a month's value: the causes and difficulties, and its solutions.</summary>
+public sealed record MonthNote(int Month, string Causes, string Solutions);
+
+/// <summary>
+/// An indicator of a unit in a year: its plan with the year's target Evaluation judged by, the months' actuals, each
+/// quarter explained, and the months' causes and solutions.
+/// </summary>
 public sealed record IndicatorView(string Unit, int Year, int Quarter, PlannedIndicator Indicator, Status Status, double? Progress,
-    IReadOnlyList<double?> MonthlyActuals, IReadOnlyList<QuarterLine> Quarters)
+    IReadOnlyList<double?> MonthlyActuals, IReadOnlyList<QuarterLine> Quarters, IReadOnlyList<MonthNote> Notes)
 {
-    public static IndicatorView From(string unit, int year, int quarter, PlannedIndicator indicator, IndicatorStatus s) =>
+    public static IndicatorView From(string unit, int year, int quarter, PlannedIndicator indicator, IndicatorStatus s, IReadOnlyList<MonthNote> notes) =>
         new(unit, year, quarter, indicator with { YearTarget = s.YearTarget }, s.Status, s.HasProgress ? s.Progress : null,
-            [.. s.MonthlyActuals.Select(m => m.HasValue ? m.Value : (double?)null)], [.. s.Quarters.Select(q => QuarterLine.From(q, s.Plans))]);
+            [.. s.MonthlyActuals.Select(m => m.HasValue ? m.Value : (double?)null)], [.. s.Quarters.Select(q => QuarterLine.From(q, s.Plans))], notes);
+
+    public IEnumerable<MonthNote> NotesOf(int quarter) => Notes.Where(n => PlanCalendar.QuarterOf(n.Month) == quarter);
 }
 
 public sealed record MonthPoint(string Month, double? Actual, double Target)

@@ -11,8 +11,10 @@ public sealed class MonthLine(MonthRow row)
     public string Code => Row.Indicator.Code;
     public string Text { get; set; } = row.Stored is { } c ? VietNumber.Input(c.Value) : "";
     public string Note { get; set; } = row.Stored?.Note ?? "";
+    public string Solutions { get; set; } = row.Stored?.Solutions ?? "";
     public string? ValueError { get; set; }
     public string? NoteError { get; set; }
+    public string? SolutionsError { get; set; }
     public IReadOnlyList<Cell>? History { get; set; }
 
     /// <summary>What the person typed, read as a number; null when nothing is typed.</summary>
@@ -25,8 +27,8 @@ public sealed class MonthLine(MonthRow row)
         return true;
     }
 
-    /// <summary>True when the line holds something to store: a new value, or a new note to a stored one.</summary>
-    public bool Changed => TryRead(out var value) && value is { } v && (Row.Stored is not { } stored || stored.Value != v || stored.Note != Note);
+    /// <summary>True when the line holds something to store: a new value, or new words to a stored one.</summary>
+    public bool Changed => TryRead(out var value) && value is { } v && (Row.Stored is not { } stored || stored.Value != v || stored.Note != Note || stored.Solutions != Solutions);
 
     /// <summary>
     /// The key of this exact write: the same content on the same revision gives the same key, so a double click or a
@@ -34,13 +36,13 @@ public sealed class MonthLine(MonthRow row)
     /// </summary>
     public string IdempotencyKey(string form, int month, double value)
     {
-        var content = SHA256.HashData(Encoding.UTF8.GetBytes(value.ToString("R", CultureInfo.InvariantCulture) + "\n" + Note));
+        var content = SHA256.HashData(Encoding.UTF8.GetBytes(value.ToString("R", CultureInfo.InvariantCulture) + "\n" + Note + "\n" + Solutions));
         return $"portal-{form}-{Code}-{month}-r{Row.Stored?.Revision ?? 0}-{Convert.ToHexString(content, 0, 8)}";
     }
 
     public void Stored(ActualRevision revision)
     {
         Row = Row with { Stored = Cell.From(revision) };
-        (Text, Note, ValueError, NoteError, History) = (VietNumber.Input(revision.Value), revision.Note, null, null, null);
+        (Text, Note, Solutions, ValueError, NoteError, SolutionsError, History) = (VietNumber.Input(revision.Value), revision.Note, revision.Solutions, null, null, null, null);
     }
 }

@@ -39,15 +39,15 @@ public sealed class MonthReader(Submissions.SubmissionsClient submissions, PlanC
             {
                 line.Stored(await submissions.SubmitActualAsync(new SubmitActualRequest
                 {
-                    UnitCode = view.Unit, IndicatorCode = line.Code, Year = view.Year, Month = view.Month, Value = value!.Value, Note = line.Note,
+                    UnitCode = view.Unit, IndicatorCode = line.Code, Year = view.Year, Month = view.Month, Value = value!.Value, Note = line.Note, Solutions = line.Solutions,
                     IdempotencyKey = line.IdempotencyKey(form, view.Month, value.Value), ExpectedRevision = line.Row.Stored?.Revision ?? 0,
                 }, call));
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
             {
                 var fields = Problems.Of(e, l).Fields;
-                line.NoteError = fields.GetValueOrDefault("note");
-                line.ValueError = fields.GetValueOrDefault("value") ?? (line.NoteError is null ? string.Join("; ", fields.Values) : null);
+                (line.NoteError, line.SolutionsError) = (fields.GetValueOrDefault("note"), fields.GetValueOrDefault("solutions"));
+                line.ValueError = fields.GetValueOrDefault("value") ?? (line.NoteError is null && line.SolutionsError is null ? string.Join("; ", fields.Values) : null);
                 Interlocked.Increment(ref refused);
             }
         });

@@ -3,9 +3,9 @@ using TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Portal.Features;
 
-public sealed record Cell(double Value, string Note, int Revision, DateTimeOffset RecordedAt, string RecordedBy)
+public sealed record Cell(double Value, string Note, int Revision, DateTimeOffset RecordedAt, string RecordedBy, string Solutions = "")
 {
-    public static Cell From(ActualRevision r) => new(r.Value, r.Note, r.Revision, r.RecordedAt?.ToDateTimeOffset() ?? default, r.RecordedBy);
+    public static Cell From(ActualRevision r) => new(r.Value, r.Note, r.Revision, r.RecordedAt?.ToDateTimeOffset() ?? default, r.RecordedBy, r.Solutions);
 }
 
 public sealed record ReportState(ReportStatus Status, string ReturnReason, DateTimeOffset? SubmittedAt, DateOnly? Deadline, int DaysLate, IReadOnlyList<string> Missing)

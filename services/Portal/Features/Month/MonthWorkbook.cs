@@ -3,7 +3,7 @@ using TuyPhuoc.Contracts.Submissions.V1;
 namespace TuyPhuoc.Portal.Features;
 
 /// <summary>A row read from an uploaded month's form, with the cells it came from (to say where a refused value is).</summary>
-public sealed record MonthUploadRow(ImportRow Row, string CodeCell, string ValueCell, string NoteCell);
+public sealed record MonthUploadRow(ImportRow Row, string CodeCell, string ValueCell, string NoteCell, string SolutionsCell);
 
 /// <summary>What an uploaded month's form holds: the rows to import (new or changed values), or the wrong cells.</summary>
 public sealed record MonthUpload(IReadOnlyList<MonthUploadRow> Rows, IReadOnlyList<CellError> Errors)
@@ -13,7 +13,7 @@ public sealed record MonthUpload(IReadOnlyList<MonthUploadRow> Rows, IReadOnlyLi
         [.. errors.Select(e =>
         {
             var row = e.Row >= 1 && e.Row <= Rows.Count ? Rows[(int)e.Row - 1] : null;
-            var cell = row is null ? "A1" : e.Field == "value" ? row.ValueCell : e.Field == "note" ? row.NoteCell : row.CodeCell;
+            var cell = row is null ? "A1" : e.Field == "value" ? row.ValueCell : e.Field == "note" ? row.NoteCell : e.Field == "solutions" ? row.SolutionsCell : row.CodeCell;
             return new CellError(MonthWorkbook.Sheet, cell, reason(e.Reason));
         })];
 }
@@ -25,7 +25,7 @@ public sealed record MonthUpload(IReadOnlyList<MonthUploadRow> Rows, IReadOnlyLi
 public static class MonthWorkbook
 {
     public const string Sheet = "BaoCaoThang";
-    public const int Columns = 10, CodeColumn = 2, ValueColumn = 9, NoteColumn = 10;
+    public const int Columns = 11, CodeColumn = 2, ValueColumn = 9, NoteColumn = 10, SolutionsColumn = 11;
     // Fixed rows, so the upload finds them again: the heading takes the first six.
     public const int UnitRow = 7, YearRow = 8, MonthRow = 9, HeadRow = 11, FirstLine = 13;
     private const int MaxNote = 4000;
@@ -34,7 +34,7 @@ public static class MonthWorkbook
 
     public static void Write(Stream output, MonthView s) => Xlsx.Write(output, (Sheet, sheet =>
     {
-        sheet.Widths(6, 10, 44, 9, 12, 12, 12, 13, 14, 40).Protected();
+        sheet.Widths(6, 10, 40, 9, 12, 12, 12, 13, 14, 34, 34).Protected();
         FormText.Heading(sheet, Columns, s.UnitName.ToUpper(VietNumber.Culture), null,
             $"BÁO CÁO THỰC HIỆN CHỈ TIÊU KINH TẾ - XÃ HỘI THÁNG {s.Month} NĂM {s.Year}",
             "(Nhập số liệu vào các ô màu vàng; các ô khác đã khóa)");
@@ -44,7 +44,7 @@ public static class MonthWorkbook
         sheet.Skip();
         sheet.Write(XCell.Of("STT", Look.Head), XCell.Of("Mã chỉ tiêu", Look.Head), XCell.Of("Chỉ tiêu", Look.Head), XCell.Of("ĐVT", Look.Head),
             XCell.Of("Kế hoạch năm", Look.Head), XCell.Of($"Kế hoạch tháng {s.Month}", Look.Head), XCell.Of("Thực hiện tháng trước", Look.Head),
-            XCell.Of("Lũy kế đến tháng trước", Look.Head), XCell.Of($"Thực hiện tháng {s.Month}", Look.Head), XCell.Of("Nguyên nhân, khó khăn", Look.Head));
+            XCell.Of("Lũy kế đến tháng trước", Look.Head), XCell.Of($"Thực hiện tháng {s.Month}", Look.Head), XCell.Of("Nguyên nhân, khó khăn", Look.Head), XCell.Of("Giải pháp", Look.Head));
         FormText.Numbering(sheet, Columns, head: sheet.Row);
         var n = 0;
         foreach (var row in s.Rows)
@@ -52,7 +52,7 @@ public static class MonthWorkbook
             var i = row.Indicator;
             sheet.Write(XCell.Of((++n).ToString(), Look.Centered), XCell.Of(i.Code, Look.Centered), XCell.Of(i.Name), XCell.Of(i.UnitOfMeasure, Look.Centered),
                 XCell.Of(i.YearTarget), XCell.Of(i.MonthTarget(s.Month)), XCell.Of(row.LastMonth), XCell.Of(row.BeforeMonth),
-                new XCell(null, row.Stored?.Value, Look.InputNumber), XCell.Of(row.Stored?.Note ?? "", Look.InputText));
+                new XCell(null, row.Stored?.Value, Look.InputNumber), XCell.Of(row.Stored?.Note ?? "", Look.InputText), XCell.Of(row.Stored?.Solutions ?? "", Look.InputText));
         }
     }));
 
@@ -82,10 +82,10 @@ public static class MonthWorkbook
         {
             var code = sheet.Text(CodeColumn, r);
             var value = sheet.Number(ValueColumn, r);
-            var note = sheet.Text(NoteColumn, r);
+            var (note, solutions) = (sheet.Text(NoteColumn, r), sheet.Text(SolutionsColumn, r));
             if (code.Length == 0)
             {
-                if (value is not null || note.Length > 0) errors.Add(Error(CodeColumn, r, "Thiếu mã chỉ tiêu cho số liệu ở dòng này."));
+                if (value is not null || note.Length > 0 || solutions.Length > 0) errors.Add(Error(CodeColumn, r, "Thiếu mã chỉ tiêu cho số liệu ở dòng này."));
                 continue;
             }
             if (!lines.TryGetValue(code, out var line))
@@ -99,11 +99,15 @@ public static class MonthWorkbook
                 continue;
             }
             if (value is { } v && double.IsNaN(v)) errors.Add(Error(ValueColumn, r, $"\"{sheet.Text(ValueColumn, r)}\" không phải là số (viết như 1.234,5)."));
-            else if (value is null && note.Length > 0 && note != (line.Stored?.Note ?? "")) errors.Add(Error(ValueColumn, r, "Cần nhập số liệu của tháng khi ghi nguyên nhân."));
+            else if (value is null && (note != (line.Stored?.Note ?? "") || solutions != (line.Stored?.Solutions ?? "")))
+            {
+                errors.Add(Error(ValueColumn, r, "Cần nhập số liệu của tháng khi ghi nguyên nhân hoặc giải pháp."));
+            }
             if (note.Length > MaxNote) errors.Add(Error(NoteColumn, r, $"Dài quá {MaxNote} ký tự."));
-            if (value is not { } number || double.IsNaN(number) || (number == line.Stored?.Value && note == line.Stored.Note)) continue;
-            rows.Add(new(new ImportRow { UnitCode = expected.Unit, IndicatorCode = code, Year = expected.Year, Month = expected.Month, Value = number, Note = note },
-                Xlsx.Ref(CodeColumn, r), Xlsx.Ref(ValueColumn, r), Xlsx.Ref(NoteColumn, r)));
+            if (solutions.Length > MaxNote) errors.Add(Error(SolutionsColumn, r, $"Dài quá {MaxNote} ký tự."));
+            if (value is not { } number || double.IsNaN(number) || (number == line.Stored?.Value && note == line.Stored.Note && solutions == line.Stored.Solutions)) continue;
+            rows.Add(new(new ImportRow { UnitCode = expected.Unit, IndicatorCode = code, Year = expected.Year, Month = expected.Month, Value = number, Note = note, Solutions = solutions },
+                Xlsx.Ref(CodeColumn, r), Xlsx.Ref(ValueColumn, r), Xlsx.Ref(NoteColumn, r), Xlsx.Ref(SolutionsColumn, r)));
         }
         return errors.Count > 0 ? new([], errors) : new(rows, []);
     }

@@ -7,18 +7,18 @@ namespace TuyPhuoc.Portal.Features;
 /// <summary>
 /// One indicator's district figure for a quarter, as the quarterly report ("Biểu số 01") and a block's summary show
 /// it: the plan, the quarter and the year so far, the percentages and status as Evaluation decided them, and the
-/// remarks: the responsible office, the units that have not reported, the causes noted (null where they were not read).
+/// remarks: the responsible office, the units that have not reported, the causes and solutions noted (null where they were not read).
 /// </summary>
 public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
     double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
-    bool Preliminary, string Office, IReadOnlyList<string> NotReported, IReadOnlyList<string>? Causes, int UnitsExpected, int UnitsReported);
+    bool Preliminary, string Office, IReadOnlyList<string> NotReported, IReadOnlyList<string>? Causes, IReadOnlyList<string>? Solutions, int UnitsExpected, int UnitsReported);
 
 /// <summary>An indicator the plan allocates to a commune or town, with the unit's year target and where it stands.</summary>
 public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, string UnitOfMeasure, double? YearTarget, Status Status, double? Progress);
 
-/// <summary>An indicator of a unit below its mark; <see cref="Causes"/> is null where the person may not read the unit's notes.</summary>
+/// <summary>An indicator of a unit below its mark; <see cref="Causes"/> and <see cref="Solutions"/> are null where the person may not read the unit's notes.</summary>
 public sealed record LaggardLine(string Unit, string UnitName, string Code, string Name, string UnitOfMeasure, Status Status, double? Progress, double? Minimum,
-    IReadOnlyList<string>? Causes);
+    IReadOnlyList<string>? Causes, IReadOnlyList<string>? Solutions);
 
 public sealed record StatusTally(Status Status, int Count)
 {
@@ -66,16 +66,21 @@ public sealed record QuarterFacts(int Quarter, IReadOnlyDictionary<string, Targe
             .Concat(targets.GetValueOrDefault(s.IndicatorCode)?.Allocations.Select(a => a.UnitCode) ?? []).Where(u => u.Length > 0).Distinct();
 
     /// <summary>
-    /// The causes noted with an indicator in the quarter's months, in month order and each once: the first unit's as
-    /// written, another's after its name. Null when none of the units' notes could be read.
+    /// What the units wrote with an indicator in the quarter's months (<paramref name="words"/>: the causes or the
+    /// solutions), in month order and each once: the first unit's as written, another's after its name. Null when none
+    /// of the units' notes could be read.
     /// </summary>
-    public IReadOnlyList<string>? CausesOf(string indicator, IReadOnlyList<string> units)
+    public IReadOnlyList<string>? Noted(string indicator, IReadOnlyList<string> units, Func<ActualRevision, string> words)
     {
         if (!units.Any(Notes.ContainsKey)) return null;
         return [.. units.SelectMany(u => Notes.GetValueOrDefault(u) ?? [])
-            .Where(a => a.IndicatorCode == indicator && PlanCalendar.QuarterOf(a.Month) == Quarter && a.Note.Trim().Length > 0).OrderBy(a => a.Month)
-            .Select(a => a.UnitCode == units[0] ? a.Note.Trim() : $"{UnitName(a.UnitCode)}: {a.Note.Trim()}").Distinct()];
+            .Where(a => a.IndicatorCode == indicator && PlanCalendar.QuarterOf(a.Month) == Quarter && words(a).Trim().Length > 0).OrderBy(a => a.Month)
+            .Select(a => a.UnitCode == units[0] ? words(a).Trim() : $"{UnitName(a.UnitCode)}: {words(a).Trim()}").Distinct()];
     }
+
+    public static string Causes(ActualRevision a) => a.Note;
+
+    public static string Solutions(ActualRevision a) => a.Solutions;
 
     public IReadOnlyList<FigureLine> Figures(IEnumerable<IndicatorStatus> figures) =>
         [.. figures.Select(Figure).OrderBy(f => BlockRank(f.Block)).ThenBy(f => f.Code, StringComparer.Ordinal)];
@@ -88,6 +93,7 @@ public sealed record QuarterFacts(int Quarter, IReadOnlyDictionary<string, Targe
     public FigureLine Figure(IndicatorStatus s)
     {
         var indicator = Catalog.GetValueOrDefault(s.IndicatorCode);
+        IReadOnlyList<string> explaining = [.. Explaining(s, Targets, Catalog)];
         var q = s.Quarters.FirstOrDefault(x => x.Quarter == Quarter);
         var target = Targets.GetValueOrDefault(s.IndicatorCode);
         return new FigureLine(s.IndicatorCode, Name(s.IndicatorCode), indicator?.UnitOfMeasure ?? "", s.Block,
@@ -95,12 +101,13 @@ public sealed record QuarterFacts(int Quarter, IReadOnlyDictionary<string, Targe
             q is { HasActual: true } ? q.Actual : null, q is { HasYearToDate: true } ? q.YearToDate : null, s.HasProgress ? s.Progress : null,
             q is { HasPercentOfRequirement: true } ? q.PercentOfRequirement : null, q is { HasPhasedTarget: true } ? q.PhasedTarget : null, q?.CarryIn ?? 0,
             s.Status, s.Preliminary, indicator is null ? "" : UnitName(indicator.ResponsibleOfficeCode), [.. s.UnitsNotReported.Select(UnitName)],
-            CausesOf(s.IndicatorCode, [.. Explaining(s, Targets, Catalog)]), s.UnitsExpected, s.UnitsReported);
+            Noted(s.IndicatorCode, explaining, Causes), Noted(s.IndicatorCode, explaining, Solutions), s.UnitsExpected, s.UnitsReported);
     }
 
     public LaggardLine Laggard(Laggard l) =>
         new(l.UnitCode, UnitName(l.UnitCode), l.IndicatorCode, Name(l.IndicatorCode), Catalog.GetValueOrDefault(l.IndicatorCode)?.UnitOfMeasure ?? "", l.Status,
-            l.HasProgress ? l.Progress : null, l.HasCheckpointMinimum ? l.CheckpointMinimum : null, CausesOf(l.IndicatorCode, [l.UnitCode]));
+            l.HasProgress ? l.Progress : null, l.HasCheckpointMinimum ? l.CheckpointMinimum : null,
+            Noted(l.IndicatorCode, [l.UnitCode], Causes), Noted(l.IndicatorCode, [l.UnitCode], Solutions));
 
     public AllocatedLine Allocated(UnitIndicatorCell c) =>
         new(c.UnitCode, UnitName(c.UnitCode), c.IndicatorCode, Name(c.IndicatorCode), Catalog.GetValueOrDefault(c.IndicatorCode)?.UnitOfMeasure ?? "",

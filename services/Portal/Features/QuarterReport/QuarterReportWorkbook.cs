@@ -44,7 +44,7 @@ public static class QuarterReportWorkbook
             Part(sheet, ++part, FormText.BlockLabel(block.Key).ToUpperInvariant());
             foreach (var f in block)
             {
-                string[] remarks = [f.Office, .. f.NotReported.Count > 0 ? ["Chưa báo cáo: " + string.Join(", ", f.NotReported)] : Array.Empty<string>(), .. f.Causes ?? []];
+                string[] remarks = [f.Office, .. f.NotReported.Count > 0 ? ["Chưa báo cáo: " + string.Join(", ", f.NotReported)] : Array.Empty<string>(), .. f.Causes ?? [], .. Solutions(f.Solutions)];
                 sheet.Write(XCell.Of((++number).ToString(), Look.Centered), XCell.Of(f.Name), XCell.Of(f.UnitOfMeasure, Look.Centered),
                     XCell.Of(f.ProvinceTarget), XCell.Of(f.DistrictTarget), XCell.Of(f.QuarterActual), XCell.Of(f.YearToDate),
                     XCell.Of(f.Progress, Look.Percent), XCell.Of(f.PercentOfQuarter, Look.Percent),
@@ -73,12 +73,14 @@ public static class QuarterReportWorkbook
             sheet.Write(XCell.Of((++below).ToString(), Look.Centered), XCell.Of(l.Name), XCell.Of(l.UnitOfMeasure, Look.Centered),
                 XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null),
                 XCell.Of(l.Progress, Look.Percent), XCell.Of((string?)null), XCell.Of(FormText.Status(l.Status), Look.Centered),
-                XCell.Of(string.Join("; ", [l.UnitName + minimum, .. l.Causes ?? []])));
+                XCell.Of(string.Join("; ", [l.UnitName + minimum, .. l.Causes ?? [], .. Solutions(l.Solutions)])));
         }
 
         Counts(sheet, v);
         FormText.Signature(sheet, Columns, FormText.Place(v.Issuer), v.Date);
     }
+
+    private static string[] Solutions(IReadOnlyList<string>? solutions) => solutions is { Count: > 0 } ? ["Giải pháp: " + string.Join("; ", solutions)] : [];
 
     private static void Part(SheetWriter sheet, int number, string title) =>
         sheet.Spans((1, 1, XCell.Of(FormText.Roman(number), Look.Block)), (2, Columns, XCell.Of(title, Look.Block)));

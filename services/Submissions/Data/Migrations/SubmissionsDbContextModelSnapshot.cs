@@ -175,6 +175,11 @@ namespace TuyPhuoc.Submissions.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Solutions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<double>("Value")
                         .HasColumnType("double precision");
 
