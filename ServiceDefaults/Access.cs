@@ -96,6 +96,9 @@ public static class AccessTable
             ("GetPolicy",            [A, A, A, A, A, A]),
             ("SetPolicy",            [A, D, D, D, D, D]),
             ("ListPolicyVersions",   [A, A, A, A, A, A]),
+            ("IssueAnnouncement",    [A, D, D, D, D, D]),
+            ("ListAnnouncements",    [A, A, A, A, A, A]),
+            ("GetAnnouncement",      [A, A, A, A, A, A]),
         ]),
         (Contracts.Scoring.V1.EmulationScoring.Descriptor,
         [

@@ -32,6 +32,7 @@ public static class ChangeKinds
     // Evaluation
     public const string ResultChanged = "result.changed";
     public const string PolicySet = "policy.set";
+    public const string AnnouncementIssued = "announcement.issued";
 
     // EmulationScoring
     public const string SchemeSet = "scheme.set";

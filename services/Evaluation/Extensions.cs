@@ -35,6 +35,8 @@ public static class EvaluationExtensions
         services.AddSingleton<IPlanSource, PublishedPlanSource>();
         services.AddScoped<EvaluationStore>();
         services.AddScoped<PolicyStore>();
+        services.AddScoped<Announcements>();
+        services.AddScoped<AnnouncementContent>();
         services.AddScoped<ReportStates>();
         services.AddScoped<ResultPublisher>();
         services.AddScoped<IncrementalPass>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Data;
@@ -87,6 +88,13 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
         {
             foreach (var property in model.Entity(table).Metadata.GetProperties()) property.SetColumnName(SnakeCase(property.Name));
         }
+        model.Entity<AnnouncementRow>(e =>
+        {
+            e.ToTable("announcements");
+            e.HasKey(x => new { x.Year, x.Quarter, x.Version });
+            e.Property(x => x.Number).HasMaxLength(AnnouncementRules.MaxNumberLength);
+            e.Property(x => x.IssuedBy).HasMaxLength(200);
+        });
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();
     }

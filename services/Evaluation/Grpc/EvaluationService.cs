@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Evaluation.V1;
 using TuyPhuoc.Evaluation.Data;
+using TuyPhuoc.Evaluation.Domain;
 using TuyPhuoc.Evaluation.Processing;
 using TuyPhuoc.ServiceDefaults;
 
@@ -9,7 +10,7 @@ namespace TuyPhuoc.Evaluation.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class EvaluationService(Reports reports, FullRecompute recompute, EvaluationStore store, PolicyStore policies, IPlanSource plans,
-    ChangeSignal signal, IEnumerable<ISetAsideRetry> followers)
+    ChangeSignal signal, IEnumerable<ISetAsideRetry> followers, Announcements announcements, AnnouncementContent content, DistrictClock clock)
     : Contracts.Evaluation.V1.Evaluation.EvaluationBase
 {
     public override Task<IndicatorStatus> GetIndicatorStatus(GetIndicatorStatusRequest request, ServerCallContext context)
@@ -87,6 +88,32 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
         // The year's results are judged by it before the answer; should this not finish, PolicyCatchUp applies it at start.
         if (await plans.GetAsync(year, ct) is not null) await recompute.RunAsync(year, ct);
         return set;
+    }
+
+    public override async Task<Announcement> IssueAnnouncement(IssueAnnouncementRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter);
+        var date = request.Date.ToDate("date");
+        AnnouncementRules.Check(year, quarter, request.Number, date, clock.Today);
+        var caller = Caller(context);
+        var ct = context.CancellationToken;
+        // Taken before the write's transaction: reading the other services holds no connection of this one.
+        var frozen = await content.TakeAsync(caller, year, quarter, ct);
+        return await announcements.WriteOnceAsync(nameof(IssueAnnouncement), caller.Key(request.IdempotencyKey), request, Announcement.Parser,
+            token => announcements.AddAsync(frozen, request.Number, date!.Value, caller.Subject, token), ct);
+    }
+
+    public override async Task<ListAnnouncementsResponse> ListAnnouncements(ListAnnouncementsRequest request, ServerCallContext context)
+    {
+        var (year, _) = Mapping.Period(request.Year, 1);
+        return new ListAnnouncementsResponse { Announcements = { await announcements.ListAsync(year, context.CancellationToken) } };
+    }
+
+    public override async Task<Announcement> GetAnnouncement(GetAnnouncementRequest request, ServerCallContext context)
+    {
+        var (year, quarter) = Mapping.Period(request.Year, request.Quarter, new Violations().Require(request.Version >= 0, "version", "must not be negative"));
+        return await announcements.GetAsync(year, quarter, request.Version, context.CancellationToken)
+            ?? throw new NotFoundException($"Quarter {quarter} of {year} has no announcement{(request.Version > 0 ? $" version {request.Version}" : "")}.");
     }
 
     private static CallerScope Caller(ServerCallContext context)

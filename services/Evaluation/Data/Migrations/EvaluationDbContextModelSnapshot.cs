@@ -22,6 +22,95 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_change_log_pending")
+                        .HasFilter("\"Sequence\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("change_log", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed", "Sequence");
+
+                    b.ToTable("set_aside_entries", (string)null);
+                });
+
             modelBuilder.Entity("TuyPhuoc.Evaluation.Data.ActualRow", b =>
                 {
                     b.Property<int>("Year")
@@ -53,6 +142,45 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.HasKey("Year", "IndicatorCode", "UnitCode", "Month");
 
                     b.ToTable("actuals", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.Evaluation.Data.AnnouncementRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("SupersededBy")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "Quarter", "Version");
+
+                    b.ToTable("announcements", (string)null);
                 });
 
             modelBuilder.Entity("TuyPhuoc.Evaluation.Data.DistrictTotalRow", b =>
@@ -229,67 +357,6 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.ToTable("results", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_change_log_pending")
-                        .HasFilter("\"Sequence\" IS NULL");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
-
-                    b.ToTable("change_log", (string)null);
-                });
-
-            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
-                {
-                    b.Property<string>("Feed")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Feed");
-
-                    b.ToTable("feed_cursors", (string)null);
-                });
-
             modelBuilder.Entity("TuyPhuoc.ServiceDefaults.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Operation")
@@ -314,34 +381,6 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.HasKey("Operation", "Key");
 
                     b.ToTable("idempotency", (string)null);
-                });
-
-            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
-                {
-                    b.Property<string>("Feed")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("LastTriedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("SetAsideAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Feed", "Sequence");
-
-                    b.ToTable("set_aside_entries", (string)null);
                 });
 #pragma warning restore 612, 618
         }
