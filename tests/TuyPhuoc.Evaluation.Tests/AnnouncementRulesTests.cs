@@ -25,7 +25,7 @@ public sealed class AnnouncementRulesTests
 
     [Theory]
     [InlineData(null, "is required")]
-    [InlineData("2024-07-11", "must not be in the future")]
+    [InlineData("2024-07-11", "lies in the future")]
     public void Check_NoDateOrOneAfterToday_DateRefused(string? date, string reason)
     {
         var e = Assert.Throws<InvalidInputException>(() => AnnouncementRules.Check(2024, 2, "245/TB-UBND", date is null ? null : DateOnly.Parse(date), Today));

@@ -14,8 +14,8 @@ public static class AnnouncementRules
         if (today <= end) throw new FailedPreconditionException($"Quarter {quarter} of {year} ends on {end:yyyy-MM-dd}: its results can be announced after that day.");
         var violations = new Violations().RequireText(number, "number", MaxNumberLength);
         if (date is not { } day) violations.Add("date", "is required");
-        else if (day < end) violations.Add("date", $"must be on or after {end:yyyy-MM-dd}, the quarter's last day");
-        else if (day > today) violations.Add("date", "must not be in the future");
+        else if (day < end) violations.Add("date", $"is before the quarter's last day {end:yyyy-MM-dd}");
+        else if (day > today) violations.Add("date", "lies in the future");
         violations.ThrowIfAny();
     }
 }

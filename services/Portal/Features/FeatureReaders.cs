@@ -17,5 +17,6 @@ public static class FeatureReaders
         .AddSingleton<PlanReader>()
         .AddSingleton<KeyTasksReader>()
         .AddSingleton<UnitsReader>()
-        .AddSingleton<YearSetupReader>();
+        .AddSingleton<YearSetupReader>()
+        .AddSingleton<AnnouncementsReader>();
 }

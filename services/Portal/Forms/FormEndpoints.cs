@@ -13,7 +13,8 @@ namespace TuyPhuoc.Portal.Forms;
 /// </summary>
 public static class FormEndpoints
 {
-    public const string QuarterReport = "/bieu-mau/bao-cao-quy", Plan = "/bieu-mau/ke-hoach", Month = "/bieu-mau/bao-cao-thang", Ranking = "/bieu-mau/xep-loai";
+    public const string QuarterReport = "/bieu-mau/bao-cao-quy", Plan = "/bieu-mau/ke-hoach", Month = "/bieu-mau/bao-cao-thang", Ranking = "/bieu-mau/xep-loai",
+        Announcement = "/bieu-mau/thong-bao";
     // A form reads more than a page does (the quarterly report reads every reporting unit's notes).
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
@@ -24,6 +25,12 @@ public static class FormEndpoints
         {
             var view = await reader.ReadAsync(year, quarter, call);
             return Workbook(QuarterReportWorkbook.FileName(year, quarter), output => QuarterReportWorkbook.Write(output, view));
+        }));
+
+        forms.MapGet(Announcement, (int year, int quarter, int version, HttpContext http, AnnouncementsReader reader) => AsPersonAsync(http, async (_, call) =>
+        {
+            var view = await reader.ReadAsync(year, quarter, version, call);
+            return Workbook(QuarterReportWorkbook.FileName(year, quarter, view.Line.Version), output => QuarterReportWorkbook.Write(output, view.Report));
         }));
 
         forms.MapGet(Plan, (int year, HttpContext http, Features.PlanReader reader, IStringLocalizer<Strings> l) => AsPersonAsync(http, async (_, call) =>

@@ -38,6 +38,7 @@ public static partial class Problems
         if (description == "lies in the future") return l["ReasonFutureDay"];
         if (description == "lies in the past") return l["ReasonPastDay"];
         if (BeforeReferral().Match(description) is { Success: true } before) return l["ReasonBeforeReferral", Day(before.Groups[1].Value)];
+        if (BeforeQuarterEnd().Match(description) is { Success: true } quarterEnd) return l["ReasonBeforeQuarterEnd", Day(quarterEnd.Groups[1].Value)];
         if (description.Contains("lies in the future", StringComparison.Ordinal)) return l["ReasonFuture"];
         if (description == "is required") return l["ReasonRequired"];
         if (description.StartsWith("contains control characters", StringComparison.Ordinal)) return l["ReasonControl"];
@@ -61,6 +62,9 @@ public static partial class Problems
 
     [GeneratedRegex(@"^is before the referral of (\d{4}-\d{2}-\d{2})$")]
     private static partial Regex BeforeReferral();
+
+    [GeneratedRegex(@"^is before the quarter's last day (\d{4}-\d{2}-\d{2})$")]
+    private static partial Regex BeforeQuarterEnd();
 
     [GeneratedRegex(@"^'(.*)' is not a unit in existence on (\d{4}-\d{2}-\d{2})$")]
     private static partial Regex NoUnitOn();

@@ -36,6 +36,9 @@ internal sealed class RevisedInJuly
     {
         public override AsyncUnaryCall<QuarterReport> GetQuarterReportAsync(GetQuarterReportRequest request, CallOptions options) =>
             request is { Year: 2024, Quarter: 2 } ? Answer(Seeded.Q2) : Refuse<QuarterReport>(StatusCode.NotFound);
+
+        public override AsyncUnaryCall<ListAnnouncementsResponse> ListAnnouncementsAsync(ListAnnouncementsRequest request, CallOptions options) =>
+            Answer(new ListAnnouncementsResponse());
     }
 
     public sealed class PlansClient(RevisedInJuly suite) : FakeSuite.PlansClient(Seeded.Units.Values, Seeded.Catalog.Values)

@@ -22,7 +22,8 @@ public sealed partial class PrintTests
     public static TheoryData<string, int> Forms => new()
     {
         { "bao-cao-quy", QuarterReportWorkbook.Columns },
-        { "bao-cao-thang", 10 },
+        { "thong-bao", QuarterReportWorkbook.Columns },
+        { "bao-cao-thang", MonthWorkbook.Columns },
         { "ke-hoach", 0 },
         { "xep-loai", RankingWorkbook.Columns },
     };
@@ -45,6 +46,13 @@ public sealed partial class PrintTests
             Assert.True(Enumerable.Range(1, last).All(numbers.Contains), $"{form}, page {page + 1} lacks columns of (1)…({last}):\n{text}");
             Assert.Contains("STT", text);
         }
+    }
+
+    [Fact]
+    public void Print_AnAnnouncementsReport_ItsNumberAndDateUnderTheTitle()
+    {
+        Assert.Contains("(Kèm theo Thông báo số 130/TB-UBND ngày 15/07/2024 của UBND huyện Tuy Phước)", Printouts.Value["thong-bao"].Pages[0]);
+        Assert.Contains("(Kèm theo Báo cáo số /BC-UBND", Whitespace().Replace(Printouts.Value["bao-cao-quy"].Pages[0], " "));
     }
 
     [Fact]
@@ -96,6 +104,7 @@ public sealed partial class PrintTests
         var workbooks = new Dictionary<string, Action<Stream>>
         {
             ["bao-cao-quy"] = s => QuarterReportWorkbook.Write(s, QuarterReport()),
+            ["thong-bao"] = s => QuarterReportWorkbook.Write(s, QuarterReport() with { Number = "130/TB-UBND" }),
             ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthView.From(new Contracts.Plans.V1.Unit { Code = "PHUOC_THANG", Name = "Xã Phước Thắng" }, 2024, 7, [Lines.Grain, Lines.Insurance],
                 [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }], new Report())),
             ["ke-hoach"] = s => PlanWorkbook.Write(s, PlanView.From(2024, [], Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units))),
@@ -136,6 +145,9 @@ public sealed partial class PrintTests
 
     [GeneratedRegex(@"\((\d+)\)")]
     private static partial Regex Numbering();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     [GeneratedRegex(@"Pages:\s+(\d+)")]
     private static partial Regex PageCount();

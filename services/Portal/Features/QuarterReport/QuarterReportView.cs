@@ -31,12 +31,14 @@ public sealed record SourceTally(string Source, int Indicators, IReadOnlyList<St
 /// <summary>
 /// Biểu số 01 as both the page and the workbook render it: the issuing body, the district figures block by block
 /// (the blocks' order, then by code), the communes' cells by unit, the indicators below the checkpoint, the counts as
-/// Evaluation counted them, the key tasks.
+/// Evaluation counted them, the key tasks; the number of the announcement that issued it (null for the report as it stands).
 /// </summary>
 public sealed record QuarterReportView(string Issuer, DateOnly Date, int Year, int Quarter, bool Preliminary, IReadOnlyList<FigureLine> Figures,
     IReadOnlyList<AllocatedLine> Allocated, IReadOnlyList<LaggardLine> BelowCheckpoint, IReadOnlyList<SourceTally> BySource, IReadOnlyList<StatusTally> Counts,
     TaskCounts? KeyTasks)
 {
+    public string? Number { get; init; }
+
     public static QuarterReportView Of(QuarterReport r, QuarterFacts facts, DateOnly date) => new(facts.Issuer, date, r.Year, r.Quarter, r.Preliminary,
         facts.Figures(r.DistrictFigures),
         [.. r.AllocatedCells.OrderBy(c => facts.UnitRank(c.UnitCode)).ThenBy(c => c.IndicatorCode, StringComparer.Ordinal).Select(facts.Allocated)],

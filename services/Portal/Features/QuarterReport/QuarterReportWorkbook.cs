@@ -12,7 +12,7 @@ public static class QuarterReportWorkbook
     public const string Sheet = "Bieu01";
     public const int Columns = 11;
 
-    public static string FileName(int year, int quarter) => $"Bieu-so-01-Q{quarter}-{year}.xlsx";
+    public static string FileName(int year, int quarter, int version = 0) => $"Bieu-so-01-Q{quarter}-{year}" + (version > 0 ? $"-thong-bao-lan-{version}" : "") + ".xlsx";
 
     public static void Write(Stream output, QuarterReportView view) => Xlsx.Write(output, (Sheet, sheet => Fill(sheet, view)));
 
@@ -22,7 +22,8 @@ public static class QuarterReportWorkbook
         sheet.Widths(6, 46, 10, 12, 12, 13, 13, 10, 12, 14, 42);
         FormText.Heading(sheet, Columns, FormText.IssuingBody(v.Issuer), "Biểu số 01",
             $"BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI QUÝ {q} NĂM {v.Year}",
-            [$"(Kèm theo Báo cáo số       /BC-UBND ngày     /     /{v.Year} của {v.Issuer})", .. v.Preliminary ? new[] { "(Số liệu sơ bộ)" } : []]);
+            [v.Number is { } issued ? $"(Kèm theo Thông báo số {issued} ngày {v.Date.ToString("dd/MM/yyyy", VietNumber.Culture)} của {v.Issuer})"
+                : $"(Kèm theo Báo cáo số       /BC-UBND ngày     /     /{v.Year} của {v.Issuer})", .. v.Preliminary ? new[] { "(Số liệu sơ bộ)" } : []]);
 
         var head = sheet.Row + 1;
         sheet.Write(XCell.Of("STT", Look.Head), XCell.Of("Chỉ tiêu", Look.Head), XCell.Of("ĐVT", Look.Head), XCell.Of($"Kế hoạch năm {v.Year}", Look.Head),
