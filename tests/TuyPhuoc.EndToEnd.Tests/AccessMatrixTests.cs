@@ -168,8 +168,9 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             (await c.Submissions.ListRevisionsAsync(new ListRevisionsRequest { UnitCode = t.Unit, IndicatorCode = "CT02", Year = Year, Month = 1 }, o))
             .Revisions.Select(r => c.Unit(r.UnitCode)),
         [Submissions("ListActuals")] = async (c, o, t) =>
+            // A block leader also reads another unit's values of its block's indicators.
             (await c.Submissions.ListActualsAsync(new ListActualsRequest { UnitCode = t.Unit, Year = Year, PageSize = 1000 }, o))
-            .Actuals.Select(a => c.Unit(a.UnitCode)),
+            .Actuals.Select(a => c.Unit(a.UnitCode) with { OrUnit = a.UnitCode, OrBlock = c.IndicatorBlocks.GetValueOrDefault(a.IndicatorCode) }),
         [Submissions("ImportActuals")] = async (c, o, t) =>
         {
             using var call = c.Submissions.ImportActuals(o);
@@ -310,6 +311,14 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             return [];
         },
         [Evaluations("ListPolicyVersions")] = async (c, o, t) => { await c.Evaluation.ListPolicyVersionsAsync(new ListPolicyVersionsRequest { Year = Year }, o); return []; },
+        // A number that is no number is refused as input: nothing is issued.
+        [Evaluations("IssueAnnouncement")] = async (c, o, t) =>
+        {
+            await c.Evaluation.IssueAnnouncementAsync(new IssueAnnouncementRequest { Year = Year, Quarter = 2, Number = " ", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Evaluations("ListAnnouncements")] = async (c, o, t) => { await c.Evaluation.ListAnnouncementsAsync(new ListAnnouncementsRequest { Year = Year }, o); return []; },
+        [Evaluations("GetAnnouncement")] = async (c, o, t) => { await c.Evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = 4 }, o); return []; },
 
         [Scoring("GetScheme")] = async (c, o, t) => { await c.Scoring.GetSchemeAsync(new GetSchemeRequest { Year = Year }, o); return []; },
         [Scoring("SetScheme")] = async (c, o, t) => { await c.Scoring.SetSchemeAsync(new SetSchemeRequest { IdempotencyKey = NewKey() }, o); return []; },

@@ -108,6 +108,10 @@ public sealed class PortalOfficesTests(SuiteFixture suite) : PortalBrowser(suite
         Assert.True(expected.Values.Sum() > 0);
         await Expect(page.Locator("h1")).ToHaveTextAsync($"Khối Kinh tế: tổng hợp quý {quarter}/{Year}");
         await Expect(page.Locator(".block-chart svg").First).ToBeVisibleAsync();
+        // The leader reads the communes' causes and solutions of the block's indicators: none is left unread ("—").
+        Assert.True(await page.Locator("table.laggards tr[data-unit]").CountAsync() > 0);
+        await Expect(page.Locator("table.laggards td.causes:text-is('—'), table.laggards td.solutions:text-is('—')")).ToHaveCountAsync(0);
+        await Expect(page.Locator("table.block-figures td.remarks span:text-is('—')")).ToHaveCountAsync(0);
         await KeepScreenshotAsync(page, "offices-block");
     }
 

@@ -2,4 +2,4 @@ namespace TuyPhuoc.Submissions.Domain;
 
 /// <summary>What the submission rules need to know of an indicator.</summary>
 /// <param name="RangeMin">With <paramref name="RangeMax"/>, the values the measure can take; unset means non-negative.</param>
-public sealed record IndicatorInfo(string Code, MeasureKind Kind, double? RangeMin = null, double? RangeMax = null);
+public sealed record IndicatorInfo(string Code, MeasureKind Kind, double? RangeMin = null, double? RangeMax = null, string? Block = null);

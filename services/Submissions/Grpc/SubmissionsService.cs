@@ -40,9 +40,10 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     public override async Task<ListActualsResponse> ListActuals(ListActualsRequest request, ServerCallContext context)
     {
         var unit = Mapping.Code(request.UnitCode);
-        await CallerScope.Of(context).DemandUnitAsync(plans, unit, request.Year, context.CancellationToken);
+        var readable = await CallerScope.Of(context).ReadableIndicatorsAsync(plans, unit, request.Year, context.CancellationToken);
         if (request.Month is < 0 or > 12) throw new InvalidInputException("month", "must be between 1 and 12 (0 for every month)");
-        var latest = await actuals.LatestAsync(unit, request.Year, Text.Optional(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken);
+        var latest = (await actuals.LatestAsync(unit, request.Year, Text.Optional(request.IndicatorCode), request.Month == 0 ? null : request.Month, context.CancellationToken))
+            .Where(a => readable(a.IndicatorCode)).ToList();
         var (page, next) = Paging.Page(latest, r => $"{r.IndicatorCode} {r.Month:00}", request.PageSize, request.PageToken);
         return new ListActualsResponse { Actuals = { page.Select(r => r.ToProto()) }, NextPageToken = next };
     }

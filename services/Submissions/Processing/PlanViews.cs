@@ -13,7 +13,7 @@ public sealed class PlanViews(PlanReader reader)
 
     public static PlanView From(PublishedPlan plan) => new(
         plan.Year,
-        plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max)),
+        plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max, Blocks.Name(i.Block))),
         plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, (UnitKind)u.Kind, Blocks.Of(u))),
         plan.Assignments.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value.Select(i => i.IndicatorCode).ToHashSet()));
 }
@@ -30,5 +30,20 @@ public static class UnitAccess
     public static async Task DemandUnitAsync(this CallerScope caller, PlanViews plans, string unit, int year, CancellationToken ct)
     {
         if (!(await caller.SeesUnitsAsync(plans, year, ct))(unit)) caller.DemandUnit(unit, null);
+    }
+
+    /// <summary>
+    /// The indicators of a unit's values the caller may read: all of a unit it sees; of another unit, a block leader
+    /// reads those of its block's indicators (the communes' figures and causes behind the block's); anyone else is refused.
+    /// </summary>
+    public static async Task<Func<string, bool>> ReadableIndicatorsAsync(this CallerScope caller, PlanViews plans, string unit, int year, CancellationToken ct)
+    {
+        if ((await caller.SeesUnitsAsync(plans, year, ct))(unit)) return _ => true;
+        if (caller.Grant == Grant.OwnBlock && PlanCalendar.IsPlanYear(year) && await plans.GetAsync(year, ct) is { } plan && plan.Units.ContainsKey(unit))
+        {
+            return indicator => plan.Indicators.GetValueOrDefault(indicator)?.Block == caller.Block;
+        }
+        caller.DemandUnit(unit, null);
+        return _ => false;
     }
 }
