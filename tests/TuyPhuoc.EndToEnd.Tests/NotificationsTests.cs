@@ -17,6 +17,8 @@ public sealed class NotificationsTests(SuiteFixture suite, IsolatedSuite isolate
 {
     private const int Year = 2024, Month = 11;
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(90);
+    // What a commune reports each month: a report is sent only with every one of them.
+    private static readonly string[] CommuneIndicators = ["CT02", "CT03", "CT04", "CT08", "CT10", "CT16", "CT25", "CT27"];
 
     [Fact]
     public async Task ReturnReport_WithAReason_InTheReportersInboxAndOneMail()
@@ -78,7 +80,13 @@ public sealed class NotificationsTests(SuiteFixture suite, IsolatedSuite isolate
     {
         var submissions = new Submissions.SubmissionsClient(on.Gateway);
         var reporter = await on.CallAsAsync(Roles.UnitReporter, unit);
-        await submissions.SubmitActualAsync(new SubmitActualRequest { UnitCode = unit, IndicatorCode = "CT02", Year = year, Month = month, Value = 12, IdempotencyKey = Guid.NewGuid().ToString() }, reporter);
+        foreach (var (code, i) in CommuneIndicators.Select((c, i) => (c, i)))
+        {
+            await submissions.SubmitActualAsync(new SubmitActualRequest
+            {
+                UnitCode = unit, IndicatorCode = code, Year = year, Month = month, Value = code == "CT10" ? 93.5 : 5 + i, IdempotencyKey = Guid.NewGuid().ToString(),
+            }, reporter);
+        }
         await submissions.SubmitReportAsync(new SubmitReportRequest { UnitCode = unit, Year = year, Month = month, IdempotencyKey = Guid.NewGuid().ToString() }, reporter);
         await submissions.ReturnReportAsync(new ReturnReportRequest { UnitCode = unit, Year = year, Month = month, Reason = reason, IdempotencyKey = Guid.NewGuid().ToString() },
             await on.CallAsAsync(Roles.PlanningOffice));
