@@ -12,6 +12,7 @@ public static class NotificationsExtensions
         builder.AddNpgsqlDbContext<NotificationsDbContext>(ResourceNames.NotificationsDb);
         builder.Services.AddMigration<NotificationsDbContext>();
         builder.AddSuiteGrpcClient<Subs.Submissions.SubmissionsClient>(ResourceNames.Submissions);
+        builder.AddSuiteGrpcClient<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(ResourceNames.KeyTasks);
         builder.Services.Configure<NotificationsOptions>(builder.Configuration.GetSection(NotificationsOptions.Section));
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -19,6 +20,7 @@ public static class NotificationsExtensions
         builder.Services.AddSingleton<NotificationsTelemetry>();
         builder.Services.AddScoped<InboxStore>();
         builder.Services.AddFollower<SubmissionsFollower>();
+        builder.Services.AddFollower<KeyTasksFollower>();
         builder.Services.AddHostedService<DeadlineReminders>();
         builder.Services.AddHostedService<MailDispatcher>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Notifications.V1.Notifications.Descriptor.FullName);

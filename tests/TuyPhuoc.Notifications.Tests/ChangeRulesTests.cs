@@ -92,3 +92,40 @@ public sealed class ChangeRulesTests
         Assert.Empty(ChangeRules.From(new Subs.Change { Sequence = 3, Kind = ChangeKinds.ActualRevised, Actual = new Subs.ActualRevision() }));
     }
 }
+
+public sealed class TaskChangeRulesTests
+{
+    private static TuyPhuoc.Contracts.Tasks.V1.Change TaskChange(string kind) => new()
+    {
+        Sequence = 9, Kind = kind, Year = 2024,
+        Task = new TuyPhuoc.Contracts.Tasks.V1.KeyTask
+        {
+            Id = "t-1", Number = "5", DecisionNumber = "1307/QĐ-UBND", Content = "Hoàn thành đề án chuyển đổi số", LeadUnitCode = "VH_TT",
+            Deadline = new TuyPhuoc.Contracts.Tasks.V1.Deadline { Label = "Quý III/2024" },
+        },
+    };
+
+    [Fact]
+    public void From_ExtensionRequested_ThePlanningOfficeWithTheTasksPage()
+    {
+        var draft = Assert.Single(TaskChangeRules.From(TaskChange(ChangeKinds.TaskExtensionRequested)));
+
+        Assert.Equal(("keytasks:9", "role:planning_office", NotificationKind.TaskExtensionRequested, "/nhiem-vu/t-1"), (draft.EventKey, draft.Inbox, draft.Kind, draft.Link));
+        Assert.Contains("Đơn vị VH_TT đề nghị gia hạn nhiệm vụ 5 «Hoàn thành đề án chuyển đổi số» (1307/QĐ-UBND)", draft.Body);
+    }
+
+    [Fact]
+    public void From_ExtensionDecided_TheLeadUnitWithTheDeadlineInForce()
+    {
+        var draft = Assert.Single(TaskChangeRules.From(TaskChange(ChangeKinds.TaskExtensionDecided)));
+
+        Assert.Equal(("unit:VH_TT", NotificationKind.TaskExtensionDecided), (draft.Inbox, draft.Kind));
+        Assert.Contains("Thời hạn hiện nay: Quý III/2024.", draft.Body);
+    }
+
+    [Theory]
+    [InlineData(ChangeKinds.TaskProgressReported)]
+    [InlineData(ChangeKinds.TaskCommented)]
+    [InlineData(ChangeKinds.DecisionCreated)]
+    public void From_OtherTaskChanges_Nothing(string kind) => Assert.Empty(TaskChangeRules.From(TaskChange(kind)));
+}

@@ -19,6 +19,8 @@ public static class Kinds
         NotificationKind.EscalationReferred => "Kiến nghị chuyển cấp trên",
         NotificationKind.DeadlineReminder => "Nhắc hạn gửi báo cáo tháng",
         NotificationKind.ReportMissing => "Chưa gửi báo cáo tháng quá hạn",
+        NotificationKind.TaskExtensionRequested => "Đề nghị gia hạn nhiệm vụ trọng tâm",
+        NotificationKind.TaskExtensionDecided => "Quyết định gia hạn nhiệm vụ trọng tâm",
         _ => kind.ToString(),
     };
 
