@@ -22,6 +22,7 @@ public static class NotificationsExtensions
         builder.Services.AddFollower<SubmissionsFollower>();
         builder.Services.AddFollower<KeyTasksFollower>();
         builder.Services.AddHostedService<DeadlineReminders>();
+        builder.Services.AddHostedService<OverdueNotices>();
         builder.Services.AddHostedService<MailDispatcher>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Notifications.V1.Notifications.Descriptor.FullName);
     }

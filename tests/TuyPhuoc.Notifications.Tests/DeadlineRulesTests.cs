@@ -76,3 +76,37 @@ public sealed class DeadlineRulesTests
         Assert.Equal(["reminder:2024-11:3", "reminder:2024-11:3", "reminder:2024-11:1", "missing:2024-11"], keys);
     }
 }
+
+public sealed class OverdueRulesTests
+{
+    [Fact]
+    public void ForEscalation_OverdueAndAssigned_TheOfficeOncePerDueDate()
+    {
+        var escalation = new TuyPhuoc.Contracts.Submissions.V1.Escalation
+        {
+            Id = "e7", UnitCode = "PHUOC_HOA", Year = 2026, Title = "Vướng mắc đất đai", AssignedOfficeCode = "TN_MT", Overdue = true,
+            DueDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 15 },
+        };
+
+        var draft = OverdueRules.ForEscalation(escalation)!;
+
+        Assert.Equal(("escalation-overdue:e7:2026-03-15", "unit:TN_MT", NotificationKind.EscalationOverdue), (draft.EventKey, draft.Inbox, draft.Kind));
+        Assert.Contains("quá hạn trả lời ngày 15/03/2026", draft.Body);
+        escalation.Overdue = false;
+        Assert.Null(OverdueRules.ForEscalation(escalation));
+    }
+
+    [Fact]
+    public void ForTask_OverdueWithALeadUnit_TheLeadUnitOncePerDeadline()
+    {
+        var task = new TuyPhuoc.Contracts.Tasks.V1.KeyTask
+        {
+            Id = "t9", Number = "3", DecisionNumber = "808/QĐ-UBND", Content = "Lập quy hoạch", LeadUnitCode = "KT_HT", Overdue = true,
+            Deadline = new TuyPhuoc.Contracts.Tasks.V1.Deadline { Label = "Tháng 6/2026" },
+        };
+
+        var draft = OverdueRules.ForTask(task)!;
+
+        Assert.Equal(("task-overdue:t9:Tháng 6/2026", "unit:KT_HT", NotificationKind.TaskOverdue, "/nhiem-vu/t9"), (draft.EventKey, draft.Inbox, draft.Kind, draft.Link));
+    }
+}

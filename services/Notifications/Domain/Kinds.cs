@@ -21,6 +21,8 @@ public static class Kinds
         NotificationKind.ReportMissing => "Chưa gửi báo cáo tháng quá hạn",
         NotificationKind.TaskExtensionRequested => "Đề nghị gia hạn nhiệm vụ trọng tâm",
         NotificationKind.TaskExtensionDecided => "Quyết định gia hạn nhiệm vụ trọng tâm",
+        NotificationKind.EscalationOverdue => "Kiến nghị quá hạn trả lời",
+        NotificationKind.TaskOverdue => "Nhiệm vụ trọng tâm quá hạn",
         _ => kind.ToString(),
     };
 
