@@ -32,40 +32,51 @@ public sealed record OutgoingMail(long OutboxId, string To, string Subject, stri
 public sealed class SmtpMailer(SmtpEndpoint endpoint, string from, string portalBaseUrl)
 {
     /// <returns>For each mail, null when the server took it, else why not.</returns>
+    /// <remarks>
+    /// The SMTP conversation itself is bounded by the client's timeout, not by <paramref name="ct"/>: a stop waits for the
+    /// mail in flight, so no mail is left half-sent; the mails not tried yet go back as transient failures.
+    /// </remarks>
     public async Task<IReadOnlyList<(OutgoingMail Mail, FailureKind? Failure, string? Error)>> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct)
     {
         using var client = new SmtpClient { Timeout = 15_000 };
         try
         {
-            await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, ct);
-            if (endpoint.User is not null) await client.AuthenticateAsync(endpoint.User, endpoint.Password ?? "", ct);
+            await client.ConnectAsync(endpoint.Host, endpoint.Port, endpoint.Security, CancellationToken.None);
+            if (endpoint.User is not null) await client.AuthenticateAsync(endpoint.User, endpoint.Password ?? "", CancellationToken.None);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            return [.. mails.Select(m => (m, (FailureKind?)FailureKind.Transient, (string?)$"connect: {e.Message}"))];
+            return Untried(mails, $"connect: {e.Message}");
         }
         var results = new List<(OutgoingMail, FailureKind?, string?)>(mails.Count);
         foreach (var mail in mails)
         {
+            if (ct.IsCancellationRequested || !client.IsConnected)
+            {
+                // Stopping, or the connection is gone: the mails not tried yet wait for the next round.
+                results.AddRange(Untried(mails.Skip(results.Count), ct.IsCancellationRequested ? "not tried: stopping" : "connection lost"));
+                break;
+            }
             try
             {
-                await client.SendAsync(Compose(mail), ct);
+                await client.SendAsync(Compose(mail), CancellationToken.None);
                 results.Add((mail, null, null));
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
                 results.Add((mail, Classify(e), e.Message));
-                if (!client.IsConnected)
-                {
-                    // The connection is gone: the mails not tried yet wait for the next round.
-                    results.AddRange(mails.Skip(results.Count).Select(m => (m, (FailureKind?)FailureKind.Transient, (string?)"connection lost")));
-                    break;
-                }
             }
         }
-        if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+        if (client.IsConnected)
+        {
+            try { await client.DisconnectAsync(true, CancellationToken.None); }
+            catch (Exception) { /* The mails are sent; a failed QUIT changes nothing. */ }
+        }
         return results;
     }
+
+    private static List<(OutgoingMail, FailureKind?, string?)> Untried(IEnumerable<OutgoingMail> mails, string why) =>
+        [.. mails.Select(m => (m, (FailureKind?)FailureKind.Transient, (string?)why))];
 
     /// <summary>An address the server refuses for good (5xx) or that is no address: never tried again. Anything else may pass later.</summary>
     public static FailureKind Classify(Exception e) => e switch
