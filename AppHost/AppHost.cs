@@ -43,11 +43,18 @@ var evaluation = Service<Projects.TuyPhuoc_Evaluation>(ResourceNames.Evaluation,
 var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.EmulationScoring, ResourceNames.ScoringDb)
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(keyTasks).WaitFor(evaluation).WaitFor(keyTasks);
 
+// Mail: smtp4dev in local runs (its web inbox on the dashboard), the relay of ConnectionStrings:smtp in production.
+var smtp = builder.AddSmtp(ResourceNames.Smtp);
+
+var notifications = Service<Projects.TuyPhuoc_Notifications>(ResourceNames.Notifications, ResourceNames.NotificationsDb)
+    .WithReference(submissions).WithReference(keyTasks).WithReference(smtp).WaitFor(submissions).WaitFor(keyTasks).WaitFor(smtp)
+    .WithSettings("Notifications");
+
 var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))
     .WithDirectEndpoints()
     .WithTraceSampling()
-    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring).WithReference(keyTasks)
-    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring).WaitFor(keyTasks)
+    .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring).WithReference(keyTasks).WithReference(notifications)
+    .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring).WaitFor(keyTasks).WaitFor(notifications)
     .WithSettings("RateLimits")
     // The gateway only relays: socket completions run where they complete instead of waiting for a thread-pool thread.
     .WithEnvironment("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1")
@@ -55,7 +62,7 @@ var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(Resourc
     .WithExternalHttpEndpoints();
 
 // The officials' web portal: it calls the suite only through the gateway, with the signed-in person's token (before anyone signs in, with its own).
-auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNames.Portal))
+var portal = auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNames.Portal))
     // The AppHost's environment: Development in a local run, the only one with the password-less development sign-in.
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithDirectEndpoints()
@@ -63,6 +70,9 @@ auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNames.Portal))
     .WithReference(gateway).WaitFor(gateway)
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
+
+// A mail's link opens the page concerned in the portal.
+notifications.WithEnvironment("Notifications__PortalBaseUrl", portal.GetEndpoint(ResourceNames.HttpEndpoint));
 
 // --Demo:Load=true: the harness fills January to June 2024 through the public API once the gateway is healthy.
 if (bool.TryParse(builder.Configuration["Demo:Load"], out var loadDemo) && loadDemo)

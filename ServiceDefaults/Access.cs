@@ -127,6 +127,18 @@ public static class AccessTable
             ("ConfirmCompletion",    [A, D, D, D, D, D]),
             ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
+        // Every caller reads and marks only their own inboxes (no inbox is named in a request); partners get none.
+        (Contracts.Notifications.V1.Notifications.Descriptor,
+        [
+            ("ListNotifications",    [A, A, A, A, D, D]),
+            ("CountUnread",          [A, A, A, A, D, D]),
+            ("MarkRead",             [A, A, A, A, D, D]),
+            ("GetPreferences",       [A, A, A, A, D, D]),
+            ("SetPreferences",       [A, A, A, A, D, D]),
+            ("SetMandatoryKinds",    [A, D, D, D, D, D]),
+            ("SetMailAddress",       [A, D, D, D, D, D]),
+            ("ListMailAddresses",    [A, D, D, D, D, D]),
+        ]),
     ];
 
     private static readonly Dictionary<string, Dictionary<string, Grant>> ByMethod = Services

@@ -10,11 +10,15 @@ public static class ResourceNames
     public const string EvaluationDb = "evaluationdb";
     public const string ScoringDb = "scoringdb";
     public const string TasksDb = "tasksdb";
+    public const string NotificationsDb = "notificationsdb";
     public const string IndicatorPlans = "indicatorplans";
     public const string Submissions = "submissions";
     public const string Evaluation = "evaluation";
     public const string EmulationScoring = "emulationscoring";
     public const string KeyTasks = "keytasks";
+    public const string Notifications = "notifications";
+    /// <summary>The SMTP server the notifications are mailed through (smtp4dev in local runs), and its connection string.</summary>
+    public const string Smtp = "smtp";
     public const string Gateway = "gateway";
     public const string Portal = "portal";
     public const string DemoLoader = "demo-loader";

@@ -58,6 +58,7 @@ public static class SuiteOpenApi
         host.MapGrpcService<EvaluationContract>();
         host.MapGrpcService<ScoringContract>();
         host.MapGrpcService<KeyTasksContract>();
+        host.MapGrpcService<NotificationsContract>();
         host.MapGrpcService<DevTokensService>();
         host.StartAsync().GetAwaiter().GetResult();
         try
@@ -94,4 +95,5 @@ public static class SuiteOpenApi
     private sealed class EvaluationContract : Contracts.Evaluation.V1.Evaluation.EvaluationBase;
     private sealed class ScoringContract : Contracts.Scoring.V1.EmulationScoring.EmulationScoringBase;
     private sealed class KeyTasksContract : Contracts.Tasks.V1.KeyTasks.KeyTasksBase;
+    private sealed class NotificationsContract : Contracts.Notifications.V1.Notifications.NotificationsBase;
 }

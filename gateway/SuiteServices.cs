@@ -19,6 +19,7 @@ public static class SuiteServices
         new(ResourceNames.Evaluation, Contracts.Evaluation.V1.Evaluation.Descriptor),
         new(ResourceNames.EmulationScoring, Contracts.Scoring.V1.EmulationScoring.Descriptor),
         new(ResourceNames.KeyTasks, Contracts.Tasks.V1.KeyTasks.Descriptor),
+        new(ResourceNames.Notifications, Contracts.Notifications.V1.Notifications.Descriptor),
     ];
 
     public static Backend? Find(string fullName) => Backends.FirstOrDefault(b => b.FullName == fullName);

@@ -8,6 +8,7 @@ using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using PlansChange = TuyPhuoc.Contracts.Plans.V1.WatchChangesRequest;
 using Subs = TuyPhuoc.Contracts.Submissions.V1;
 using Tasks = TuyPhuoc.Contracts.Tasks.V1;
+using Notes = TuyPhuoc.Contracts.Notifications.V1;
 
 namespace TuyPhuoc.EndToEnd.Tests;
 
@@ -386,6 +387,24 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             return [];
         },
         [KeyTasks("WatchChanges")] = async (c, o, t) => { await ReadSomeAsync(c.Tasks.WatchChanges(new Tasks.WatchChangesRequest { Consumer = "e2e-access" }, Stream(o))); return []; },
+
+        // Every caller's own inboxes; the planning office's writes are refused for what they ask, so nothing shared changes.
+        [Notifications("ListNotifications")] = async (c, o, t) => { await c.Notifications.ListNotificationsAsync(new Notes.ListNotificationsRequest(), o); return []; },
+        [Notifications("CountUnread")] = async (c, o, t) => { await c.Notifications.CountUnreadAsync(new Notes.CountUnreadRequest(), o); return []; },
+        [Notifications("MarkRead")] = async (c, o, t) => { await c.Notifications.MarkReadAsync(new Notes.MarkReadRequest { All = true, IdempotencyKey = NewKey() }, o); return []; },
+        [Notifications("GetPreferences")] = async (c, o, t) => { await c.Notifications.GetPreferencesAsync(new Notes.GetPreferencesRequest(), o); return []; },
+        [Notifications("SetPreferences")] = async (c, o, t) => { await c.Notifications.SetPreferencesAsync(new Notes.SetPreferencesRequest { IdempotencyKey = NewKey() }, o); return []; },
+        [Notifications("SetMandatoryKinds")] = async (c, o, t) =>
+        {
+            await c.Notifications.SetMandatoryKindsAsync(new Notes.SetMandatoryKindsRequest { Kinds = { (Notes.NotificationKind)99 }, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Notifications("SetMailAddress")] = async (c, o, t) =>
+        {
+            await c.Notifications.SetMailAddressAsync(new Notes.SetMailAddressRequest { InboxCode = "not a unit", Address = "x@y.vn", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Notifications("ListMailAddresses")] = async (c, o, t) => { await c.Notifications.ListMailAddressesAsync(new Notes.ListMailAddressesRequest(), o); return []; },
     };
 
     private static string Plans(string method) => AccessTable.FullName(IndicatorPlans.Descriptor, method);
@@ -393,6 +412,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
     private static string Evaluations(string method) => AccessTable.FullName(Eval.Evaluation.Descriptor, method);
     private static string Scoring(string method) => AccessTable.FullName(EmulationScoring.Descriptor, method);
     private static string KeyTasks(string method) => AccessTable.FullName(Tasks.KeyTasks.Descriptor, method);
+    private static string Notifications(string method) => AccessTable.FullName(Notes.Notifications.Descriptor, method);
 
     private static string NewKey() => Guid.NewGuid().ToString("N");
 
@@ -434,6 +454,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         public required IReadOnlyList<Escalation> Escalations { get; init; }
         public required Tasks.KeyTasks.KeyTasksClient Tasks { get; init; }
         public required IReadOnlyList<Tasks.KeyTask> KeyTasks { get; init; }
+        public required Notes.Notifications.NotificationsClient Notifications { get; init; }
 
         public static Task<Context> GetAsync(SuiteFixture suite)
         {
@@ -472,6 +493,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
                 Escalations = escalations.Escalations,
                 Tasks = tasks,
                 KeyTasks = keyTasks.Tasks,
+                Notifications = new Notes.Notifications.NotificationsClient(suite.Gateway),
             };
         }
 

@@ -54,7 +54,7 @@ public sealed class HostileInputTests(IsolatedSuite suite)
 
         Assert.True(cases.Count >= 500, $"only {cases.Count} hostile requests");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {cases.Count} answered wrongly:\n" + string.Join("\n", wrong));
-        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring", "tuyphuoc.tasks.v1.KeyTasks" })
+        foreach (var service in new[] { "tuyphuoc.plans.v1.IndicatorPlans", "tuyphuoc.submissions.v1.Submissions", "tuyphuoc.evaluation.v1.Evaluation", "tuyphuoc.scoring.v1.EmulationScoring", "tuyphuoc.tasks.v1.KeyTasks", "tuyphuoc.notifications.v1.Notifications" })
         {
             var health = await new Health.HealthClient(suite.Gateway).CheckAsync(new HealthCheckRequest { Service = service }, SuiteFixture.Anonymous());
             Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);

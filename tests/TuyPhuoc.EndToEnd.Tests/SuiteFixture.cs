@@ -24,7 +24,8 @@ public class SuiteFixture : IAsyncLifetime
     private static readonly string[] Resources =
     [
         ResourceNames.Postgres, ResourceNames.Redis, ResourceNames.IndicatorPlans, ResourceNames.Submissions,
-        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.KeyTasks, ResourceNames.Gateway, ResourceNames.Portal,
+        ResourceNames.Evaluation, ResourceNames.EmulationScoring, ResourceNames.KeyTasks, ResourceNames.Smtp, ResourceNames.Notifications,
+        ResourceNames.Gateway, ResourceNames.Portal,
     ];
 
     // Under /tmp, not a 0700 temp folder: the PostgreSQL server runs as the postgres user and must reach it.
@@ -41,6 +42,9 @@ public class SuiteFixture : IAsyncLifetime
 
     /// <summary>The portal's HTTP endpoint, as a browser reaches it.</summary>
     public Uri Portal => App.GetEndpoint(ResourceNames.Portal, ResourceNames.HttpEndpoint);
+
+    /// <summary>The web inbox of the run's SMTP server (smtp4dev): its REST API lists the mails it received.</summary>
+    public Uri SmtpInbox => App.GetEndpoint(ResourceNames.Smtp, "http");
 
     /// <summary>The shared suite runs the embedded Redis-compatible server, as a fresh machine does.</summary>
     protected virtual IEnumerable<string> Arguments => ["--Infrastructure:Redis=embedded"];

@@ -12,6 +12,7 @@ public sealed class AccessTableTests
         Contracts.Evaluation.V1.Evaluation.Descriptor,
         Contracts.Scoring.V1.EmulationScoring.Descriptor,
         Contracts.Tasks.V1.KeyTasks.Descriptor,
+        Contracts.Notifications.V1.Notifications.Descriptor,
     ];
 
     [Fact]

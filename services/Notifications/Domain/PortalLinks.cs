@@ -1,0 +1,11 @@
+namespace TuyPhuoc.Notifications.Domain;
+
+/// <summary>The portal's pages a notification points to (services/Portal/Features/*/*Page.razor).</summary>
+public static class PortalLinks
+{
+    public static string MonthReport(string unit, int year, int month) => $"/bao-cao?nam={year}&thang={month}&donvi={Uri.EscapeDataString(unit)}";
+    public static string Approvals(int year, int month) => $"/duyet-bao-cao?nam={year}&thang={month}";
+    public static string Escalations(int year) => $"/kien-nghi?nam={year}";
+    public static string EscalationRegister(int year) => $"/kien-nghi/tong-hop?nam={year}";
+    public static string KeyTask(string id) => $"/nhiem-vu/{Uri.EscapeDataString(id)}";
+}

@@ -1,0 +1,15 @@
+using TuyPhuoc.Notifications.Grpc;
+using TuyPhuoc.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNotificationsServices();
+
+var app = builder.Build();
+
+app.UseStrictJson();
+app.MapGrpcService<NotificationsService>();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using TuyPhuoc.Contracts.Notifications.V1;
+using TuyPhuoc.Contracts.Submissions.V1;
+using TuyPhuoc.ServiceDefaults;
+
+namespace TuyPhuoc.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 22, the notifications service on the real AppHost: a report returned by the planning office reaches the
+/// reporter's inbox (through the gateway) and exactly one mail reaches the SMTP server (smtp4dev, read through its
+/// REST API); with the SMTP server stopped, the mail waits in the outbox and goes out once the server is back.
+/// </summary>
+[Collection(IsolatedSuiteCollection.Name)]
+public sealed class NotificationsTests(SuiteFixture suite, IsolatedSuite isolated)
+{
+    private const int Year = 2024, Month = 11;
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(90);
+    // What a commune reports each month: a report is sent only with every one of them.
+    private static readonly string[] CommuneIndicators = ["CT02", "CT03", "CT04", "CT08", "CT10", "CT16", "CT25", "CT27"];
+
+    [Fact]
+    public async Task ReturnReport_WithAReason_InTheReportersInboxAndOneMail()
+    {
+        const string unit = "PHUOC_HOA", reason = "Số liệu thu ngân sách tháng 11 chưa khớp với Chi cục Thuế";
+        var address = $"phuochoa-{Guid.NewGuid():N}@tuyphuoc.local";
+        var planning = await suite.CallAsAsync(Roles.PlanningOffice);
+        var reporter = await suite.CallAsAsync(Roles.UnitReporter, unit);
+        var notes = new Notifications.NotificationsClient(suite.Gateway);
+        await notes.SetMailAddressAsync(new SetMailAddressRequest { InboxCode = unit, Address = address, IdempotencyKey = Guid.NewGuid().ToString() }, planning);
+
+        await SendAndReturnAsync(suite, unit, Year, Month, reason);
+        var returned = await WaitForAsync(() => ReturnedAsync(notes, reporter, Month), n => n is not null);
+        var mails = await WaitForAsync(() => MailsToAsync(suite.SmtpInbox, address), m => m.Count > 0);
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        var mailsLater = await MailsToAsync(suite.SmtpInbox, address);
+        var unread = await notes.CountUnreadAsync(new CountUnreadRequest(), reporter);
+        var marked = await notes.MarkReadAsync(new MarkReadRequest { Ids = { returned!.Id } }, reporter);
+        var afterRead = await ReturnedAsync(notes, reporter, Month);
+        var otherUnit = await notes.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 1000 }, await suite.CallAsAsync(Roles.UnitReporter, "PHUOC_SON"));
+
+        Assert.Equal("Báo cáo tháng 11/2024 bị trả lại", returned.Title);
+        Assert.Contains($"Lý do: {reason}", returned.Body);
+        Assert.Equal("/bao-cao?nam=2024&thang=11&donvi=PHUOC_HOA", returned.Link);
+        Assert.Equal(("unit:PHUOC_HOA", false), (returned.Inbox, returned.Read));
+        var mail = Assert.Single(mailsLater);
+        Assert.Equal("Báo cáo tháng 11/2024 bị trả lại", mail.GetProperty("subject").GetString());
+        Assert.Single(mails);
+        Assert.True(unread.UnreadCount >= 1);
+        Assert.Equal((1, unread.UnreadCount - 1), (marked.Marked, marked.UnreadCount));
+        Assert.True(afterRead!.Read);
+        Assert.DoesNotContain(otherUnit.Notifications, n => n.Id == returned.Id);
+    }
+
+    [Fact]
+    public async Task Mail_SmtpServerDownWhenTheReportIsReturned_SentOnceItIsBack()
+    {
+        const string unit = "PHUOC_SON";
+        var address = $"phuocson-{Guid.NewGuid():N}@tuyphuoc.local";
+        var planning = await isolated.CallAsAsync(Roles.PlanningOffice);
+        var notes = new Notifications.NotificationsClient(isolated.Gateway);
+        await notes.SetMailAddressAsync(new SetMailAddressRequest { InboxCode = unit, Address = address, IdempotencyKey = Guid.NewGuid().ToString() }, planning);
+
+        await isolated.StopAsync(ResourceNames.Smtp);
+        await SendAndReturnAsync(isolated, unit, Year, Month, "Thiếu số liệu lao động có việc làm mới");
+        var reporter = await isolated.CallAsAsync(Roles.UnitReporter, unit);
+        await WaitForAsync(() => ReturnedAsync(notes, reporter, Month), n => n is not null);
+        // The service tries, fails and backs off while the server is down.
+        await Task.Delay(TimeSpan.FromSeconds(8), TestContext.Current.CancellationToken);
+        await isolated.StartAsync(ResourceNames.Smtp);
+        var mails = await WaitForAsync(() => MailsToAsync(isolated.SmtpInbox, address), m => m.Count > 0);
+        await Task.Delay(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+
+        Assert.Single(mails);
+        Assert.Single(await MailsToAsync(isolated.SmtpInbox, address));
+    }
+
+    private static async Task SendAndReturnAsync(SuiteFixture on, string unit, int year, int month, string reason)
+    {
+        var submissions = new Submissions.SubmissionsClient(on.Gateway);
+        var reporter = await on.CallAsAsync(Roles.UnitReporter, unit);
+        foreach (var (code, i) in CommuneIndicators.Select((c, i) => (c, i)))
+        {
+            await submissions.SubmitActualAsync(new SubmitActualRequest
+            {
+                UnitCode = unit, IndicatorCode = code, Year = year, Month = month, Value = code == "CT10" ? 93.5 : 5 + i, IdempotencyKey = Guid.NewGuid().ToString(),
+            }, reporter);
+        }
+        await submissions.SubmitReportAsync(new SubmitReportRequest { UnitCode = unit, Year = year, Month = month, IdempotencyKey = Guid.NewGuid().ToString() }, reporter);
+        await submissions.ReturnReportAsync(new ReturnReportRequest { UnitCode = unit, Year = year, Month = month, Reason = reason, IdempotencyKey = Guid.NewGuid().ToString() },
+            await on.CallAsAsync(Roles.PlanningOffice));
+    }
+
+    private static async Task<Notification?> ReturnedAsync(Notifications.NotificationsClient notes, CallOptions reporter, int month) =>
+        (await notes.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 100 }, reporter)).Notifications
+            .FirstOrDefault(n => n.Kind == NotificationKind.ReportReturned && n.Link.Contains($"thang={month}&", StringComparison.Ordinal));
+
+    /// <summary>The mails smtp4dev received for one address, from its REST API (GET /api/messages).</summary>
+    private static async Task<List<JsonElement>> MailsToAsync(Uri inbox, string address)
+    {
+        using var http = new HttpClient { BaseAddress = inbox, Timeout = TimeSpan.FromSeconds(10) };
+        try
+        {
+            var page = await http.GetFromJsonAsync<JsonElement>("/api/messages?pageSize=1000", TestContext.Current.CancellationToken);
+            return [.. page.GetProperty("results").EnumerateArray()
+                .Where(m => m.GetProperty("to").EnumerateArray().Any(t => t.GetString()?.Contains(address, StringComparison.OrdinalIgnoreCase) == true))];
+        }
+        catch (HttpRequestException)
+        {
+            return [];
+        }
+    }
+
+    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var until = DateTime.UtcNow + Soon;
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > until) return value;
+            await Task.Delay(500, TestContext.Current.CancellationToken);
+        }
+    }
+}
