@@ -28,6 +28,7 @@ public static class Extensions
         builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(gateway);
         builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.EmulationScoringClient>(gateway);
         builder.Services.AddSuiteChannel<DevTokens.DevTokensClient>(gateway);
+        builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Notifications.V1.Notifications.NotificationsClient>(gateway);
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenVault>();

@@ -76,7 +76,7 @@ public sealed class NotificationsTests(SuiteFixture suite, IsolatedSuite isolate
         Assert.Single(await MailsToAsync(isolated.SmtpInbox, address));
     }
 
-    private static async Task SendAndReturnAsync(SuiteFixture on, string unit, int year, int month, string reason)
+    internal static async Task SendAndReturnAsync(SuiteFixture on, string unit, int year, int month, string reason)
     {
         var submissions = new Submissions.SubmissionsClient(on.Gateway);
         var reporter = await on.CallAsAsync(Roles.UnitReporter, unit);

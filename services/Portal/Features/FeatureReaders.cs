@@ -18,5 +18,6 @@ public static class FeatureReaders
         .AddSingleton<KeyTasksReader>()
         .AddSingleton<UnitsReader>()
         .AddSingleton<YearSetupReader>()
-        .AddSingleton<AnnouncementsReader>();
+        .AddSingleton<AnnouncementsReader>()
+        .AddSingleton<InboxReader>();
 }
