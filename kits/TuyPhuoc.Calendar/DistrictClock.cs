@@ -27,6 +27,9 @@ public sealed class DistrictClock(TimeProvider time, TimeZoneInfo zone)
 
     public DateOnly Today => DayOf(Now);
 
+    /// <summary>An instant as the district's clocks showed it.</summary>
+    public DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, zone);
+
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     /// <summary>An instant at a local time of a local day, in UTC.</summary>

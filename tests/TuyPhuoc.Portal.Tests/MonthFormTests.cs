@@ -9,7 +9,7 @@ public sealed class MonthFormTests : BunitContext
 {
     public MonthFormTests()
     {
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization(o => o.ResourcesPath = "Resources").AddSingleton(new DistrictClock(TimeProvider.System));
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
     }
 

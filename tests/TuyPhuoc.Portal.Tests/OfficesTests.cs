@@ -19,7 +19,7 @@ public sealed class ReportsTableTests : BunitContext
 {
     public ReportsTableTests()
     {
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization(o => o.ResourcesPath = "Resources").AddSingleton(new DistrictClock(TimeProvider.System));
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
     }
 
@@ -156,7 +156,7 @@ public sealed class TimelinessTests : BunitContext
 {
     public TimelinessTests()
     {
-        Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        Services.AddLocalization(o => o.ResourcesPath = "Resources").AddSingleton(new DistrictClock(TimeProvider.System));
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
     }
 
