@@ -232,3 +232,50 @@ public abstract class ChangeStreamFollower<TEntry>(FollowerHealth health, ILogge
         }
     }
 }
+
+/// <summary>
+/// Follows another service's gRPC change stream from the cursor kept in the service's own database
+/// (<typeparamref name="TContext"/>): each batch is taken in one transaction with the cursor, so delivery is
+/// at-least-once and a replay changes nothing.
+/// </summary>
+public abstract class DatabaseStreamFollower<TEntry, TContext>(IServiceScopeFactory scopes, FollowerHealth health, ILogger logger)
+    : ChangeStreamFollower<TEntry>(health, logger) where TEntry : class where TContext : DbContext
+{
+    protected abstract AsyncServerStreamingCall<TEntry> Watch(IServiceProvider services, long after, CancellationToken ct);
+
+    /// <summary>Stores what the batch brings; runs inside the batch's transaction, again when that is retried.</summary>
+    protected abstract Task TakeAsync(TContext db, IReadOnlyList<TEntry> batch, CancellationToken ct);
+
+    /// <summary>After the batch is committed: the follower's signals and counts.</summary>
+    protected virtual void Taken(IReadOnlyList<TEntry> batch)
+    {
+    }
+
+    protected override async Task<T> WithDatabaseAsync<T>(Func<DbContext, Task<T>> work, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<TContext>());
+    }
+
+    protected override async IAsyncEnumerable<TEntry> WatchAsync(long after, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        using var call = Watch(scope.ServiceProvider, after, ct);
+        await foreach (var entry in call.ResponseStream.ReadAllAsync(ct)) yield return entry;
+    }
+
+    protected override async Task ApplyAsync(IReadOnlyList<TEntry> batch, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await TakeAsync(db, batch, ct);
+            await FeedCursors.AdvanceAsync(db, Feed, SequenceOf(batch[^1]), ct);
+            await tx.CommitAsync(ct);
+        });
+        Taken(batch);
+    }
+}

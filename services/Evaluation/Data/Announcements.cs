@@ -18,12 +18,12 @@ public sealed class Announcements(EvaluationDbContext db, TimeProvider clock)
         var issued = await Rows.Where(a => a.Year == year && a.Quarter == quarter).ToListAsync(ct);
         var version = issued.Count + 1;
         foreach (var inForce in issued.Where(a => a.SupersededBy == 0)) inForce.SupersededBy = version;
-        var announcement = content.Clone();
+        var (announcement, now) = (content.Clone(), clock.GetUtcNow());
         (announcement.Version, announcement.Number, announcement.Date, announcement.IssuedAt, announcement.IssuedBy) =
-            (version, number.Trim(), date.ToProto(), clock.GetUtcNow().ToProto(), issuedBy);
+            (version, number.Trim(), date.ToProto(), now.ToProto(), issuedBy);
         db.Add(new AnnouncementRow
         {
-            Year = year, Quarter = quarter, Version = version, Number = announcement.Number, Date = date, IssuedAt = clock.GetUtcNow(), IssuedBy = issuedBy,
+            Year = year, Quarter = quarter, Version = version, Number = announcement.Number, Date = date, IssuedAt = now, IssuedBy = issuedBy,
             Content = announcement.ToByteArray(),
         });
         db.Add(ChangeLogEntry.For(ChangeKinds.AnnouncementIssued, $"{year}/{quarter}/{version}",

@@ -29,8 +29,8 @@ public static class FormEndpoints
 
         forms.MapGet(Announcement, (int year, int quarter, int version, HttpContext http, AnnouncementsReader reader) => AsPersonAsync(http, async (_, call) =>
         {
-            var view = await reader.ReadAsync(year, quarter, version, call);
-            return Workbook(QuarterReportWorkbook.FileName(year, quarter, view.Line.Version), output => QuarterReportWorkbook.Write(output, view.Report));
+            var (line, report) = await reader.IssuedAsync(year, quarter, version, call);
+            return Workbook(QuarterReportWorkbook.FileName(year, quarter, line.Version), output => QuarterReportWorkbook.Write(output, report));
         }));
 
         forms.MapGet(Plan, (int year, HttpContext http, Features.PlanReader reader, IStringLocalizer<Strings> l) => AsPersonAsync(http, async (_, call) =>

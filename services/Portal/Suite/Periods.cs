@@ -27,3 +27,9 @@ public static class Periods
     public static double? YearToDate(MeasureKind kind, IReadOnlyDictionary<int, double> values, int throughMonth) =>
         PlanCalendar.YearToDate(kind == MeasureKind.Cumulative, values, throughMonth);
 }
+
+public static class ClockText
+{
+    /// <summary>An instant as the district's clocks showed it, written the Vietnamese way (dd/MM/yyyy HH:mm).</summary>
+    public static string Stamp(this DistrictClock clock, DateTimeOffset at) => clock.Local(at).ToString("dd/MM/yyyy HH:mm", VietNumber.Culture);
+}

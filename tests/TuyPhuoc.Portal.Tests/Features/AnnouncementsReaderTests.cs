@@ -59,7 +59,7 @@ public sealed class AnnouncementsReaderTests
     {
         var view = await new AnnouncementsReader(new Issued()).ReadAsync(2024, 2, 1, new CallOptions());
 
-        Assert.Equal((1, 2, "/thong-bao/2024/2/2"), (view.Line.Version, view.Line.SupersededBy, Paths.Of(2024, 2, view.Line.SupersededBy)));
+        Assert.Equal((1, 2, "/thong-bao/2024/2/2"), (view.Line.Version, view.Line.SupersededBy, AnnouncementPaths.Of(2024, 2, view.Line.SupersededBy)));
         Assert.Empty(view.Changes);
     }
 

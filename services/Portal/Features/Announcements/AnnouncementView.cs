@@ -9,7 +9,7 @@ public sealed record AnnouncementLine(int Year, int Quarter, int Version, string
     public static AnnouncementLine From(Announcement a) => new(a.Year, a.Quarter, a.Version, a.Number, new DateOnly(a.Date.Year, a.Date.Month, a.Date.Day),
         a.IssuedAt?.ToDateTimeOffset() ?? default, a.IssuedBy, a.SupersededBy);
 
-    public string Path => Paths.Of(Year, Quarter, Version);
+    public string Path => AnnouncementPaths.Of(Year, Quarter, Version);
 }
 
 /// <summary>A district figure that an announcement says otherwise than the version before it; null on the side that lacks it.</summary>
@@ -41,7 +41,7 @@ public sealed record AnnouncementView(AnnouncementLine Line, QuarterReportView R
     }
 }
 
-public static class Paths
+public static class AnnouncementPaths
 {
     public const string Announcements = "/thong-bao";
 
