@@ -29,7 +29,7 @@ public static class InputBounds
     /// <summary>Repeated fields with a larger bound of their own, which the service that reads them keeps (the import's rows).</summary>
     private static readonly HashSet<string> OwnBound = ["tuyphuoc.submissions.v1.ImportActualsBatchRequest.rows"];
 
-    private static readonly HashSet<string> FreeText = ["note", "solutions", "reason", "description", "answer", "content", "work_done", "difficulties"];
+    private static readonly HashSet<string> FreeText = ["note", "solutions", "reason", "description", "answer", "content", "work_done", "difficulties", "summary", "text"];
     private static readonly HashSet<string> Keys = ["idempotency_key", "batch_idempotency_key", "page_token", "consumer"];
 
     public static string Quote(string value) =>

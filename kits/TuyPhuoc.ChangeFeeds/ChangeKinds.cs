@@ -28,6 +28,9 @@ public static class ChangeKinds
     public const string EscalationReferralAnswered = "escalation.referral_answered";
     public const string EscalationPrefix = "escalation.";
     public const string DeadlinesSet = "deadlines.set";
+    public const string ReviewFiled = "review.filed";
+    public const string DirectionGiven = "direction.given";
+    public const string DirectionAnswered = "direction.answered";
 
     // Evaluation
     public const string ResultChanged = "result.changed";

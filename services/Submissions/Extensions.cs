@@ -23,6 +23,7 @@ public static class SubmissionsExtensions
         builder.Services.AddScoped<ActualsStore>();
         builder.Services.AddScoped<ReportsStore>();
         builder.Services.AddScoped<EscalationsStore>();
+        builder.Services.AddScoped<ReviewsStore>();
         builder.Services.AddScoped<ChangeFeedStore>();
         builder.Services.AddScoped<ActualsImport>();
         builder.AddSuiteGrpc(TuyPhuoc.Contracts.Submissions.V1.Submissions.Descriptor.FullName);

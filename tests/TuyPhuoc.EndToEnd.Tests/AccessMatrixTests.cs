@@ -279,6 +279,29 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         [Submissions("ListEscalations")] = async (c, o, t) =>
             (await c.Submissions.ListEscalationsAsync(new ListEscalationsRequest { Year = Year, UnitCode = t.Own ? "" : t.Unit, PageSize = 1000 }, o))
             .Escalations.Select(c.Escalation),
+        [Submissions("FileReview")] = async (c, o, t) =>
+        {
+            await c.Submissions.FileReviewAsync(new FileReviewRequest { OfficeCode = t.Unit, Year = 1999, Quarter = 2, Summary = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Submissions("GetReview")] = async (c, o, t) =>
+            [c.Unit((await c.Submissions.GetReviewAsync(new GetReviewRequest { OfficeCode = t.Unit, Year = Year, Quarter = 2 }, o)).OfficeCode)],
+        [Submissions("ListReviews")] = async (c, o, t) =>
+            (await c.Submissions.ListReviewsAsync(new ListReviewsRequest { Year = Year, Quarter = 2 }, o)).Reviews.Select(r => c.Unit(r.OfficeCode)),
+        [Submissions("GiveDirection")] = async (c, o, t) =>
+        {
+            await c.Submissions.GiveDirectionAsync(new GiveDirectionRequest { UnitCode = t.Unit, Year = 1999, Text = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Submissions("AnswerDirection")] = async (c, o, t) =>
+        {
+            await c.Submissions.AnswerDirectionAsync(new AnswerDirectionRequest { Id = Guid.NewGuid().ToString(), Answer = "x", IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        // A direction is open to its unit and to the leaders of the block that gave it.
+        [Submissions("ListDirections")] = async (c, o, t) =>
+            (await c.Submissions.ListDirectionsAsync(new ListDirectionsRequest { Year = Year, UnitCode = t.Own ? "" : t.Unit, PageSize = 1000 }, o))
+            .Directions.Select(d => new Seen(d.UnitCode, d.Block)),
         [Submissions("WatchChanges")] = async (c, o, t) =>
             (await ReadSomeAsync(c.Submissions.WatchChanges(new Subs.WatchChangesRequest { Consumer = "e2e-access" }, Stream(o))))
             .Where(e => e.Actual is not null).Select(e => c.Unit(e.Actual.UnitCode)),

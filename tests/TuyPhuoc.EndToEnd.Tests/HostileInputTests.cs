@@ -379,6 +379,9 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         yield return T("RaiseEscalation", NewEscalation(), (r, o) => submissions.RaiseEscalationAsync(r, o).ResponseAsync);
         yield return T("AnswerEscalation", new AnswerEscalationRequest { Id = "E-404", Answer = "Đã xử lý", IdempotencyKey = "k" }, (r, o) => submissions.AnswerEscalationAsync(r, o).ResponseAsync);
         yield return T("CloseEscalation", new CloseEscalationRequest { Id = "E-404", Note = "Xong", IdempotencyKey = "k" }, (r, o) => submissions.CloseEscalationAsync(r, o).ResponseAsync);
+        yield return T("FileReview", new FileReviewRequest { OfficeCode = "TCKH", Year = 2024, Quarter = 2, Summary = "Kết quả", Items = { new ReviewItem { IndicatorCode = "CT01", Difficulties = "Khó khăn", Solutions = "Giải pháp" } }, IdempotencyKey = "k" },
+            (r, o) => submissions.FileReviewAsync(r, o).ResponseAsync);
+        yield return T("AnswerDirection", new AnswerDirectionRequest { Id = "D-404", Answer = "Đã thực hiện", IdempotencyKey = "k" }, (r, o) => submissions.AnswerDirectionAsync(r, o).ResponseAsync);
         yield return T("CreateUnit", new CreateUnitRequest { Unit = NewUnit(), IdempotencyKey = "k" }, (r, o) => plans.CreateUnitAsync(r, o).ResponseAsync);
         yield return T("CreateIndicator", new CreateIndicatorRequest { Indicator = WithRange(NewIndicator()), IdempotencyKey = "k" }, (r, o) => plans.CreateIndicatorAsync(r, o).ResponseAsync);
         yield return T("CreatePlan", WithAllocation(NewPlan()), (r, o) => plans.CreatePlanAsync(r, o).ResponseAsync);

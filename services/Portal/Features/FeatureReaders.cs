@@ -19,5 +19,6 @@ public static class FeatureReaders
         .AddSingleton<UnitsReader>()
         .AddSingleton<YearSetupReader>()
         .AddSingleton<AnnouncementsReader>()
-        .AddSingleton<InboxReader>();
+        .AddSingleton<InboxReader>()
+        .AddSingleton<DirectionsReader>();
 }

@@ -48,6 +48,7 @@ public static partial class Problems
         if (NoUnitOn().Match(description) is { Success: true } unit) return l["ReasonNoUnitOn", unit.Groups[1].Value, Day(unit.Groups[2].Value)];
         if (AfterStart().Match(description) is { Success: true } start) return l["ReasonAfterStart", Day(start.Groups[1].Value)];
         if (description == "a unit cannot merge into itself") return l["ReasonSelfMerge"];
+        if (description == "needs its difficulties or its solutions") return l["ReasonReviewItem"];
         return description;
     }
 

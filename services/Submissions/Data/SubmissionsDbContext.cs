@@ -11,6 +11,8 @@ public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> 
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<DeadlineSetting> Deadlines => Set<DeadlineSetting>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<OfficeReview> Reviews => Set<OfficeReview>();
+    public DbSet<LeaderDirection> Directions => Set<LeaderDirection>();
     public DbSet<ChangeLogEntry> ChangeLog => Set<ChangeLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -72,6 +74,28 @@ public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> 
             e.Property(x => x.Id).UseIdentityAlwaysColumn();
             e.Property(x => x.By).HasMaxLength(200);
             e.Property(x => x.Text).HasMaxLength(EscalationWorkflow.MaxTextLength);
+        });
+        model.Entity<OfficeReview>(e =>
+        {
+            e.ToTable("office_reviews");
+            e.HasKey(x => new { x.OfficeCode, x.Year, x.Quarter });
+            e.Property(x => x.OfficeCode).HasMaxLength(40);
+            e.Property(x => x.Summary).HasMaxLength(ReviewRules.MaxTextLength);
+            e.Property(x => x.FiledBy).HasMaxLength(200);
+            e.OwnsMany(x => x.Items, items => items.ToJson());
+        });
+        model.Entity<LeaderDirection>(e =>
+        {
+            e.ToTable("directions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Block).HasMaxLength(40);
+            e.Property(x => x.UnitCode).HasMaxLength(40);
+            e.Property(x => x.IndicatorCode).HasMaxLength(40);
+            e.Property(x => x.Text).HasMaxLength(DirectionRules.MaxTextLength);
+            e.Property(x => x.Answer).HasMaxLength(DirectionRules.MaxTextLength);
+            e.Property(x => x.GivenBy).HasMaxLength(200);
+            e.Property(x => x.AnsweredBy).HasMaxLength(200);
+            e.HasIndex(x => new { x.Year, x.UnitCode });
         });
         model.ConfigureChangeLog();
         model.ConfigureIdempotency();

@@ -28,6 +28,12 @@ public sealed class PlanView(
             .Order(StringComparer.Ordinal),
     ];
 
+    /// <summary>The indicators of the year's plan (assigned to some unit) that an office answers for, by code.</summary>
+    public IReadOnlyList<string> AnsweredBy(string office) =>
+    [
+        .. indicators.Values.Where(i => i.Office == office && assignedByUnit.Values.Any(a => a.Contains(i.Code))).Select(i => i.Code).Order(StringComparer.Ordinal),
+    ];
+
     /// <summary>The units that owe a report for the month, by code.</summary>
     public IReadOnlyList<string> ReportingUnits(int month) =>
         [.. assignedByUnit.Keys.Where(u => ExpectedIn(u, month).Count > 0).Order(StringComparer.Ordinal)];

@@ -99,6 +99,46 @@ internal static class Mapping
         },
     };
 
+    public static Proto.OfficeReview ToProto(this OfficeReview r, DateOnly deadline, Timeliness timeliness, int daysLate, string? block) => new()
+    {
+        OfficeCode = r.OfficeCode,
+        Year = r.Year,
+        Quarter = r.Quarter,
+        Summary = r.Summary,
+        Items = { r.Items.Select(i => new Proto.ReviewItem { IndicatorCode = i.IndicatorCode, Difficulties = i.Difficulties, Solutions = i.Solutions }) },
+        FirstFiledAt = r.FiledBy.Length > 0 ? r.FirstFiledAt.ToProto() : null,
+        FiledAt = r.FiledBy.Length > 0 ? r.FiledAt.ToProto() : null,
+        FiledBy = r.FiledBy,
+        Deadline = deadline.ToProto(),
+        Timeliness = (Proto.Timeliness)timeliness,
+        DaysLate = daysLate,
+        Block = block ?? "",
+    };
+
+    public static ReviewItem ToDomain(this Proto.ReviewItem i) =>
+        new() { IndicatorCode = Code(i.IndicatorCode), Difficulties = i.Difficulties, Solutions = i.Solutions };
+
+    public static Proto.LeaderDirection ToProto(this LeaderDirection d) => new()
+    {
+        Id = d.Id.ToString(),
+        Year = d.Year,
+        Quarter = d.Quarter,
+        Block = d.Block,
+        UnitCode = d.UnitCode,
+        IndicatorCode = d.IndicatorCode ?? "",
+        OnReview = d.OnReview,
+        Text = d.Text,
+        GivenAt = d.GivenAt.ToProto(),
+        GivenBy = d.GivenBy,
+        Status = (Proto.DirectionStatus)d.Status,
+        Answer = d.Answer,
+        AnsweredAt = d.AnsweredAt?.ToProto(),
+        AnsweredBy = d.AnsweredBy ?? "",
+    };
+
+    public static Guid DirectionId(string id) =>
+        Guid.TryParse(id, out var guid) ? guid : throw new InvalidInputException("id", "is not a direction id");
+
     public static Guid EscalationId(string id) =>
         Guid.TryParse(id, out var guid) ? guid : throw new InvalidInputException("id", "is not an escalation id");
 
@@ -119,6 +159,12 @@ internal static class Mapping
                 break;
             case "deadlines":
                 change.Deadlines = Parser.Parse<Proto.Deadlines>(e.Data);
+                break;
+            case "review":
+                change.Review = Parser.Parse<Proto.OfficeReview>(e.Data);
+                break;
+            case "direction":
+                change.Direction = Parser.Parse<Proto.LeaderDirection>(e.Data);
                 break;
         }
         return change;

@@ -10,7 +10,7 @@ using TuyPhuoc.Submissions.Processing;
 namespace TuyPhuoc.Submissions.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class SubmissionsService(ActualsStore actuals, ReportsStore reports, EscalationsStore escalations, ChangeFeedStore changes,
+public sealed class SubmissionsService(ActualsStore actuals, ReportsStore reports, EscalationsStore escalations, ReviewsStore reviews, ChangeFeedStore changes,
     IdempotentWrites writes, SubmissionWriter writer, ActualsImport import, PlanViews plans, ChangeSignal signal, SubmissionsMetrics metrics)
     : Contracts.Submissions.V1.Submissions.SubmissionsBase
 {
@@ -249,6 +249,50 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
                 && (!request.OverdueOnly || Domain.EscalationWorkflow.IsOverdue(e, today)));
         var (page, next) = Paging.Page(found, e => e.Id.ToString(), request.PageSize, request.PageToken);
         return new ListEscalationsResponse { Escalations = { page.Select(e => e.ToProto(today)) }, NextPageToken = next };
+    }
+
+    public override Task<OfficeReview> FileReview(FileReviewRequest request, ServerCallContext context) =>
+        writes.RunAsync(nameof(FileReview), KeyActingFor(context, request.OfficeCode, request.IdempotencyKey), request, OfficeReview.Parser, ct =>
+            reviews.FileAsync(Caller(context), Mapping.Code(request.OfficeCode), request.Year, request.Quarter, request.Summary,
+                [.. request.Items.Select(i => i.ToDomain())], ct),
+            context.CancellationToken);
+
+    public override async Task<OfficeReview> GetReview(GetReviewRequest request, ServerCallContext context)
+    {
+        var office = Mapping.Code(request.OfficeCode);
+        await CallerScope.Of(context).DemandUnitAsync(plans, office, request.Year, context.CancellationToken);
+        return await reviews.GetAsync(office, request.Year, request.Quarter, context.CancellationToken);
+    }
+
+    public override async Task<ListReviewsResponse> ListReviews(ListReviewsRequest request, ServerCallContext context)
+    {
+        var scope = CallerScope.Of(context);
+        var block = scope.NarrowBlock(Text.Optional(request.Block));
+        var sees = await scope.SeesUnitsAsync(plans, request.Year, context.CancellationToken);
+        var found = await reviews.ListAsync(request.Year, request.Quarter, sees, context.CancellationToken);
+        return new ListReviewsResponse { Reviews = { found.Where(r => block is null || r.Block == block) } };
+    }
+
+    public override Task<LeaderDirection> GiveDirection(GiveDirectionRequest request, ServerCallContext context) =>
+        writes.RunAsync(nameof(GiveDirection), Key(context, request.IdempotencyKey), request, LeaderDirection.Parser, async ct =>
+            (await reviews.GiveAsync(CallerScope.Of(context), request.Year, request.Quarter, Mapping.Code(request.UnitCode),
+                Text.Optional(request.IndicatorCode), request.OnReview, request.Text, ct)).ToProto(),
+            context.CancellationToken);
+
+    public override Task<LeaderDirection> AnswerDirection(AnswerDirectionRequest request, ServerCallContext context) =>
+        writes.RunAsync(nameof(AnswerDirection), Key(context, request.IdempotencyKey), request, LeaderDirection.Parser, async ct =>
+            (await reviews.AnswerAsync(Caller(context), Mapping.DirectionId(request.Id), request.Answer, ct)).ToProto(),
+            context.CancellationToken);
+
+    public override async Task<ListDirectionsResponse> ListDirections(ListDirectionsRequest request, ServerCallContext context)
+    {
+        var scope = CallerScope.Of(context);
+        var (unit, block) = (scope.NarrowUnit(Text.Optional(request.UnitCode)), scope.NarrowBlock(Text.Optional(request.Block)));
+        var found = (await reviews.DirectionsAsync(request.Year, context.CancellationToken))
+            .Where(d => (unit is null || d.UnitCode == unit) && (block is null || d.Block == block)
+                && (request.Status == DirectionStatus.Unspecified || (int)d.Status == (int)request.Status));
+        var (page, next) = Paging.Page(found, d => d.Id.ToString(), request.PageSize, request.PageToken);
+        return new ListDirectionsResponse { Directions = { page.Select(d => d.ToProto()) }, NextPageToken = next };
     }
 
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<Change> responseStream, ServerCallContext context)

@@ -13,7 +13,7 @@ public sealed class PlanViews(PlanReader reader)
 
     public static PlanView From(PublishedPlan plan) => new(
         plan.Year,
-        plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max, Blocks.Name(i.Block))),
+        plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max, Blocks.Name(i.Block), Text.Optional(i.ResponsibleOfficeCode))),
         plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, (UnitKind)u.Kind, Blocks.Of(u))),
         plan.Assignments.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value.Select(i => i.IndicatorCode).ToHashSet()));
 }

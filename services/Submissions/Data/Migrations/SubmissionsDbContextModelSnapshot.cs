@@ -310,6 +310,103 @@ namespace TuyPhuoc.Submissions.Data.Migrations
                     b.ToTable("escalation_steps", (string)null);
                 });
 
+            modelBuilder.Entity("TuyPhuoc.Submissions.Domain.LeaderDirection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Block")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GivenBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("IndicatorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("OnReview")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "UnitCode");
+
+                    b.ToTable("directions", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.Submissions.Domain.OfficeReview", b =>
+                {
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("FirstFiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("OfficeCode", "Year", "Quarter");
+
+                    b.ToTable("office_reviews", (string)null);
+                });
+
             modelBuilder.Entity("TuyPhuoc.Submissions.Domain.Report", b =>
                 {
                     b.Property<string>("UnitCode")
@@ -391,6 +488,43 @@ namespace TuyPhuoc.Submissions.Data.Migrations
                         .HasForeignKey("EscalationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TuyPhuoc.Submissions.Domain.OfficeReview", b =>
+                {
+                    b.OwnsMany("TuyPhuoc.Submissions.Domain.ReviewItem", "Items", b1 =>
+                        {
+                            b1.Property<string>("OfficeReviewOfficeCode");
+
+                            b1.Property<int>("OfficeReviewYear");
+
+                            b1.Property<int>("OfficeReviewQuarter");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Difficulties")
+                                .IsRequired();
+
+                            b1.Property<string>("IndicatorCode")
+                                .IsRequired();
+
+                            b1.Property<string>("Solutions")
+                                .IsRequired();
+
+                            b1.HasKey("OfficeReviewOfficeCode", "OfficeReviewYear", "OfficeReviewQuarter", "__synthesizedOrdinal");
+
+                            b1.ToTable("office_reviews");
+
+                            b1
+                                .ToJson("Items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OfficeReviewOfficeCode", "OfficeReviewYear", "OfficeReviewQuarter");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TuyPhuoc.Submissions.Domain.ReportEvent", b =>
