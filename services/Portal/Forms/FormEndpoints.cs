@@ -14,7 +14,7 @@ namespace TuyPhuoc.Portal.Forms;
 public static class FormEndpoints
 {
     public const string QuarterReport = "/bieu-mau/bao-cao-quy", Plan = "/bieu-mau/ke-hoach", Month = "/bieu-mau/bao-cao-thang", Ranking = "/bieu-mau/xep-loai",
-        Announcement = "/bieu-mau/thong-bao";
+        Announcement = "/bieu-mau/thong-bao", Block = "/bieu-mau/khoi";
     // A form reads more than a page does (the quarterly report reads every reporting unit's notes).
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
@@ -31,6 +31,12 @@ public static class FormEndpoints
         {
             var (line, report) = await reader.IssuedAsync(year, quarter, version, call);
             return Workbook(QuarterReportWorkbook.FileName(year, quarter, line.Version), output => QuarterReportWorkbook.Write(output, report));
+        }));
+
+        forms.MapGet(Block, (int year, int quarter, string? block, HttpContext http, BlockReader reader, DistrictClock clock) => AsPersonAsync(http, async (person, call) =>
+        {
+            var view = await reader.ReadAsync(person.Role == Roles.BlockLeader ? person.Block ?? "" : block ?? "", year, quarter, call);
+            return Workbook(BlockWorkbook.FileName(view), output => BlockWorkbook.Write(output, view, clock.Today));
         }));
 
         forms.MapGet(Plan, (int year, HttpContext http, Features.PlanReader reader, IStringLocalizer<Strings> l) => AsPersonAsync(http, async (_, call) =>

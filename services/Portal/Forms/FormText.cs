@@ -67,6 +67,27 @@ public static class FormText
     public static void Numbering(SheetWriter sheet, int columns, int head) =>
         sheet.Write([.. Enumerable.Range(1, columns).Select(c => (XCell?)XCell.Of($"({c})", Look.Numbering))]).RepeatHead(head);
 
+    /// <summary>
+    /// The two-row head of a table of figures: each column's head spans both rows but the year's plan (column
+    /// <paramref name="plan"/>), split into the province's and the district's targets; then the numbering row.
+    /// </summary>
+    public static void FiguresHead(SheetWriter sheet, int plan, params string[] heads)
+    {
+        var head = sheet.Row + 1;
+        sheet.Write([.. heads.Select(h => (XCell?)XCell.Of(h, Look.Head))]);
+        sheet.Write([.. Enumerable.Range(1, heads.Length).Select(c => (XCell?)XCell.Of(c == plan ? "Tỉnh giao" : c == plan + 1 ? "Huyện giao" : "", Look.Head))]);
+        for (var c = 1; c <= heads.Length; c++)
+        {
+            if (c != plan && c != plan + 1) sheet.Merge(c, head, c, head + 1);
+        }
+        sheet.Merge(plan, head, plan + 1, head);
+        Numbering(sheet, heads.Length, head);
+    }
+
+    /// <summary>A part of a form: its Roman number, then its title across the other columns.</summary>
+    public static void Part(SheetWriter sheet, int columns, int number, string title) =>
+        sheet.Spans((1, 1, XCell.Of(Roman(number), Look.Block)), (2, columns, XCell.Of(title, Look.Block)));
+
     /// <summary>The signature block on the right: the date line, then who signs (by default the committee's deputy chairman).</summary>
     public static void Signature(SheetWriter sheet, int columns, string place, DateOnly date, params string[] signs)
     {

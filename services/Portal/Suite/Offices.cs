@@ -24,6 +24,9 @@ public static class OfficePages
 
     public static string QuarterReportXlsx(int year, int quarter) => $"/bieu-mau/bao-cao-quy?year={year}&quarter={quarter}";
 
+    /// <summary>The block's summary of the quarter; a block leader's own block, another role's the one named.</summary>
+    public static string BlockXlsx(string block, int year, int quarter) => $"/bieu-mau/khoi?year={year}&quarter={quarter}&block={block}";
+
     /// <summary>The classification list for the emulation council: the year's, or a quarter's (provisional).</summary>
     public static string RankingXlsx(int year, int quarter) => $"/bieu-mau/xep-loai?year={year}" + (quarter == 0 ? "" : $"&quarter={quarter}");
 

@@ -26,6 +26,7 @@ public sealed partial class PrintTests
         { "bao-cao-thang", MonthWorkbook.Columns },
         { "ke-hoach", 0 },
         { "xep-loai", RankingWorkbook.Columns },
+        { "khoi", BlockWorkbook.Columns },
     };
 
     [Theory]
@@ -53,6 +54,17 @@ public sealed partial class PrintTests
     {
         Assert.Contains("(Kèm theo Thông báo số 130/TB-UBND ngày 15/07/2024 của UBND huyện Tuy Phước)", Printouts.Value["thong-bao"].Pages[0]);
         Assert.Contains("(Kèm theo Báo cáo số /BC-UBND", Whitespace().Replace(Printouts.Value["bao-cao-quy"].Pages[0], " "));
+    }
+
+    [Fact]
+    public void Print_TheBlocksSummary_ItsOfficesReviewsWithTheirTimeliness()
+    {
+        var text = Whitespace().Replace(Printouts.Value["khoi"].Text, " ");
+
+        Assert.Contains("TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU KHỐI KINH TẾ QUÝ II NĂM 2024", text);
+        Assert.Contains("Trễ 3 ngày (hạn 10/07/2024)", text);
+        Assert.Contains("Chưa gửi, quá hạn 5 ngày", text);
+        Assert.Contains("Sản lượng lương thực vụ Hè Thu đạt thấp.", text);
     }
 
     [Fact]
@@ -91,6 +103,18 @@ public sealed partial class PrintTests
         Assert.Equal(lines, Xlsx.LinesOf(text, width));
     }
 
+    /// <summary>The economy block's quarter, from the same figures, with an office's review filed late and another's missing.</summary>
+    private static BlockView Block()
+    {
+        var q = QuarterReport();
+        return new BlockView(q.Issuer, "economy", q.Year, q.Quarter, q.Preliminary, q.Counts, 3, 1, [.. q.Figures.Where(f => f.Block == "economy")], q.BelowCheckpoint,
+        [
+            new("NONG_NGHIEP", "Phòng Nông nghiệp và Phát triển nông thôn", new TimelinessMark(Timeliness.Late, 3), new DateOnly(2024, 7, 10), new DateTimeOffset(2024, 7, 13, 2, 0, 0, TimeSpan.Zero), "nn",
+                "Sản lượng lương thực vụ Hè Thu đạt thấp.", [new("CT02", "Tổng sản lượng lương thực có hạt", LongCause, "Chuyển đổi cây trồng cạn")]),
+            new("TCKH", "Phòng Tài chính - Kế hoạch", new TimelinessMark(Timeliness.Missing, 5), new DateOnly(2024, 7, 10), null, "", "", []),
+        ], [], null);
+    }
+
     private static QuarterReportView QuarterReport() => Seeded.Q2View(Seeded.Note(Seeded.Catalog["CT04"].ResponsibleOfficeCode, "CT04", 5, LongCause));
 
     private sealed record Printed(IReadOnlyList<string> Pages, IReadOnlyList<(int Width, int Height)> Sizes)
@@ -108,6 +132,7 @@ public sealed partial class PrintTests
             ["bao-cao-thang"] = s => MonthWorkbook.Write(s, MonthView.From(new Contracts.Plans.V1.Unit { Code = "PHUOC_THANG", Name = "Xã Phước Thắng" }, 2024, 7, [Lines.Grain, Lines.Insurance],
                 [new ActualRevision { UnitCode = "PHUOC_THANG", IndicatorCode = "CT02", Year = 2024, Month = 6, Value = 2_750.5, Note = LongCause, Revision = 1 }], new Report())),
             ["ke-hoach"] = s => PlanWorkbook.Write(s, PlanView.From(2024, [], Seeded.Plan, new PlanCatalog(Seeded.Catalog, Seeded.Units))),
+            ["khoi"] = s => BlockWorkbook.Write(s, Block(), new DateOnly(2024, 7, 15)),
             ["xep-loai"] = s => RankingWorkbook.Write(s, Features.Rankings.View(Seeded.Units.Values.Select((u, i) => new RankingEntry
                 { Rank = i + 1, UnitCode = u.Code, Total = 90 - i, ClassificationCode = "good", ClassificationName = "Hoàn thành tốt nhiệm vụ" }), 0, false), new DateOnly(2024, 12, 20)),
         };

@@ -12,8 +12,10 @@ public sealed class BlockReader(Evaluation.EvaluationClient evaluation, Submissi
             token => submissions.ListEscalationsAsync(new ListEscalationsRequest { Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
             page => (page.Escalations.Where(e => e.Status != EscalationStatus.Closed).Select(EscalationLine.From), page.NextPageToken)).ToListAsync().AsTask();
         var summary = await evaluation.GetBlockSummaryAsync(new GetBlockSummaryRequest { Block = block, Year = year, Quarter = quarter }, call);
+        var reviews = submissions.ListReviewsAsync(new ListReviewsRequest { Year = year, Quarter = quarter, Block = block }, call).ResponseAsync;
         var read = await facts.ReadAsync(year, quarter, summary.DistrictFigures, summary.Laggards.Select(l => l.UnitCode), call);
-        return new BlockView(block, year, quarter, summary.Preliminary, StatusTally.Of(summary.Counts), summary.CheckpointPassed, summary.CheckpointFailed,
-            read.Figures(summary.DistrictFigures), read.Laggards(summary.Laggards), await escalations, TaskCounts.From(summary.KeyTasks));
+        return new BlockView(read.Issuer, block, year, quarter, summary.Preliminary, StatusTally.Of(summary.Counts), summary.CheckpointPassed, summary.CheckpointFailed,
+            read.Figures(summary.DistrictFigures), read.Laggards(summary.Laggards),
+            [.. (await reviews).Reviews.Select(r => ReviewCard.From(r, read.UnitName, read.Name))], await escalations, TaskCounts.From(summary.KeyTasks));
     }
 }

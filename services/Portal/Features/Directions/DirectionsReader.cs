@@ -17,10 +17,7 @@ public sealed class DirectionsReader(Submissions.SubmissionsClient submissions, 
             token => submissions.ListDirectionsAsync(new ListDirectionsRequest { Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
             page => (page.Directions, page.NextPageToken)).ToListAsync().AsTask();
         var reviews = (await submissions.ListReviewsAsync(new ListReviewsRequest { Year = year, Quarter = quarter }, call)).Reviews
-            .Select(r => new ReviewCard(r.OfficeCode, UnitName(r.OfficeCode), new TimelinessMark(r.Timeliness, r.DaysLate), r.Deadline.ToDate("deadline")!.Value,
-                r.FiledAt?.ToDateTimeOffset(), r.FiledBy, r.Summary,
-                [.. r.Items.Select(i => new ReviewItemLine(i.IndicatorCode, IndicatorName(i.IndicatorCode), i.Difficulties, i.Solutions))]))
-            .ToList();
+            .Select(r => ReviewCard.From(r, UnitName, IndicatorName)).ToList();
         IReadOnlyList<ReviewedIndicator> own = [];
         if (person.Reports && reviews.Any(r => r.Office == person.Unit))
         {

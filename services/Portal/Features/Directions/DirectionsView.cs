@@ -1,3 +1,5 @@
+using TuyPhuoc.Contracts.Submissions.V1;
+
 namespace TuyPhuoc.Portal.Features;
 
 /// <summary>
@@ -18,6 +20,11 @@ public sealed record ReviewCard(string Office, string OfficeName, TimelinessMark
     string Summary, IReadOnlyList<ReviewItemLine> Items)
 {
     public bool Filed => FiledAt is not null;
+
+    public static ReviewCard From(OfficeReview r, Func<string, string> unitName, Func<string, string> indicatorName) =>
+        new(r.OfficeCode, unitName(r.OfficeCode), new TimelinessMark(r.Timeliness, r.DaysLate), r.Deadline.ToDate("deadline")!.Value,
+            r.FiledAt?.ToDateTimeOffset(), r.FiledBy, r.Summary,
+            [.. r.Items.Select(i => new ReviewItemLine(i.IndicatorCode, indicatorName(i.IndicatorCode), i.Difficulties, i.Solutions))]);
 }
 
 public sealed record ReviewItemLine(string Indicator, string Name, string Difficulties, string Solutions);

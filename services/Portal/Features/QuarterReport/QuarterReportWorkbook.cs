@@ -25,18 +25,8 @@ public static class QuarterReportWorkbook
             [v.Number is { } issued ? $"(Kèm theo Thông báo số {issued} ngày {v.Date.ToString("dd/MM/yyyy", VietNumber.Culture)} của {v.Issuer})"
                 : $"(Kèm theo Báo cáo số       /BC-UBND ngày     /     /{v.Year} của {v.Issuer})", .. v.Preliminary ? new[] { "(Số liệu sơ bộ)" } : []]);
 
-        var head = sheet.Row + 1;
-        sheet.Write(XCell.Of("STT", Look.Head), XCell.Of("Chỉ tiêu", Look.Head), XCell.Of("ĐVT", Look.Head), XCell.Of($"Kế hoạch năm {v.Year}", Look.Head),
-            XCell.Of("", Look.Head), XCell.Of($"Thực hiện quý {q}", Look.Head), XCell.Of($"Lũy kế đến hết quý {q}", Look.Head),
-            XCell.Of("% so KH năm", Look.Head), XCell.Of("% so KH quý (kể cả phần thiếu chuyển sang)", Look.Head), XCell.Of("Đánh giá", Look.Head),
-            XCell.Of("Ghi chú (cơ quan chủ trì, nguyên nhân)", Look.Head));
-        sheet.Write([.. Enumerable.Range(1, Columns).Select(c => (XCell?)XCell.Of(c switch { 4 => "Tỉnh giao", 5 => "Huyện giao", _ => "" }, Look.Head))]);
-        for (var c = 1; c <= Columns; c++)
-        {
-            if (c is not (4 or 5)) sheet.Merge(c, head, c, head + 1);
-        }
-        sheet.Merge(4, head, 5, head);
-        FormText.Numbering(sheet, Columns, head);
+        FormText.FiguresHead(sheet, 4, "STT", "Chỉ tiêu", "ĐVT", $"Kế hoạch năm {v.Year}", "", $"Thực hiện quý {q}", $"Lũy kế đến hết quý {q}",
+            "% so KH năm", "% so KH quý (kể cả phần thiếu chuyển sang)", "Đánh giá", "Ghi chú (cơ quan chủ trì, nguyên nhân)");
 
         var part = 0;
         var number = 0;
@@ -83,8 +73,7 @@ public static class QuarterReportWorkbook
 
     private static string[] Solutions(IReadOnlyList<string>? solutions) => solutions is { Count: > 0 } ? ["Giải pháp: " + string.Join("; ", solutions)] : [];
 
-    private static void Part(SheetWriter sheet, int number, string title) =>
-        sheet.Spans((1, 1, XCell.Of(FormText.Roman(number), Look.Block)), (2, Columns, XCell.Of(title, Look.Block)));
+    private static void Part(SheetWriter sheet, int number, string title) => FormText.Part(sheet, Columns, number, title);
 
     /// <summary>The counts of the district figures by source and in all, exactly as the Evaluation counted them.</summary>
     private static void Counts(SheetWriter sheet, QuarterReportView v)
