@@ -8,7 +8,10 @@ public static class ChangeKinds
     // IndicatorPlans
     public const string UnitCreated = "unit.created";
     public const string UnitClosed = "unit.closed";
+    public const string UnitRenamed = "unit.renamed";
     public const string IndicatorCreated = "indicator.created";
+    public const string IndicatorUpdated = "indicator.updated";
+    public const string IndicatorRetired = "indicator.retired";
     public const string PlanCreated = "plan.created";
     public const string PlanRevised = "plan.revised";
     public const string PlanPrefix = "plan.";

@@ -143,6 +143,17 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         [Plans("ListIndicators")] = async (c, o, t) => { await c.Plans.ListIndicatorsAsync(new ListIndicatorsRequest(), o); return []; },
         [Plans("GetIndicator")] = async (c, o, t) => { await c.Plans.GetIndicatorAsync(new GetIndicatorRequest { Code = t.Indicator }, o); return []; },
         [Plans("CreateIndicator")] = async (c, o, t) => { await c.Plans.CreateIndicatorAsync(new CreateIndicatorRequest { IdempotencyKey = NewKey() }, o); return []; },
+        [Plans("RenameUnit")] = async (c, o, t) => { await c.Plans.RenameUnitAsync(new RenameUnitRequest { Code = "NO_SUCH_UNIT", Name = "x", IdempotencyKey = NewKey() }, o); return []; },
+        [Plans("UpdateIndicator")] = async (c, o, t) =>
+        {
+            await c.Plans.UpdateIndicatorAsync(new UpdateIndicatorRequest { Indicator = new Indicator { Code = "NO_SUCH_INDICATOR" }, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
+        [Plans("RetireIndicator")] = async (c, o, t) =>
+        {
+            await c.Plans.RetireIndicatorAsync(new RetireIndicatorRequest { Code = "NO_SUCH_INDICATOR", FromYear = Year, IdempotencyKey = NewKey() }, o);
+            return [];
+        },
         [Plans("GetPlan")] = async (c, o, t) => { await c.Plans.GetPlanAsync(new GetPlanRequest { Year = Year }, o); return []; },
         [Plans("ListPlanRevisions")] = async (c, o, t) => { await c.Plans.ListPlanRevisionsAsync(new ListPlanRevisionsRequest { Year = Year }, o); return []; },
         // The plan of 2024 exists and 1999 has none: neither request can change anything.

@@ -384,6 +384,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         yield return T("AnswerDirection", new AnswerDirectionRequest { Id = "D-404", Answer = "Đã thực hiện", IdempotencyKey = "k" }, (r, o) => submissions.AnswerDirectionAsync(r, o).ResponseAsync);
         yield return T("CreateUnit", new CreateUnitRequest { Unit = NewUnit(), IdempotencyKey = "k" }, (r, o) => plans.CreateUnitAsync(r, o).ResponseAsync);
         yield return T("CreateIndicator", new CreateIndicatorRequest { Indicator = WithRange(NewIndicator()), IdempotencyKey = "k" }, (r, o) => plans.CreateIndicatorAsync(r, o).ResponseAsync);
+        yield return T("RenameUnit", new RenameUnitRequest { Code = "PHUOC_THANG", Name = "Xã Phước Thắng", IdempotencyKey = "k" }, (r, o) => plans.RenameUnitAsync(r, o).ResponseAsync);
+        yield return T("UpdateIndicator", new UpdateIndicatorRequest { Indicator = WithRange(NewIndicator()), IdempotencyKey = "k" }, (r, o) => plans.UpdateIndicatorAsync(r, o).ResponseAsync);
         yield return T("CreatePlan", WithAllocation(NewPlan()), (r, o) => plans.CreatePlanAsync(r, o).ResponseAsync);
         yield return T("RevisePlan", WithReason(NewRevision(), "Điều chỉnh"), (r, o) => plans.RevisePlanAsync(r, o).ResponseAsync);
         yield return T("SetScheme", new SetSchemeRequest { Scheme = NewScheme(), IdempotencyKey = "k" }, (r, o) => scoring.SetSchemeAsync(r, o).ResponseAsync, homeAffairs: true);

@@ -6,7 +6,7 @@ namespace TuyPhuoc.EndToEnd.Tests;
 
 /// <summary>
 /// The planning office keeps the district's units in the browser: a new commune (a wrong code refused beside the field,
-/// nothing stored), then merged into Xã Phước Thắng. The unit exists for today only, so no plan year of the other
+/// nothing stored), renamed, then merged into Xã Phước Thắng. The unit exists for today only, so no plan year of the other
 /// tests counts it.
 /// </summary>
 public sealed class PortalUnitsTests(SuiteFixture suite) : PortalBrowser(suite)
@@ -33,21 +33,31 @@ public sealed class PortalUnitsTests(SuiteFixture suite) : PortalBrowser(suite)
         await page.ClickAsync(".new-unit button[type=submit]");
         await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã thêm đơn vị Xã Thử Nghiệm.");
         var row = page.Locator($"tr[data-unit={code}]");
-        await Expect(row.Locator("th")).ToHaveTextAsync("Xã Thử Nghiệm");
+        await Expect(row.Locator(".unit-name")).ToHaveTextAsync("Xã Thử Nghiệm");
 
-        await row.Locator("summary").ClickAsync();
+        // Renamed: a blank name refused beside the field, then the new name from now on.
+        await row.Locator(".rename summary").ClickAsync();
+        await page.FillAsync($"#rename-{code}", " ");
+        await row.Locator(".rename button").ClickAsync();
+        await Expect(row.Locator(".rename .field-error")).ToHaveTextAsync("Bắt buộc nhập.");
+        await page.FillAsync($"#rename-{code}", "Xã Thử Nghiệm Mới");
+        await row.Locator(".rename button").ClickAsync();
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("Đã đổi tên Xã Thử Nghiệm thành Xã Thử Nghiệm Mới.");
+        await Expect(row.Locator(".unit-name")).ToHaveTextAsync("Xã Thử Nghiệm Mới");
+
+        await row.Locator(".state summary").ClickAsync();
         await page.FillAsync($"#close-from-{code}", today.AddDays(1).ToString("yyyy-MM-dd"));
         await page.SelectOptionAsync($"#merge-into-{code}", "PHUOC_THANG");
-        await row.Locator("button").ClickAsync();
+        await row.Locator(".state button").ClickAsync();
         await Expect(row.Locator(".state")).ToHaveTextAsync($"Sáp nhập vào Xã Phước Thắng từ ngày {today.AddDays(1):dd/MM/yyyy}");
         await KeepScreenshotAsync(page, "units-merged");
 
         var office = await Suite.CallAsAsync(Roles.PlanningOffice);
         var stored = (await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.ToProto(), PageSize = 1000 }, office)).Units.Single(u => u.Code == code);
-        Assert.Equal(("Xã Thử Nghiệm", UnitKind.Commune, "PHUOC_THANG", today.AddDays(1)), (stored.Name, stored.Kind, stored.MergedIntoCode, stored.ValidTo.ToDate("")!.Value));
+        Assert.Equal(("Xã Thử Nghiệm Mới", UnitKind.Commune, "PHUOC_THANG", today.AddDays(1)), (stored.Name, stored.Kind, stored.MergedIntoCode, stored.ValidTo.ToDate("")!.Value));
         var tomorrow = await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.AddDays(1).ToProto(), PageSize = 1000 }, office);
         Assert.DoesNotContain(tomorrow.Units, u => u.Code == code);
         // The refused attempt stored nothing: one unit of that name, the one added after.
-        Assert.Single((await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.ToProto(), PageSize = 1000 }, office)).Units, u => u.Name == "Xã Thử Nghiệm" && u.Code == code);
+        Assert.Empty((await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.ToProto(), PageSize = 1000 }, office)).Units.Where(u => u.Name.StartsWith("Xã Thử Nghiệm", StringComparison.Ordinal) && u.Code != code));
     }
 }

@@ -143,4 +143,52 @@ public class CatalogRulesTests
 
         Assert.Equal(["indicator.range", "indicator.responsible_office_code"], e.Violations.Select(v => v.Field).Order());
     }
+
+    private static Indicator Growth() => new()
+    {
+        Code = "GRO", Name = "Tốc độ tăng", UnitOfMeasure = "%", ResponsibleOfficeCode = "TCKH", MeasureKind = MeasureKind.Growth,
+        Direction = Direction.HigherIsBetter, Source = IndicatorSource.District, Block = SectorBlock.Economy, RangeMin = -100, RangeMax = 100,
+    };
+
+    [Fact]
+    public void Update_NameUnitAndRange_TakenWhatDecidesTheJudgementRefused()
+    {
+        var indicator = Growth();
+        var edited = Growth();
+        (edited.Name, edited.UnitOfMeasure, edited.RangeMin, edited.RangeMax) = ("Tốc độ tăng trưởng", "% năm", -50, 50);
+
+        CatalogRules.Update(indicator, edited, Units());
+
+        Assert.Equal(("Tốc độ tăng trưởng", "% năm", -50.0, 50.0), (indicator.Name, indicator.UnitOfMeasure, indicator.RangeMin, indicator.RangeMax));
+        var changed = Growth();
+        (changed.MeasureKind, changed.Direction, changed.ResponsibleOfficeCode) = (MeasureKind.Level, Direction.LowerIsBetter, "PHUOC_THANG");
+        var e = Assert.Throws<InvalidInputException>(() => CatalogRules.Update(indicator, changed, Units()));
+        Assert.Equal(["indicator.direction", "indicator.measure_kind", "indicator.responsible_office_code"], e.Violations.Select(v => v.Field).Order());
+        Assert.Equal("Tốc độ tăng trưởng", indicator.Name);
+    }
+
+    [Fact]
+    public void Retire_WhileAPlanOfThatYearOrLaterCarriesIt_FailedPreconditionElseRetired()
+    {
+        var indicator = Growth();
+        var today = new DateOnly(2026, 12, 7);
+
+        Assert.Throws<FailedPreconditionException>(() => CatalogRules.Retire(indicator, 2025, [2024, 2025], today));
+        Assert.Throws<InvalidInputException>(() => CatalogRules.Retire(indicator, 2028, [2024], today));
+        CatalogRules.Retire(indicator, 2025, [2024], today);
+
+        Assert.Equal(2025, indicator.RetiredFromYear);
+    }
+
+    [Fact]
+    public void Rename_AClosedUnit_FailedPreconditionAnOpenOneRenamed()
+    {
+        var units = Units();
+        CatalogRules.Rename(units["PHUOC_THANG"], " Xã Phước Thắng mới ", new(2025, 7, 1));
+        CatalogRules.Close(units["PHUOC_HUNG"], new(2025, 7, 1), "PHUOC_THANG", units);
+
+        Assert.Equal("Xã Phước Thắng mới", units["PHUOC_THANG"].Name);
+        Assert.Throws<FailedPreconditionException>(() => CatalogRules.Rename(units["PHUOC_HUNG"], "Tên khác", new(2025, 7, 2)));
+        Assert.Equal("name", Assert.Single(Assert.Throws<InvalidInputException>(() => CatalogRules.Rename(units["PHUOC_THANG"], " ", new(2025, 7, 2))).Violations).Field);
+    }
 }

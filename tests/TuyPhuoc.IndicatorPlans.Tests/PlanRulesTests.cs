@@ -42,6 +42,18 @@ public class PlanRulesTests
     }
 
     [Fact]
+    public void Validate_AnIndicatorRetiredFromTheYear_NamesItsTarget()
+    {
+        var catalog = new Dictionary<string, Indicator>(Catalog) { ["REVENUE"] = Indicator("REVENUE", MeasureKind.Cumulative) };
+        catalog["REVENUE"].RetiredFromYear = 2024;
+        var violations = new Violations();
+
+        PlanRules.Validate(2024, 1, [Target("REVENUE", 120)], catalog, Units, Jan1, violations);
+
+        Assert.Equal(("targets[0].indicator_code", "REVENUE is retired from 2024"), (violations.Items.Single().Field, violations.Items.Single().Description));
+    }
+
+    [Fact]
     public void Validate_CumulativeQuarters_PhasesMonthsThatSumToTheYear()
     {
         var (targets, warnings, violations) = Validate(Target("REVENUE", 120, quarters: [20, 30, 40, 30]));

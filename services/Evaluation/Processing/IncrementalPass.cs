@@ -84,7 +84,13 @@ public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, Po
                 return entry.IndicatorCodes is { Count: > 0 } codes
                     ? codes.SelectMany(c => ResultPlanner.ForIndicator(revised, c))
                     : ResultPlanner.All(revised);
-            case ChangeKinds.UnitCreated or ChangeKinds.UnitClosed or ChangeKinds.IndicatorCreated:
+            case ChangeKinds.IndicatorUpdated when entry.Year is { } year && entry.IndicatorCodes is { Count: > 0 } updated:
+                // Its office or range may change who reports it and how its values read in a year that plans it (one entry a year).
+                plans.Invalidate();
+                yearPlans.Clear();
+                return await PlanAsync(year) is { } planned ? updated.SelectMany(c => ResultPlanner.ForIndicator(planned, c)) : [];
+            case ChangeKinds.UnitCreated or ChangeKinds.UnitClosed or ChangeKinds.UnitRenamed or ChangeKinds.IndicatorCreated or ChangeKinds.IndicatorUpdated
+                or ChangeKinds.IndicatorRetired:
                 // No result changes until a plan names them; the cached plans must see the new catalog then.
                 plans.Invalidate();
                 yearPlans.Clear();

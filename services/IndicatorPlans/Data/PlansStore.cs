@@ -57,6 +57,33 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         return unit;
     }
 
+    public async Task<OrgUnit> RenameUnitAsync(string code, string name, CancellationToken ct)
+    {
+        var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new NotFoundException($"Unit {code} does not exist.");
+        CatalogRules.Rename(unit, name, Today);
+        Log(ChangeKinds.UnitRenamed, unit.Code);
+        return unit;
+    }
+
+    public async Task<Indicator> UpdateIndicatorAsync(Indicator edited, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Code == edited.Code, ct) ?? throw new NotFoundException($"Indicator {edited.Code} does not exist.");
+        CatalogRules.Update(indicator, edited, await UnitsAsync(ct));
+        // One entry for each year that plans it, so that a follower re-reads just those years' results of it.
+        var years = await db.Targets.Where(t => t.IndicatorCode == indicator.Code).Select(t => t.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
+        foreach (int? year in years.Count > 0 ? years.Cast<int?>() : [null]) Log(ChangeKinds.IndicatorUpdated, indicator.Code, year, [indicator.Code]);
+        return indicator;
+    }
+
+    public async Task<Indicator> RetireIndicatorAsync(string code, int fromYear, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Code == code, ct) ?? throw new NotFoundException($"Indicator {code} does not exist.");
+        var plannedIn = await db.Targets.Where(t => t.IndicatorCode == code).Select(t => t.Year).Distinct().ToListAsync(ct);
+        CatalogRules.Retire(indicator, fromYear, plannedIn, Today);
+        Log(ChangeKinds.IndicatorRetired, indicator.Code, indicators: [indicator.Code]);
+        return indicator;
+    }
+
     public async Task<Indicator> CreateIndicatorAsync(Indicator indicator, CancellationToken ct)
     {
         var exists = await db.Indicators.AnyAsync(i => i.Code == indicator.Code, ct);

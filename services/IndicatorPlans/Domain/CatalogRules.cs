@@ -69,15 +69,63 @@ public static partial class CatalogRules
         return Node(root);
     }
 
+    /// <summary>A unit's new name; a closed unit keeps the name it closed with.</summary>
+    public static void Rename(OrgUnit unit, string name, DateOnly today)
+    {
+        new Violations().RequireText(name, "name", 200).ThrowIfAny();
+        if (!unit.ExistsOn(today)) throw new FailedPreconditionException($"Unit {unit.Code} is closed; it keeps the name it closed with.");
+        unit.Name = name.Trim();
+    }
+
+    /// <summary>
+    /// The editable part of an indicator: its name, unit of measure, responsible office, range and baseline. What
+    /// decides how it is judged and who reports it as what stays; a change there is a new indicator.
+    /// </summary>
+    public static void Update(Indicator indicator, Indicator edited, IReadOnlyDictionary<string, OrgUnit> units)
+    {
+        var violations = new Violations();
+        ValidateEditable(edited, units, violations);
+        void Same<T>(T before, T after, string field) => violations.Require(EqualityComparer<T>.Default.Equals(before, after), $"indicator.{field}", "cannot be changed: create a new indicator");
+        Same(indicator.Source, edited.Source, "source");
+        Same(indicator.Block, edited.Block, "block");
+        Same(indicator.Direction, edited.Direction, "direction");
+        Same(indicator.MeasureKind, edited.MeasureKind, "measure_kind");
+        Same(indicator.CommuneAllocated, edited.CommuneAllocated, "commune_allocated");
+        violations.ThrowIfAny();
+        (indicator.Name, indicator.UnitOfMeasure, indicator.ResponsibleOfficeCode) = (edited.Name, edited.UnitOfMeasure, edited.ResponsibleOfficeCode);
+        (indicator.RangeMin, indicator.RangeMax, indicator.Baseline) = (edited.RangeMin, edited.RangeMax, edited.Baseline);
+    }
+
+    /// <summary>From <paramref name="fromYear"/> on no plan may carry it: refused while a plan of such a year does (<paramref name="plannedIn"/>).</summary>
+    public static void Retire(Indicator indicator, int fromYear, IEnumerable<int> plannedIn, DateOnly today)
+    {
+        new Violations().Require(fromYear >= PlanCalendar.FirstYear && fromYear <= today.Year + 1, "from_year",
+            $"must be between {PlanCalendar.FirstYear} and {today.Year + 1}").ThrowIfAny();
+        if (plannedIn.Where(y => y >= fromYear).Order().FirstOrDefault() is var year and > 0)
+        {
+            throw new FailedPreconditionException($"Indicator {indicator.Code} is in the plan of {year}; revise that plan first.");
+        }
+        indicator.RetiredFromYear = fromYear;
+    }
+
     public static void ValidateNewIndicator(Indicator indicator, IReadOnlyDictionary<string, OrgUnit> units, bool exists, Violations violations)
     {
         ValidateCode(indicator.Code, "indicator.code", violations);
-        violations.RequireText(indicator.Name, "indicator.name", 300);
-        violations.RequireText(indicator.UnitOfMeasure, "indicator.unit_of_measure", 50);
+        ValidateEditable(indicator, units, violations);
         violations.Require(Enum.IsDefined(indicator.Source), "indicator.source", "is required");
         violations.Require(Enum.IsDefined(indicator.Block), "indicator.block", "is required");
         violations.Require(Enum.IsDefined(indicator.Direction), "indicator.direction", "is required");
         violations.Require(Enum.IsDefined(indicator.MeasureKind), "indicator.measure_kind", "is required");
+        violations.Require(!(indicator.CommuneAllocated && indicator.MeasureKind == MeasureKind.YearEnd),
+            "indicator.commune_allocated", "a year-end indicator is not allocated to communes");
+        violations.ThrowIfAny();
+        if (exists) throw new AlreadyExistsException($"Indicator {indicator.Code} already exists.");
+    }
+
+    private static void ValidateEditable(Indicator indicator, IReadOnlyDictionary<string, OrgUnit> units, Violations violations)
+    {
+        violations.RequireText(indicator.Name, "indicator.name", 300);
+        violations.RequireText(indicator.UnitOfMeasure, "indicator.unit_of_measure", 50);
         if (!units.TryGetValue(indicator.ResponsibleOfficeCode ?? "", out var office) || office.Kind != UnitKind.Office)
         {
             violations.Add("indicator.responsible_office_code", $"'{indicator.ResponsibleOfficeCode}' is not an office");
@@ -88,10 +136,6 @@ public static partial class CatalogRules
             violations.RequireFinite(min, "indicator.range.min").RequireFinite(max, "indicator.range.max");
             violations.Require(!(min >= max), "indicator.range", "min must be below max");
         }
-        violations.Require(!(indicator.CommuneAllocated && indicator.MeasureKind == MeasureKind.YearEnd),
-            "indicator.commune_allocated", "a year-end indicator is not allocated to communes");
-        violations.ThrowIfAny();
-        if (exists) throw new AlreadyExistsException($"Indicator {indicator.Code} already exists.");
     }
 
     /// <summary>

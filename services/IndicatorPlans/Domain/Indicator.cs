@@ -16,4 +16,6 @@ public sealed class Indicator
     /// <summary>The values the measure can take (a percentage: 0..100); unset means non-negative.</summary>
     public double? RangeMin { get; set; }
     public double? RangeMax { get; set; }
+    /// <summary>The first year no plan may carry it.</summary>
+    public int? RetiredFromYear { get; set; }
 }

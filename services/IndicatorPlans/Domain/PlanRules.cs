@@ -34,6 +34,7 @@ public static class PlanRules
                 violations.Add($"{at}.indicator_code", $"unknown indicator '{input.IndicatorCode}'");
                 continue;
             }
+            if (indicator.RetiredFromYear <= year) violations.Add($"{at}.indicator_code", $"{indicator.Code} is retired from {indicator.RetiredFromYear}");
             var months = Phase(indicator, input.DistrictTarget, input.Quarters, input.Months, violations, at);
             CheckValue(indicator, input.DistrictTarget, $"{at}.district_target", violations);
             if (input.Baseline is { } baseline)

@@ -41,6 +41,11 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
                 string.IsNullOrWhiteSpace(request.MergedIntoCode) ? null : request.MergedIntoCode.Trim(), ct)).ToProto(),
             context.CancellationToken);
 
+    public override Task<Unit> RenameUnit(RenameUnitRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(RenameUnit), Key(context, request.IdempotencyKey), request, Unit.Parser, async ct =>
+            (await store.RenameUnitAsync(request.Code.Trim(), request.Name, ct)).ToProto(),
+            context.CancellationToken);
+
     public override async Task<ListBlocksResponse> ListBlocks(ListBlocksRequest request, ServerCallContext context) =>
         new() { Blocks = { (await store.BlocksAsync(context.CancellationToken)).Select(b => b.ToProto()) } };
 
@@ -60,6 +65,16 @@ public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal)
     public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context) =>
         store.WriteAsync(nameof(CreateIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
             (await store.CreateIndicatorAsync((request.Indicator ?? throw new InvalidInputException("indicator", "is required")).ToDomain(), ct)).ToProto(),
+            context.CancellationToken);
+
+    public override Task<Indicator> UpdateIndicator(UpdateIndicatorRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(UpdateIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
+            (await store.UpdateIndicatorAsync((request.Indicator ?? throw new InvalidInputException("indicator", "is required")).ToDomain(), ct)).ToProto(),
+            context.CancellationToken);
+
+    public override Task<Indicator> RetireIndicator(RetireIndicatorRequest request, ServerCallContext context) =>
+        store.WriteAsync(nameof(RetireIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
+            (await store.RetireIndicatorAsync(request.Code.Trim(), request.FromYear, ct)).ToProto(),
             context.CancellationToken);
 
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)

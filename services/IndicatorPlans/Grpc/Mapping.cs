@@ -64,6 +64,7 @@ internal static class Mapping
             MeasureKind = i.MeasureKind.ToProto(),
             CommuneAllocated = i.CommuneAllocated,
             Range = i.RangeMin is { } min && i.RangeMax is { } max ? new Proto.ValueRange { Min = min, Max = max } : null,
+            RetiredFromYear = i.RetiredFromYear ?? 0,
         };
         if (i.Baseline is { } baseline) proto.Baseline = baseline;
         return proto;

@@ -20,5 +20,6 @@ public static class FeatureReaders
         .AddSingleton<YearSetupReader>()
         .AddSingleton<AnnouncementsReader>()
         .AddSingleton<InboxReader>()
-        .AddSingleton<DirectionsReader>();
+        .AddSingleton<DirectionsReader>()
+        .AddSingleton<CatalogReader>();
 }

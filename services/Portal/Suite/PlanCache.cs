@@ -66,6 +66,9 @@ public sealed class PlanCache(IndicatorPlans.IndicatorPlansClient plans, IMemory
         cache.Remove("units-by-code");
     }
 
+    /// <summary>After an indicator is created, edited or retired: the next read asks the plans again.</summary>
+    public void ForgetIndicators() => cache.Remove("indicators");
+
     public Task<IReadOnlyList<Unit>> UnitsAsync(CallOptions call) =>
         cache.GetOrCreateAsync("units", async entry =>
         {

@@ -21,7 +21,7 @@ public static partial class Problems
             StatusCode.InvalidArgument => l["ProblemInvalid"],
             StatusCode.PermissionDenied => l["ProblemForbidden"],
             StatusCode.NotFound => l["ProblemNotFound"],
-            StatusCode.FailedPrecondition or StatusCode.Aborted or StatusCode.AlreadyExists => l["ProblemConflict", e.Status.Detail],
+            StatusCode.FailedPrecondition or StatusCode.Aborted or StatusCode.AlreadyExists => l["ProblemConflict", Reason(e.Status.Detail, l)],
             StatusCode.Unauthenticated => l["ProblemSessionEnded"],
             StatusCode.ResourceExhausted => l["ProblemBusy"],
             _ => l["ProblemServiceDown"],
@@ -48,7 +48,11 @@ public static partial class Problems
         if (NoUnitOn().Match(description) is { Success: true } unit) return l["ReasonNoUnitOn", unit.Groups[1].Value, Day(unit.Groups[2].Value)];
         if (AfterStart().Match(description) is { Success: true } start) return l["ReasonAfterStart", Day(start.Groups[1].Value)];
         if (description == "a unit cannot merge into itself") return l["ReasonSelfMerge"];
+        if (StillPlanned().Match(description) is { Success: true } planned) return l["ReasonStillPlanned", planned.Groups[1].Value, planned.Groups[2].Value];
         if (description == "needs its difficulties or its solutions") return l["ReasonReviewItem"];
+        if (description == "cannot be changed: create a new indicator") return l["ReasonCannotChange"];
+        if (description == "min must be below max") return l["ReasonMinBelowMax"];
+        if (description.EndsWith("' is not an office", StringComparison.Ordinal)) return l["ReasonNotAnOffice"];
         return description;
     }
 
@@ -72,6 +76,9 @@ public static partial class Problems
 
     [GeneratedRegex(@"^must be after the unit's start (\d{4}-\d{2}-\d{2})$")]
     private static partial Regex AfterStart();
+
+    [GeneratedRegex(@"^Indicator (\S+) is in the plan of (\d{4}); revise that plan first\.$")]
+    private static partial Regex StillPlanned();
 
     [GeneratedRegex("^must not be negative")]
     private static partial Regex Negative();

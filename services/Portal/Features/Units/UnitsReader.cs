@@ -2,7 +2,7 @@ using TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Portal.Features;
 
-/// <summary>The units of the district: read as they stood on the year's first day and today, created, and closed or merged from a date.</summary>
+/// <summary>The units of the district: read as they stood on the year's first day and today, created, renamed, and closed or merged from a date.</summary>
 public sealed class UnitsReader(IndicatorPlans.IndicatorPlansClient plans, PlanCache cache)
 {
     public async Task<UnitsView> ReadAsync(DateOnly today, CallOptions call)
@@ -28,6 +28,12 @@ public sealed class UnitsReader(IndicatorPlans.IndicatorPlansClient plans, PlanC
             },
             IdempotencyKey = key,
         }, call);
+        cache.ForgetUnits();
+    }
+
+    public async Task RenameAsync(string code, string name, string key, CallOptions call)
+    {
+        await plans.RenameUnitAsync(new RenameUnitRequest { Code = code, Name = name, IdempotencyKey = key }, call);
         cache.ForgetUnits();
     }
 
