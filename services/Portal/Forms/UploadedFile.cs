@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Components.Forms;
 
 namespace TuyPhuoc.Portal.Forms;
 
-/// <summary>A workbook the person picked, read within the suite's bounds, and a hash of its bytes for an idempotency key.</summary>
-public sealed record UploadedWorkbook(IReadOnlyDictionary<string, SheetReader> Sheets, string Hash);
+/// <summary>A workbook the person picked, read within the suite's bounds, a hash of its bytes for an idempotency key, and the bytes (for a service that reads the file itself).</summary>
+public sealed record UploadedWorkbook(IReadOnlyDictionary<string, SheetReader> Sheets, string Hash, byte[]? Bytes = null);
 
 /// <summary>A workbook the person picked, copied from the browser into memory (forms are small; bigger files are refused).</summary>
 public static class UploadedFile
@@ -21,7 +21,7 @@ public static class UploadedFile
         await using (var stream = file.OpenReadStream(MaxBytes, ct)) await stream.CopyToAsync(copy, ct);
         var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(copy.GetBuffer().AsSpan(0, (int)copy.Length)), 0, 12);
         copy.Position = 0;
-        return new(Xlsx.Sheets(await WorkbookGate.Process.ReadAsync(person, copy, ct: ct)), hash);
+        return new(Xlsx.Sheets(await WorkbookGate.Process.ReadAsync(person, copy, ct: ct)), hash, copy.ToArray());
     }
 
     /// <summary>The picked file read, or null and why it was refused, in the person's language.</summary>

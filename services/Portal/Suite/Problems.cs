@@ -51,6 +51,9 @@ public static partial class Problems
         if (StillPlanned().Match(description) is { Success: true } planned) return l["ReasonStillPlanned", planned.Groups[1].Value, planned.Groups[2].Value];
         if (description == "needs its difficulties or its solutions") return l["ReasonReviewItem"];
         if (description == "cannot be changed: create a new indicator") return l["ReasonCannotChange"];
+        if (description.StartsWith("names no unit of the plan: ", StringComparison.Ordinal)) return l["ReasonNoSuchUnit", description["names no unit of the plan: ".Length..]];
+        if (description == "is empty: name the lead unit") return l["ReasonNoLead"];
+        if (description == "names more than one lead unit") return l["ReasonTwoLeads"];
         if (description == "min must be below max") return l["ReasonMinBelowMax"];
         if (description.EndsWith("' is not an office", StringComparison.Ordinal)) return l["ReasonNotAnOffice"];
         return description;

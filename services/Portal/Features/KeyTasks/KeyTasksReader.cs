@@ -15,6 +15,18 @@ public sealed class KeyTasksReader(KeyTasks.KeyTasksClient tasks, PlanCache plan
         return new(year, TaskCounts.From(await summary), all, unit, await plans.UnitsByCodeAsync(call));
     }
 
+    /// <summary>A decision's list of key tasks imported from its annex workbook, read by KeyTasks itself (every wrong cell named).</summary>
+    public async Task<Decision> ImportDecisionAsync(string number, DateOnly? date, string title, int year, string block, UploadedWorkbook file, CallOptions call) =>
+        await tasks.ImportDecisionAsync(new ImportDecisionRequest
+        {
+            Number = number, DecisionDate = date.ToProto(), Title = title, Year = year, Block = block,
+            Workbook = Google.Protobuf.ByteString.CopyFrom(file.Bytes), IdempotencyKey = $"portal-decision-{year}-{file.Hash}",
+        }, call);
+
+    public async Task<IReadOnlyList<Decision>> DecisionsAsync(int year, CallOptions call) =>
+        await Paging.AllAsync(token => tasks.ListDecisionsAsync(new ListDecisionsRequest { Year = year, PageSize = Paging.MaxPageSize, PageToken = token }, call).ResponseAsync,
+            page => (page.Decisions, page.NextPageToken)).ToListAsync();
+
     public async Task<KeyTaskView> ReadAsync(string id, CallOptions call) =>
         new(await tasks.GetTaskAsync(new GetTaskRequest { Id = id }, call), await plans.UnitsByCodeAsync(call));
 
