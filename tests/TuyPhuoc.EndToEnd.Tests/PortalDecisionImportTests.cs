@@ -37,7 +37,7 @@ public sealed class PortalDecisionImportTests(SuiteFixture suite) : PortalBrowse
 
         await page.FillAsync("#dec-date", "14/03/2024");
         await form.Locator("button[type=submit]").ClickAsync();
-        await Expect(form.Locator(".cell-errors li")).ToHaveTextAsync(["PL01!C5 Không có đơn vị nào như vậy trong kế hoạch: \"Phòng Đất đai\""]);
+        await Expect(form.Locator(".cell-errors li")).ToHaveTextAsync(["PL01!C4 Không có đơn vị nào như vậy trong kế hoạch: \"phòng đất đai\""]);
         await KeepScreenshotAsync(page, "decision-import-refused", fullPage: false);
         Assert.Null(await StoredAsync());
 

@@ -51,6 +51,8 @@ public static partial class Problems
         if (StillPlanned().Match(description) is { Success: true } planned) return l["ReasonStillPlanned", planned.Groups[1].Value, planned.Groups[2].Value];
         if (description == "needs its difficulties or its solutions") return l["ReasonReviewItem"];
         if (description == "cannot be changed: create a new indicator") return l["ReasonCannotChange"];
+        if (NotBelow().Match(description) is { Success: true } below) return l["ReasonNotBelowField", l[$"Scheme_{below.Groups[1].Value}"]];
+        if (BelowUpper().Match(description) is { Success: true } upper) return l["ReasonBelowUpperLevel", Number(upper.Groups[1].Value)];
         if (description.StartsWith("names no unit of the plan: ", StringComparison.Ordinal)) return l["ReasonNoSuchUnit", description["names no unit of the plan: ".Length..]];
         if (description == "is empty: name the lead unit") return l["ReasonNoLead"];
         if (description == "names more than one lead unit") return l["ReasonTwoLeads"];
@@ -82,6 +84,12 @@ public static partial class Problems
 
     [GeneratedRegex(@"^Indicator (\S+) is in the plan of (\d{4}); revise that plan first\.$")]
     private static partial Regex StillPlanned();
+
+    [GeneratedRegex(@"^must not be below (\S+)$")]
+    private static partial Regex NotBelow();
+
+    [GeneratedRegex(@"^must be below classes\[\d+\]\.min_total \((.+)\)$")]
+    private static partial Regex BelowUpper();
 
     [GeneratedRegex("^must not be negative")]
     private static partial Regex Negative();

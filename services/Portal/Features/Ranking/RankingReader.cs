@@ -26,6 +26,24 @@ public sealed class RankingReader(EmulationScoring.EmulationScoringClient scorin
         return new ScoreView(units.GetValueOrDefault(unit)?.Name ?? unit, await score, await plans.IndicatorsAsync(call));
     }
 
+    /// <summary>
+    /// The year's scheme in force and every version of it, newest first; a year without one yet starts from the year
+    /// before's, which its first version copies unless changed.
+    /// </summary>
+    public async Task<(Scheme Current, IReadOnlyList<SchemeView> Versions)> SchemesAsync(int year, CallOptions call)
+    {
+        var catalog = await plans.IndicatorsAsync(call);
+        var versions = (await scoring.ListSchemeVersionsAsync(new ListSchemeVersionsRequest { Year = year }, call)).Versions;
+        if (versions.Count > 0) return (versions.MaxBy(v => v.Version)!, [.. versions.OrderByDescending(v => v.Version).Select(v => SchemeView.From(v, catalog))]);
+        var before = await scoring.GetSchemeAsync(new GetSchemeRequest { Year = year - 1 }, call);
+        before.Year = year;
+        return (before, []);
+    }
+
+    /// <summary>Records the next version of the year's scheme; the scores of the year are recomputed by it.</summary>
+    public Task<Scheme> SetSchemeAsync(Scheme scheme, string key, CallOptions call) =>
+        scoring.SetSchemeAsync(new SetSchemeRequest { Scheme = scheme, IdempotencyKey = key }, call).ResponseAsync;
+
     /// <summary>Finalises the list's year when it is open, reopens it when final; the service keeps the reason with the act.</summary>
     public Task ChangeYearAsync(RankingView view, string reason, string key, CallOptions call) => view.State.Final
         ? scoring.ReopenYearAsync(new ReopenYearRequest { Year = view.Year, Reason = reason, IdempotencyKey = key }, call).ResponseAsync
