@@ -59,6 +59,7 @@ public static class AccessTable
             ("ListTargets",          [A, A, A, A, A, A]),
             ("GetUnitAssignments",   [A, A, A, A, A, A]),
             ("ListAssignments",      [A, A, A, A, A, A]),
+            ("ListAudit",            [A, D, D, A, D, A]),
             ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
         (Contracts.Submissions.V1.Submissions.Descriptor,
@@ -91,6 +92,7 @@ public static class AccessTable
             ("GiveDirection",        [D, D, B, D, D, D]),
             ("AnswerDirection",      [A, U, D, D, D, D]),
             ("ListDirections",       [A, U, B, A, D, A]),
+            ("ListAudit",            [A, D, D, A, D, A]),
             ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
         (Contracts.Evaluation.V1.Evaluation.Descriptor,
@@ -108,6 +110,7 @@ public static class AccessTable
             ("IssueAnnouncement",    [A, D, D, D, D, D]),
             ("ListAnnouncements",    [A, A, A, A, A, A]),
             ("GetAnnouncement",      [A, A, A, A, A, A]),
+            ("ListAudit",            [A, D, D, A, D, A]),
         ]),
         (Contracts.Scoring.V1.EmulationScoring.Descriptor,
         [
@@ -119,6 +122,7 @@ public static class AccessTable
             ("FinalizeYear",         [D, D, D, A, D, D]),
             ("ReopenYear",           [D, D, D, A, D, D]),
             ("GetYearState",         [A, A, A, A, A, A]),
+            ("ListAudit",            [A, D, D, A, D, A]),
         ]),
         (Contracts.Tasks.V1.KeyTasks.Descriptor,
         [
@@ -134,6 +138,7 @@ public static class AccessTable
             ("RequestExtension",     [A, U, D, D, D, D]),
             ("DecideExtension",      [A, D, D, D, D, D]),
             ("ConfirmCompletion",    [A, D, D, D, D, D]),
+            ("ListAudit",            [A, D, D, A, D, A]),
             ("WatchChanges",         [A, D, D, A, D, A]),
         ]),
         // Every caller reads and marks only their own inboxes (no inbox is named in a request); partners get none.

@@ -41,6 +41,7 @@ public static class ServiceDefaultsExtensions
         {
             o.Interceptors.Add<DomainExceptionInterceptor>();
             o.Interceptors.Add<InputGuardInterceptor>();
+            o.Interceptors.Add<ChangeActorInterceptor>();
             o.MaxReceiveMessageSize = 16 * 1024 * 1024;
         });
         grpc.AddSuiteJsonTranscoding();

@@ -27,6 +27,8 @@ public sealed class ChangeLogEntry
     public string Data { get; set; } = "{}";
     /// <summary>W3C traceparent of the request that made the change, so downstream work joins its trace.</summary>
     public string? TraceParent { get; set; }
+    /// <summary>Who made the change (the request's token subject); null for the suite's own work.</summary>
+    public string? By { get; set; }
 
     /// <summary>The entry as a service's change message, its header filled in; the subject is the service's to add.</summary>
     public TMessage ToMessage<TMessage>() where TMessage : IChangeMessage, new() => new()
@@ -45,6 +47,7 @@ public sealed class ChangeLogEntry
         Data = data,
         OccurredAt = DateTimeOffset.UtcNow,
         TraceParent = Activity.Current?.Id,
+        By = ChangeActor.Current,
     };
 }
 
@@ -64,6 +67,7 @@ public static class ChangeLog
         e.Property(x => x.Key).HasMaxLength(200);
         e.Property(x => x.Data).HasColumnType("jsonb");
         e.Property(x => x.TraceParent).HasMaxLength(128);
+        e.Property(x => x.By).HasMaxLength(200);
     });
 
     /// <summary>

@@ -38,6 +38,7 @@ public static class ChangeKinds
     // Evaluation
     public const string ResultChanged = "result.changed";
     public const string PolicySet = "policy.set";
+    public const string Recomputed = "recompute.done";
     public const string AnnouncementIssued = "announcement.issued";
 
     // EmulationScoring

@@ -154,6 +154,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             await c.Plans.RetireIndicatorAsync(new RetireIndicatorRequest { Code = "NO_SUCH_INDICATOR", FromYear = Year, IdempotencyKey = NewKey() }, o);
             return [];
         },
+        [Plans("ListAudit")] = async (c, o, t) => { await c.Plans.ListAuditAsync(new TuyPhuoc.Contracts.Audit.V1.ListAuditRequest { PageSize = 1 }, o); return []; },
         [Plans("GetPlan")] = async (c, o, t) => { await c.Plans.GetPlanAsync(new GetPlanRequest { Year = Year }, o); return []; },
         [Plans("ListPlanRevisions")] = async (c, o, t) => { await c.Plans.ListPlanRevisionsAsync(new ListPlanRevisionsRequest { Year = Year }, o); return []; },
         // The plan of 2024 exists and 1999 has none: neither request can change anything.
@@ -313,6 +314,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         [Submissions("ListDirections")] = async (c, o, t) =>
             (await c.Submissions.ListDirectionsAsync(new ListDirectionsRequest { Year = Year, UnitCode = t.Own ? "" : t.Unit, PageSize = 1000 }, o))
             .Directions.Select(d => new Seen(d.UnitCode, d.Block)),
+        [Submissions("ListAudit")] = async (c, o, t) => { await c.Submissions.ListAuditAsync(new TuyPhuoc.Contracts.Audit.V1.ListAuditRequest { PageSize = 1 }, o); return []; },
         [Submissions("WatchChanges")] = async (c, o, t) =>
             (await ReadSomeAsync(c.Submissions.WatchChanges(new Subs.WatchChangesRequest { Consumer = "e2e-access" }, Stream(o))))
             .Where(e => e.Actual is not null).Select(e => c.Unit(e.Actual.UnitCode)),
@@ -353,6 +355,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             return [];
         },
         [Evaluations("ListAnnouncements")] = async (c, o, t) => { await c.Evaluation.ListAnnouncementsAsync(new ListAnnouncementsRequest { Year = Year }, o); return []; },
+        [Evaluations("ListAudit")] = async (c, o, t) => { await c.Evaluation.ListAuditAsync(new TuyPhuoc.Contracts.Audit.V1.ListAuditRequest { PageSize = 1 }, o); return []; },
         [Evaluations("GetAnnouncement")] = async (c, o, t) => { await c.Evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = 4 }, o); return []; },
 
         [Scoring("GetScheme")] = async (c, o, t) => { await c.Scoring.GetSchemeAsync(new GetSchemeRequest { Year = Year }, o); return []; },
@@ -369,6 +372,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         // Years before 2000 are refused as input: nothing is finalised or reopened.
         [Scoring("FinalizeYear")] = async (c, o, t) => { await c.Scoring.FinalizeYearAsync(new FinalizeYearRequest { Year = 1999, IdempotencyKey = NewKey() }, o); return []; },
         [Scoring("ReopenYear")] = async (c, o, t) => { await c.Scoring.ReopenYearAsync(new ReopenYearRequest { Year = 1999, Reason = "x", IdempotencyKey = NewKey() }, o); return []; },
+        [Scoring("ListAudit")] = async (c, o, t) => { await c.Scoring.ListAuditAsync(new TuyPhuoc.Contracts.Audit.V1.ListAuditRequest { PageSize = 1 }, o); return []; },
         [Scoring("GetYearState")] = async (c, o, t) => { await c.Scoring.GetYearStateAsync(new GetYearStateRequest { Year = Year }, o); return []; },
 
         // 1999 has no plan, an empty workbook is no annex and no task has a fresh id: the writes are refused for what they ask.
@@ -420,6 +424,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
             await c.Tasks.ConfirmCompletionAsync(new Tasks.ConfirmCompletionRequest { TaskId = Guid.NewGuid().ToString(), ReportId = 1, Reason = "x", IdempotencyKey = NewKey() }, o);
             return [];
         },
+        [KeyTasks("ListAudit")] = async (c, o, t) => { await c.Tasks.ListAuditAsync(new TuyPhuoc.Contracts.Audit.V1.ListAuditRequest { PageSize = 1 }, o); return []; },
         [KeyTasks("WatchChanges")] = async (c, o, t) => { await ReadSomeAsync(c.Tasks.WatchChanges(new Tasks.WatchChangesRequest { Consumer = "e2e-access" }, Stream(o))); return []; },
 
         // Every caller's own inboxes; the planning office's writes are refused for what they ask, so nothing shared changes.

@@ -15,9 +15,9 @@ public sealed class PortalLayoutTests(SuiteFixture suite) : PortalBrowser(suite)
     public static TheoryData<string, string?, string?, string[], string> Roles_ => new()
     {
         { Roles.UnitReporter, "PHUOC_THANG", null, ["/", "/bao-cao", "/kien-nghi", "/nhiem-vu", "/chi-dao", "/thong-bao", "/hop-thu"], "/duyet-bao-cao" },
-        { Roles.PlanningOffice, null, null, ["/", "/duyet-bao-cao", "/dung-han", "/bao-cao-quy", "/kien-nghi/tong-hop", "/nhiem-vu", "/chi-dao", "/thong-bao", "/hop-thu", "/ke-hoach", "/don-vi", "/danh-muc-chi-tieu", "/thiet-lap-nam"], "/bao-cao" },
+        { Roles.PlanningOffice, null, null, ["/", "/duyet-bao-cao", "/dung-han", "/bao-cao-quy", "/kien-nghi/tong-hop", "/nhiem-vu", "/chi-dao", "/thong-bao", "/hop-thu", "/ke-hoach", "/don-vi", "/danh-muc-chi-tieu", "/thiet-lap-nam", "/lich-su-thay-doi"], "/bao-cao" },
         { Roles.BlockLeader, null, "economy", ["/", "/khoi", "/nhiem-vu", "/chi-dao", "/thong-bao", "/hop-thu"], "/ke-hoach" },
-        { Roles.HomeAffairs, null, null, ["/", "/xep-hang", "/nhiem-vu", "/chi-dao", "/thong-bao", "/hop-thu"], "/duyet-bao-cao" },
+        { Roles.HomeAffairs, null, null, ["/", "/xep-hang", "/nhiem-vu", "/chi-dao", "/thong-bao", "/hop-thu", "/lich-su-thay-doi"], "/duyet-bao-cao" },
     };
 
     [Theory]

@@ -8,9 +8,12 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.EmulationScoring.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class EmulationScoringService(ScoringStore store, RankingReader rankings, IScoringInputs inputs)
+public sealed class EmulationScoringService(ScoringStore store, RankingReader rankings, IScoringInputs inputs, Data.EmulationScoringDbContext db)
     : Contracts.Scoring.V1.EmulationScoring.EmulationScoringBase
 {
+    public override Task<Contracts.Audit.V1.ListAuditResponse> ListAudit(Contracts.Audit.V1.ListAuditRequest request, ServerCallContext context) =>
+        db.ListAsync(request, context.CancellationToken);
+
     public override async Task<Scheme> GetScheme(GetSchemeRequest request, ServerCallContext context)
     {
         RequireYear(request.Year);

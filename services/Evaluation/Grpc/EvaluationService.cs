@@ -10,9 +10,12 @@ namespace TuyPhuoc.Evaluation.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class EvaluationService(Reports reports, FullRecompute recompute, EvaluationStore store, PolicyStore policies, IPlanSource plans,
-    ChangeSignal signal, IEnumerable<ISetAsideRetry> followers, Announcements announcements, AnnouncementContent content, DistrictClock clock)
+    ChangeSignal signal, IEnumerable<ISetAsideRetry> followers, Announcements announcements, AnnouncementContent content, DistrictClock clock, Data.EvaluationDbContext db)
     : Contracts.Evaluation.V1.Evaluation.EvaluationBase
 {
+    public override Task<Contracts.Audit.V1.ListAuditResponse> ListAudit(Contracts.Audit.V1.ListAuditRequest request, ServerCallContext context) =>
+        db.ListAsync(request, context.CancellationToken, ChangeKinds.ResultChanged);
+
     public override Task<IndicatorStatus> GetIndicatorStatus(GetIndicatorStatusRequest request, ServerCallContext context)
     {
         var (year, quarter) = Mapping.Period(request.Year, request.Quarter, Mapping.Required(request.UnitCode, "unit_code"), Mapping.Required(request.IndicatorCode, "indicator_code"));
@@ -55,6 +58,11 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
         // Entries set aside as unappliable are tried again first: a recompute is how an operator says the cause is fixed.
         foreach (var follower in followers) await follower.RetrySetAsideAsync(context.CancellationToken);
         var outcome = await recompute.RunAsync(year, context.CancellationToken);
+        // Kept in the audit: who recomputed which year, and what it changed.
+        db.Add(ChangeLogEntry.For(ChangeKinds.Recomputed, year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            System.Text.Json.JsonSerializer.Serialize(new { Year = year, outcome.Results, outcome.Changed })));
+        await db.SaveChangesAsync(context.CancellationToken);
+        signal.Pulse();
         return new RecomputeResponse { Year = year, Results = outcome.Results, Changed = outcome.Changed, Seconds = outcome.Elapsed.TotalSeconds };
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.IndicatorPlans.Domain;
+using TuyPhuoc.IndicatorPlans.Grpc;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Data;
@@ -44,7 +45,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         var violations = new Violations();
         CatalogRules.ValidateNewUnit(unit, await UnitsAsync(ct), violations);
         db.Units.Add(unit);
-        Log(ChangeKinds.UnitCreated, unit.Code);
+        Log(ChangeKinds.UnitCreated, unit.Code, state: unit.ToProto());
         return unit;
     }
 
@@ -53,7 +54,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         var units = await db.Units.ToDictionaryAsync(u => u.Code, ct);
         if (!units.TryGetValue(code, out var unit)) throw new NotFoundException($"Unit {code} does not exist.");
         CatalogRules.Close(unit, closedFrom, mergedInto, units);
-        Log(ChangeKinds.UnitClosed, unit.Code);
+        Log(ChangeKinds.UnitClosed, unit.Code, state: unit.ToProto());
         return unit;
     }
 
@@ -61,7 +62,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
     {
         var unit = await db.Units.SingleOrDefaultAsync(u => u.Code == code, ct) ?? throw new NotFoundException($"Unit {code} does not exist.");
         CatalogRules.Rename(unit, name, Today);
-        Log(ChangeKinds.UnitRenamed, unit.Code);
+        Log(ChangeKinds.UnitRenamed, unit.Code, state: unit.ToProto());
         return unit;
     }
 
@@ -71,7 +72,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         CatalogRules.Update(indicator, edited, await UnitsAsync(ct));
         // One entry for each year that plans it, so that a follower re-reads just those years' results of it.
         var years = await db.Targets.Where(t => t.IndicatorCode == indicator.Code).Select(t => t.Year).Distinct().OrderBy(y => y).ToListAsync(ct);
-        foreach (int? year in years.Count > 0 ? years.Cast<int?>() : [null]) Log(ChangeKinds.IndicatorUpdated, indicator.Code, year, [indicator.Code]);
+        foreach (int? year in years.Count > 0 ? years.Cast<int?>() : [null]) Log(ChangeKinds.IndicatorUpdated, indicator.Code, year, [indicator.Code], indicator.ToProto());
         return indicator;
     }
 
@@ -80,7 +81,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         var indicator = await db.Indicators.SingleOrDefaultAsync(i => i.Code == code, ct) ?? throw new NotFoundException($"Indicator {code} does not exist.");
         var plannedIn = await db.Targets.Where(t => t.IndicatorCode == code).Select(t => t.Year).Distinct().ToListAsync(ct);
         CatalogRules.Retire(indicator, fromYear, plannedIn, Today);
-        Log(ChangeKinds.IndicatorRetired, indicator.Code, indicators: [indicator.Code]);
+        Log(ChangeKinds.IndicatorRetired, indicator.Code, indicators: [indicator.Code], state: indicator.ToProto());
         return indicator;
     }
 
@@ -89,7 +90,7 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         var exists = await db.Indicators.AnyAsync(i => i.Code == indicator.Code, ct);
         CatalogRules.ValidateNewIndicator(indicator, await UnitsAsync(ct), exists, new Violations());
         db.Indicators.Add(indicator);
-        Log(ChangeKinds.IndicatorCreated, indicator.Code);
+        Log(ChangeKinds.IndicatorCreated, indicator.Code, state: indicator.ToProto());
         return indicator;
     }
 
@@ -167,8 +168,16 @@ public sealed class PlansStore(PlansDbContext db, ChangeSignal signal, DistrictC
         return revision;
     }
 
-    private void Log(string kind, string key, int? year = null, IEnumerable<string>? indicators = null) =>
-        db.ChangeLog.Add(ChangeLogEntry.For(kind, key, JsonSerializer.Serialize(new ChangeData(year, indicators?.ToArray() ?? []))));
+    /// <summary>A change-log entry; <paramref name="state"/> (a unit's or an indicator's) is kept beside, so the audit shows before and after.</summary>
+    private void Log(string kind, string key, int? year = null, IEnumerable<string>? indicators = null, IMessage? state = null)
+    {
+        var data = JsonSerializer.SerializeToNode(new ChangeData(year, indicators?.ToArray() ?? []))!.AsObject();
+        if (state is not null)
+        {
+            foreach (var (name, value) in System.Text.Json.Nodes.JsonNode.Parse(JsonFormatter.Default.Format(state))!.AsObject().ToList()) data[name] = value?.DeepClone();
+        }
+        db.ChangeLog.Add(ChangeLogEntry.For(kind, key, data.ToJsonString()));
+    }
 
     internal sealed record ChangeData(int? Year, string[] Indicators);
 }

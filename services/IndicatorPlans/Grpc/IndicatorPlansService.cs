@@ -9,8 +9,11 @@ using TuyPhuoc.ServiceDefaults;
 namespace TuyPhuoc.IndicatorPlans.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
-public sealed class IndicatorPlansService(PlansStore store, ChangeSignal signal) : Contracts.Plans.V1.IndicatorPlans.IndicatorPlansBase
+public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, ChangeSignal signal) : Contracts.Plans.V1.IndicatorPlans.IndicatorPlansBase
 {
+    public override Task<Contracts.Audit.V1.ListAuditResponse> ListAudit(Contracts.Audit.V1.ListAuditRequest request, ServerCallContext context) =>
+        db.ListAsync(request, context.CancellationToken);
+
     public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest request, ServerCallContext context)
     {
         var asOf = request.AsOf.ToDate("as_of") ?? store.Today;

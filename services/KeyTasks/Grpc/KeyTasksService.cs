@@ -13,6 +13,9 @@ namespace TuyPhuoc.KeyTasks.Grpc;
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, ChangeSignal signal) : Contracts.Tasks.V1.KeyTasks.KeyTasksBase
 {
+    public override Task<Contracts.Audit.V1.ListAuditResponse> ListAudit(Contracts.Audit.V1.ListAuditRequest request, ServerCallContext context) =>
+        db.ListAsync(request, context.CancellationToken);
+
     public override Task<Decision> CreateDecision(CreateDecisionRequest request, ServerCallContext context) =>
         WriteAsync(nameof(CreateDecision), context, request.IdempotencyKey, request, Decision.Parser, async (caller, ct) =>
             (await store.CreateDecisionAsync(caller, Mapping.ToHeader(request.Number, request.DecisionDate, request.Title, request.Year),

@@ -21,5 +21,6 @@ public static class FeatureReaders
         .AddSingleton<AnnouncementsReader>()
         .AddSingleton<InboxReader>()
         .AddSingleton<DirectionsReader>()
-        .AddSingleton<CatalogReader>();
+        .AddSingleton<CatalogReader>()
+        .AddSingleton<AuditReader>();
 }

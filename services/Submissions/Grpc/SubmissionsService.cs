@@ -11,9 +11,12 @@ namespace TuyPhuoc.Submissions.Grpc;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class SubmissionsService(ActualsStore actuals, ReportsStore reports, EscalationsStore escalations, ReviewsStore reviews, ChangeFeedStore changes,
-    IdempotentWrites writes, SubmissionWriter writer, ActualsImport import, PlanViews plans, ChangeSignal signal, SubmissionsMetrics metrics)
+    IdempotentWrites writes, SubmissionWriter writer, ActualsImport import, PlanViews plans, ChangeSignal signal, SubmissionsMetrics metrics, SubmissionsDbContext db)
     : Contracts.Submissions.V1.Submissions.SubmissionsBase
 {
+    public override Task<Contracts.Audit.V1.ListAuditResponse> ListAudit(Contracts.Audit.V1.ListAuditRequest request, ServerCallContext context) =>
+        db.ListAsync(request, context.CancellationToken, ChangeKinds.ActualRevised);
+
     public override async Task<ActualRevision> SubmitActual(SubmitActualRequest request, ServerCallContext context)
     {
         try

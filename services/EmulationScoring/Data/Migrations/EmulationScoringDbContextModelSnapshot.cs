@@ -22,6 +22,99 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Data")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_change_log_pending")
+                        .HasFilter("\"Sequence\" IS NULL");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("change_log", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastTriedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SetAsideAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Feed", "Sequence");
+
+                    b.ToTable("set_aside_entries", (string)null);
+                });
+
             modelBuilder.Entity("TuyPhuoc.EmulationScoring.Data.IndicatorResultRow", b =>
                 {
                     b.Property<int>("Year")
@@ -233,67 +326,6 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.ToTable("years", (string)null);
                 });
 
-            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.ChangeLogEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Data")
-                        .IsRequired()
-                        .HasColumnType("jsonb");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_change_log_pending")
-                        .HasFilter("\"Sequence\" IS NULL");
-
-                    b.HasIndex("Sequence")
-                        .IsUnique();
-
-                    b.ToTable("change_log", (string)null);
-                });
-
-            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.FeedCursor", b =>
-                {
-                    b.Property<string>("Feed")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Feed");
-
-                    b.ToTable("feed_cursors", (string)null);
-                });
-
             modelBuilder.Entity("TuyPhuoc.ServiceDefaults.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Operation")
@@ -318,34 +350,6 @@ namespace TuyPhuoc.EmulationScoring.Data.Migrations
                     b.HasKey("Operation", "Key");
 
                     b.ToTable("idempotency", (string)null);
-                });
-
-            modelBuilder.Entity("TuyPhuoc.ChangeFeeds.SetAsideEntry", b =>
-                {
-                    b.Property<string>("Feed")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTimeOffset>("LastTriedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTimeOffset>("SetAsideAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Feed", "Sequence");
-
-                    b.ToTable("set_aside_entries", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -30,6 +30,10 @@ namespace TuyPhuoc.Submissions.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("By")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Data")
                         .IsRequired()
                         .HasColumnType("jsonb");
