@@ -36,8 +36,20 @@ public sealed record AuditField(string Name, string? Before, string After)
         if (string.IsNullOrWhiteSpace(json)) return [];
         using var document = JsonDocument.Parse(json);
         if (document.RootElement.ValueKind != JsonValueKind.Object) return [];
-        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => Short(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()));
+        return document.RootElement.EnumerateObject().Where(p => !Empty(p.Value)).ToDictionary(p => p.Name, p => Short(Text(p.Value)));
     }
+
+    private static bool Empty(JsonElement value) => value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined
+        || value.ValueKind == JsonValueKind.Array && value.GetArrayLength() == 0 || value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0;
+
+    /// <summary>A value as a person reads it: a text as written, a date (google.type.Date) as dd/MM/yyyy, anything else as its JSON.</summary>
+    private static string Text(JsonElement value) => value switch
+    {
+        { ValueKind: JsonValueKind.String } => value.GetString()!,
+        { ValueKind: JsonValueKind.Object } when value.TryGetProperty("year", out var y) && value.TryGetProperty("month", out var m) && value.TryGetProperty("day", out var d)
+            => $"{d.GetInt32():00}/{m.GetInt32():00}/{y.GetInt32()}",
+        _ => value.GetRawText(),
+    };
 
     private static string Short(string value) => value.Length <= Longest ? value : value[..Longest] + "…";
 }
