@@ -99,6 +99,7 @@ public static class AccessTable
             ("IssueAnnouncement",    [A, D, D, D, D, D]),
             ("ListAnnouncements",    [A, A, A, A, A, A]),
             ("GetAnnouncement",      [A, A, A, A, A, A]),
+            ("WatchAnnouncements",   [A, A, A, A, A, A]),
         ]),
         (Contracts.Scoring.V1.EmulationScoring.Descriptor,
         [

@@ -102,7 +102,7 @@ public static class Mapping
         ConfirmationReason = p.ConfirmationReason ?? "",
     };
 
-    private static Proto.ExtensionRequest ToProto(ExtensionRequest e) => new()
+    public static Proto.ExtensionRequest ToProto(this ExtensionRequest e) => new()
     {
         Id = e.Id,
         RequestedDueDate = e.RequestedDueDate.ToProto(),
@@ -121,7 +121,16 @@ public static class Mapping
     {
         var change = e.ToMessage<Proto.Change>();
         if (e.Kind == ChangeKinds.DecisionCreated) change.Decision = Parser.Parse<Proto.Decision>(e.Data);
-        else change.Task = Parser.Parse<Proto.KeyTask>(e.Data);
+        else
+        {
+            change.Task = Parser.Parse<Proto.KeyTask>(e.Data);
+            // An extension's entry stores the request concerned as the task's only extension (the feed's tasks have no history).
+            if (change.Task.Extensions is [.., var extension])
+            {
+                change.Extension = extension;
+                change.Task.Extensions.Clear();
+            }
+        }
         change.Year = change.Decision?.Year ?? change.Task?.Year ?? 0;
         return change;
     }
