@@ -81,11 +81,7 @@ public sealed class TasksStore(KeyTasksDbContext db, PlanUnitsReader plans, Dist
         var extension = change(task);
         // Saved within the write's transaction, so the new report or request has its id in the answer and the entry.
         await db.SaveChangesAsync(ct);
-        // The entry carries the task as it stands after the change, its status as of today, and the request concerned
-        // as its only extension (Mapping.ToChange gives that as the change's own).
-        var entry = task.ToProto(TaskStatusRules.Assess(task, clock.Today), history: false);
-        if (extension is not null) entry.Extensions.Add(extension.ToProto());
-        db.ChangeLog.Add(ChangeLogEntry.For(kind, task.Id.ToString(), JsonFormatter.Default.Format(entry)));
+        db.ChangeLog.Add(ChangeLogEntry.For(kind, task.Id.ToString(), Mapping.EntryData(task, TaskStatusRules.Assess(task, clock.Today), extension)));
         return task;
     }
 

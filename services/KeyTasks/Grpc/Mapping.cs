@@ -116,6 +116,17 @@ public static class Mapping
         DecidedBy = e.DecidedBy ?? "",
     };
 
+    /// <summary>
+    /// What a task's change-log entry keeps: the task as it stands after the change, its status as of the change's day,
+    /// and the extension request the change concerns as its only extension (<see cref="ToChange"/> gives that as the change's own).
+    /// </summary>
+    public static string EntryData(KeyTask task, TaskAssessment assessment, ExtensionRequest? extension)
+    {
+        var data = task.ToProto(assessment, history: false);
+        if (extension is not null) data.Extensions.Add(extension.ToProto());
+        return JsonFormatter.Default.Format(data);
+    }
+
     /// <summary>A change-log entry with the snapshot kept with it.</summary>
     public static Proto.Change ToChange(ChangeLogEntry e)
     {
