@@ -88,13 +88,13 @@ public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser
         const string police = "CONG_AN", indicator = "CT33";
         office = await Suite.CallAsAsync(Roles.PlanningOffice);
         var issued = (await evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = Quarter, Version = 2 }, office))
-            .Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterActual;
+            .Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf();
         var february = (await evaluation.GetIndicatorStatusAsync(new GetIndicatorStatusRequest { UnitCode = police, IndicatorCode = indicator, Year = Year, Quarter = Quarter }, office))
             .MonthlyActuals[1].Value;
         var corrected = issued + 3;
         await CorrectAsync(police, indicator, 2, february + 3, office);
         await Eventually.TrueAsync(async () => (await evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = Year, Quarter = Quarter }, await Suite.CallAsAsync(Roles.PlanningOffice)))
-            .DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterActual == corrected, TimeSpan.FromSeconds(60), "the correction did not reach the quarterly report");
+            .DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf() == corrected, TimeSpan.FromSeconds(60), "the correction did not reach the quarterly report");
 
         await OpenAsync(page, $"/bao-cao-quy?nam={Year}&quy={Quarter}");
         await Expect(page.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(6)")).ToHaveTextAsync($"{corrected:0}");
@@ -102,7 +102,7 @@ public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser
         await Expect(commune.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(6)")).ToHaveTextAsync($"{issued:0}");
         await KeepScreenshotAsync(commune, "announcement-unchanged-after-correction");
         var unchanged = await evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = Quarter, Version = 2 }, await Suite.CallAsAsync(Roles.PlanningOffice));
-        Assert.Equal(issued, unchanged.Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterActual);
+        Assert.Equal(issued, unchanged.Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf());
     }
 
     /// <summary>The planning office reopens the unit's approved month, the unit sends the corrected value and the month again, and the office approves it.</summary>
@@ -135,4 +135,10 @@ public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser
         }, TimeSpan.FromSeconds(60), $"no notification links to {link}");
         return found!;
     }
+}
+
+internal static class QuarterFigures
+{
+    /// <summary>The figure's actual of the quarter asked for (the quarterly report's "quarter" column).</summary>
+    public static double QuarterOf(this IndicatorStatus figure) => figure.Quarters.Single(q => q.Quarter == figure.Quarter).Actual;
 }
