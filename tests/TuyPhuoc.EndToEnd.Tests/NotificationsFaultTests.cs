@@ -84,6 +84,8 @@ public sealed class NotificationsFaultTests(IsolatedSuite suite)
         // Those not recorded as sent are only the round the crash interrupted: claimed before the kill, never tried
         // again; each reached the server once (accepted before the crash could record it) or not at all.
         var interrupted = rows.Where(r => r.Status != Status.Sent).ToList();
+        TestContext.Current.TestOutputHelper?.WriteLine($"{rows.Count} mails: {beforeTheKill} at the server before the kill, {interrupted.Count} interrupted "
+            + $"({interrupted.Count(r => mails.ContainsKey(r.Address))} of them had reached the server), {rows.Count(r => r.SentAt > restartedAt)} sent after the restart");
         Assert.All(interrupted, r => Assert.True(r.Status is Status.Sending or Status.Failed && r.ClaimedAt < killedAt, $"{r.Address}: {r.Status}, claimed {r.ClaimedAt:O}"));
         Assert.True(interrupted.Count <= Round, $"{interrupted.Count} mails not sent: more than one round");
         Assert.All(interrupted, r => Assert.True(mails.GetValueOrDefault(r.Address) <= 1));
