@@ -108,7 +108,7 @@ public sealed class NotificationsTests(SuiteFixture suite, IsolatedSuite isolate
             }, await suite.CallAsAsync(Roles.UnitReporter, unit));
             await tasks.DecideExtensionAsync(new Tasks.DecideExtensionRequest
             {
-                TaskId = task.Id, ExtensionId = asked.Extensions.Single().Id, Grant = grant, Reason = grant ? "" : "Nhiệm vụ phải hoàn thành trước kỳ họp HĐND",
+                TaskId = task.Id, ExtensionId = asked.Extensions.Single().Id, Grant = grant, Reason = grant ? "Đồng ý theo đề nghị" : "Nhiệm vụ phải hoàn thành trước kỳ họp HĐND",
                 IdempotencyKey = Guid.NewGuid().ToString(),
             }, await suite.CallAsAsync(Roles.PlanningOffice));
         }
@@ -120,7 +120,7 @@ public sealed class NotificationsTests(SuiteFixture suite, IsolatedSuite isolate
         var refused = await WaitForAsync(() => DecidedAsync(both[1].Id), n => n is not null);
 
         Assert.Equal("Đề nghị gia hạn nhiệm vụ được chấp thuận", granted!.Title);
-        Assert.EndsWith("đến ngày 31/12/2025.", granted.Body);
+        Assert.EndsWith("đến ngày 31/12/2025. Ý kiến: Đồng ý theo đề nghị.", granted.Body);
         Assert.Equal("Đề nghị gia hạn nhiệm vụ không được chấp thuận", refused!.Title);
         Assert.EndsWith("Lý do: Nhiệm vụ phải hoàn thành trước kỳ họp HĐND. Thời hạn vẫn là 30/06/2025.", refused.Body);
     }
