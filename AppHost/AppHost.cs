@@ -47,7 +47,7 @@ var scoring = Service<Projects.TuyPhuoc_EmulationScoring>(ResourceNames.Emulatio
 var smtp = builder.AddSmtp(ResourceNames.Smtp);
 
 var notifications = Service<Projects.TuyPhuoc_Notifications>(ResourceNames.Notifications, ResourceNames.NotificationsDb)
-    .WithReference(submissions).WithReference(keyTasks).WithReference(smtp).WaitFor(submissions).WaitFor(keyTasks).WaitFor(smtp)
+    .WithReference(submissions).WithReference(keyTasks).WithReference(evaluation).WithReference(smtp).WaitFor(submissions).WaitFor(keyTasks).WaitFor(smtp)
     .WithSettings("Notifications");
 
 var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))

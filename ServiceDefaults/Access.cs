@@ -110,6 +110,7 @@ public static class AccessTable
             ("IssueAnnouncement",    [A, D, D, D, D, D]),
             ("ListAnnouncements",    [A, A, A, A, A, A]),
             ("GetAnnouncement",      [A, A, A, A, A, A]),
+            ("WatchAnnouncements",   [A, A, A, A, A, A]),
             ("ListAudit",            [A, D, D, A, D, A]),
         ]),
         (Contracts.Scoring.V1.EmulationScoring.Descriptor,

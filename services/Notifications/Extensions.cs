@@ -13,6 +13,7 @@ public static class NotificationsExtensions
         builder.Services.AddMigration<NotificationsDbContext>();
         builder.AddSuiteGrpcClient<Subs.Submissions.SubmissionsClient>(ResourceNames.Submissions);
         builder.AddSuiteGrpcClient<TuyPhuoc.Contracts.Tasks.V1.KeyTasks.KeyTasksClient>(ResourceNames.KeyTasks);
+        builder.AddSuiteGrpcClient<TuyPhuoc.Contracts.Evaluation.V1.Evaluation.EvaluationClient>(ResourceNames.Evaluation);
         builder.Services.Configure<NotificationsOptions>(builder.Configuration.GetSection(NotificationsOptions.Section));
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -21,6 +22,7 @@ public static class NotificationsExtensions
         builder.Services.AddScoped<InboxStore>();
         builder.Services.AddFollower<SubmissionsFollower>();
         builder.Services.AddFollower<KeyTasksFollower>();
+        builder.Services.AddFollower<AnnouncementsFollower>();
         builder.Services.AddHostedService<DeadlineReminders>();
         builder.Services.AddHostedService<OverdueNotices>();
         builder.Services.AddHostedService<MailDispatcher>();

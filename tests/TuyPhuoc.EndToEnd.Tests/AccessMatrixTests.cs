@@ -357,6 +357,7 @@ public sealed class AccessMatrixTests(SuiteFixture suite)
         [Evaluations("ListAnnouncements")] = async (c, o, t) => { await c.Evaluation.ListAnnouncementsAsync(new ListAnnouncementsRequest { Year = Year }, o); return []; },
         [Evaluations("ListAudit")] = async (c, o, t) => { await c.Evaluation.ListAuditAsync(new TuyPhuoc.Contracts.Audit.V1.ListAuditRequest { PageSize = 1 }, o); return []; },
         [Evaluations("GetAnnouncement")] = async (c, o, t) => { await c.Evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = 4 }, o); return []; },
+        [Evaluations("WatchAnnouncements")] = async (c, o, t) => { await ReadSomeAsync(c.Evaluation.WatchAnnouncements(new WatchAnnouncementsRequest(), Stream(o))); return []; },
 
         [Scoring("GetScheme")] = async (c, o, t) => { await c.Scoring.GetSchemeAsync(new GetSchemeRequest { Year = Year }, o); return []; },
         [Scoring("SetScheme")] = async (c, o, t) => { await c.Scoring.SetSchemeAsync(new SetSchemeRequest { IdempotencyKey = NewKey() }, o); return []; },

@@ -1,13 +1,17 @@
 using Microsoft.Playwright;
 using TuyPhuoc.Contracts.Evaluation.V1;
+using TuyPhuoc.Contracts.Notifications.V1;
 using TuyPhuoc.Harness;
 using TuyPhuoc.ServiceDefaults;
+using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.EndToEnd.Tests;
 
 /// <summary>
-/// The planning office announces a quarter's results in the browser and every unit reads them as issued.
-/// Issued here and by no other test: the announcements of Q1 2024.
+/// The planning office announces a quarter's results in the browser, every unit is told and reads them as issued, and a
+/// figure corrected afterwards changes the live report but not the announcement. Issued here and by no other test: the
+/// announcements of Q1 2024; corrected here and asserted on by no other test: February 2024 of the police's CT33
+/// (traffic accidents, reported by CONG_AN alone).
 /// </summary>
 public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser(suite)
 {
@@ -40,6 +44,13 @@ public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser
         await KeepScreenshotAsync(page, "announcement-issued");
         var first = Assert.Single(await IssuedAsync());
         var frozen = await evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = Quarter, Version = 1 }, office);
+        // Every unit, block leader and home affairs is told, with the link of the version issued.
+        foreach (var (role, unit, block) in new (string, string?, string?)[] { (Roles.UnitReporter, "PHUOC_SON", null), (Roles.BlockLeader, null, "economy"), (Roles.HomeAffairs, null, null) })
+        {
+            var told = await TellingAsync(role, unit, block, $"/thong-bao/{Year}/{Quarter}/1");
+            Assert.Equal(("Thông báo kết quả thực hiện chỉ tiêu quý I/2024", NotificationKind.AnnouncementIssued), (told.Title, told.Kind));
+            Assert.Contains("Thông báo số 130/TB-UBND ngày 02/04/2024", told.Body);
+        }
 
         // A commune reads it from the year's list, with the figures as frozen, and takes its workbook.
         var commune = await SignedInAsync("PHUOC_SON", "Lê Thị Hoa", $"/thong-bao?nam={Year}");
@@ -72,5 +83,62 @@ public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser
         await Expect(commune.Locator("h1")).ToContainTextAsync("135/TB-UBND");
         await Expect(commune.Locator(".changes h2")).ToHaveTextAsync("Khác với lần 1");
         Assert.Equal(first.Number, (await IssuedAsync()).Single(a => a.Version == 1).Number);
+
+        // A figure of the quarter corrected after the issue: the police's February accidents, reopened and sent again.
+        const string police = "CONG_AN", indicator = "CT33";
+        office = await Suite.CallAsAsync(Roles.PlanningOffice);
+        var issued = (await evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = Quarter, Version = 2 }, office))
+            .Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf();
+        var february = (await evaluation.GetIndicatorStatusAsync(new GetIndicatorStatusRequest { UnitCode = police, IndicatorCode = indicator, Year = Year, Quarter = Quarter }, office))
+            .MonthlyActuals[1].Value;
+        var corrected = issued + 3;
+        await CorrectAsync(police, indicator, 2, february + 3, office);
+        await Eventually.TrueAsync(async () => (await evaluation.GetQuarterReportAsync(new GetQuarterReportRequest { Year = Year, Quarter = Quarter }, await Suite.CallAsAsync(Roles.PlanningOffice)))
+            .DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf() == corrected, TimeSpan.FromSeconds(60), "the correction did not reach the quarterly report");
+
+        await OpenAsync(page, $"/bao-cao-quy?nam={Year}&quy={Quarter}");
+        await Expect(page.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(6)")).ToHaveTextAsync($"{corrected:0}");
+        await OpenAsync(commune, $"/thong-bao/{Year}/{Quarter}/2");
+        await Expect(commune.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(6)")).ToHaveTextAsync($"{issued:0}");
+        await KeepScreenshotAsync(commune, "announcement-unchanged-after-correction");
+        var unchanged = await evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = Quarter, Version = 2 }, await Suite.CallAsAsync(Roles.PlanningOffice));
+        Assert.Equal(issued, unchanged.Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf());
     }
+
+    /// <summary>The planning office reopens the unit's approved month, the unit sends the corrected value and the month again, and the office approves it.</summary>
+    private async Task CorrectAsync(string unit, string indicator, int month, double value, Grpc.Core.CallOptions office)
+    {
+        var submissions = new Subs.Submissions.SubmissionsClient(Suite.Gateway);
+        var reporter = await Suite.CallAsAsync(Roles.UnitReporter, unit);
+        await submissions.ReopenReportAsync(new Subs.ReopenReportRequest
+        {
+            UnitCode = unit, Year = Year, Month = month, Reason = "Công an huyện điều chỉnh số vụ tai nạn giao thông tháng 2 sau khi đối chiếu", IdempotencyKey = Guid.NewGuid().ToString(),
+        }, office);
+        await submissions.SubmitActualAsync(new Subs.SubmitActualRequest
+        {
+            UnitCode = unit, IndicatorCode = indicator, Year = Year, Month = month, Value = value, Note = "Bổ sung 3 vụ sau đối chiếu", IdempotencyKey = Guid.NewGuid().ToString(),
+        }, reporter);
+        await submissions.SubmitReportAsync(new Subs.SubmitReportRequest { UnitCode = unit, Year = Year, Month = month, IdempotencyKey = Guid.NewGuid().ToString() }, reporter);
+        await submissions.ApproveReportAsync(new Subs.ApproveReportRequest { UnitCode = unit, Year = Year, Month = month, IdempotencyKey = Guid.NewGuid().ToString() }, office);
+    }
+
+    /// <summary>The reader's notification linking to the page, once Notifications has taken the announcement in.</summary>
+    private async Task<Notification> TellingAsync(string role, string? unit, string? block, string link)
+    {
+        var notes = new Notifications.NotificationsClient(Suite.Gateway);
+        Notification? found = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            found = (await notes.ListNotificationsAsync(new ListNotificationsRequest { PageSize = 100 }, await Suite.CallAsAsync(role, unit, block)))
+                .Notifications.FirstOrDefault(n => n.Link == link);
+            return found is not null;
+        }, TimeSpan.FromSeconds(60), $"no notification links to {link}");
+        return found!;
+    }
+}
+
+internal static class QuarterFigures
+{
+    /// <summary>The figure's actual of the quarter asked for (the quarterly report's "quarter" column).</summary>
+    public static double QuarterOf(this IndicatorStatus figure) => figure.Quarters.Single(q => q.Quarter == figure.Quarter).Actual;
 }

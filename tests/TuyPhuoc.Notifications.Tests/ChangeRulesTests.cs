@@ -114,8 +114,46 @@ public sealed class TaskChangeRulesTests
         Assert.Contains("Đơn vị VH_TT đề nghị gia hạn nhiệm vụ 5 «Hoàn thành đề án chuyển đổi số» (1307/QĐ-UBND)", draft.Body);
     }
 
+    private static TuyPhuoc.Contracts.Tasks.V1.Change Decided(TuyPhuoc.Contracts.Tasks.V1.ExtensionDecision decision, string reason)
+    {
+        var change = TaskChange(ChangeKinds.TaskExtensionDecided);
+        change.Extension = new TuyPhuoc.Contracts.Tasks.V1.ExtensionRequest
+        {
+            Id = 3, Decision = decision, DecisionReason = reason, RequestedDueDate = new Google.Type.Date { Year = 2024, Month = 11, Day = 5 },
+        };
+        return change;
+    }
+
     [Fact]
-    public void From_ExtensionDecided_TheLeadUnitWithTheDeadlineInForce()
+    public void From_ExtensionGranted_TheLeadUnitWithTheNewDeadline()
+    {
+        var draft = Assert.Single(TaskChangeRules.From(Decided(TuyPhuoc.Contracts.Tasks.V1.ExtensionDecision.Granted, "")));
+
+        Assert.Equal(("unit:VH_TT", NotificationKind.TaskExtensionDecided, "/nhiem-vu/t-1"), (draft.Inbox, draft.Kind, draft.Link));
+        Assert.Equal("Đề nghị gia hạn nhiệm vụ được chấp thuận", draft.Title);
+        Assert.Equal("Phòng Tài chính - Kế hoạch đồng ý gia hạn nhiệm vụ 5 «Hoàn thành đề án chuyển đổi số» (1307/QĐ-UBND) đến ngày 05/11/2024.", draft.Body);
+    }
+
+    [Fact]
+    public void From_ExtensionRefusedWithAReason_TheReasonAndTheDeadlineThatStays()
+    {
+        var draft = Assert.Single(TaskChangeRules.From(Decided(TuyPhuoc.Contracts.Tasks.V1.ExtensionDecision.Refused, " Đề án phải trình HĐND kỳ họp cuối năm. ")));
+
+        Assert.Equal("Đề nghị gia hạn nhiệm vụ không được chấp thuận", draft.Title);
+        Assert.Equal("Phòng Tài chính - Kế hoạch không đồng ý gia hạn nhiệm vụ 5 «Hoàn thành đề án chuyển đổi số» (1307/QĐ-UBND). Lý do: Đề án phải trình HĐND kỳ họp cuối năm. Thời hạn vẫn là Quý III/2024.", draft.Body);
+    }
+
+    [Fact]
+    public void From_ExtensionRefusedWithoutAReason_NoReasonLine()
+    {
+        var draft = Assert.Single(TaskChangeRules.From(Decided(TuyPhuoc.Contracts.Tasks.V1.ExtensionDecision.Refused, "")));
+
+        Assert.DoesNotContain("Lý do", draft.Body);
+        Assert.EndsWith("(1307/QĐ-UBND). Thời hạn vẫn là Quý III/2024.", draft.Body);
+    }
+
+    [Fact]
+    public void From_ExtensionDecidedInAnEntryWithoutTheRequest_TheDeadlineInForce()
     {
         var draft = Assert.Single(TaskChangeRules.From(TaskChange(ChangeKinds.TaskExtensionDecided)));
 

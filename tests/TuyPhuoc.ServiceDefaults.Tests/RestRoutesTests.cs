@@ -36,7 +36,7 @@ public sealed class RestRoutesTests
     {
         var streams = CallableMethods().Where(m => m.IsServerStreaming).ToList();
 
-        Assert.Equal(["WatchChanges", "WatchChanges", "WatchResults", "WatchChanges"], streams.Select(m => m.Name));
+        Assert.Equal(["WatchChanges", "WatchChanges", "WatchResults", "WatchAnnouncements", "WatchChanges"], streams.Select(m => m.Name));
         // The gateway counts the streams a caller holds open by their path, so a stream's path names no field.
         Assert.All(streams.SelectMany(RestApi.RoutesOf), r => Assert.True(r.Verb == "GET" && r.IsLiteral, $"{r.Verb} {r.Template}"));
     }

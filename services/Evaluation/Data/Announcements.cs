@@ -26,7 +26,7 @@ public sealed class Announcements(EvaluationDbContext db, TimeProvider clock)
             Year = year, Quarter = quarter, Version = version, Number = announcement.Number, Date = date, IssuedAt = now, IssuedBy = issuedBy,
             Content = announcement.ToByteArray(),
         });
-        db.Add(ChangeLogEntry.For(ChangeKinds.AnnouncementIssued, $"{year}/{quarter}/{version}",
+        db.Add(ChangeLogEntry.For(ChangeKinds.AnnouncementIssued, Key(year, quarter, version),
             System.Text.Json.JsonSerializer.Serialize(new { Year = year, Quarter = quarter, Version = version, announcement.Number })));
         return announcement;
     }
@@ -51,6 +51,23 @@ public sealed class Announcements(EvaluationDbContext db, TimeProvider clock)
         announcement.SupersededBy = row.SupersededBy;
         return announcement;
     }
+
+    /// <summary>The change feed's entries of issued announcements after a position, in order.</summary>
+    public Task<List<ChangeLogEntry>> IssuesAfterAsync(long after, CancellationToken ct) =>
+        db.Set<ChangeLogEntry>().AsNoTracking().Where(e => e.Kind == ChangeKinds.AnnouncementIssued && e.Sequence > after)
+            .OrderBy(e => e.Sequence).Take(100).ToListAsync(ct);
+
+    /// <summary>The versions the entries name, as issued (with their content), by the entries' key "year/quarter/version".</summary>
+    public async Task<Dictionary<string, Proto.Announcement>> IssuedAsync(IReadOnlyCollection<ChangeLogEntry> entries, CancellationToken ct)
+    {
+        var keys = entries.Select(e => e.Key).ToHashSet();
+        var years = entries.Select(e => int.Parse(e.Key.Split('/')[0], System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        return (await Rows.AsNoTracking().Where(a => years.Contains(a.Year)).ToListAsync(ct))
+            .Where(a => keys.Contains(Key(a.Year, a.Quarter, a.Version)))
+            .ToDictionary(a => Key(a.Year, a.Quarter, a.Version), a => Proto.Announcement.Parser.ParseFrom(a.Content));
+    }
+
+    private static string Key(int year, int quarter, int version) => $"{year}/{quarter}/{version}";
 
     public Task<TResponse> WriteOnceAsync<TResponse>(string operation, string? idempotencyKey, IMessage request, MessageParser<TResponse> parser,
         Func<CancellationToken, Task<TResponse>> write, CancellationToken ct) where TResponse : class, IMessage<TResponse> =>

@@ -96,6 +96,8 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
             e.Property(x => x.IssuedBy).HasMaxLength(200);
         });
         model.ConfigureChangeLog();
+        // WatchAnnouncements reads only the issues among the many result changes.
+        model.Entity<ChangeLogEntry>().HasIndex(x => x.Sequence, "IX_change_log_announcements").HasFilter($"\"Kind\" = '{ChangeKinds.AnnouncementIssued}'");
         model.ConfigureIdempotency();
     }
 

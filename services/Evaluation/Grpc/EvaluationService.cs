@@ -124,6 +124,20 @@ public sealed class EvaluationService(Reports reports, FullRecompute recompute, 
             ?? throw new NotFoundException($"Quarter {quarter} of {year} has no announcement{(request.Version > 0 ? $" version {request.Version}" : "")}.");
     }
 
+    public override async Task WatchAnnouncements(WatchAnnouncementsRequest request, IServerStreamWriter<AnnouncementChange> responseStream, ServerCallContext context)
+    {
+        if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
+        Dictionary<string, Announcement> issued = [];
+        await ChangeFeedStreaming.StreamAsync(async (after, ct) =>
+            {
+                var entries = await announcements.IssuesAfterAsync(after, ct);
+                issued = await announcements.IssuedAsync(entries, ct);
+                return entries;
+            },
+            entry => issued.TryGetValue(entry.Key, out var announcement) ? Mapping.ToChange(entry, announcement) : null,
+            request.AfterSequence, responseStream, signal, context.CancellationToken);
+    }
+
     private static CallerScope Caller(ServerCallContext context)
     {
         var caller = CallerScope.Of(context);

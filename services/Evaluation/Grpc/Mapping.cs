@@ -27,6 +27,21 @@ internal static class Mapping
         new Violations().Require(required ? Blocks.IsBlock(block.Trim()) : block.Length == 0 || Blocks.IsBlock(block.Trim()), "block", Blocks.Expected);
 
 
+    /// <summary>An issue of the change feed with the announcement it names: who it is addressed to, without its content.</summary>
+    public static AnnouncementChange ToChange(ChangeLogEntry entry, Announcement issued) => new()
+    {
+        Sequence = entry.Sequence!.Value,
+        OccurredAt = entry.OccurredAt.ToProto(),
+        Year = issued.Year,
+        Quarter = issued.Quarter,
+        Version = issued.Version,
+        Number = issued.Number,
+        Date = issued.Date,
+        IssuedAt = issued.IssuedAt,
+        Units = { issued.Units },
+        TraceParent = entry.TraceParent ?? "",
+    };
+
     /// <summary>A result change with the result as it stands now, as of its latest quarter with data.</summary>
     public static ResultChange ToChange(ChangeLogEntry entry, StoredResult row)
     {

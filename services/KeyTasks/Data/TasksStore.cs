@@ -69,16 +69,19 @@ public sealed class TasksStore(KeyTasksDbContext db, PlanUnitsReader plans, Dist
         return decision;
     }
 
-    private async Task<KeyTask> ChangeAsync(Guid id, string kind, Action<KeyTask> change, CancellationToken ct)
+    private Task<KeyTask> ChangeAsync(Guid id, string kind, Action<KeyTask> change, CancellationToken ct) =>
+        ChangeAsync(id, kind, t => { change(t); return null; }, ct);
+
+    /// <param name="change">Changes the task; returns the extension request it concerns, if any, which the entry carries too.</param>
+    private async Task<KeyTask> ChangeAsync(Guid id, string kind, Func<KeyTask, ExtensionRequest?> change, CancellationToken ct)
     {
         await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM key_tasks WHERE "Id" = {id} FOR UPDATE""", ct);
         var task = await WithHistory(db.Tasks).SingleOrDefaultAsync(t => t.Id == id, ct)
             ?? throw new NotFoundException($"Task {id} does not exist.");
-        change(task);
+        var extension = change(task);
         // Saved within the write's transaction, so the new report or request has its id in the answer and the entry.
         await db.SaveChangesAsync(ct);
-        // The entry carries the task as it stands after the change, its status as of today.
-        db.ChangeLog.Add(ChangeLogEntry.For(kind, task.Id.ToString(), JsonFormatter.Default.Format(task.ToProto(TaskStatusRules.Assess(task, clock.Today), history: false))));
+        db.ChangeLog.Add(ChangeLogEntry.For(kind, task.Id.ToString(), Mapping.EntryData(task, TaskStatusRules.Assess(task, clock.Today), extension)));
         return task;
     }
 

@@ -102,7 +102,7 @@ public static class Mapping
         ConfirmationReason = p.ConfirmationReason ?? "",
     };
 
-    private static Proto.ExtensionRequest ToProto(ExtensionRequest e) => new()
+    public static Proto.ExtensionRequest ToProto(this ExtensionRequest e) => new()
     {
         Id = e.Id,
         RequestedDueDate = e.RequestedDueDate.ToProto(),
@@ -116,12 +116,32 @@ public static class Mapping
         DecidedBy = e.DecidedBy ?? "",
     };
 
+    /// <summary>
+    /// What a task's change-log entry keeps: the task as it stands after the change, its status as of the change's day,
+    /// and the extension request the change concerns as its only extension (<see cref="ToChange"/> gives that as the change's own).
+    /// </summary>
+    public static string EntryData(KeyTask task, TaskAssessment assessment, ExtensionRequest? extension)
+    {
+        var data = task.ToProto(assessment, history: false);
+        if (extension is not null) data.Extensions.Add(extension.ToProto());
+        return JsonFormatter.Default.Format(data);
+    }
+
     /// <summary>A change-log entry with the snapshot kept with it.</summary>
     public static Proto.Change ToChange(ChangeLogEntry e)
     {
         var change = e.ToMessage<Proto.Change>();
         if (e.Kind == ChangeKinds.DecisionCreated) change.Decision = Parser.Parse<Proto.Decision>(e.Data);
-        else change.Task = Parser.Parse<Proto.KeyTask>(e.Data);
+        else
+        {
+            change.Task = Parser.Parse<Proto.KeyTask>(e.Data);
+            // An extension's entry stores the request concerned as the task's only extension (the feed's tasks have no history).
+            if (change.Task.Extensions is [.., var extension])
+            {
+                change.Extension = extension;
+                change.Task.Extensions.Clear();
+            }
+        }
         change.Year = change.Decision?.Year ?? change.Task?.Year ?? 0;
         return change;
     }

@@ -23,6 +23,7 @@ public static class Kinds
         NotificationKind.TaskExtensionDecided => "Quyết định gia hạn nhiệm vụ trọng tâm",
         NotificationKind.EscalationOverdue => "Kiến nghị quá hạn trả lời",
         NotificationKind.TaskOverdue => "Nhiệm vụ trọng tâm quá hạn",
+        NotificationKind.AnnouncementIssued => "Thông báo kết quả quý được ban hành",
         _ => kind.ToString(),
     };
 

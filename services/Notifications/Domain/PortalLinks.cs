@@ -7,5 +7,6 @@ public static class PortalLinks
     public static string Approvals(int year, int month) => $"/duyet-bao-cao?nam={year}&thang={month}";
     public static string Escalations(int year) => $"/kien-nghi?nam={year}";
     public static string EscalationRegister(int year) => $"/kien-nghi/tong-hop?nam={year}";
+    public static string Announcement(int year, int quarter, int version) => $"/thong-bao/{year}/{quarter}/{version}";
     public static string KeyTask(string id) => $"/nhiem-vu/{Uri.EscapeDataString(id)}";
 }

@@ -6,7 +6,8 @@ namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>
 /// Which notifications an entry of the KeyTasks change feed makes. The feed carries the task as it stands after the
-/// change, without its requests: a decision is told with the deadline now in force, not whether it was granted.
+/// change and the extension request concerned: a decision is told as granted, with the new deadline, or refused, with
+/// the reason where one was given (an entry from before the request travelled with it: the deadline now in force).
 /// </summary>
 public static class TaskChangeRules
 {
@@ -28,13 +29,27 @@ public static class TaskChangeRules
                     PortalLinks.KeyTask(task.Id));
                 break;
             case ChangeKinds.TaskExtensionDecided:
-                yield return new(key, Inboxes.Unit(task.LeadUnitCode), NotificationKind.TaskExtensionDecided,
-                    "Đã có quyết định về đề nghị gia hạn nhiệm vụ",
-                    $"Phòng Tài chính - Kế hoạch đã quyết định về đề nghị gia hạn nhiệm vụ {named}. Thời hạn hiện nay: {Deadline(task)}.",
-                    PortalLinks.KeyTask(task.Id));
+                var (title, body) = Decided(change.Extension, named, task);
+                yield return new(key, Inboxes.Unit(task.LeadUnitCode), NotificationKind.TaskExtensionDecided, title, body, PortalLinks.KeyTask(task.Id));
                 break;
         }
     }
+
+    private static (string Title, string Body) Decided(Tasks.ExtensionRequest? extension, string named, Tasks.KeyTask task)
+    {
+        var reason = extension?.DecisionReason.Trim().TrimEnd('.') is { Length: > 0 } given ? given : null;
+        return extension?.Decision switch
+        {
+            Tasks.ExtensionDecision.Granted => ("Đề nghị gia hạn nhiệm vụ được chấp thuận",
+                $"Phòng Tài chính - Kế hoạch đồng ý gia hạn nhiệm vụ {named} đến ngày {Day(extension.RequestedDueDate)}.{(reason is null ? "" : $" Ý kiến: {reason}.")}"),
+            Tasks.ExtensionDecision.Refused => ("Đề nghị gia hạn nhiệm vụ không được chấp thuận",
+                $"Phòng Tài chính - Kế hoạch không đồng ý gia hạn nhiệm vụ {named}{(reason is null ? "" : $". Lý do: {reason}")}. Thời hạn vẫn là {Deadline(task)}."),
+            _ => ("Đã có quyết định về đề nghị gia hạn nhiệm vụ",
+                $"Phòng Tài chính - Kế hoạch đã quyết định về đề nghị gia hạn nhiệm vụ {named}. Thời hạn hiện nay: {Deadline(task)}."),
+        };
+    }
+
+    private static string Day(Google.Type.Date? d) => d is { Year: > 0 } ? $"{d.Day:D2}/{d.Month:D2}/{d.Year}" : "chưa xác định";
 
     private static string Deadline(Tasks.KeyTask task) => task.Deadline?.Label is { Length: > 0 } label ? label : "chưa xác định";
 

@@ -67,6 +67,9 @@ namespace TuyPhuoc.Evaluation.Data.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Sequence" }, "IX_change_log_announcements")
+                        .HasFilter("\"Kind\" = 'announcement.issued'");
+
                     b.ToTable("change_log", (string)null);
                 });
 
