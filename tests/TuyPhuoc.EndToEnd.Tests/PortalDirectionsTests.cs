@@ -63,6 +63,17 @@ public sealed class PortalDirectionsTests(SuiteFixture suite) : PortalBrowser(su
         Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways at 390 px");
         await KeepScreenshotAsync(phone, "directions-leader-phone");
 
+        // The commune is told in its inbox, with a link to the directions of the quarter.
+        var notes = new Contracts.Notifications.V1.Notifications.NotificationsClient(Suite.Gateway);
+        var communeCall = await Suite.CallAsAsync(Roles.UnitReporter, Commune);
+        Contracts.Notifications.V1.Notification? told = null;
+        for (var until = DateTime.UtcNow.AddSeconds(60); told is null && DateTime.UtcNow < until; await Task.Delay(500, TestContext.Current.CancellationToken))
+        {
+            told = (await notes.ListNotificationsAsync(new Contracts.Notifications.V1.ListNotificationsRequest { PageSize = 200 }, communeCall)).Notifications
+                .FirstOrDefault(n => n.Kind == Contracts.Notifications.V1.NotificationKind.DirectionGiven);
+        }
+        Assert.Equal(("Ý kiến chỉ đạo về chỉ tiêu CT02", $"/chi-dao?nam={Year}&quy={Quarter}"), (told?.Title, told?.Link));
+
         // The commune sees the direction to it, not the office's, and answers it once.
         var commune = await SignedInAsync(Commune, "Võ Thị Lộc", $"/chi-dao?nam={Year}");
         var direction = commune.Locator($"section.directions article.direction[data-unit='{Commune}']");

@@ -53,6 +53,43 @@ public sealed class ChangeRulesTests
         Assert.Equal(("role:planning_office", NotificationKind.ReportSubmitted, "/duyet-bao-cao?nam=2024&thang=11"), (submitted.Inbox, submitted.Kind, submitted.Link));
     }
 
+    private static Subs.Change DirectionChange(string kind) => new()
+    {
+        Sequence = 9, Kind = kind, Key = "d1",
+        Direction = new Subs.LeaderDirection
+        {
+            Id = "d1", Year = 2024, Quarter = 3, Block = "economy", UnitCode = "PHUOC_LOC", IndicatorCode = "CT02", Text = "Rà soát diện tích bị hạn.",
+            Answer = kind == ChangeKinds.DirectionAnswered ? "Đã rà soát 120 ha." : "",
+        },
+    };
+
+    [Fact]
+    public void From_DirectionGivenAndAnswered_TheUnitThenTheBlocksLeaders()
+    {
+        var given = Assert.Single(ChangeRules.From(DirectionChange(ChangeKinds.DirectionGiven)));
+        var answered = Assert.Single(ChangeRules.From(DirectionChange(ChangeKinds.DirectionAnswered)));
+
+        Assert.Equal(("unit:PHUOC_LOC", NotificationKind.DirectionGiven, "/chi-dao?nam=2024&quy=3"), (given.Inbox, given.Kind, given.Link));
+        Assert.Contains("Rà soát diện tích bị hạn.", given.Body);
+        Assert.Equal(("block:economy", NotificationKind.DirectionAnswered), (answered.Inbox, answered.Kind));
+        Assert.Contains("Đã rà soát 120 ha.", answered.Body);
+    }
+
+    [Fact]
+    public void From_ReviewFiled_TheLeadersOfTheOfficesBlock()
+    {
+        var change = new Subs.Change
+        {
+            Sequence = 10, Kind = ChangeKinds.ReviewFiled, Key = "NONG_NGHIEP/2024/3",
+            Review = new Subs.OfficeReview { OfficeCode = "NONG_NGHIEP", Year = 2024, Quarter = 3, Block = "economy", DaysLate = 2 },
+        };
+
+        var draft = Assert.Single(ChangeRules.From(change));
+
+        Assert.Equal(("block:economy", NotificationKind.ReviewFiled), (draft.Inbox, draft.Kind));
+        Assert.Contains("trễ 2 ngày", draft.Body);
+    }
+
     [Fact]
     public void From_EscalationSteps_EachToWhoeverActsNext()
     {

@@ -16,6 +16,13 @@ public static class ChangeRules
         var key = EventKey(change.Sequence);
         if (change.Report is { } r) return FromReport(key, change.Kind, r);
         if (change.Escalation is { } e) return FromEscalation(key, change.Kind, e);
+        if (change.Direction is { } d) return FromDirection(key, change.Kind, d);
+        if (change.Review is { } v && change.Kind == ChangeKinds.ReviewFiled && v.Block.Length > 0)
+        {
+            return [new(key, Inboxes.Block(v.Block), NotificationKind.ReviewFiled, $"{v.OfficeCode} gửi báo cáo đánh giá quý {v.Quarter}/{v.Year}",
+                $"{v.OfficeCode} đã gửi báo cáo đánh giá kết quả thực hiện chỉ tiêu quý {v.Quarter} năm {v.Year}{(v.DaysLate > 0 ? $", trễ {v.DaysLate} ngày" : "")}.",
+                PortalLinks.Directions(v.Year, v.Quarter))];
+        }
         return [];
     }
 
@@ -83,6 +90,23 @@ public static class ChangeRules
                     "Cấp trên đã trả lời kiến nghị",
                     $"{answered.AnsweredBy} đã trả lời kiến nghị {title} (văn bản số {answered.AnswerDocumentNumber}{Dated(answered.AnswerDocumentDate)}): {e.Answer}",
                     PortalLinks.Escalations(e.Year));
+                break;
+        }
+    }
+
+    private static IEnumerable<Draft> FromDirection(string key, string kind, Subs.LeaderDirection d)
+    {
+        var about = d.OnReview ? $" về báo cáo đánh giá quý {d.Quarter}" : d.IndicatorCode.Length > 0 ? $" về chỉ tiêu {d.IndicatorCode}" : "";
+        var page = PortalLinks.Directions(d.Year, d.Quarter);
+        switch (kind)
+        {
+            case ChangeKinds.DirectionGiven:
+                yield return new(key, Inboxes.Unit(d.UnitCode), NotificationKind.DirectionGiven, $"Ý kiến chỉ đạo{about}",
+                    $"Lãnh đạo khối đã cho ý kiến chỉ đạo{about}: {d.Text} Đề nghị đơn vị thực hiện và trả lời.", page);
+                break;
+            case ChangeKinds.DirectionAnswered:
+                yield return new(key, Inboxes.Block(d.Block), NotificationKind.DirectionAnswered, $"{d.UnitCode} đã trả lời ý kiến chỉ đạo",
+                    $"{d.UnitCode} đã trả lời ý kiến chỉ đạo{about} «{d.Text}»: {d.Answer}", page);
                 break;
         }
     }

@@ -24,6 +24,9 @@ public static class Kinds
         NotificationKind.EscalationOverdue => "Kiến nghị quá hạn trả lời",
         NotificationKind.TaskOverdue => "Nhiệm vụ trọng tâm quá hạn",
         NotificationKind.AnnouncementIssued => "Thông báo kết quả quý được ban hành",
+        NotificationKind.DirectionGiven => "Ý kiến chỉ đạo của lãnh đạo khối",
+        NotificationKind.DirectionAnswered => "Đơn vị trả lời ý kiến chỉ đạo",
+        NotificationKind.ReviewFiled => "Phòng, ban gửi báo cáo đánh giá quý",
         _ => kind.ToString(),
     };
 

@@ -8,5 +8,6 @@ public static class PortalLinks
     public static string Escalations(int year) => $"/kien-nghi?nam={year}";
     public static string EscalationRegister(int year) => $"/kien-nghi/tong-hop?nam={year}";
     public static string Announcement(int year, int quarter, int version) => $"/thong-bao/{year}/{quarter}/{version}";
+    public static string Directions(int year, int quarter) => $"/chi-dao?nam={year}" + (quarter is >= 1 and <= 4 ? $"&quy={quarter}" : "");
     public static string KeyTask(string id) => $"/nhiem-vu/{Uri.EscapeDataString(id)}";
 }
