@@ -395,6 +395,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
         yield return T("GetReport", new GetReportRequest { UnitCode = "PHUOC_THANG", Year = 2024, Month = 1 }, (r, o) => submissions.GetReportAsync(r, o).ResponseAsync);
         yield return T("GetEscalation", new GetEscalationRequest { Id = "E-1" }, (r, o) => submissions.GetEscalationAsync(r, o).ResponseAsync);
         yield return T("ListEscalations", new ListEscalationsRequest { Year = 2024, UnitCode = "PHUOC_THANG", OfficeCode = "TCKH" }, (r, o) => submissions.ListEscalationsAsync(r, o).ResponseAsync);
+        yield return T("ListReviews", new ListReviewsRequest { Year = 2024, Quarter = 2, Block = "economy" }, (r, o) => submissions.ListReviewsAsync(r, o).ResponseAsync);
+        yield return T("GetReview", new GetReviewRequest { OfficeCode = "TCKH", Year = 2024, Quarter = 2 }, (r, o) => submissions.GetReviewAsync(r, o).ResponseAsync);
         yield return T("ListTimeliness", new ListTimelinessRequest { Year = 2024, UnitCode = "PHUOC_THANG" }, (r, o) => submissions.ListTimelinessAsync(r, o).ResponseAsync);
         yield return T("GetIndicator", new GetIndicatorRequest { Code = "CT01" }, (r, o) => plans.GetIndicatorAsync(r, o).ResponseAsync);
         yield return T("GetUnitAssignments", new GetUnitAssignmentsRequest { UnitCode = "PHUOC_THANG", Year = 2024 }, (r, o) => plans.GetUnitAssignmentsAsync(r, o).ResponseAsync);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Grpc.Core;
 using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.ServiceDefaults;
 
@@ -20,6 +21,8 @@ public sealed class PortalDirectionsTests(SuiteFixture suite) : PortalBrowser(su
         var submissions = new Submissions.SubmissionsClient(Suite.Gateway);
         var planning = await Suite.CallAsAsync(Roles.PlanningOffice);
         var path = $"/chi-dao?nam={Year}&quy={Quarter}";
+        var noQuarter = await Assert.ThrowsAsync<RpcException>(() => submissions.ListReviewsAsync(new ListReviewsRequest { Year = Year, Quarter = 0 }, planning).ResponseAsync);
+        Assert.Equal((StatusCode.InvalidArgument, "quarter"), (noQuarter.StatusCode, noQuarter.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Single().Field));
 
         // The office: a review without its summary is refused beside the field and stores nothing.
         var office = await SignedInAsync(Office, "Phạm Văn Nông", path);

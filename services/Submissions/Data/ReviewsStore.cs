@@ -29,6 +29,7 @@ public sealed class ReviewsStore(SubmissionsDbContext db, PlanViews plans, Repor
     /// <summary>Every office that owes the quarter's review, filed or not, among those <paramref name="sees"/>.</summary>
     public async Task<List<Proto.OfficeReview>> ListAsync(int year, int quarter, Func<string, bool> sees, CancellationToken ct)
     {
+        RequireQuarter(year, quarter);
         var plan = await plans.GetAsync(year, ct);
         if (plan is null) return [];
         var filed = await db.Reviews.AsNoTracking().Where(r => r.Year == year && r.Quarter == quarter).ToDictionaryAsync(r => r.OfficeCode, ct);
@@ -42,6 +43,7 @@ public sealed class ReviewsStore(SubmissionsDbContext db, PlanViews plans, Repor
 
     public async Task<Proto.OfficeReview> GetAsync(string office, int year, int quarter, CancellationToken ct)
     {
+        RequireQuarter(year, quarter);
         var filed = await db.Reviews.AsNoTracking().SingleOrDefaultAsync(r => r.OfficeCode == office && r.Year == year && r.Quarter == quarter, ct);
         return await ViewAsync(filed ?? new OfficeReview { OfficeCode = office, Year = year, Quarter = quarter }, await plans.GetAsync(year, ct), ct);
     }
@@ -66,6 +68,9 @@ public sealed class ReviewsStore(SubmissionsDbContext db, PlanViews plans, Repor
 
     public async Task<List<LeaderDirection>> DirectionsAsync(int year, CancellationToken ct) =>
         await db.Directions.AsNoTracking().Where(d => d.Year == year).OrderBy(d => d.Id).ToListAsync(ct);
+
+    private void RequireQuarter(int year, int quarter) =>
+        new Violations().RequirePlanYear(year, Today).Require(quarter is >= 1 and <= 4, "quarter", "must be between 1 and 4").ThrowIfAny();
 
     private async Task<Proto.OfficeReview> ViewAsync(OfficeReview review, PlanView? plan, CancellationToken ct)
     {
