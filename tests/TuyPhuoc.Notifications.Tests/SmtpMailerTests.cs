@@ -50,6 +50,19 @@ public sealed class SmtpMailerTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task SendAsync_AMailNoLongerTheRoundsToSend_SkippedAndEachOutcomeToldAsItComes()
+    {
+        var told = new List<(long, FailureKind?)>();
+
+        var results = await Mailer().SendAsync([Mail(1, "a@tuyphuoc.vn"), Mail(2, "b@tuyphuoc.vn"), Mail(3, Refused)], TestContext.Current.CancellationToken,
+            take: m => Task.FromResult(m.OutboxId != 2), taken: (m, failure) => { told.Add((m.OutboxId, failure)); return Task.CompletedTask; });
+
+        Assert.Equal([1L, 3L], results.Select(r => r.Mail.OutboxId));
+        Assert.Equal([(1L, (FailureKind?)null), (3L, FailureKind.Permanent)], told);
+        Assert.Equal(["a@tuyphuoc.vn"], _received.Select(m => m.To.Mailboxes.Single().Address));
+    }
+
+    [Fact]
     public async Task SendAsync_NoServerListening_EveryMailTriedAgainLater()
     {
         var results = await Mailer(FreePort()).SendAsync([Mail(1, "a@tuyphuoc.vn"), Mail(2, "b@tuyphuoc.vn")], TestContext.Current.CancellationToken);

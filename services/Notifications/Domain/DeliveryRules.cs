@@ -1,6 +1,7 @@
 namespace TuyPhuoc.Notifications.Domain;
 
-public enum DeliveryStatus { Pending, Sending, Sent, Failed }
+/// <summary>A mail's state in the outbox: claimed by a round (sending), then, just before its SMTP conversation, in flight.</summary>
+public enum DeliveryStatus { Pending, Sending, Sent, Failed, InFlight }
 
 /// <summary>Why one mail did not go: the server or the network (try again later) or the address itself (never again).</summary>
 public enum FailureKind { Transient, Permanent }

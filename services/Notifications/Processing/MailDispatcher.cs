@@ -10,13 +10,17 @@ namespace TuyPhuoc.Notifications.Processing;
 /// Sends the outbox's mails. A round claims the due mails (committed as sending before any is sent, and with SKIP
 /// LOCKED so replicas never take the same row), holds back those over a recipient's hourly bound, sends the rest over
 /// one connection and records each outcome on its own row: a refused address fails alone, a server that is down puts
-/// every mail back with a growing pause. A mail is sent at most once: a row left "sending" by a crash is not sent again.
+/// every mail back with a growing pause. Just before its SMTP conversation a mail is marked in flight, and its outcome
+/// is recorded as soon as it is known: a crash leaves at most the one mail in flight of a round, which is given up (it
+/// may have reached the server), while the round's mails not tried yet go back to the outbox and are sent after. A
+/// round's claim is a lease: a claim older than <see cref="InterruptedAfter"/> is taken back, and the mail is then
+/// skipped by the round that claimed it (its claim no longer matches), so no mail is ever sent twice.
 /// </summary>
 public sealed class MailDispatcher(IServiceScopeFactory scopes, Migrated<NotificationsDbContext> migrated, ChangeSignal signal, IConfiguration configuration,
     IOptions<NotificationsOptions> options, NotificationsTelemetry telemetry, TimeProvider clock, ILogger<MailDispatcher> logger) : BackgroundService
 {
     private const int BatchSize = 50;
-    private static readonly TimeSpan InterruptedAfter = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan InterruptedAfter = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken ct)
     {
@@ -63,8 +67,19 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, Migrated<Notific
         var (allowed, deferred) = await BoundAsync(db, claimed, now, ct);
         var ids = allowed.Select(o => o.NotificationId).Distinct().ToList();
         var notes = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
+        var claims = claimed.ToDictionary(c => c.Id, c => c.NextAttemptAt);
+        // Still this round's (its claim unchanged): in flight now; once tried, sent or back to this round's claim.
+        async Task<bool> TakeAsync(OutgoingMail mail) => await db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE mail_outbox SET "Status" = {(int)DeliveryStatus.InFlight}
+            WHERE "Id" = {mail.OutboxId} AND "Status" = {(int)DeliveryStatus.Sending} AND "NextAttemptAt" = {claims[mail.OutboxId]}
+            """, CancellationToken.None) == 1;
+        Task TakenAsync(OutgoingMail mail, FailureKind? failure) => db.Database.ExecuteSqlInterpolatedAsync($"""
+            UPDATE mail_outbox SET "Status" = {(int)(failure is null ? DeliveryStatus.Sent : DeliveryStatus.Sending)}, "SentAt" = {(failure is null ? clock.GetUtcNow() : null)}
+            WHERE "Id" = {mail.OutboxId}
+            """, CancellationToken.None);
         var results = allowed.Count == 0 ? []
-            : await mailer.SendAsync([.. allowed.Select(o => new OutgoingMail(o.Id, o.Address, notes[o.NotificationId].Title, notes[o.NotificationId].Body, notes[o.NotificationId].Link))], ct);
+            : await mailer.SendAsync([.. allowed.Select(o => new OutgoingMail(o.Id, o.Address, notes[o.NotificationId].Title, notes[o.NotificationId].Body, notes[o.NotificationId].Link))], ct,
+                TakeAsync, TakenAsync);
 
         var rows = await db.Outbox.Where(o => claimed.Select(c => c.Id).Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
         var done = clock.GetUtcNow();
@@ -122,7 +137,10 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, Migrated<Notific
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
         var before = clock.GetUtcNow() - InterruptedAfter;
-        var interrupted = await db.Outbox.Where(o => o.Status == DeliveryStatus.Sending && o.NextAttemptAt < before)
+        // Claimed by a round that is gone (or too slow) and never tried: back to the outbox.
+        await db.Outbox.Where(o => o.Status == DeliveryStatus.Sending && o.NextAttemptAt < before)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, DeliveryStatus.Pending), ct);
+        var interrupted = await db.Outbox.Where(o => o.Status == DeliveryStatus.InFlight && o.NextAttemptAt < before)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, DeliveryStatus.Failed)
                 .SetProperty(o => o.LastError, "interrupted while sending: not sent again, so that it is never sent twice"), ct);
         for (var i = 0; i < interrupted; i++) telemetry.Failed(givenUp: true);
@@ -133,6 +151,6 @@ public sealed class MailDispatcher(IServiceScopeFactory scopes, Migrated<Notific
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NotificationsDbContext>();
-        telemetry.Queued(await db.Outbox.CountAsync(o => o.Status == DeliveryStatus.Pending || o.Status == DeliveryStatus.Sending, ct));
+        telemetry.Queued(await db.Outbox.CountAsync(o => o.Status == DeliveryStatus.Pending || o.Status == DeliveryStatus.Sending || o.Status == DeliveryStatus.InFlight, ct));
     }
 }

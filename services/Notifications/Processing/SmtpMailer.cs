@@ -31,12 +31,15 @@ public sealed record OutgoingMail(long OutboxId, string To, string Subject, stri
 /// <summary>Sends mails over one SMTP connection; each mail's refusal is its own, so one bad address stops no other.</summary>
 public sealed class SmtpMailer(SmtpEndpoint endpoint, string from, string portalBaseUrl)
 {
-    /// <returns>For each mail, null when the server took it, else why not.</returns>
+    /// <param name="take">Asked just before each mail is sent: false when the mail is no longer this round's to send (it is skipped).</param>
+    /// <param name="taken">Told of each mail's outcome as soon as it is known.</param>
+    /// <returns>For each mail tried, null when the server took it, else why not.</returns>
     /// <remarks>
     /// The SMTP conversation itself is bounded by the client's timeout, not by <paramref name="ct"/>: a stop waits for the
     /// mail in flight, so no mail is left half-sent; the mails not tried yet go back as transient failures.
     /// </remarks>
-    public async Task<IReadOnlyList<(OutgoingMail Mail, FailureKind? Failure, string? Error)>> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct)
+    public async Task<IReadOnlyList<(OutgoingMail Mail, FailureKind? Failure, string? Error)>> SendAsync(IReadOnlyList<OutgoingMail> mails, CancellationToken ct,
+        Func<OutgoingMail, Task<bool>>? take = null, Func<OutgoingMail, FailureKind?, Task>? taken = null)
     {
         using var client = new SmtpClient { Timeout = 15_000 };
         try
@@ -49,23 +52,28 @@ public sealed class SmtpMailer(SmtpEndpoint endpoint, string from, string portal
             return Untried(mails, $"connect: {e.Message}");
         }
         var results = new List<(OutgoingMail, FailureKind?, string?)>(mails.Count);
-        foreach (var mail in mails)
+        for (var i = 0; i < mails.Count; i++)
         {
+            var mail = mails[i];
             if (ct.IsCancellationRequested || !client.IsConnected)
             {
                 // Stopping, or the connection is gone: the mails not tried yet wait for the next round.
-                results.AddRange(Untried(mails.Skip(results.Count), ct.IsCancellationRequested ? "not tried: stopping" : "connection lost"));
+                results.AddRange(Untried(mails.Skip(i), ct.IsCancellationRequested ? "not tried: stopping" : "connection lost"));
                 break;
             }
+            if (take is not null && !await take(mail)) continue;
+            (OutgoingMail, FailureKind?, string?) result;
             try
             {
                 await client.SendAsync(Compose(mail), CancellationToken.None);
-                results.Add((mail, null, null));
+                result = (mail, null, null);
             }
             catch (Exception e)
             {
-                results.Add((mail, Classify(e), e.Message));
+                result = (mail, Classify(e), e.Message);
             }
+            results.Add(result);
+            if (taken is not null) await taken(mail, result.Item2);
         }
         if (client.IsConnected)
         {
