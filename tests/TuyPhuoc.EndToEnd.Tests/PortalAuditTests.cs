@@ -24,7 +24,12 @@ public sealed class PortalAuditTests(SuiteFixture suite) : PortalBrowser(suite)
         }, office);
         await plans.RenameUnitAsync(new RenameUnitRequest { Code = code, Name = "Xã Kiểm Toán Mới", IdempotencyKey = Guid.NewGuid().ToString() }, office);
 
+        // An entry is listed once the change log's sequencer has numbered it, a moment after its commit.
         var audit = await plans.ListAuditAsync(new ListAuditRequest { About = code }, office);
+        for (var until = DateTime.UtcNow.AddSeconds(30); audit.Entries.Count < 2 && DateTime.UtcNow < until; audit = await plans.ListAuditAsync(new ListAuditRequest { About = code }, office))
+        {
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
         Assert.Equal(["unit.renamed", "unit.created"], audit.Entries.Select(e => e.Kind));
         Assert.All(audit.Entries, e => Assert.False(string.IsNullOrEmpty(e.By)));
         var bySuite = await plans.ListAuditAsync(new ListAuditRequest { About = code, By = "suite" }, office);
