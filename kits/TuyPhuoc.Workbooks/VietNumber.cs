@@ -8,6 +8,9 @@ public static partial class VietNumber
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("vi-VN");
 
+    /// <summary>A day as the district writes it, dd/MM/yyyy; empty for none.</summary>
+    public static string Day(DateOnly? day) => day?.ToString("dd/MM/yyyy", Culture) ?? "";
+
     public static string Format(double value) => value.ToString("#,##0.###", Culture);
 
     /// <summary>A value as the person would type it again: every decimal kept.</summary>
