@@ -20,7 +20,7 @@ catch (SetupException e)
 IResourceBuilder<ProjectResource> Service<TProject>(string name, string database) where TProject : IProjectMetadata, new() =>
     auth.Service(builder.AddProject<TProject>(name))
         .WithDirectEndpoints()
-        .WithTraceSampling()
+        .WithSettings("Telemetry")
         .WithReference(infrastructure.Database(database))
         .WithReference(infrastructure.Redis)
         // The services create and migrate their own databases, so they wait on the server itself.
@@ -52,7 +52,7 @@ var notifications = Service<Projects.TuyPhuoc_Notifications>(ResourceNames.Notif
 
 var gateway = auth.Gateway(builder.AddProject<Projects.TuyPhuoc_Gateway>(ResourceNames.Gateway))
     .WithDirectEndpoints()
-    .WithTraceSampling()
+    .WithSettings("Telemetry")
     .WithReference(plans).WithReference(submissions).WithReference(evaluation).WithReference(scoring).WithReference(keyTasks).WithReference(notifications)
     .WaitFor(plans).WaitFor(submissions).WaitFor(evaluation).WaitFor(scoring).WaitFor(keyTasks).WaitFor(notifications)
     .WithSettings("RateLimits")
@@ -66,7 +66,7 @@ var portal = auth.Portal(builder.AddProject<Projects.TuyPhuoc_Portal>(ResourceNa
     // The AppHost's environment: Development in a local run, the only one with the password-less development sign-in.
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithDirectEndpoints()
-    .WithTraceSampling()
+    .WithSettings("Telemetry")
     .WithReference(gateway).WaitFor(gateway)
     .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint)
     .WithExternalHttpEndpoints();
