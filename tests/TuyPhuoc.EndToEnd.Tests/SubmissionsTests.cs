@@ -524,6 +524,13 @@ public sealed class SubmissionsTests(SuiteFixture suite)
         Assert.Equal(escalation, ours[1].Escalation);
         Assert.Equal(12, ours[2].Deadlines.DayOfFollowingMonth);
         Assert.Equal(after.Skip(1).Select(c => c.Sequence), resumed.Select(c => c.Sequence));
+
+        // A follower that takes no monthly values asks for the kinds it takes: the same stretch without the actuals.
+        var withoutActuals = await ReadChangesAsync(start.Sequence, c => c.Kind == "deadlines.set" && c.Key == "2019", "escalation.", "deadlines.set");
+        Assert.Equal(after.Where(c => c.Kind != "actual.revised").Select(c => (c.Sequence, c.Kind)), withoutActuals.Select(c => (c.Sequence, c.Kind)));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => ReadChangesAsync(start.Sequence, _ => true, "report.", " "));
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Equal(["kinds"], Fields(refused));
     }
 
     /// <summary>Submits a value for every indicator of a commune's month, so its report can be sent.</summary>
@@ -552,11 +559,11 @@ public sealed class SubmissionsTests(SuiteFixture suite)
         return await call.ResponseAsync;
     }
 
-    private async Task<List<Change>> ReadChangesAsync(long after, Func<Change, bool> until)
+    private async Task<List<Change>> ReadChangesAsync(long after, Func<Change, bool> until, params string[] kinds)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var options = (await PlanningOffice()).WithDeadline(DateTime.MaxValue).WithCancellationToken(timeout.Token);
-        using var call = Client.WatchChanges(new WatchChangesRequest { AfterSequence = after, Consumer = "e2e-tests" }, options);
+        using var call = Client.WatchChanges(new WatchChangesRequest { AfterSequence = after, Consumer = "e2e-tests", Kinds = { kinds } }, options);
         var changes = new List<Change>();
         await foreach (var change in call.ResponseStream.ReadAllAsync(timeout.Token))
         {

@@ -25,12 +25,15 @@ public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseRead
 
     protected override async Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Eval.ResultChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct)
     {
-        // Kept even for a final year: reopening it scores the data as it stands.
-        foreach (var c in batch.Where(c => c.Status is not null && c.UnitCode != "" && c.IndicatorCode != ""))
+        // Kept even for a final year: reopening it scores the data as it stands. One statement for the batch, the latest of each result.
+        var latest = batch.Where(c => c.Status is not null && c.UnitCode != "" && c.IndicatorCode != "")
+            .GroupBy(c => (c.Year, Unit: ScoredUnit(c), c.IndicatorCode)).Select(g => g.MaxBy(c => c.Sequence)!).ToList();
+        if (latest.Count > 0)
         {
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO indicator_results ("Year", "UnitCode", "IndicatorCode", "Sequence", "Status")
-                VALUES ({c.Year}, {ScoredUnit(c)}, {c.IndicatorCode}, {c.Sequence}, {c.Status.ToByteArray()})
+                SELECT * FROM unnest({latest.Select(c => c.Year).ToArray()}, {latest.Select(ScoredUnit).ToArray()},
+                    {latest.Select(c => c.IndicatorCode).ToArray()}, {latest.Select(c => c.Sequence).ToArray()}, {latest.Select(c => c.Status.ToByteArray()).ToArray()})
                 ON CONFLICT ("Year", "UnitCode", "IndicatorCode") DO UPDATE SET "Sequence" = EXCLUDED."Sequence", "Status" = EXCLUDED."Status"
                 WHERE indicator_results."Sequence" < EXCLUDED."Sequence"
                 """, ct);

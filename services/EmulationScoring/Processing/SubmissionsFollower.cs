@@ -12,7 +12,7 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseRea
     protected override string Feed => Feeds.Submissions;
 
     protected override AsyncServerStreamingCall<Subs.Change> Watch(IServiceProvider services, long after, CancellationToken ct) =>
-        services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after }, cancellationToken: ct);
+        services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after, Kinds = { ChangeKinds.ReportPrefix, ChangeKinds.EscalationPrefix, ChangeKinds.DeadlinesSet } }, cancellationToken: ct);
 
     protected override long SequenceOf(Subs.Change change) => change.Sequence;
     protected override DateTimeOffset OccurredAtOf(Subs.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;

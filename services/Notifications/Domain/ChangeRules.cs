@@ -9,6 +9,10 @@ public static class ChangeRules
 {
     public const string Source = "submissions";
 
+    /// <summary>The kinds of entry that make notifications: the feed sends only these.</summary>
+    public static readonly string[] Kinds =
+        [ChangeKinds.ReportPrefix, ChangeKinds.EscalationPrefix, ChangeKinds.DirectionGiven, ChangeKinds.DirectionAnswered, ChangeKinds.ReviewFiled];
+
     public static string EventKey(long sequence) => $"{Source}:{sequence.ToString(CultureInfo.InvariantCulture)}";
 
     public static IEnumerable<Draft> From(Subs.Change change)

@@ -15,7 +15,7 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, Migrated<No
     protected override string Feed => "submissions.changes";
 
     protected override AsyncServerStreamingCall<Subs.Change> Watch(IServiceProvider services, long after, CancellationToken ct) =>
-        services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after, Consumer = Consumer }, cancellationToken: ct);
+        services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after, Consumer = Consumer, Kinds = { ChangeRules.Kinds } }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Subs.Change change) => ChangeRules.From(change);
 

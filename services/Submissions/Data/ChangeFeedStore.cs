@@ -14,11 +14,11 @@ public sealed class ChangeFeedStore(SubmissionsDbContext db)
 
     internal sealed record RevisionRef(int Revision);
 
-    /// <summary>The next entries after a sequence, with the revision each actual.revised entry names.</summary>
-    public async Task<(List<ChangeLogEntry> Entries, Dictionary<long, ActualRevision> Revisions)> ChangesAfterAsync(long after, CancellationToken ct)
+    /// <summary>The next entries after a sequence, with the revision each actual.revised entry names (if asked for).</summary>
+    public async Task<(List<ChangeLogEntry> Entries, Dictionary<long, ActualRevision> Revisions)> ChangesAfterAsync(long after, bool withRevisions, CancellationToken ct)
     {
         var entries = await db.ReadAfterAsync(after, 500, ct);
-        var revised = entries.Where(e => e.Kind == ChangeKinds.ActualRevised).ToList();
+        var revised = withRevisions ? entries.Where(e => e.Kind == ChangeKinds.ActualRevised).ToList() : [];
         var revisions = new Dictionary<long, ActualRevision>();
         if (revised.Count == 0) return (entries, revisions);
         var refs = revised.Select(e => (Entry: e, Cell: e.Key.Split('/'), JsonSerializer.Deserialize<RevisionRef>(e.Data)!.Revision)).ToList();

@@ -302,19 +302,22 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     {
         if (request.AfterSequence < 0) throw new InvalidInputException("after_sequence", "must not be negative");
         var consumer = Text.Optional(request.Consumer) ?? Text.Optional(context.RequestHeaders.GetValue("consumer") ?? "") ?? Caller(context).Subject;
-        metrics.ConsumerRead(consumer, request.AfterSequence);
+        if (request.Kinds.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException("kinds", "must not hold an empty kind");
+        var kinds = request.Kinds.ToArray();
+        bool Wanted(string kind) => kinds.Length == 0 || kinds.Any(k => kind.StartsWith(k, StringComparison.Ordinal));
         var revisions = new Dictionary<long, Domain.ActualRevision>();
-        var writer = new ConsumerTrackingWriter(responseStream, consumer, metrics);
         await ChangeFeedStreaming.StreamAsync(
             async (after, ct) =>
             {
-                var (entries, found) = await changes.ChangesAfterAsync(after, ct);
+                // Everything up to the cursor has been written to the consumer, or left out as a kind it did not ask for.
+                metrics.ConsumerRead(consumer, after);
+                var (entries, found) = await changes.ChangesAfterAsync(after, Wanted(ChangeKinds.ActualRevised), ct);
                 if (entries.Count > 0) metrics.LatestSequence(entries[^1].Sequence!.Value);
                 revisions = found;
                 return entries;
             },
-            e => Mapping.ToChange(e, revisions.GetValueOrDefault(e.Sequence!.Value)),
-            request.AfterSequence, writer, signal, context.CancellationToken);
+            e => Wanted(e.Kind) ? Mapping.ToChange(e, revisions.GetValueOrDefault(e.Sequence!.Value)) : null,
+            request.AfterSequence, responseStream, signal, context.CancellationToken);
     }
 
     private static Domain.Caller Caller(ServerCallContext context)
@@ -330,19 +333,5 @@ public sealed class SubmissionsService(ActualsStore actuals, ReportsStore report
     {
         Caller(context).EnsureMayActFor(Mapping.Code(unit));
         return Key(context, key);
-    }
-
-    /// <summary>Remembers the last sequence written to a consumer: how far it has read.</summary>
-    private sealed class ConsumerTrackingWriter(IServerStreamWriter<Change> inner, string consumer, SubmissionsMetrics metrics) : IServerStreamWriter<Change>
-    {
-        public WriteOptions? WriteOptions { get => inner.WriteOptions; set => inner.WriteOptions = value; }
-
-        public Task WriteAsync(Change message) => WriteAsync(message, CancellationToken.None);
-
-        public async Task WriteAsync(Change message, CancellationToken cancellationToken)
-        {
-            await inner.WriteAsync(message, cancellationToken);
-            metrics.ConsumerRead(consumer, message.Sequence);
-        }
     }
 }
