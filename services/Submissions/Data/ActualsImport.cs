@@ -9,9 +9,9 @@ using TuyPhuoc.Submissions.Processing;
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>
-/// Bulk import of actuals. Rows are validated as they arrive and kept while every row so far is good; once the last one
-/// is in, they go by binary COPY straight into the revisions table, their change-log entries too, in one transaction:
-/// a bad row anywhere stores nothing.
+/// Bulk import of actuals. Rows are validated as they arrive and spooled while every row so far is good; once the last
+/// one is in, they are copied into a staging table and stored from there with their change-log entries, in one
+/// transaction: a bad row anywhere stores nothing.
 /// </summary>
 public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, DistrictClock clock, ChangeSignal signal, ILogger<ActualsImport> logger)
 {
@@ -22,8 +22,8 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
     public const long MaxBatchJsonBytes = 128L * 1024 * 1024;
 
     /// <summary>
-    /// Imports hold their rows in memory until the last one arrives, so the process takes only so many at once, and one
-    /// caller (a unit, or a person acting for several) one of them.
+    /// Imports keep their checked rows until the last one arrives (in a spool file, and the cells seen in memory), so the
+    /// process takes only so many at once, and one caller (a unit, or a person acting for several) one of them.
     /// </summary>
     public static readonly CallerSlots Slots = new("imports", MaxConcurrent, perCaller: 1);
 
@@ -42,17 +42,20 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
         var started = Stopwatch.GetTimestamp();
         var batchId = Guid.CreateVersion7();
         var at = clock.Now;
-        var rows = new List<ActualInput>();
+        await using var rows = new ImportSpool();
         var validator = new ImportValidator(caller, clock.Today, ReadYearAsync);
         var received = 0L;
-        // Every row is read and checked before a connection is taken: a slow or idle client holds no database resources.
+        // Every row is read, checked and spooled before a connection is taken: a slow or idle client holds no database resources.
         await foreach (var chunk in stream.Chunks.WithCancellation(ct))
         {
             if (received + chunk.Count > MaxRows) throw new InvalidInputException("rows", $"at most {MaxRows} rows are accepted in one batch");
-            foreach (var row in chunk) await validator.CheckAsync(row, ++received, ct);
-            // Nothing of a bad batch will be stored; the rest is only checked, to name every bad row.
-            if (validator.Good) rows.AddRange(chunk);
-            else rows.Clear();
+            foreach (var row in chunk)
+            {
+                await validator.CheckAsync(row, ++received, ct);
+                // Nothing of a bad batch will be stored; the rest is only checked, to name every bad row.
+                if (validator.Good) rows.Add(row);
+                else if (rows.Count > 0) rows.Clear();
+            }
         }
         var receivedIn = Stopwatch.GetElapsedTime(started);
 
@@ -114,49 +117,21 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
     }
 
     /// <summary>
-    /// One transaction on its own connection: the rows numbered after their cells' latest revisions (one look-up) and
-    /// copied in, their change-log entries, the answer under the key. A month approved since validation refuses it all.
+    /// One transaction on its own connection: the spooled rows copied into a staging table, their months share-locked,
+    /// then in one statement numbered after their cells' latest revisions, stored, and given their change-log entries;
+    /// the answer under the key. A month approved since validation refuses it all.
     /// </summary>
-    private static async Task StoreAsync(string connectionString, IReadOnlyList<ActualInput> rows, ImportOutcome outcome, string recordedBy,
+    private static async Task StoreAsync(string connectionString, ImportSpool rows, ImportOutcome outcome, string recordedBy,
         DateTimeOffset at, string? key, byte[] requestHash, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        var latest = new int[rows.Count];
-        await using (var lookup = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.Latest(rows) } })
-        await using (var reader = await lookup.ExecuteReaderAsync(ct))
-        {
-            for (var i = 0; await reader.ReadAsync(ct); i++) latest[i] = reader.GetInt32(0);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "Solutions", "RecordedAt", "RecordedBy", "Origin", "BatchId")
-            FROM STDIN (FORMAT BINARY)
-            """, ct))
-        {
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var row = rows[i];
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(row.UnitCode, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(row.Year, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.IndicatorCode, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(row.Month, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(latest[i] + 1, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(row.Value, NpgsqlDbType.Double, ct);
-                await copy.WriteAsync(row.Note.Trim(), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(row.Solutions.Trim(), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(recordedBy, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync((int)Origin.Import, NpgsqlDbType.Integer, ct);
-                await copy.WriteAsync(outcome.BatchId!.Value, NpgsqlDbType.Uuid, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
+        await using (var create = new NpgsqlCommand(ImportSpool.CreateTable, connection, transaction)) await create.ExecuteNonQueryAsync(ct);
+        await rows.CopyToAsync(connection, ct);
 
         // The batch's months, share-locked: an approval waits for this batch, and a month approved since validation refuses the batch.
-        var months = rows.Select(r => r.ReportMonth).Distinct().ToList();
+        var months = rows.Months;
         HashSet<(string, int, int)> lockedNow;
         await using (var locks = new NpgsqlBatch(connection, transaction) { BatchCommands = { ActualsSql.ShareLock(months), ActualsSql.Locked(months) } })
         await using (var reader = await locks.ExecuteReaderAsync(ct))
@@ -167,22 +142,25 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
         if (lockedNow.Count > 0) throw new FailedPreconditionException(ReportWorkflow.LockedMessage(lockedNow));
 
         // The change log's sequencer gives these entries their feed positions once the batch is committed.
-        var traceParent = Activity.Current?.Id;
-        await using (var copy = await connection.BeginBinaryImportAsync("""
-            COPY change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent") FROM STDIN (FORMAT BINARY)
-            """, ct))
+        await using (var store = new NpgsqlBatch(connection, transaction)
         {
-            for (var i = 0; i < rows.Count; i++)
+            BatchCommands =
             {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(at, NpgsqlDbType.TimestampTz, ct);
-                await copy.WriteAsync(ChangeKinds.ActualRevised, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(ActualRevision.CellKeyOf(rows[i].UnitCode, rows[i].IndicatorCode, rows[i].Year, rows[i].Month), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(ChangeFeedStore.RevisionData(latest[i] + 1), NpgsqlDbType.Jsonb, ct);
-                if (traceParent is null) await copy.WriteNullAsync(ct);
-                else await copy.WriteAsync(traceParent, NpgsqlDbType.Varchar, ct);
-            }
-            await copy.CompleteAsync(ct);
+                ActualsSql.Command($$"""
+                    WITH numbered AS (
+                        SELECT s.*, COALESCE((SELECT max(r."Revision") FROM actual_revisions r
+                                              WHERE r."UnitCode" = s.u AND r."Year" = s.y AND r."IndicatorCode" = s.i AND r."Month" = s.m), 0) + 1 AS revision
+                        FROM {{ImportSpool.Table}} s),
+                    stored AS (
+                        INSERT INTO actual_revisions ("UnitCode", "Year", "IndicatorCode", "Month", "Revision", "Value", "Note", "Solutions", "RecordedAt", "RecordedBy", "Origin", "BatchId")
+                        SELECT u, y, i, m, revision, v, note, solutions, $1, $2, $3, $4 FROM numbered)
+                    INSERT INTO change_log ("OccurredAt", "Kind", "Key", "Data", "TraceParent")
+                    SELECT $1, $5, u || '/' || i || '/' || y || '/' || m, jsonb_build_object('Revision', revision), $6 FROM numbered
+                    """, at, recordedBy, (int)Origin.Import, outcome.BatchId!.Value, ChangeKinds.ActualRevised, Activity.Current?.Id),
+            },
+        })
+        {
+            await store.ExecuteNonQueryAsync(ct);
         }
 
         if (key is not null)
