@@ -7,7 +7,7 @@ using TuyPhuoc.Harness;
 //   bench-recompute --postgres "Host=...;Username=postgres;Database=postgres" [--units 5000] [--runs 3]
 //   bench-import --gateway http://localhost:5080 --postgres "Host=...;Port=...;Username=postgres;Password=...;Database=postgres" [--rows 60000] [--runs 3]
 //                [--direct http://localhost:PORT (the Submissions service's gRPC endpoint, to show the gateway's share)]
-//   bench-gateway [--rpc indicator|scorecard] [--direct http://localhost:5102 (5122 for scorecard)] [--concurrency 1,8,32,64] [--rounds 3] [--seconds 5] [--max-calls 2000000]
+//   bench-gateway [--rpc indicator|scorecard] [--direct http://localhost:5102 (5122 for scorecard)] [--nginx (against nginx grpc_pass in front of --direct)] [--concurrency 1,8,32,64] [--rounds 3] [--seconds 5] [--max-calls 2000000]
 //   bench-submit --postgres "..." [--clients 64] [--rounds 3] [--seconds 10] [--max-calls 200000]
 //   bench-freshness [--rate 500] [--seconds 30] [--timeline (lag by the second of acknowledgement)]
 //   bench-feed --postgres "..." [--units 5000] [--rates 500,2000] [--seconds 20] [--backlog 20000]   (Evaluation's feed processing alone)
@@ -52,7 +52,7 @@ switch (args.FirstOrDefault())
         return 0;
     case "bench-gateway":
         var read = GatewayBenchmark.Reads[options.GetValueOrDefault("rpc") ?? "indicator"];
-        await GatewayBenchmark.RunAsync(channel, gateway, options.GetValueOrDefault("direct") ?? read.DirectAddress, read,
+        await GatewayBenchmark.RunAsync(channel, gateway, options.GetValueOrDefault("direct") ?? read.DirectAddress, options.ContainsKey("nginx"), read,
             (options.GetValueOrDefault("concurrency") ?? "1,8,32,64").Split(',').Select(Int).ToArray(), Int(options.GetValueOrDefault("rounds") ?? "3"),
             TimeSpan.FromSeconds(Int(options.GetValueOrDefault("seconds") ?? "5")), Int(options.GetValueOrDefault("max-calls") ?? "2000000"), Console.Out, cancel.Token);
         return 0;
