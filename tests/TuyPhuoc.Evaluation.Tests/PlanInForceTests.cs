@@ -75,4 +75,33 @@ public sealed class PlanInForceTests
         Assert.All(status.Quarters, q => Assert.Equal(1, q.PlanRevision));
         Assert.Equal("12/QĐ-UBND", status.Plans.Single().DecisionNumber);
     }
+
+    [Fact]
+    public void Evaluate_BaselineRevisedFromJuly_FirstHalfMeasuredFromTheOldBaseline_AndEachQuarterSaysWhichItUsed()
+    {
+        var coverage = new Plans.Indicator
+        {
+            Code = "COVERAGE", MeasureKind = Plans.MeasureKind.Level, Direction = Plans.Direction.HigherIsBetter, Baseline = 80,
+            ResponsibleOfficeCode = "YTE", Source = Plans.IndicatorSource.District, Block = Plans.SectorBlock.CultureSociety,
+        };
+        Plans.Plan Level(int revision, string decision, double baseline) => new()
+        {
+            Year = 2025,
+            Revision = new Plans.PlanRevision { Year = 2025, Revision = revision, DecisionNumber = decision },
+            Targets = { new Plans.Target { IndicatorCode = "COVERAGE", DistrictTarget = 90, Baseline = baseline, Revision = revision } },
+        };
+        var (first, july) = (Level(1, "12/QĐ-UBND", 80), Level(2, "345/QĐ-UBND", 70));
+        var published = new PublishedPlan(july, new Dictionary<string, Plans.Indicator> { ["COVERAGE"] = coverage }, new Dictionary<string, Plans.Unit>(),
+            new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>(), "DISTRICT") { AtQuarterEnds = [first, first, july, july], Revisions = [first.Revision, july.Revision] };
+        var spec = ResultPlanner.All(PublishedPlanSource.ToSnapshot(published)).Single();
+        decimal?[] months = [82, 82, 82, 85, 85, 85, 88, 88, 88, 90, 90, 90];
+        var status = Snapshots.From(spec, EvaluationRules.Evaluate(new EvaluationInput(spec.Indicator.Definition, spec.YearTarget, spec.QuarterTargets, months, 4,
+            EvaluationPolicy.Default), spec.QuarterPlans));
+
+        // (A − B)/(T − B): Q2 (85 − 80)/(90 − 80) with the baseline then in force, Q3 (88 − 70)/(90 − 70) with the revised one.
+        Assert.Equal([80.0, 80, 70, 70], status.Quarters.Select(q => q.Baseline));
+        Assert.Equal(0.5, status.Quarters[1].Progress, 9);
+        Assert.Equal(0.9, status.Quarters[2].Progress, 9);
+        Assert.Equal([1, 1, 2, 2], status.Quarters.Select(q => q.PlanRevision));
+    }
 }

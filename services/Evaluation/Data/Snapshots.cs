@@ -136,6 +136,7 @@ public static class Snapshots
         if (q.CumulativePlan is { } c) proto.CumulativePlan = (double)c;
         if (q.Progress is { } p) proto.Progress = (double)p;
         if (q.PercentOfRequirement is { } s) proto.PercentOfRequirement = (double)s;
+        if (q.Baseline is { } b) proto.Baseline = (double)b;
         proto.Checkpoints.AddRange(q.Checkpoints.Select(c =>
         {
             var checkpoint = new Proto.CheckpointResult { Quarter = c.Quarter, Minimum = (double)c.Minimum, Passed = c.Passed };

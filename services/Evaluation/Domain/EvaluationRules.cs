@@ -22,22 +22,25 @@ public static class EvaluationRules
     }
 
     /// <summary>
-    /// Each quarter judged against its own plan (<paramref name="plans"/>, one per quarter): a revision effective from
-    /// July leaves Q1 and Q2 as they were judged. The result's input carries the last quarter's targets.
+    /// Each quarter judged against its own plan (<paramref name="plans"/>, one per quarter), its targets and baseline: a
+    /// revision effective from July leaves Q1 and Q2 as they were judged. The result's input carries the last quarter's targets.
     /// </summary>
     public static EvaluationResult Evaluate(EvaluationInput input, IReadOnlyList<QuarterPlan> plans)
     {
-        if (plans.Count < input.AsOfQuarter || plans.All(p => p.SameTargets(input.YearTarget, input.QuarterTargets))) return Evaluate(input);
+        if (plans.Count < input.AsOfQuarter || plans.All(p => p.Judges(input))) return Evaluate(input);
         var evaluated = new List<EvaluationResult>();
         var quarters = new List<QuarterResult>(input.AsOfQuarter);
         EvaluationResult? result = null;
         for (var q = 1; q <= input.AsOfQuarter; q++)
         {
             var plan = plans[q - 1];
-            result = evaluated.FirstOrDefault(r => plan.SameTargets(r.Input.YearTarget, r.Input.QuarterTargets));
+            result = evaluated.FirstOrDefault(r => plan.Judges(r.Input));
             if (result is null)
             {
-                result = Evaluate(input with { YearTarget = plan.YearTarget, QuarterTargets = plan.QuarterTargets });
+                result = Evaluate(input with
+                {
+                    YearTarget = plan.YearTarget, QuarterTargets = plan.QuarterTargets, Indicator = input.Indicator with { Baseline = plan.Baseline },
+                });
                 evaluated.Add(result);
             }
             quarters.Add(result.Quarter(q));
@@ -133,7 +136,7 @@ public static class EvaluationRules
         var met = value is { } v && ((basis == StatusBasis.OnTrackProgress || direction == HigherIsBetter) ? v >= requirement : v <= requirement);
         var hasData = (indicator.Kind == MeasureKind.YearEnd ? yearToDate : actual) is not null; // a year-end's period is the year
         var status = Judge(hasData, met, share ?? 0, input.Policy);
-        return new(q, status, basis, phased, 0, 0, requirement, actual, yearToDate, null, 0, progress, share, Checkpoints(input, q, progress));
+        return new(q, status, basis, phased, 0, 0, requirement, actual, yearToDate, null, 0, progress, share, Checkpoints(input, q, progress), baseline);
 
         decimal? Towards(decimal? v, decimal target) => v is { } x ? LevelProgress(x, target, baseline, direction) : null;
     }

@@ -11,6 +11,7 @@ namespace TuyPhuoc.Evaluation.Domain;
 /// <param name="YearToDate">A_q: the sum to date (cumulative) or the latest value to date.</param>
 /// <param name="CumulativePlan">CP_q = Σ t_k for k ≤ q (cumulative only).</param>
 /// <param name="CarryOut">D_q, the shortfall carried to the next quarter (never negative).</param>
+/// <param name="Baseline">B, the baseline a level's progress (A − B)/(T − B) was measured from; null when there is none.</param>
 public sealed record QuarterResult(
     int Quarter,
     Status Status,
@@ -25,4 +26,5 @@ public sealed record QuarterResult(
     decimal CarryOut,
     decimal? Progress,
     decimal? PercentOfRequirement,
-    IReadOnlyList<CheckpointResult> Checkpoints);
+    IReadOnlyList<CheckpointResult> Checkpoints,
+    decimal? Baseline = null);

@@ -53,8 +53,10 @@ public static class ResultPlanner
     /// <summary>What a quarter's plan gives the result; null when the indicator or the unit's allocation is not in it.</summary>
     static QuarterPlan? QuarterPlan(PlanSnapshot plan, (IndicatorPlan Target, Dictionary<string, AllocationPlan> Allocations)? of, ResultSpec spec) =>
         of is not { } found ? null
-        : spec.Kind != FigureKind.Allocation ? new(found.Target.Revision, plan.DecisionOf(found.Target.Revision), found.Target.YearTarget, found.Target.QuarterTargets)
-        : found.Allocations.TryGetValue(spec.Key.UnitCode, out var a) ? new(found.Target.Revision, plan.DecisionOf(found.Target.Revision), a.YearTarget, a.QuarterTargets)
+        : spec.Kind != FigureKind.Allocation
+            ? new(found.Target.Revision, plan.DecisionOf(found.Target.Revision), found.Target.YearTarget, found.Target.QuarterTargets, found.Target.Indicator.Baseline)
+        : found.Allocations.TryGetValue(spec.Key.UnitCode, out var a)
+            ? new(found.Target.Revision, plan.DecisionOf(found.Target.Revision), a.YearTarget, a.QuarterTargets, found.Target.Indicator.Baseline)
         : null;
 
     static IEnumerable<ResultSpec> Specs(PlanSnapshot plan, IndicatorPlan target)
