@@ -81,6 +81,11 @@ public sealed class PortalTests(SuiteFixture suite) : PortalBrowser(suite)
         await Expect(august.Locator(".causes")).ToHaveTextAsync("Nguyên nhân, khó khăn: Vụ hè thu thu hoạch sớm");
         await Expect(august.Locator(".solutions")).ToHaveTextAsync("Giải pháp: Huy động máy gặt đập liên hợp");
         await KeepScreenshotAsync(page, "indicator-notes");
+
+        // A level says beside each quarter the baseline its progress (A − B)/(T − B) was measured from.
+        await OpenAsync(page, $"/chi-tieu/CT10?nam={Year}");
+        await Expect(page.Locator(".quarter[data-quarter='1'] .baseline dd")).ToHaveTextAsync("92,6");
+        await KeepScreenshotAsync(page, "indicator-baseline");
     }
 
     [Fact]
