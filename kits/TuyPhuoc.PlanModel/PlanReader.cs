@@ -21,20 +21,27 @@ namespace TuyPhuoc.PlanModel;
 /// </summary>
 /// <param name="readsRevisions">Whether a load also reads the year's revisions and the plan in force at each quarter's end
 /// (<see cref="PublishedPlan.Revisions"/>, <see cref="PublishedPlan.AtQuarterEnds"/>): only the Evaluation judges by them.</param>
-public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, DistrictClock clock, ILogger<PlanReader> logger, bool readsRevisions = false)
+/// <param name="calls">The options of each call, where the client carries no credentials of its own (the portal calls as itself).</param>
+public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, DistrictClock clock, ILogger<PlanReader> logger,
+    bool readsRevisions = false, PlanReaderCalls? calls = null)
 {
     private const int PageSize = 1000;
+    /// <summary>The key the directory is kept under beside the years.</summary>
+    private const int DirectoryKey = 0;
     public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<int, Lazy<Task<Entry>>> _years = new();
     private long _generation;
 
-    private sealed record Entry(PublishedPlan? Plan, long Generation, DateTimeOffset LoadedAt)
+    private sealed record Entry(PublishedPlan? Plan, long Generation, DateTimeOffset LoadedAt, PlanDirectory? Directory = null)
     {
         public ConcurrentDictionary<Type, object> Views { get; } = new();
     }
 
     /// <summary>The year's plan, or null when the year has none.</summary>
     public async Task<PublishedPlan?> GetAsync(int year, CancellationToken ct) => (await LoadAsync(year, ct)).Plan;
+
+    /// <summary>The units in existence today and the whole catalog, kept until a unit or an indicator changes.</summary>
+    public async Task<PlanDirectory> DirectoryAsync(CancellationToken ct) => (await LoadAsync(DirectoryKey, ct)).Directory!;
 
     /// <summary>A service's own view of the year's plan, made once per load; null when the year has no plan.</summary>
     public async Task<TView?> GetAsync<TView>(int year, Func<PublishedPlan, TView> view, CancellationToken ct) where TView : class
@@ -57,7 +64,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         return found;
     }
 
-    /// <summary>Drops a year (or every year): the next read asks IndicatorPlans again.</summary>
+    /// <summary>Drops a year (or everything): the next read asks IndicatorPlans again.</summary>
     public void Invalidate(int? year = null)
     {
         Interlocked.Increment(ref _generation);
@@ -65,9 +72,13 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         else _years.Clear();
     }
 
+    /// <summary>Drops what a change of the plans' feed touches: a plan change its year, a unit or indicator change everything.</summary>
+    public void Invalidate(Plans.Change change) =>
+        Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
+
     private async Task<Entry> LoadAsync(int year, CancellationToken ct)
     {
-        var lazy = _years.GetOrAdd(year, y => new Lazy<Task<Entry>>(() => FetchAsync(y)));
+        var lazy = _years.GetOrAdd(year, y => new Lazy<Task<Entry>>(() => y == DirectoryKey ? FetchDirectoryAsync() : FetchAsync(y)));
         try
         {
             var entry = await lazy.Value.WaitAsync(ct);
@@ -82,16 +93,33 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         }
     }
 
+    private async Task<CallOptions> OptionsAsync(CancellationToken ct) =>
+        calls is null ? new CallOptions(cancellationToken: ct) : (await calls(ct)).WithCancellationToken(ct);
+
+    private async Task<Entry> FetchDirectoryAsync()
+    {
+        var generation = Interlocked.Read(ref _generation);
+        var loadedAt = clock.Now;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var call = await OptionsAsync(timeout.Token);
+        var units = await Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
+            r => (r.Units, r.NextPageToken)).ToListAsync(timeout.Token);
+        var catalog = await Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
+            r => (r.Indicators, r.NextPageToken)).ToDictionaryAsync(i => i.Code, cancellationToken: timeout.Token);
+        return new Entry(null, generation, loadedAt, new PlanDirectory(units, units.ToDictionary(u => u.Code), catalog));
+    }
+
     private async Task<Entry> FetchAsync(int year)
     {
         var generation = Interlocked.Read(ref _generation);
         var loadedAt = clock.Now;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var ct = timeout.Token;
+        var call = await OptionsAsync(ct);
         Plans.Plan plan;
         try
         {
-            plan = await plans.GetPlanAsync(new Plans.GetPlanRequest { Year = year }, cancellationToken: ct);
+            plan = await plans.GetPlanAsync(new Plans.GetPlanRequest { Year = year }, call);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
         {
@@ -103,7 +131,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         {
             try
             {
-                return await plans.GetPlanAsync(new Plans.GetPlanRequest { Year = year, AsOf = date.ToProto() }, cancellationToken: ct);
+                return await plans.GetPlanAsync(new Plans.GetPlanRequest { Year = year, AsOf = date.ToProto() }, call);
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
             {
@@ -111,7 +139,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
             }
         }
         var catalog = new Dictionary<string, Plans.Indicator>();
-        await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+        await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
             r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
         // Units in existence at any time of the year: those of its first day and those of its last (or today).
         var today = clock.DayOf(loadedAt);
@@ -119,11 +147,11 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         var units = new Dictionary<string, Plans.Unit>();
         foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
         {
-            await foreach (var u in Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+            await foreach (var u in Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, call).ResponseAsync,
                 r => (r.Units, r.NextPageToken))) units[u.Code] = u;
         }
         var assignments = new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>();
-        await foreach (var u in Paging.AllAsync(t => plans.ListAssignmentsAsync(new Plans.ListAssignmentsRequest { Year = year, PageSize = PageSize, PageToken = t }, cancellationToken: ct).ResponseAsync,
+        await foreach (var u in Paging.AllAsync(t => plans.ListAssignmentsAsync(new Plans.ListAssignmentsRequest { Year = year, PageSize = PageSize, PageToken = t }, call).ResponseAsync,
             r => (r.Units, r.NextPageToken)))
         {
             if (u.Assignments.Count > 0) assignments[u.UnitCode] = u.Assignments;
@@ -133,7 +161,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         Plans.Plan[] atQuarterEnds = [plan, plan, plan, plan];
         if (readsRevisions)
         {
-            revisions = (await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, cancellationToken: ct)).Revisions;
+            revisions = (await plans.ListPlanRevisionsAsync(new Plans.ListPlanRevisionsRequest { Year = year }, call)).Revisions;
             for (var q = 1; q <= 4 && revisions.Count > 1; q++) atQuarterEnds[q - 1] = await PlanOnAsync(PlanCalendar.QuarterEnd(year, q)) ?? plan;
         }
         logger.LogInformation("Plan of {Year} read: {Indicators} indicators, {Units} units, {Assigned} units with assignments",
@@ -175,10 +203,7 @@ public sealed class PlanFeedWatcher<TContext>(Plans.IndicatorPlans.IndicatorPlan
 
     protected override async Task ApplyAsync(IReadOnlyList<Plans.Change> batch, CancellationToken ct)
     {
-        foreach (var change in batch)
-        {
-            reader.Invalidate(change.Kind.StartsWith(ChangeKinds.PlanPrefix, StringComparison.Ordinal) && change.Year != 0 ? change.Year : null);
-        }
+        foreach (var change in batch) reader.Invalidate(change);
         await WithDatabaseAsync(async db => { await FeedCursors.AdvanceAsync(db, Feed, batch[^1].Sequence, ct); return 0; }, ct);
     }
 
@@ -188,6 +213,53 @@ public sealed class PlanFeedWatcher<TContext>(Plans.IndicatorPlans.IndicatorPlan
         return await work(scope.ServiceProvider.GetRequiredService<TContext>());
     }
 }
+
+/// <summary>
+/// The watcher of a process without a database of its own (the portal): follows the plans' change feed with its cursor in
+/// memory and drops from <see cref="PlanReader"/> what each change touches, everything at each (re)connection. A start
+/// reads the feed from its beginning: one entry per unit, indicator or plan revision, so a short read.
+/// </summary>
+public sealed class PlanMemoryWatcher(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, FollowerHealth health,
+    ILogger<PlanMemoryWatcher> logger, PlanReaderCalls? calls = null) : BackgroundService
+{
+    public const string Name = "plans.memory";
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        health.Register(Name);
+        var (after, backoff) = (0L, ChangeStreamFollower<Plans.Change>.MinBackoff);
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                reader.Invalidate();
+                var options = calls is null ? new CallOptions(cancellationToken: ct) : (await calls(ct)).WithCancellationToken(ct);
+                using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, options);
+                await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
+                {
+                    reader.Invalidate(change);
+                    after = change.Sequence;
+                    health.Applied(Name, after, [change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow]);
+                    backoff = ChangeStreamFollower<Plans.Change>.MinBackoff;
+                }
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                health.Failed(Name, e);
+                logger.LogWarning(e, "Following the plans feed failed; resuming after {Sequence} in {Delay}", after, backoff);
+            }
+            await Task.Delay(backoff, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            backoff = TimeSpan.FromTicks(Math.Min(ChangeStreamFollower<Plans.Change>.MaxBackoff.Ticks, backoff.Ticks * 2));
+        }
+    }
+}
+
+/// <summary>The options of each call of <see cref="PlanReader"/>, for a process whose IndicatorPlans client carries no credentials.</summary>
+public delegate Task<CallOptions> PlanReaderCalls(CancellationToken ct);
+
+/// <summary>The units in existence today and the whole catalog, each by code: what screens name things by.</summary>
+public sealed record PlanDirectory(IReadOnlyList<Plans.Unit> Units, IReadOnlyDictionary<string, Plans.Unit> UnitsByCode,
+    IReadOnlyDictionary<string, Plans.Indicator> Indicators);
 
 public static class PlanReaderExtensions
 {
@@ -205,4 +277,8 @@ public static class PlanReaderExtensions
     /// <summary>The plan reader and its watcher, whose cursor (and set-aside entries) the service keeps in <typeparamref name="TContext"/>.</summary>
     public static IServiceCollection AddPlanReader<TContext>(this IServiceCollection services) where TContext : DbContext =>
         services.AddPlanReader().AddFollower<PlanFeedWatcher<TContext>>();
+
+    /// <summary>The plan reader and its watcher for a process without a database, calling with <paramref name="calls"/>' options.</summary>
+    public static IServiceCollection AddPlanReader(this IServiceCollection services, Func<IServiceProvider, PlanReaderCalls> calls) =>
+        services.AddSingleton(calls).AddPlanReader().AddFollowerHealth().AddHostedService<PlanMemoryWatcher>();
 }

@@ -8,6 +8,7 @@ using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Components;
 using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Web;
+using TuyPhuoc.PlanModel;
 
 namespace TuyPhuoc.Portal;
 
@@ -29,14 +30,13 @@ public static class Extensions
         builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Scoring.V1.EmulationScoring.EmulationScoringClient>(gateway);
         builder.Services.AddSuiteChannel<DevTokens.DevTokensClient>(gateway);
         builder.Services.AddSuiteChannel<TuyPhuoc.Contracts.Notifications.V1.Notifications.NotificationsClient>(gateway);
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<TokenVault>();
         // The portal's own identity at the gateway: the development key where there is no authority, else its client credentials.
         builder.Services.TryAddSingleton<DevTokenIssuer>();
         builder.Services.AddServiceTokens();
         builder.Services.AddSingleton<PortalCalls>();
-        builder.Services.AddSingleton<PlanCache>();
+        builder.Services.AddPlanReader(sp => sp.GetRequiredService<PortalCalls>().CallAsync).AddSingleton<PlanCache>();
         builder.Services.AddSingleton<OfficeReads>();
         builder.Services.AddFeatureReaders();
         builder.Services.AddScoped<SuiteSession>();

@@ -61,4 +61,33 @@ public sealed class PortalUnitsTests(SuiteFixture suite) : PortalBrowser(suite)
         Assert.DoesNotContain((await plans.ListUnitsAsync(new ListUnitsRequest { AsOf = today.ToProto(), PageSize = 1000 }, office)).Units,
             u => u.Name.StartsWith("Xã Thử Nghiệm", StringComparison.Ordinal) && u.Code != code);
     }
+
+    /// <summary>
+    /// The portal keeps the units for everyone and is told by the plans' feed when one changes: a commune added and renamed
+    /// by a partner system (not through the portal) is offered on the sign-in page under its new name within seconds.
+    /// </summary>
+    [Fact]
+    public async Task AUnitAddedAndRenamedOutsideThePortal_TheSignInPageOffersItsNewNameWithinSeconds()
+    {
+        var code = $"XA_FEED_{Guid.NewGuid():N}"[..20].ToUpperInvariant();
+        var plans = new IndicatorPlans.IndicatorPlansClient(Suite.Gateway);
+        var office = await Suite.CallAsAsync(Roles.PlanningOffice);
+        var page = await NewPageAsync();
+        var signIn = new Uri(Suite.Portal, "/dang-nhap").ToString();
+        await page.GotoAsync(signIn);
+        await Expect(page.Locator("#unit option[value=PHUOC_THANG]")).ToHaveCountAsync(1);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).DateTime);
+        await plans.CreateUnitAsync(new CreateUnitRequest
+        {
+            Unit = new Unit { Code = code, Name = "Xã Theo Dõi", Kind = UnitKind.Commune, ParentCode = "TUY_PHUOC", ValidFrom = today.ToProto(), ValidTo = today.AddDays(1).ToProto() },
+            IdempotencyKey = code,
+        }, office);
+        await plans.RenameUnitAsync(new RenameUnitRequest { Code = code, Name = "Xã Theo Dõi Mới", IdempotencyKey = code + "-rename" }, office);
+
+        await Eventually.TrueAsync(async () =>
+        {
+            await page.GotoAsync(signIn);
+            return (await page.Locator($"#unit option[value={code}]").AllTextContentsAsync()).SequenceEqual(["Xã Theo Dõi Mới"]);
+        }, TimeSpan.FromSeconds(15), "the portal's units follow the plans' feed instead of expiring after minutes");
+    }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TuyPhuoc.Portal.Auth;
 using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
+using TuyPhuoc.PlanModel;
 using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Portal.Tests;
@@ -21,10 +22,9 @@ public abstract class SuiteDownContext : BunitContext
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         var nowhere = new Uri($"http://127.0.0.1:{ClosedPort()}");
         Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        Services.AddMemoryCache();
         Services.AddSingleton(TimeProvider.System).AddSingleton<DistrictClock>(sp => new(TimeProvider.System));
         Services.AddSingleton(_vault);
-        Services.AddSingleton<PlanCache>();
+        Services.AddLogging().AddPlanReader().AddSingleton<PlanCache>();
         Services.AddSingleton<OfficeReads>();
         Services.AddFeatureReaders();
         Services.AddScoped<SuiteSession>();

@@ -11,8 +11,12 @@ namespace TuyPhuoc.Portal.Suite;
 public sealed record PlannedIndicator(string Code, string Name, string UnitOfMeasure, MeasureKind Kind, double YearTarget,
     IReadOnlyList<double> Quarters, IReadOnlyList<double> Months, bool DistrictFigure)
 {
-    public static PlannedIndicator From(Assignment a) => new(a.Indicator.Code, a.Indicator.Name, a.Indicator.UnitOfMeasure,
-        a.Indicator.MeasureKind, a.YearTarget, [.. a.Quarters], [.. a.Months], a.DistrictFigure);
+    public static PlannedIndicator From(Assignment a) => From(a.Indicator, a.YearTarget, a.Quarters, a.Months, a.DistrictFigure);
+
+    public static PlannedIndicator From(AssignedIndicator a, Indicator i) => From(i, a.YearTarget, a.Quarters, a.Months, a.DistrictFigure);
+
+    private static PlannedIndicator From(Indicator i, double year, IEnumerable<double> quarters, IEnumerable<double> months, bool districtFigure) =>
+        new(i.Code, i.Name, i.UnitOfMeasure, i.MeasureKind, year, [.. quarters], [.. months], districtFigure);
 
     /// <summary>An indicator the unit reads but does not report (a district figure seen by its district): no phasing of its own.</summary>
     public static PlannedIndicator FromCatalog(Indicator? i, string code) =>

@@ -70,11 +70,7 @@ public sealed class EscalationsReaderTests
         private static string Day(Google.Type.Date? d) => d is null ? "none" : $"{d.Day:00}/{d.Month:00}/{d.Year}";
     }
 
-    private sealed class Assigning() : PlansClient(District, [Grain])
-    {
-        public override AsyncUnaryCall<GetUnitAssignmentsResponse> GetUnitAssignmentsAsync(GetUnitAssignmentsRequest request, CallOptions options) =>
-            Answer(new GetUnitAssignmentsResponse { Assignments = { new Assignment { Indicator = Grain, YearTarget = 12_000 } } });
-    }
+    private sealed class Assigning() : PlansClient(District, [Grain], _ => [new AssignedIndicator { IndicatorCode = Grain.Code, YearTarget = 12_000 }]);
 
     private static readonly Escalation[] Year2024 =
     [

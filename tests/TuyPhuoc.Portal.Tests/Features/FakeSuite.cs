@@ -1,5 +1,6 @@
 using Grpc.Core;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using TuyPhuoc.Calendar;
 using TuyPhuoc.Contracts.Plans.V1;
 using TuyPhuoc.Portal.Suite;
 using PlansService = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans;
@@ -19,8 +20,11 @@ public static class FakeSuite
         new(Task.FromException<T>(new RpcException(new Status(code, detail))), Task.FromResult(new Metadata()), () => new Status(code, detail), () => [], () => { });
 
     /// <summary>A plan cache over a plans client that answers the units and catalog given (one page each).</summary>
-    public static PlanCache Plans(IEnumerable<Unit> units, IEnumerable<Indicator>? indicators = null, PlansService.IndicatorPlansClient? client = null) =>
-        new(client ?? new PlansClient(units, indicators ?? []), new MemoryCache(new MemoryCacheOptions()));
+    public static PlanCache Plans(IEnumerable<Unit> units, IEnumerable<Indicator>? indicators = null, PlansService.IndicatorPlansClient? client = null)
+    {
+        client ??= new PlansClient(units, indicators ?? []);
+        return new(new PlanModel.PlanReader(client, new DistrictClock(TimeProvider.System), NullLogger<PlanModel.PlanReader>.Instance), client);
+    }
 
     public static Unit Unit(string code, string name, UnitKind kind) => new() { Code = code, Name = name, Kind = kind };
 
@@ -31,8 +35,15 @@ public static class FakeSuite
         Unit("PHUOC_AN", "Xã Phước An", UnitKind.Commune), Unit("TT_TUY_PHUOC", "Thị trấn Tuy Phước", UnitKind.Town),
     ];
 
-    public class PlansClient(IEnumerable<Unit> units, IEnumerable<Indicator> indicators) : PlansService.IndicatorPlansClient
+    /// <summary>The units and catalog given, and a plan of any year asked for in which each unit reports what <paramref name="assigned"/> says.</summary>
+    public class PlansClient(IEnumerable<Unit> units, IEnumerable<Indicator> indicators, Func<string, IEnumerable<AssignedIndicator>>? assigned = null)
+        : PlansService.IndicatorPlansClient
     {
+        public override AsyncUnaryCall<Plan> GetPlanAsync(GetPlanRequest request, CallOptions options) => Answer(new Plan { Year = request.Year });
+
+        public override AsyncUnaryCall<ListAssignmentsResponse> ListAssignmentsAsync(ListAssignmentsRequest request, CallOptions options) =>
+            Answer(new ListAssignmentsResponse { Year = request.Year, Units = { units.Select(u => new UnitAssignments { UnitCode = u.Code, Assignments = { assigned?.Invoke(u.Code) ?? [] } }) } });
+
         public override AsyncUnaryCall<ListUnitsResponse> ListUnitsAsync(ListUnitsRequest request, CallOptions options) => Answer(new ListUnitsResponse { Units = { units } });
 
         public override AsyncUnaryCall<ListIndicatorsResponse> ListIndicatorsAsync(ListIndicatorsRequest request, CallOptions options) =>

@@ -45,11 +45,8 @@ public sealed class IndicatorReaderTests
     }
 
     /// <summary>The unit reports the grain, phased by its plan.</summary>
-    private sealed class Assigning() : PlansClient(District, [Grain, Insurance])
-    {
-        public override AsyncUnaryCall<GetUnitAssignmentsResponse> GetUnitAssignmentsAsync(GetUnitAssignmentsRequest request, CallOptions options) =>
-            Answer(new GetUnitAssignmentsResponse { Assignments = { new Assignment { Indicator = Grain, YearTarget = 12_000, Quarters = { 3_000, 3_000, 3_000, 3_000 }, Months = { 1_000, 1_000, 1_000 } } } });
-    }
+    private sealed class Assigning() : PlansClient(District, [Grain, Insurance],
+        _ => [new AssignedIndicator { IndicatorCode = Grain.Code, YearTarget = 12_000, Quarters = { 3_000, 3_000, 3_000, 3_000 }, Months = { 1_000, 1_000, 1_000 } }]);
 
     /// <summary>Revised in May: Q1 judged against the first plan, Q2 against the revision.</summary>
     private static IndicatorStatus Revised(string code) => new()

@@ -6,6 +6,7 @@ using TuyPhuoc.Contracts.Submissions.V1;
 using TuyPhuoc.Portal.Features;
 using TuyPhuoc.Portal.Suite;
 using TuyPhuoc.Portal.Tests.Forms;
+using TuyPhuoc.PlanModel;
 using TuyPhuoc.ServiceDefaults;
 using static TuyPhuoc.Portal.Tests.Features.FakeSuite;
 using PlansService = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans;
@@ -64,7 +65,7 @@ internal sealed class RevisedInJuly
 
     public QuarterReportReader Reader()
     {
-        var services = new ServiceCollection().AddMemoryCache().AddSingleton(new DistrictClock(TimeProvider.System)).AddSingleton<PlanCache>().AddSingleton<OfficeReads>().AddFeatureReaders();
+        var services = new ServiceCollection().AddLogging().AddSingleton(new DistrictClock(TimeProvider.System)).AddPlanReader().AddSingleton<PlanCache>().AddSingleton<OfficeReads>().AddFeatureReaders();
         AddTo(services);
         return services.BuildServiceProvider().GetRequiredService<QuarterReportReader>();
     }

@@ -18,18 +18,18 @@ public sealed class CatalogReader(IndicatorPlans.IndicatorPlansClient plans, Pla
     public async Task CreateAsync(IndicatorForm form, string key, CallOptions call)
     {
         await plans.CreateIndicatorAsync(new CreateIndicatorRequest { Indicator = form.ToIndicator(), IdempotencyKey = key }, call);
-        cache.ForgetIndicators();
+        cache.Forget();
     }
 
     public async Task UpdateAsync(Indicator stored, IndicatorForm form, string key, CallOptions call)
     {
         await plans.UpdateIndicatorAsync(new UpdateIndicatorRequest { Indicator = form.ToIndicator(stored), IdempotencyKey = key }, call);
-        cache.ForgetIndicators();
+        cache.Forget();
     }
 
     public async Task RetireAsync(string code, int fromYear, string key, CallOptions call)
     {
         await plans.RetireIndicatorAsync(new RetireIndicatorRequest { Code = code, FromYear = fromYear, IdempotencyKey = key }, call);
-        cache.ForgetIndicators();
+        cache.Forget();
     }
 }

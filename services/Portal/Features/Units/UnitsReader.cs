@@ -28,19 +28,19 @@ public sealed class UnitsReader(IndicatorPlans.IndicatorPlansClient plans, PlanC
             },
             IdempotencyKey = key,
         }, call);
-        cache.ForgetUnits();
+        cache.Forget();
     }
 
     public async Task RenameAsync(string code, string name, string key, CallOptions call)
     {
         await plans.RenameUnitAsync(new RenameUnitRequest { Code = code, Name = name, IdempotencyKey = key }, call);
-        cache.ForgetUnits();
+        cache.Forget();
     }
 
     /// <summary>Closes a unit from a day; <paramref name="mergedInto"/> (empty: none) takes over its work.</summary>
     public async Task CloseAsync(string code, DateOnly? closedFrom, string mergedInto, string key, CallOptions call)
     {
         await plans.CloseUnitAsync(new CloseUnitRequest { Code = code, ClosedFrom = closedFrom?.ToProto(), MergedIntoCode = mergedInto, IdempotencyKey = key }, call);
-        cache.ForgetUnits();
+        cache.Forget();
     }
 }
