@@ -27,6 +27,12 @@ public sealed class PlanIndex
 
     public static PlanIndex Of(PlanSnapshot plan) => Indexes.GetValue(plan, p => new PlanIndex(p));
 
+    /// <summary>The result of a unit and indicator: the unit's own allocation, or the district figure; null when the plan has none.</summary>
+    public ResultSpec? Spec(string indicatorCode, string unitCode) =>
+        !_byIndicator.TryGetValue(indicatorCode, out var indicator) ? null
+        : indicator.Own.TryGetValue(unitCode, out var own) ? own
+        : indicator.District is { } district && district.Key.UnitCode == unitCode ? district : null;
+
     public IEnumerable<ResultSpec> TouchedBy(string unitCode, string indicatorCode)
     {
         if (!_byIndicator.TryGetValue(indicatorCode, out var indicator)) yield break;

@@ -52,7 +52,9 @@ public sealed class IncrementalPass(EvaluationStore store, IPlanSource plans, Po
             await transaction.CommitAsync(ct);
         }
         await publisher.PublishAsync(written, [.. touched.Keys.Select(k => k.Year).Distinct()], ct);
-        if (batch.Any(e => e.Report is not null)) await publisher.ReportsChangedAsync([.. batch.Select(e => e.Report?.Year).OfType<int>().Distinct()]);
+        // A report's approval shows beside its figures, and a year's reports compare with last year's actuals.
+        var beside = batch.Select(e => e.Report?.Year).Concat(batch.Select(e => e.Actual?.Year + 1)).OfType<int>().Distinct().ToList();
+        if (beside.Count > 0) await publisher.ReportsChangedAsync(beside);
         metrics.Recomputed("incremental", Stopwatch.GetElapsedTime(started));
         activity?.SetTag("evaluation.results_touched", touched.Count);
         activity?.SetTag("evaluation.results_changed", written);

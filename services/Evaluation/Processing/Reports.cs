@@ -30,6 +30,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
         if (!caller.SeesResult(row, district)) throw new PermissionDeniedException($"{indicator} is outside the caller's block.");
         var status = View(row, quarter);
         await ExplainSourcesAsync([status], await RolledUpRowsAsync([status], year, ct), year, quarter, ct);
+        await CompareWithLastYearAsync([status], year, ct);
         return status;
     }
 
@@ -42,6 +43,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             var statuses = (await store.ResultsAsync(year, ct, unit: unit)).Where(r => caller.SeesResult(r, district))
                 .Select(r => View(r, quarter)).OrderBy(s => s.IndicatorCode, StringComparer.Ordinal).ThenBy(s => s.UnitCode, StringComparer.Ordinal).ToList();
             await ExplainSourcesAsync(statuses, await RolledUpRowsAsync(statuses, year, ct), year, quarter, ct);
+            await CompareWithLastYearAsync(statuses, year, ct);
             return new Proto.Scorecard
             {
                 UnitCode = unit, Year = year, Quarter = quarter, Statuses = { statuses }, Counts = { Counts(Summarize(quarter, statuses)) },
@@ -66,6 +68,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => caller.SeesResult(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
             await ExplainSourcesAsync(figures, rows, year, quarter, ct);
+            await CompareWithLastYearAsync(figures, year, ct);
             var ofFigures = Summarize(quarter, figures);
             return new Proto.BlockSummary
             {
@@ -96,6 +99,7 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             List<(bool DistrictFigure, Proto.IndicatorStatus Status)> views = [.. rows.Where(r => caller.SeesResult(r, district)).Select(r => (r.DistrictFigure, View(r, quarter)))];
             var figures = views.Where(v => v.DistrictFigure).Select(v => v.Status).ToList();
             await ExplainSourcesAsync(figures, rows, year, quarter, ct);
+            await CompareWithLastYearAsync(figures, year, ct);
             var report = new Proto.QuarterReport
             {
                 Year = year,
@@ -175,6 +179,29 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
             status.Preliminary = preliminary.Count > 0;
             status.PreliminaryMonths.Clear();
             status.PreliminaryMonths.Add(preliminary);
+        }
+    }
+
+    /// <summary>
+    /// Each quarter of each status beside the same period last year (<see cref="SamePeriod"/>): last year's months of the
+    /// units this year's figure is formed from, formed the same way (summed, averaged or as reported), so a figure and
+    /// its cùng kỳ always cover the same units.
+    /// </summary>
+    private async Task CompareWithLastYearAsync(IReadOnlyList<Proto.IndicatorStatus> statuses, int year, CancellationToken ct)
+    {
+        if (await plans.GetAsync(year, ct) is not { } plan) return;
+        var index = PlanIndex.Of(plan);
+        var specs = statuses.Select(s => (Status: s, Spec: index.Spec(s.IndicatorCode, s.UnitCode))).Where(x => x.Spec is not null).ToList();
+        var cells = await store.CellsAsync(year - 1, specs.SelectMany(x => x.Spec!.SourceUnits.Select(u => (x.Status.IndicatorCode, u))).ToHashSet(), ct);
+        foreach (var (status, spec) in specs)
+        {
+            var lastYear = ResultPlanner.Input(spec!, u => cells.GetValueOrDefault((status.IndicatorCode, u)), EvaluationPolicy.Default).MonthlyActuals;
+            foreach (var q in status.Quarters)
+            {
+                var (same, versus) = SamePeriod.Of(spec!.Indicator.Kind, q.HasYearToDate ? (decimal)q.YearToDate : null, lastYear, q.Quarter);
+                if (same is { } s) q.SamePeriodLastYear = (double)s;
+                if (versus is { } v) q.VersusLastYear = (double)v;
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class ResultPublisher(EvaluationStore store, IPlanSource plans, Re
         }
     }
 
-    /// <summary>After a report's approval changed: the cached reports say whether their figures are approved.</summary>
+    /// <summary>After what the cached reports show beside the results changed: a report's approval, or last year's actuals.</summary>
     public Task ReportsChangedAsync(IReadOnlyList<int> years) => cache.InvalidateAsync(years);
 
     private async Task CountBelowCheckpointAsync(int year, CancellationToken ct)

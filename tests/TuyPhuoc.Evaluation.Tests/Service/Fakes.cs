@@ -87,11 +87,11 @@ internal static class TestPlan
 
     private static long _sequence;
 
-    public static FeedEntry Actual(string unit, string indicator, int month, decimal value, long? sequence = null, string? trace = null)
+    public static FeedEntry Actual(string unit, string indicator, int month, decimal value, long? sequence = null, string? trace = null, int year = Year)
     {
         var seq = sequence ?? Interlocked.Increment(ref _sequence) + 1000;
-        return new(seq, DateTimeOffset.UtcNow, ChangeKinds.ActualRevised, $"{unit}/{indicator}/{Year}/{month}", trace,
-            new ActualChange(unit, indicator, Year, month, value, seq));
+        return new(seq, DateTimeOffset.UtcNow, ChangeKinds.ActualRevised, $"{unit}/{indicator}/{year}/{month}", trace,
+            new ActualChange(unit, indicator, year, month, value, seq));
     }
 }
 
