@@ -26,7 +26,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     bool readsRevisions = false, PlanReaderCalls? calls = null)
 {
     private const int PageSize = 1000;
-    /// <summary>The key the directory is kept under beside the years.</summary>
+    /// <summary>The key today's directory is kept under beside the years; a year's directory under minus the year.</summary>
     private const int DirectoryKey = 0;
     public static readonly TimeSpan RereadAfter = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<int, Lazy<Task<Entry>>> _years = new();
@@ -40,8 +40,11 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     /// <summary>The year's plan, or null when the year has none.</summary>
     public async Task<PublishedPlan?> GetAsync(int year, CancellationToken ct) => (await LoadAsync(year, ct)).Plan;
 
-    /// <summary>The units in existence today and the whole catalog, kept until a unit or an indicator changes.</summary>
-    public async Task<PlanDirectory> DirectoryAsync(CancellationToken ct) => (await LoadAsync(DirectoryKey, ct)).Directory!;
+    /// <summary>
+    /// The whole catalog and the units in existence today, or with <paramref name="year"/> at any time of that year (a year
+    /// of history, without a plan of its own); kept until a unit or an indicator changes.
+    /// </summary>
+    public async Task<PlanDirectory> DirectoryAsync(CancellationToken ct, int? year = null) => (await LoadAsync(DirectoryKey - (year ?? 0), ct)).Directory!;
 
     /// <summary>A service's own view of the year's plan, made once per load; null when the year has no plan.</summary>
     public async Task<TView?> GetAsync<TView>(int year, Func<PublishedPlan, TView> view, CancellationToken ct) where TView : class
@@ -78,7 +81,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
 
     private async Task<Entry> LoadAsync(int year, CancellationToken ct)
     {
-        var lazy = _years.GetOrAdd(year, y => new Lazy<Task<Entry>>(() => y == DirectoryKey ? FetchDirectoryAsync() : FetchAsync(y)));
+        var lazy = _years.GetOrAdd(year, y => new Lazy<Task<Entry>>(() => y <= DirectoryKey ? FetchDirectoryAsync(-y) : FetchAsync(y)));
         try
         {
             var entry = await lazy.Value.WaitAsync(ct);
@@ -96,17 +99,33 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
     private async Task<CallOptions> OptionsAsync(CancellationToken ct) =>
         calls is null ? new CallOptions(cancellationToken: ct) : (await calls(ct)).WithCancellationToken(ct);
 
-    private async Task<Entry> FetchDirectoryAsync()
+    /// <param name="year">0 for today's units, else the year whose units are read.</param>
+    private async Task<Entry> FetchDirectoryAsync(int year)
     {
         var generation = Interlocked.Read(ref _generation);
         var loadedAt = clock.Now;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var call = await OptionsAsync(timeout.Token);
-        var units = await Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
-            r => (r.Units, r.NextPageToken)).ToListAsync(timeout.Token);
+        var units = year == 0
+            ? await Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
+                r => (r.Units, r.NextPageToken)).ToListAsync(timeout.Token)
+            : [.. (await UnitsOfYearAsync(year, clock.DayOf(loadedAt), call, timeout.Token)).Values];
         var catalog = await Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
             r => (r.Indicators, r.NextPageToken)).ToDictionaryAsync(i => i.Code, cancellationToken: timeout.Token);
         return new Entry(null, generation, loadedAt, new PlanDirectory(units, units.ToDictionary(u => u.Code), catalog));
+    }
+
+    /// <summary>Units in existence at any time of the year: those of its first day and those of its last (or today).</summary>
+    private async Task<Dictionary<string, Plans.Unit>> UnitsOfYearAsync(int year, DateOnly today, CallOptions call, CancellationToken ct)
+    {
+        var units = new Dictionary<string, Plans.Unit>();
+        var last = new DateOnly(year, 12, 31) is var end && today < end ? today : end;
+        foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
+        {
+            await foreach (var u in Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, call).ResponseAsync,
+                r => (r.Units, r.NextPageToken)).WithCancellation(ct)) units[u.Code] = u;
+        }
+        return units;
     }
 
     private async Task<Entry> FetchAsync(int year)
@@ -141,15 +160,7 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         var catalog = new Dictionary<string, Plans.Indicator>();
         await foreach (var i in Paging.AllAsync(t => plans.ListIndicatorsAsync(new Plans.ListIndicatorsRequest { PageSize = PageSize, PageToken = t }, call).ResponseAsync,
             r => (r.Indicators, r.NextPageToken))) catalog[i.Code] = i;
-        // Units in existence at any time of the year: those of its first day and those of its last (or today).
-        var today = clock.DayOf(loadedAt);
-        var last = new DateOnly(year, 12, 31) is var end && today < end ? today : end;
-        var units = new Dictionary<string, Plans.Unit>();
-        foreach (var date in new[] { new DateOnly(year, 1, 1), last }.Distinct())
-        {
-            await foreach (var u in Paging.AllAsync(t => plans.ListUnitsAsync(new Plans.ListUnitsRequest { AsOf = date.ToProto(), PageSize = PageSize, PageToken = t }, call).ResponseAsync,
-                r => (r.Units, r.NextPageToken))) units[u.Code] = u;
-        }
+        var units = await UnitsOfYearAsync(year, clock.DayOf(loadedAt), call, ct);
         var assignments = new Dictionary<string, IReadOnlyList<Plans.AssignedIndicator>>();
         await foreach (var u in Paging.AllAsync(t => plans.ListAssignmentsAsync(new Plans.ListAssignmentsRequest { Year = year, PageSize = PageSize, PageToken = t }, call).ResponseAsync,
             r => (r.Units, r.NextPageToken)))

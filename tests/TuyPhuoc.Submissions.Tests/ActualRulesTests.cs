@@ -125,4 +125,27 @@ public sealed class ActualRulesTests
         Assert.Equal(["PHUOC_THANG", "TCKH"], plan.ReportingUnits(3));
         Assert.Empty(plan.ExpectedIn("PHUOC_HUNG", 3));
     }
+
+    /// <summary>A past year without a plan, as history: its units and the catalog, nothing assigned and nothing owed.</summary>
+    private static PlanView History()
+    {
+        var plan = Plans.Small(2023);
+        return new(2023, plan.Indicators, plan.Units, new Dictionary<string, IReadOnlySet<string>>(), history: true);
+    }
+
+    [Fact]
+    public void Check_HistoryYear_AnyUnitOfTheYearGivesAnyIndicatorOfTheCatalog_AndOwesNoReport()
+    {
+        Assert.Empty(ActualRules.Check(Plans.Input(unit: "PHUOC_HUNG", indicator: "INC", year: 2023, month: 12), History(), Plans.Today));
+        Assert.Empty(History().ExpectedIn("PHUOC_HUNG", 12));
+        Assert.Empty(History().ReportingUnits(12));
+    }
+
+    [Fact]
+    public void Check_HistoryYear_AUnitNotOfTheYearOrAValueOutOfRange_Refused()
+    {
+        Assert.Equal("unit_code", Assert.Single(ActualRules.Check(Plans.Input(unit: "ELSEWHERE", year: 2023), History(), Plans.Today)).Field);
+        Assert.Equal("value", Assert.Single(ActualRules.Check(Plans.Input(indicator: "PCT", year: 2023, value: 120), History(), Plans.Today)).Field);
+        Assert.Equal("indicator_code", Assert.Single(ActualRules.Check(Plans.Input(indicator: "NONE", year: 2023), History(), Plans.Today)).Field);
+    }
 }

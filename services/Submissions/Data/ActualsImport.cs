@@ -110,7 +110,7 @@ public sealed class ActualsImport(SubmissionsDbContext db, PlanViews plans, Dist
 
     private async Task<(PlanView?, IReadOnlySet<(string, int, int)>)> ReadYearAsync(int year, CancellationToken ct)
     {
-        var plan = await plans.GetAsync(year, ct);
+        var plan = await plans.ForActualsAsync(year, clock.Today, null, ct);
         var locked = await db.Reports.AsNoTracking().Where(r => r.Year == year && ActualsSql.LockedStatuses.Contains((int)r.Status))
             .Select(r => new { r.UnitCode, r.Month }).ToListAsync(ct);
         return (plan, locked.Select(r => (r.UnitCode, year, r.Month)).ToHashSet());

@@ -43,7 +43,7 @@ public sealed class SubmissionWriter(IServiceScopeFactory scopes, PlanViews plan
         {
             if (request.ExpectedRevision < 0) throw new InvalidInputException("expected_revision", "must not be negative");
             var periodOk = ActualRules.CheckPeriod(input.Year, input.Month, clock.Today, (_, _) => { });
-            var plan = periodOk ? await plans.GetAsync(input.Year, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct) : null;
+            var plan = periodOk ? await plans.ForActualsAsync(input.Year, clock.Today, p => p.IsAssigned(input.UnitCode, input.IndicatorCode), ct) : null;
             var violations = ActualRules.Check(input, plan, clock.Today);
             if (violations.Count > 0) throw new InvalidInputException(violations);
         }

@@ -1,18 +1,24 @@
 namespace TuyPhuoc.Submissions.Domain;
 
 /// <summary>A year's plan as the submission rules see it: the catalog, the units and what each unit must report.</summary>
+/// <param name="history">
+/// A past year without a plan, whose actuals are kept as history for the comparison with the year after: any unit of
+/// the year may give any indicator of the catalog, and no report is owed.
+/// </param>
 public sealed class PlanView(
     int year,
     IReadOnlyDictionary<string, IndicatorInfo> indicators,
     IReadOnlyDictionary<string, UnitInfo> units,
-    IReadOnlyDictionary<string, IReadOnlySet<string>> assignedByUnit)
+    IReadOnlyDictionary<string, IReadOnlySet<string>> assignedByUnit,
+    bool history = false)
 {
     public int Year => year;
     public IReadOnlyDictionary<string, IndicatorInfo> Indicators => indicators;
     public IReadOnlyDictionary<string, UnitInfo> Units => units;
+    public bool History => history;
 
     public bool IsAssigned(string unitCode, string indicatorCode) =>
-        assignedByUnit.TryGetValue(unitCode, out var assigned) && assigned.Contains(indicatorCode);
+        history ? indicators.ContainsKey(indicatorCode) : assignedByUnit.TryGetValue(unitCode, out var assigned) && assigned.Contains(indicatorCode);
 
     public IReadOnlySet<string> AssignedTo(string unitCode) =>
         assignedByUnit.TryGetValue(unitCode, out var assigned) ? assigned : new HashSet<string>();

@@ -11,11 +11,25 @@ public sealed class PlanViews(PlanReader reader)
     /// <summary>Like <see cref="GetAsync(int, CancellationToken)"/>, reading the plan again once when it lacks what the caller was told of.</summary>
     public Task<PlanView?> GetAsync(int year, Func<PlanView, bool> knows, CancellationToken ct) => reader.GetAsync(year, From, knows, ct);
 
-    public static PlanView From(PublishedPlan plan) => new(
-        plan.Year,
-        plan.Catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max, Blocks.Name(i.Block), Text.Optional(i.ResponsibleOfficeCode))),
-        plan.Units.Values.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, (UnitKind)u.Kind, Blocks.Of(u))),
+    /// <summary>
+    /// What actuals of the year are checked against: its plan, or for a past year without one its units and the catalog, as
+    /// history (<see cref="PlanView.History"/>); null for a year not over without a plan.
+    /// </summary>
+    public async Task<PlanView?> ForActualsAsync(int year, DateOnly today, Func<PlanView, bool>? knows, CancellationToken ct) =>
+        await (knows is null ? GetAsync(year, ct) : GetAsync(year, knows, ct))
+        ?? (year < today.Year ? History(year, await reader.DirectoryAsync(ct, year)) : null);
+
+    public static PlanView From(PublishedPlan plan) => new(plan.Year, Catalog(plan.Catalog), Units(plan.Units.Values),
         plan.Assignments.ToDictionary(a => a.Key, IReadOnlySet<string> (a) => a.Value.Select(i => i.IndicatorCode).ToHashSet()));
+
+    private static PlanView History(int year, PlanDirectory directory) => new(year, Catalog(directory.Indicators), Units(directory.Units),
+        new Dictionary<string, IReadOnlySet<string>>(), history: true);
+
+    private static Dictionary<string, IndicatorInfo> Catalog(IReadOnlyDictionary<string, Contracts.Plans.V1.Indicator> catalog) =>
+        catalog.Values.ToDictionary(i => i.Code, i => new IndicatorInfo(i.Code, i.MeasureKind.ToDomain(), i.Range?.Min, i.Range?.Max, Blocks.Name(i.Block), Text.Optional(i.ResponsibleOfficeCode)));
+
+    private static Dictionary<string, UnitInfo> Units(IEnumerable<Contracts.Plans.V1.Unit> units) =>
+        units.ToDictionary(u => u.Code, u => new UnitInfo(u.Code, (UnitKind)u.Kind, Blocks.Of(u)));
 }
 
 /// <summary>The access table applied to a unit's submissions: a block leader sees the units of its sector block in the year's plan.</summary>
