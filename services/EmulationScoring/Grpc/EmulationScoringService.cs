@@ -1,9 +1,6 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Scoring.V1;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.EmulationScoring.Processing;
-using TuyPhuoc.ServiceDefaults;
+using Ranking = TuyPhuoc.Contracts.Scoring.V1.Ranking;
 
 namespace TuyPhuoc.EmulationScoring.Grpc;
 

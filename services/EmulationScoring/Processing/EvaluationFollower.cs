@@ -1,10 +1,3 @@
-using Google.Protobuf;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in Evaluation's results: the latest result per unit and indicator, then marks the unit.</summary>

@@ -1,8 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in KeyTasks' changes: a task moves the deductions of its lead unit, a new decision those of its whole year.</summary>

@@ -1,8 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in Submissions' report, escalation and deadline changes: they move the deductions of a unit (or of a whole year).</summary>

@@ -1,12 +1,11 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using TuyPhuoc.Contracts.Plans.V1;
 using SectorBlock = TuyPhuoc.Contracts.Plans.V1.SectorBlock;
 using UnitKind = TuyPhuoc.Contracts.Plans.V1.UnitKind;
-using TuyPhuoc.IndicatorPlans.Data;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
+
+using TuyPhuoc.Contracts.Plans.V1;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, ChangeSignal signal) : Contracts.Plans.V1.IndicatorPlans.IndicatorPlansBase

@@ -1,6 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.IndicatorPlans.Domain;
-using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;

@@ -1,7 +1,3 @@
-using System.Globalization;
-using TuyPhuoc.Contracts.Notifications.V1;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>Which notifications an entry of the Submissions change feed makes, to whom, in Vietnamese.</summary>

@@ -1,10 +1,3 @@
-using Grpc.Core;
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>The quarters' announcements issued by the planning office (Evaluation's WatchAnnouncements).</summary>

@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Grpc.Core;
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>Key tasks: a later deadline asked for by the lead unit, and the planning office's decision on it.</summary>
