@@ -9,9 +9,6 @@ public sealed class KeyTasksFollower(IServiceScopeFactory scopes, DatabaseReady 
     protected override AsyncServerStreamingCall<Tasks.Change> Watch(IServiceProvider services, long after, CancellationToken ct) =>
         services.GetRequiredService<Tasks.KeyTasks.KeyTasksClient>().WatchChanges(new Tasks.WatchChangesRequest { AfterSequence = after, Consumer = "emulationscoring" }, cancellationToken: ct);
 
-    protected override long SequenceOf(Tasks.Change change) => change.Sequence;
-    protected override DateTimeOffset OccurredAtOf(Tasks.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
-
     protected override Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Tasks.Change> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct) =>
         MarkAsync(db, batch.Select(c => (c.Year, c.Task?.LeadUnitCode ?? PendingMarks.AllUnits, c.TraceParent)), finalYears, now, ct);
 }

@@ -11,8 +11,4 @@ public sealed class AnnouncementsFollower(IServiceScopeFactory scopes, Migrated<
         services.GetRequiredService<Eval.Evaluation.EvaluationClient>().WatchAnnouncements(new Eval.WatchAnnouncementsRequest { AfterSequence = after, Consumer = Consumer }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Eval.AnnouncementChange change) => AnnouncementRules.From(change);
-
-    protected override long SequenceOf(Eval.AnnouncementChange change) => change.Sequence;
-
-    protected override DateTimeOffset? OccurredAt(Eval.AnnouncementChange change) => change.OccurredAt?.ToDateTimeOffset();
 }

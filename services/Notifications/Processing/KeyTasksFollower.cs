@@ -11,8 +11,4 @@ public sealed class KeyTasksFollower(IServiceScopeFactory scopes, Migrated<Notif
         services.GetRequiredService<Tasks.KeyTasks.KeyTasksClient>().WatchChanges(new Tasks.WatchChangesRequest { AfterSequence = after, Consumer = Consumer }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Tasks.Change change) => TaskChangeRules.From(change);
-
-    protected override long SequenceOf(Tasks.Change change) => change.Sequence;
-
-    protected override DateTimeOffset? OccurredAt(Tasks.Change change) => change.OccurredAt?.ToDateTimeOffset();
 }

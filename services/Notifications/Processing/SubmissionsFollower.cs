@@ -11,8 +11,4 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, Migrated<No
         services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after, Consumer = Consumer, Kinds = { ChangeRules.Kinds } }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Subs.Change change) => ChangeRules.From(change);
-
-    protected override long SequenceOf(Subs.Change change) => change.Sequence;
-
-    protected override DateTimeOffset? OccurredAt(Subs.Change change) => change.OccurredAt?.ToDateTimeOffset();
 }
