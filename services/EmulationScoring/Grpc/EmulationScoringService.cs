@@ -28,7 +28,7 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
 
     public override Task<Scheme> SetScheme(SetSchemeRequest request, ServerCallContext context)
     {
-        var scheme = request.Scheme ?? throw new InvalidInputException("scheme", "is required");
+        var scheme = InvalidInputException.Required(request.Scheme, "scheme");
         return store.WriteAsync(nameof(SetScheme), CallerScope.Of(context).Key(request.IdempotencyKey), request, Scheme.Parser, async ct =>
         {
             // The weights must cover the indicators the year's plan assigns.
