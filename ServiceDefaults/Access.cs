@@ -1,11 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Claims;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-using Grpc.AspNetCore.Server;
-using Grpc.Core;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using static TuyPhuoc.ServiceDefaults.Grant;
 
 namespace TuyPhuoc.ServiceDefaults;

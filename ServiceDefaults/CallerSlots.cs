@@ -1,5 +1,3 @@
-using Grpc.Core;
-
 namespace TuyPhuoc.ServiceDefaults;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-
 namespace TuyPhuoc.ServiceDefaults;
 
 /// <summary>Who makes the request being served (its token's subject), for the change log's record of who changed what; none in background work.</summary>

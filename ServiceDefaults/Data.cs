@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using Google.Protobuf;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace TuyPhuoc.ServiceDefaults;
 

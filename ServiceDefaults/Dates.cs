@@ -1,5 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
-
 namespace TuyPhuoc.ServiceDefaults;
 
 /// <summary>Between <c>google.type.Date</c> and <see cref="DateOnly"/> (unset, all zero, is null; an impossible date is refused), and from instants to <c>Timestamp</c>.</summary>

@@ -1,8 +1,4 @@
-using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Logging;
 
 namespace TuyPhuoc.ServiceDefaults;
 
@@ -26,6 +22,12 @@ public sealed class InvalidInputException : DomainException
     public InvalidInputException(IReadOnlyList<FieldViolation> violations) : this(Listed(violations)) { }
 
     public InvalidInputException(string field, string description) : this([new FieldViolation(field, description)]) { }
+
+    /// <summary>The value of a field the request must carry; its absence is bad input.</summary>
+    public static T Required<T>(T? value, string field) where T : class => value ?? throw new InvalidInputException(field, "is required");
+
+    /// <inheritdoc cref="Required{T}(T, string)"/>
+    public static T Required<T>(T? value, string field) where T : struct => value ?? throw new InvalidInputException(field, "is required");
 
     private InvalidInputException(FieldViolation[] listed)
         : base("The request is not valid: " + string.Join("; ", listed.Select(v => v.Field.Length == 0 ? v.Description : $"{v.Field}: {v.Description}"))) =>

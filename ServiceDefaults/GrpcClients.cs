@@ -1,8 +1,4 @@
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Grpc.Net.Client.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace TuyPhuoc.ServiceDefaults;
 

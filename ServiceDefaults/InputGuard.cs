@@ -1,8 +1,4 @@
 using System.Collections;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 
 namespace TuyPhuoc.ServiceDefaults;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace TuyPhuoc.ServiceDefaults;
 
 /// <summary>Keyset paging: the page token is the (opaque) key of the last item of the previous page.</summary>

@@ -1,18 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Google.Api;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using BadRequest = Google.Rpc.BadRequest;
-using Grpc.AspNetCore.Server;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace TuyPhuoc.ServiceDefaults;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using OpenTelemetry.Trace;
 
 namespace TuyPhuoc.ServiceDefaults;

@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
-using Grpc.Core;
-using TuyPhuoc.ServiceDefaults;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace TuyPhuoc.Gateway;
 

@@ -1,11 +1,6 @@
-using Grpc.Health.V1;
 using Grpc.Reflection;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
-using TuyPhuoc.Contracts.DevTokens.V1;
 using TuyPhuoc.Gateway;
-using TuyPhuoc.Gateway.Grpc;
-using TuyPhuoc.ServiceDefaults;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace Microsoft.Extensions.Hosting;
 

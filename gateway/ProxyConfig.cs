@@ -1,7 +1,4 @@
-using System.Net;
-using TuyPhuoc.ServiceDefaults;
 using Yarp.ReverseProxy.Configuration;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace TuyPhuoc.Gateway;
 

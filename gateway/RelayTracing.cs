@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using OpenTelemetry.Instrumentation.Http;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace TuyPhuoc.Gateway;
 

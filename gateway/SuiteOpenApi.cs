@@ -4,7 +4,6 @@ using Microsoft.OpenApi.Extensions;
 using Microsoft.OpenApi.Models;
 using Scalar.AspNetCore;
 using Swashbuckle.AspNetCore.Swagger;
-using TuyPhuoc.Gateway.Grpc;
 
 namespace TuyPhuoc.Gateway;
 

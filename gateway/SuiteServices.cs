@@ -1,6 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-
 namespace TuyPhuoc.Gateway;
 
 /// <summary>A service of the suite behind the gateway: its Aspire resource and its gRPC service.</summary>

@@ -1,9 +1,5 @@
-using System.Net;
 using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using TuyPhuoc.Contracts.DevTokens.V1;
 using TuyPhuoc.PlanModel;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Gateway.Grpc;
 

@@ -1,5 +1,3 @@
-using Grpc.Core;
-using Grpc.Health.V1;
 using Grpc.Net.ClientFactory;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using static Grpc.Health.V1.HealthCheckResponse.Types;

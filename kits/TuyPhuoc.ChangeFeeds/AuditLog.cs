@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using TuyPhuoc.Contracts.Audit.V1;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.ChangeFeeds;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf;
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +8,6 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 
 using TuyPhuoc.Contracts;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.ChangeFeeds;
 

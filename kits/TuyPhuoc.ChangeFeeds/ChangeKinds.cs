@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>Every kind of change the suite's change feeds carry, by the service that writes it: one spelling for writers and readers.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.ChangeFeeds;
 
 /// <summary>How far this service has followed another's change feed; moved in the transaction that applies the entries.</summary>

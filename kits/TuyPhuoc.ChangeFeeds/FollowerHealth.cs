@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.ChangeFeeds;
 

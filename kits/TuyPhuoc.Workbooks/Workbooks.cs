@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.IO.Compression;
 using System.Xml;
 
 using TuyPhuoc.ServiceDefaults;

@@ -1,10 +1,3 @@
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.EmulationScoring.Processing;
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace Microsoft.Extensions.Hosting;
 
 public static class EmulationScoringExtensions

@@ -1,6 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-using TuyPhuoc.EmulationScoring.Grpc;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,11 +1,3 @@
-using StackExchange.Redis;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Processing;
-using TuyPhuoc.ServiceDefaults;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-using Submissions = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace Microsoft.Extensions.Hosting;
 
 public static class EvaluationExtensions

@@ -1,4 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
 using TuyPhuoc.Evaluation.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);

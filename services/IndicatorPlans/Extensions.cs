@@ -1,6 +1,3 @@
-using TuyPhuoc.IndicatorPlans.Data;
-using TuyPhuoc.ServiceDefaults;
-
 namespace Microsoft.Extensions.Hosting;
 
 public static class IndicatorPlansExtensions

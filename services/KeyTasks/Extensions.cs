@@ -1,7 +1,3 @@
-using TuyPhuoc.KeyTasks.Data;
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.KeyTasks.Processing;
-using TuyPhuoc.ServiceDefaults;
 using PlansClient = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,6 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-using TuyPhuoc.KeyTasks.Grpc;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

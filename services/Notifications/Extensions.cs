@@ -1,7 +1,4 @@
-using TuyPhuoc.Notifications.Data;
 using TuyPhuoc.Notifications.Processing;
-using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace Microsoft.Extensions.Hosting;
 

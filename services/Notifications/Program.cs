@@ -1,5 +1,4 @@
 using TuyPhuoc.Notifications.Grpc;
-using TuyPhuoc.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 

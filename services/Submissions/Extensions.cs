@@ -1,6 +1,3 @@
-using TuyPhuoc.Submissions.Data;
-using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Processing;
 using PlansClient = TuyPhuoc.Contracts.Plans.V1.IndicatorPlans.IndicatorPlansClient;
 
 namespace Microsoft.Extensions.Hosting;

@@ -1,5 +1,3 @@
-using TuyPhuoc.Submissions.Grpc;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.EmulationScoring.Data;
 
 /// <summary>Opens once the database is migrated and seeded; the background work waits for it.</summary>

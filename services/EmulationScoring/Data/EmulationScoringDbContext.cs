@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.EmulationScoring.Data;
 
 public sealed class EmulationScoringDbContext(DbContextOptions<EmulationScoringDbContext> options) : DbContext(options)

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Proto = TuyPhuoc.Contracts.Scoring.V1;
-
 namespace TuyPhuoc.EmulationScoring.Data;
 
 public static class PendingMarks

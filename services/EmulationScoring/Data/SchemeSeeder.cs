@@ -1,9 +1,3 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.EmulationScoring.Grpc;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.EmulationScoring.Data;
 
 /// <summary>

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.EmulationScoring.Grpc;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Scoring.V1;
 
 namespace TuyPhuoc.EmulationScoring.Data;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TuyPhuoc.EmulationScoring.Domain;
 
 public enum ReportTimeliness { OnTime, Late, Missing, NotDue }

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.EmulationScoring.Domain;
 
 /// <summary>Refuses a scheme that does not make sense; field paths follow the proto field names.</summary>

@@ -1,9 +1,6 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using TuyPhuoc.Contracts.Scoring.V1;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.EmulationScoring.Processing;
-using TuyPhuoc.ServiceDefaults;
+using Ranking = TuyPhuoc.Contracts.Scoring.V1.Ranking;
 
 namespace TuyPhuoc.EmulationScoring.Grpc;
 
@@ -31,7 +28,7 @@ public sealed class EmulationScoringService(ScoringStore store, RankingReader ra
 
     public override Task<Scheme> SetScheme(SetSchemeRequest request, ServerCallContext context)
     {
-        var scheme = request.Scheme ?? throw new InvalidInputException("scheme", "is required");
+        var scheme = InvalidInputException.Required(request.Scheme, "scheme");
         return store.WriteAsync(nameof(SetScheme), CallerScope.Of(context).Key(request.IdempotencyKey), request, Scheme.Parser, async ct =>
         {
             // The weights must cover the indicators the year's plan assigns.

@@ -1,7 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Scoring.V1;
 
 namespace TuyPhuoc.EmulationScoring.Grpc;
 

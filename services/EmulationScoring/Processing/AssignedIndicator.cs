@@ -1,5 +1,3 @@
-using TuyPhuoc.EmulationScoring.Domain;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 public sealed record AssignedIndicator(string Code, MeasureKind Kind, bool LowerIsBetter);

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using Google.Protobuf;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in Evaluation's results: the latest result per unit and indicator, then marks the unit.</summary>
@@ -16,12 +9,9 @@ public sealed class EvaluationFollower(IServiceScopeFactory scopes, DatabaseRead
     protected override AsyncServerStreamingCall<Eval.ResultChange> Watch(IServiceProvider services, long after, CancellationToken ct) =>
         services.GetRequiredService<Eval.Evaluation.EvaluationClient>().WatchResults(new Eval.WatchResultsRequest { AfterSequence = after }, cancellationToken: ct);
 
-    protected override long SequenceOf(Eval.ResultChange change) => change.Sequence;
-
     /// <summary>The unit that answers for the figure: a district figure counts for the office that reports it.</summary>
     public static string ScoredUnit(Eval.ResultChange c) =>
         c.Status is { ReportingUnitCode: { Length: > 0 } reporting } ? reporting : c.UnitCode;
-    protected override DateTimeOffset OccurredAtOf(Eval.ResultChange change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     protected override async Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Eval.ResultChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct)
     {

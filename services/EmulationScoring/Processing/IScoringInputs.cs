@@ -1,5 +1,3 @@
-using TuyPhuoc.EmulationScoring.Domain;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>What scoring reads from the other services; the gRPC implementation is <see cref="SuiteInputs"/>.</summary>

@@ -1,7 +1,3 @@
-using TuyPhuoc.EmulationScoring.Domain;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>From the messages of Evaluation and Submissions to the plain facts the domain scores.</summary>

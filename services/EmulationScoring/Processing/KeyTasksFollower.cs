@@ -1,8 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in KeyTasks' changes: a task moves the deductions of its lead unit, a new decision those of its whole year.</summary>
@@ -13,9 +8,6 @@ public sealed class KeyTasksFollower(IServiceScopeFactory scopes, DatabaseReady 
 
     protected override AsyncServerStreamingCall<Tasks.Change> Watch(IServiceProvider services, long after, CancellationToken ct) =>
         services.GetRequiredService<Tasks.KeyTasks.KeyTasksClient>().WatchChanges(new Tasks.WatchChangesRequest { AfterSequence = after, Consumer = "emulationscoring" }, cancellationToken: ct);
-
-    protected override long SequenceOf(Tasks.Change change) => change.Sequence;
-    protected override DateTimeOffset OccurredAtOf(Tasks.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     protected override Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Tasks.Change> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct) =>
         MarkAsync(db, batch.Select(c => (c.Year, c.Task?.LeadUnitCode ?? PendingMarks.AllUnits, c.TraceParent)), finalYears, now, ct);

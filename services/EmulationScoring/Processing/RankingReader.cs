@@ -1,9 +1,4 @@
-using System.Globalization;
-using Google.Protobuf;
 using StackExchange.Redis;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Scoring.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 

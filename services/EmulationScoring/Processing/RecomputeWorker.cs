@@ -1,6 +1,3 @@
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Recomputes the marked units as soon as a follower signals, and at least every few seconds.</summary>

@@ -1,11 +1,4 @@
-using System.Diagnostics;
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.EmulationScoring.Grpc;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 

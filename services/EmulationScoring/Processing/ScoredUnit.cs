@@ -1,5 +1,3 @@
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <param name="Block">The unit's sector block (economy, culture_society, internal_affairs), or <see cref="Blocks.Communes"/> for communes and towns.</param>

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Contracts;
 
 namespace TuyPhuoc.EmulationScoring.Processing;
 
@@ -9,10 +7,14 @@ namespace TuyPhuoc.EmulationScoring.Processing;
 /// pending marks of the units it touches, and a recomputation is signalled once it is committed.
 /// </summary>
 public abstract class StreamFollower<TChange>(IServiceScopeFactory scopes, DatabaseReady ready, ChangeSignal recompute, TimeProvider clock,
-    FollowerHealth health, ILogger logger) : DatabaseStreamFollower<TChange, EmulationScoringDbContext>(scopes, health, logger) where TChange : class
+    FollowerHealth health, ILogger logger) : DatabaseStreamFollower<TChange, EmulationScoringDbContext>(scopes, health, logger) where TChange : class, IFeedMessage
 {
     // Scores have no freshness goal: a short wait lets a stream of changes go into one transaction instead of many.
     protected override TimeSpan Linger => TimeSpan.FromMilliseconds(250);
+
+    protected override long SequenceOf(TChange change) => change.Sequence;
+
+    protected override DateTimeOffset OccurredAtOf(TChange change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     /// <summary>Stores what the batch brings and marks the touched units; runs inside the batch's transaction.</summary>
     protected abstract Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<TChange> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct);

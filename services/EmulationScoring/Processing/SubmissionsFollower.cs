@@ -1,8 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.EmulationScoring.Data;
-using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Takes in Submissions' report, escalation and deadline changes: they move the deductions of a unit (or of a whole year).</summary>
@@ -13,9 +8,6 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, DatabaseRea
 
     protected override AsyncServerStreamingCall<Subs.Change> Watch(IServiceProvider services, long after, CancellationToken ct) =>
         services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after, Kinds = { ChangeKinds.ReportPrefix, ChangeKinds.EscalationPrefix, ChangeKinds.DeadlinesSet } }, cancellationToken: ct);
-
-    protected override long SequenceOf(Subs.Change change) => change.Sequence;
-    protected override DateTimeOffset OccurredAtOf(Subs.Change change) => change.OccurredAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow;
 
     protected override Task TakeAsync(EmulationScoringDbContext db, IReadOnlyList<Subs.Change> batch, ISet<int> finalYears, DateTimeOffset now, CancellationToken ct) =>
         MarkAsync(db, batch.SelectMany(Touched), finalYears, now, ct);

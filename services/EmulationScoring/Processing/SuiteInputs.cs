@@ -1,8 +1,3 @@
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>The inputs from IndicatorPlans (through the suite's plan reader), Submissions and KeyTasks over gRPC.</summary>

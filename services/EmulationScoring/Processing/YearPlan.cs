@@ -1,7 +1,3 @@
-using TuyPhuoc.EmulationScoring.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-
 namespace TuyPhuoc.EmulationScoring.Processing;
 
 /// <summary>Who is scored in a year and on which indicators: every unit with an assignment in the year's plan.</summary>

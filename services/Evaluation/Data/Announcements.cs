@@ -1,8 +1,3 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Evaluation.V1;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>The quarters' announcements as issued: each version kept whole, never rewritten but for the mark of the version that superseded it.</summary>

@@ -1,6 +1,3 @@
-using Google.Protobuf;
-using TuyPhuoc.Evaluation.Domain;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>A result ready to store, with the trace of the change that caused it.</summary>

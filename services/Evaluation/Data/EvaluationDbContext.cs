@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>The latest revision of a monthly actual, with the source sequence that set it (an older replay never overwrites it).</summary>

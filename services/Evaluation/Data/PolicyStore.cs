@@ -1,8 +1,3 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TuyPhuoc.Evaluation.Domain;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>The approval of the units' monthly reports, kept from the submissions' feed in plain SQL (inside the passes' transactions).</summary>

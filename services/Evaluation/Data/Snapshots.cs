@@ -1,6 +1,4 @@
-using Google.Protobuf;
-using TuyPhuoc.Evaluation.Domain;
-using Proto = TuyPhuoc.Contracts.Evaluation.V1;
+using Status = TuyPhuoc.Evaluation.Domain.Status;
 
 namespace TuyPhuoc.Evaluation.Data;
 

@@ -1,5 +1,3 @@
-using TuyPhuoc.Evaluation.Domain;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>A version of a year's evaluation policy with its audit: who set it, when and why (none for the defaults, version 0).</summary>

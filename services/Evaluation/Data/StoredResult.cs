@@ -1,5 +1,3 @@
-using TuyPhuoc.Evaluation.Domain;
-
 namespace TuyPhuoc.Evaluation.Data;
 
 /// <summary>A stored result as the queries read it.</summary>

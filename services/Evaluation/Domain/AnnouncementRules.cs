@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Domain;
 
 /// <summary>What issuing a quarter's announcement requires: an ended quarter, a number, and a date from the quarter's last day to today.</summary>

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Domain;
 
 /// <summary>What an evaluation policy must satisfy to be set. Pure.</summary>

@@ -1,12 +1,8 @@
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using TuyPhuoc.Contracts.Evaluation.V1;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Processing;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Grpc;
+
+using TuyPhuoc.Contracts.Evaluation.V1;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class EvaluationService(Reports reports, FullRecompute recompute, EvaluationStore store, PolicyStore policies, IPlanSource plans,

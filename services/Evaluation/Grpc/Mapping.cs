@@ -1,11 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.Contracts.Evaluation.V1;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.Evaluation.Processing;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Grpc;
+
+using TuyPhuoc.Contracts.Evaluation.V1;
 
 internal static class Mapping
 {

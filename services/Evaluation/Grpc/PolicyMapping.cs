@@ -1,8 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 
 namespace TuyPhuoc.Evaluation.Grpc;
 

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Evaluation.V1;
-using Submissions = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>

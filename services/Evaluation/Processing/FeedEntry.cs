@@ -1,7 +1,3 @@
-using TuyPhuoc.Contracts;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>One entry of a source's change feed, reduced to what the evaluation acts on.</summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Threading.Channels;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Evaluation.Processing;
 

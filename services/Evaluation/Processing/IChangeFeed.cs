@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Grpc.Core;
-using TuyPhuoc.Contracts;
 
 namespace TuyPhuoc.Evaluation.Processing;
 

@@ -1,5 +1,3 @@
-using TuyPhuoc.Evaluation.Domain;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>The plan of a year as the evaluation needs it; null when the year has no plan.</summary>

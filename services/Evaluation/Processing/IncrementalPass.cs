@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>

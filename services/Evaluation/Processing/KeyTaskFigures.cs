@@ -1,5 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.ServiceDefaults;
 using Tasks = TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.Evaluation.Processing;

@@ -1,7 +1,3 @@
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>From the messages of tuyphuoc.plans.v1 to the evaluation's view of a plan.</summary>

@@ -1,6 +1,3 @@
-using Grpc.Core;
-using Plans = TuyPhuoc.Contracts.Plans.V1;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 public sealed class PlansFeed(Plans.IndicatorPlans.IndicatorPlansClient client) : StreamedFeed<Plans.Change>(Name)

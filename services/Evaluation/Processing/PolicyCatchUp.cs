@@ -1,5 +1,3 @@
-using TuyPhuoc.Evaluation.Data;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>The plans the suite's plan reader holds, as the evaluation sees them.</summary>

@@ -1,5 +1,3 @@
-using StackExchange.Redis;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 public sealed class RedisCacheBackend(IConnectionMultiplexer redis) : ICacheBackend

@@ -1,9 +1,4 @@
-using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.Evaluation.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Proto = TuyPhuoc.Contracts.Evaluation.V1;
 
 namespace TuyPhuoc.Evaluation.Processing;
 

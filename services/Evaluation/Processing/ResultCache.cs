@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using Google.Protobuf;
-using StackExchange.Redis;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 /// <summary>What follows a committed write of results: watchers woken, cached reports dropped, the checkpoint gauge counted again.</summary>

@@ -1,8 +1,3 @@
-using Grpc.Core;
-using TuyPhuoc.Evaluation.Data;
-using TuyPhuoc.ServiceDefaults;
-using Submissions = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Evaluation.Processing;
 
 public sealed class SubmissionsFeed(Submissions.Submissions.SubmissionsClient client) : StreamedFeed<Submissions.Change>(Name)

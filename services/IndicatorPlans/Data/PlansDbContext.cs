@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.IndicatorPlans.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Data;
 
 public sealed class PlansDbContext(DbContextOptions<PlansDbContext> options) : DbContext(options)

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.IndicatorPlans.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Data;
 
 /// <summary>On first start: the blocks, units and catalog of Tuy Phước and the 2024 plan of decision 12689/QĐ-UBND.</summary>

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.IndicatorPlans.Domain;
-using TuyPhuoc.IndicatorPlans.Grpc;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Data;
 

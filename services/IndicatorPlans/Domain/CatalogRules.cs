@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Domain;
 

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.IndicatorPlans.Domain;
 
 /// <summary>The rules a plan must satisfy. Pure: everything it needs is passed in.</summary>

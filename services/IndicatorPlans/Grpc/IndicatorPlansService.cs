@@ -1,12 +1,12 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using TuyPhuoc.Contracts.Plans.V1;
 using SectorBlock = TuyPhuoc.Contracts.Plans.V1.SectorBlock;
 using UnitKind = TuyPhuoc.Contracts.Plans.V1.UnitKind;
-using TuyPhuoc.IndicatorPlans.Data;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
+
+using TuyPhuoc.Contracts.Plans.V1;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, ChangeSignal signal) : Contracts.Plans.V1.IndicatorPlans.IndicatorPlansBase
@@ -33,21 +33,18 @@ public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, C
     }
 
     public override Task<Unit> CreateUnit(CreateUnitRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CreateUnit), Key(context, request.IdempotencyKey), request, Unit.Parser, async ct =>
-            (await store.CreateUnitAsync((request.Unit ?? throw new InvalidInputException("unit", "is required")).ToDomain(), ct)).ToProto(),
-            context.CancellationToken);
+        WriteAsync(nameof(CreateUnit), context, request.IdempotencyKey, request, Unit.Parser, async ct =>
+            (await store.CreateUnitAsync(InvalidInputException.Required(request.Unit, "unit").ToDomain(), ct)).ToProto());
 
     public override Task<Unit> CloseUnit(CloseUnitRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CloseUnit), Key(context, request.IdempotencyKey), request, Unit.Parser, async ct =>
+        WriteAsync(nameof(CloseUnit), context, request.IdempotencyKey, request, Unit.Parser, async ct =>
             (await store.CloseUnitAsync(request.Code.Trim(),
-                request.ClosedFrom.ToDate("closed_from") ?? throw new InvalidInputException("closed_from", "is required"),
-                string.IsNullOrWhiteSpace(request.MergedIntoCode) ? null : request.MergedIntoCode.Trim(), ct)).ToProto(),
-            context.CancellationToken);
+                InvalidInputException.Required(request.ClosedFrom.ToDate("closed_from"), "closed_from"),
+                string.IsNullOrWhiteSpace(request.MergedIntoCode) ? null : request.MergedIntoCode.Trim(), ct)).ToProto());
 
     public override Task<Unit> RenameUnit(RenameUnitRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(RenameUnit), Key(context, request.IdempotencyKey), request, Unit.Parser, async ct =>
-            (await store.RenameUnitAsync(request.Code.Trim(), request.Name, ct)).ToProto(),
-            context.CancellationToken);
+        WriteAsync(nameof(RenameUnit), context, request.IdempotencyKey, request, Unit.Parser, async ct =>
+            (await store.RenameUnitAsync(request.Code.Trim(), request.Name, ct)).ToProto());
 
     public override async Task<ListBlocksResponse> ListBlocks(ListBlocksRequest request, ServerCallContext context) =>
         new() { Blocks = { (await store.BlocksAsync(context.CancellationToken)).Select(b => b.ToProto()) } };
@@ -66,19 +63,16 @@ public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, C
         (await store.IndicatorAsync(request.Code.Trim(), context.CancellationToken)).ToProto();
 
     public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CreateIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
-            (await store.CreateIndicatorAsync((request.Indicator ?? throw new InvalidInputException("indicator", "is required")).ToDomain(), ct)).ToProto(),
-            context.CancellationToken);
+        WriteAsync(nameof(CreateIndicator), context, request.IdempotencyKey, request, Indicator.Parser, async ct =>
+            (await store.CreateIndicatorAsync(InvalidInputException.Required(request.Indicator, "indicator").ToDomain(), ct)).ToProto());
 
     public override Task<Indicator> UpdateIndicator(UpdateIndicatorRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(UpdateIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
-            (await store.UpdateIndicatorAsync((request.Indicator ?? throw new InvalidInputException("indicator", "is required")).ToDomain(), ct)).ToProto(),
-            context.CancellationToken);
+        WriteAsync(nameof(UpdateIndicator), context, request.IdempotencyKey, request, Indicator.Parser, async ct =>
+            (await store.UpdateIndicatorAsync(InvalidInputException.Required(request.Indicator, "indicator").ToDomain(), ct)).ToProto());
 
     public override Task<Indicator> RetireIndicator(RetireIndicatorRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(RetireIndicator), Key(context, request.IdempotencyKey), request, Indicator.Parser, async ct =>
-            (await store.RetireIndicatorAsync(request.Code.Trim(), request.FromYear, ct)).ToProto(),
-            context.CancellationToken);
+        WriteAsync(nameof(RetireIndicator), context, request.IdempotencyKey, request, Indicator.Parser, async ct =>
+            (await store.RetireIndicatorAsync(request.Code.Trim(), request.FromYear, ct)).ToProto());
 
     public override async Task<Plan> GetPlan(GetPlanRequest request, ServerCallContext context)
     {
@@ -96,20 +90,20 @@ public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, C
     }
 
     public override Task<Plan> CreatePlan(CreatePlanRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(CreatePlan), Key(context, request.IdempotencyKey), request, Plan.Parser, async ct =>
+        WriteAsync(nameof(CreatePlan), context, request.IdempotencyKey, request, Plan.Parser, async ct =>
         {
             var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom);
             var (revision, warnings) = await store.CreatePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
             return Mapping.ToProto(revision, revision.Targets, warnings, await store.CatalogAsync(ct));
-        }, context.CancellationToken);
+        });
 
     public override Task<Plan> RevisePlan(RevisePlanRequest request, ServerCallContext context) =>
-        store.WriteAsync(nameof(RevisePlan), Key(context, request.IdempotencyKey), request, Plan.Parser, async ct =>
+        WriteAsync(nameof(RevisePlan), context, request.IdempotencyKey, request, Plan.Parser, async ct =>
         {
             var header = Mapping.Header(request.Year, request.DecisionNumber, request.DecisionDate, request.EffectiveFrom, request.Reason, request.AppliesFromStartOfYear);
             var (revision, warnings) = await store.RevisePlanAsync(header, request.Targets.Select(t => t.ToDomain()).ToList(), Caller(context), ct);
             return Mapping.ToProto(revision, revision.Targets, warnings, await store.CatalogAsync(ct));
-        }, context.CancellationToken);
+        });
 
     public override async Task<ListTargetsResponse> ListTargets(ListTargetsRequest request, ServerCallContext context)
     {
@@ -188,4 +182,9 @@ public sealed class IndicatorPlansService(PlansStore store, PlansDbContext db, C
     private static string Caller(ServerCallContext context) => context.GetHttpContext().User.SubjectOf();
 
     private static string? Key(ServerCallContext context, string key) => CallerScope.Of(context).Key(key);
+
+    /// <summary>Runs an RPC's write once per the caller's idempotency key.</summary>
+    private Task<TResponse> WriteAsync<TResponse>(string operation, ServerCallContext context, string idempotencyKey, IMessage request,
+        MessageParser<TResponse> parser, Func<CancellationToken, Task<TResponse>> write) where TResponse : class, IMessage<TResponse> =>
+        store.WriteAsync(operation, Key(context, idempotencyKey), request, parser, write, context.CancellationToken);
 }

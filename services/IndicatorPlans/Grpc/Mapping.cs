@@ -1,6 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.IndicatorPlans.Domain;
-using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.IndicatorPlans.Grpc;
@@ -31,7 +29,7 @@ internal static class Mapping
         Kind = (UnitKind)u.Kind,
         ParentCode = Text.Optional(u.ParentCode),
         Block = u.Block == Proto.SectorBlock.Unspecified ? null : (SectorBlock)u.Block,
-        ValidFrom = u.ValidFrom.ToDate("unit.valid_from") ?? throw new InvalidInputException("unit.valid_from", "is required"),
+        ValidFrom = InvalidInputException.Required(u.ValidFrom.ToDate("unit.valid_from"), "unit.valid_from"),
         ValidTo = u.ValidTo.ToDate("unit.valid_to"),
     };
 

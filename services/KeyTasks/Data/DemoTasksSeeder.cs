@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Data;
 
 /// <summary>On first start: the demo key tasks of 2024 (marked demo), in the layout of Decisions 808 and 1307/QĐ-UBND.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Data;
 
 public sealed class KeyTasksDbContext(DbContextOptions<KeyTasksDbContext> options) : DbContext(options)

@@ -1,10 +1,4 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.KeyTasks.Grpc;
 using TuyPhuoc.KeyTasks.Import;
-using TuyPhuoc.KeyTasks.Processing;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.KeyTasks.Data;
 

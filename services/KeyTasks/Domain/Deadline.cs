@@ -1,6 +1,3 @@
-using System.Globalization;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>A row of a decision's task list (nhiệm vụ trọng tâm), with what its lead unit reported and what was asked of its deadline.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace TuyPhuoc.KeyTasks.Domain;
 
 /// <summary>The order tasks are listed in: overdue first, longest overdue first, then by decision and place in its list.</summary>

@@ -1,14 +1,12 @@
-using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using TuyPhuoc.Contracts.Tasks.V1;
-using TuyPhuoc.KeyTasks.Data;
-using TuyPhuoc.ServiceDefaults;
 using static TuyPhuoc.KeyTasks.Domain.TaskAccess;
 using Domain = TuyPhuoc.KeyTasks.Domain;
 using TaskStatus = TuyPhuoc.Contracts.Tasks.V1.TaskStatus;
 
 namespace TuyPhuoc.KeyTasks.Grpc;
+
+using TuyPhuoc.Contracts.Tasks.V1;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class KeyTasksService(TasksStore store, KeyTasksDbContext db, ChangeSignal signal) : Contracts.Tasks.V1.KeyTasks.KeyTasksBase

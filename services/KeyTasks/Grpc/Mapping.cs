@@ -1,7 +1,4 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.ServiceDefaults;
 using Proto = TuyPhuoc.Contracts.Tasks.V1;
 
 namespace TuyPhuoc.KeyTasks.Grpc;

@@ -1,6 +1,3 @@
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Import;
 
 /// <summary>The first sheet of an .xlsx file as its non-empty cells, read by the suite's bounded workbook reader.</summary>

@@ -1,6 +1,3 @@
-using TuyPhuoc.KeyTasks.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.KeyTasks.Processing;
 
 /// <summary>Each year's units and catalog as the task rules see them, made from what the suite's plan reader holds.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Contracts.Notifications.V1;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Notifications.Data;
 
 /// <summary>A caller's inboxes, read state and preferences; every query is limited to the caller's own inboxes.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Contracts.Notifications.V1;
-using TuyPhuoc.Notifications.Domain;
-
 namespace TuyPhuoc.Notifications.Data;
 
 /// <summary>

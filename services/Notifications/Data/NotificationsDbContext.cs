@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Contracts.Notifications.V1;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Notifications.Data;
 
 public sealed class NotificationRow

@@ -1,8 +1,4 @@
-using System.Globalization;
-using TuyPhuoc.Contracts.Notifications.V1;
 using TuyPhuoc.PlanModel;
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
 using Plans = TuyPhuoc.Contracts.Plans.V1;
 
 namespace TuyPhuoc.Notifications.Domain;

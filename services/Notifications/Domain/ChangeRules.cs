@@ -1,7 +1,3 @@
-using System.Globalization;
-using TuyPhuoc.Contracts.Notifications.V1;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>Which notifications an entry of the Submissions change feed makes, to whom, in Vietnamese.</summary>
@@ -78,24 +74,22 @@ public static class ChangeRules
                     PortalLinks.Escalations(e.Year));
                 break;
             case ChangeKinds.EscalationAnswered:
-                yield return new(key, Inboxes.Unit(e.UnitCode), NotificationKind.EscalationAnswered,
-                    "Kiến nghị đã được trả lời",
-                    $"{e.AssignedOfficeCode} đã trả lời kiến nghị {title}: {e.Answer}",
-                    PortalLinks.Escalations(e.Year));
+                yield return ToRaisingUnit(NotificationKind.EscalationAnswered, "Kiến nghị đã được trả lời",
+                    $"{e.AssignedOfficeCode} đã trả lời kiến nghị {title}: {e.Answer}");
                 break;
             case ChangeKinds.EscalationReferred when e.Referral is { } referral:
-                yield return new(key, Inboxes.Unit(e.UnitCode), NotificationKind.EscalationReferred,
-                    "Kiến nghị đã chuyển cấp trên",
-                    $"Kiến nghị {title} vượt thẩm quyền của huyện đã được chuyển {referral.Authority} (văn bản số {referral.DocumentNumber}{Dated(referral.DocumentDate)}).",
-                    PortalLinks.Escalations(e.Year));
+                yield return ToRaisingUnit(NotificationKind.EscalationReferred, "Kiến nghị đã chuyển cấp trên",
+                    $"Kiến nghị {title} vượt thẩm quyền của huyện đã được chuyển {referral.Authority} (văn bản số {referral.DocumentNumber}{Dated(referral.DocumentDate)}).");
                 break;
             case ChangeKinds.EscalationReferralAnswered when e.Referral is { } answered:
-                yield return new(key, Inboxes.Unit(e.UnitCode), NotificationKind.EscalationReferred,
-                    "Cấp trên đã trả lời kiến nghị",
-                    $"{answered.AnsweredBy} đã trả lời kiến nghị {title} (văn bản số {answered.AnswerDocumentNumber}{Dated(answered.AnswerDocumentDate)}): {e.Answer}",
-                    PortalLinks.Escalations(e.Year));
+                yield return ToRaisingUnit(NotificationKind.EscalationReferred, "Cấp trên đã trả lời kiến nghị",
+                    $"{answered.AnsweredBy} đã trả lời kiến nghị {title} (văn bản số {answered.AnswerDocumentNumber}{Dated(answered.AnswerDocumentDate)}): {e.Answer}");
                 break;
         }
+
+        // What comes of an escalation goes back to the unit that raised it, with a link to the year's escalations.
+        Draft ToRaisingUnit(NotificationKind notice, string subject, string body) =>
+            new(key, Inboxes.Unit(e.UnitCode), notice, subject, body, PortalLinks.Escalations(e.Year));
     }
 
     private static IEnumerable<Draft> FromDirection(string key, string kind, Subs.LeaderDirection d)

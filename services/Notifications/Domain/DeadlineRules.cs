@@ -1,5 +1,3 @@
-using TuyPhuoc.Contracts.Notifications.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>A month whose report is due soon (a reminder) or was due yesterday (a notice to those still missing).</summary>

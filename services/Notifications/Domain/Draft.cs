@@ -1,5 +1,3 @@
-using TuyPhuoc.Contracts.Notifications.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>

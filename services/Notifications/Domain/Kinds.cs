@@ -1,5 +1,3 @@
-using TuyPhuoc.Contracts.Notifications.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>Every kind of notification with its name as the preferences page shows it.</summary>

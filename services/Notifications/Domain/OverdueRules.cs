@@ -1,7 +1,3 @@
-using TuyPhuoc.Contracts.Notifications.V1;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>

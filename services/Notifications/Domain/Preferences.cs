@@ -1,6 +1,3 @@
-using TuyPhuoc.Contracts.Notifications.V1;
-using TuyPhuoc.ServiceDefaults;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>What a person receives: every kind but those they turned off, and always the mandatory ones.</summary>

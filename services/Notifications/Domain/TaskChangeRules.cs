@@ -1,7 +1,3 @@
-using System.Globalization;
-using TuyPhuoc.Contracts.Notifications.V1;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.Notifications.Domain;
 
 /// <summary>

@@ -1,11 +1,5 @@
 using Google.Protobuf;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using MimeKit;
-using TuyPhuoc.Contracts.Notifications.V1;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
 
 namespace TuyPhuoc.Notifications.Grpc;
 

@@ -1,10 +1,3 @@
-using Grpc.Core;
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Eval = TuyPhuoc.Contracts.Evaluation.V1;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>The quarters' announcements issued by the planning office (Evaluation's WatchAnnouncements).</summary>
@@ -18,8 +11,4 @@ public sealed class AnnouncementsFollower(IServiceScopeFactory scopes, Migrated<
         services.GetRequiredService<Eval.Evaluation.EvaluationClient>().WatchAnnouncements(new Eval.WatchAnnouncementsRequest { AfterSequence = after, Consumer = Consumer }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Eval.AnnouncementChange change) => AnnouncementRules.From(change);
-
-    protected override long SequenceOf(Eval.AnnouncementChange change) => change.Sequence;
-
-    protected override DateTimeOffset? OccurredAt(Eval.AnnouncementChange change) => change.OccurredAt?.ToDateTimeOffset();
 }

@@ -1,11 +1,3 @@
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>

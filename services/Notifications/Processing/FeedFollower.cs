@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
+using TuyPhuoc.Contracts;
 
 namespace TuyPhuoc.Notifications.Processing;
 
@@ -11,7 +8,7 @@ namespace TuyPhuoc.Notifications.Processing;
 /// </summary>
 public abstract class FeedFollower<TChange>(IServiceScopeFactory scopes, Migrated<NotificationsDbContext> migrated, ChangeSignal mail,
     IOptions<NotificationsOptions> options, NotificationsTelemetry telemetry, TimeProvider clock, FollowerHealth health, ILogger logger)
-    : DatabaseStreamFollower<TChange, NotificationsDbContext>(scopes, health, logger) where TChange : class
+    : DatabaseStreamFollower<TChange, NotificationsDbContext>(scopes, health, logger) where TChange : class, IFeedMessage
 {
     protected const string Consumer = "notifications";
     private int _queued;
@@ -19,9 +16,9 @@ public abstract class FeedFollower<TChange>(IServiceScopeFactory scopes, Migrate
     /// <summary>What the entry tells, and to whom.</summary>
     protected abstract IEnumerable<Draft> DraftsOf(TChange change);
 
-    protected abstract DateTimeOffset? OccurredAt(TChange change);
+    protected override long SequenceOf(TChange change) => change.Sequence;
 
-    protected override DateTimeOffset OccurredAtOf(TChange change) => OccurredAt(change) ?? clock.GetUtcNow();
+    protected override DateTimeOffset OccurredAtOf(TChange change) => change.OccurredAt?.ToDateTimeOffset() ?? clock.GetUtcNow();
 
     protected override Task ReadyAsync(CancellationToken ct) => migrated.WaitAsync(ct);
 

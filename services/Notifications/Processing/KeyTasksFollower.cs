@@ -1,10 +1,3 @@
-using Grpc.Core;
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Tasks = TuyPhuoc.Contracts.Tasks.V1;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>Key tasks: a later deadline asked for by the lead unit, and the planning office's decision on it.</summary>
@@ -18,8 +11,4 @@ public sealed class KeyTasksFollower(IServiceScopeFactory scopes, Migrated<Notif
         services.GetRequiredService<Tasks.KeyTasks.KeyTasksClient>().WatchChanges(new Tasks.WatchChangesRequest { AfterSequence = after, Consumer = Consumer }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Tasks.Change change) => TaskChangeRules.From(change);
-
-    protected override long SequenceOf(Tasks.Change change) => change.Sequence;
-
-    protected override DateTimeOffset? OccurredAt(Tasks.Change change) => change.OccurredAt?.ToDateTimeOffset();
 }

@@ -1,5 +1,3 @@
-using TuyPhuoc.Notifications.Domain;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>The section "Notifications" of the configuration.</summary>

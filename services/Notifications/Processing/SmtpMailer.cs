@@ -1,8 +1,6 @@
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using MimeKit;
-using TuyPhuoc.Notifications.Domain;
 
 namespace TuyPhuoc.Notifications.Processing;
 

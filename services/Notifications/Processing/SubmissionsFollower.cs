@@ -1,10 +1,3 @@
-using Grpc.Core;
-using Microsoft.Extensions.Options;
-using TuyPhuoc.Notifications.Data;
-using TuyPhuoc.Notifications.Domain;
-using TuyPhuoc.ServiceDefaults;
-using Subs = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Notifications.Processing;
 
 /// <summary>Reports returned, approved and sent; escalations raised, assigned, answered and referred upward.</summary>
@@ -18,8 +11,4 @@ public sealed class SubmissionsFollower(IServiceScopeFactory scopes, Migrated<No
         services.GetRequiredService<Subs.Submissions.SubmissionsClient>().WatchChanges(new Subs.WatchChangesRequest { AfterSequence = after, Consumer = Consumer, Kinds = { ChangeRules.Kinds } }, cancellationToken: ct);
 
     protected override IEnumerable<Draft> DraftsOf(Subs.Change change) => ChangeRules.From(change);
-
-    protected override long SequenceOf(Subs.Change change) => change.Sequence;
-
-    protected override DateTimeOffset? OccurredAt(Subs.Change change) => change.OccurredAt?.ToDateTimeOffset();
 }

@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NpgsqlTypes;
-using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Data;
 

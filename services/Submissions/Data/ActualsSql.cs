@@ -1,6 +1,3 @@
-using Npgsql;
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>What interactive submissions and imports share: statements over arrays of cells or months, and when to write again.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>The stored actuals: every revision of a cell, or the latest of each. They are written by <see cref="SubmissionWriter"/> and <see cref="ActualsImport"/>.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Data;
 

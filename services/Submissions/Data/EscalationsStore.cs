@@ -1,9 +1,3 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Grpc;
-using TuyPhuoc.Submissions.Processing;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>Escalations: each step of <see cref="EscalationWorkflow"/> on the row locked, with its change-log entry.</summary>

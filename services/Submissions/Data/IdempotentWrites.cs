@@ -1,5 +1,3 @@
-using Google.Protobuf;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>The writes of reports, deadlines and escalations: each in one transaction with its change-log entry.</summary>

@@ -1,5 +1,3 @@
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>What an import did: every row stored under the batch id, or nothing and the errors.</summary>

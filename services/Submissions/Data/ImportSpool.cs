@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Text;
-using Npgsql;
-using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Data;
 

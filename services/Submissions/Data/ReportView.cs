@@ -1,5 +1,3 @@
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>A report as shown to callers: the stored one (or the one not sent yet) with its deadline and what it lacks.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Grpc;
-using TuyPhuoc.Submissions.Processing;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>Monthly reports and their deadlines: each step of <see cref="ReportWorkflow"/> on the month locked, with its change-log entry.</summary>

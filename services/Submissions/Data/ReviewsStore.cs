@@ -1,10 +1,3 @@
-using Google.Protobuf;
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Grpc;
-using TuyPhuoc.Submissions.Processing;
-using Proto = TuyPhuoc.Contracts.Submissions.V1;
-
 namespace TuyPhuoc.Submissions.Data;
 
 /// <summary>The offices' quarterly reviews and the block leaders' directions, each write with its change-log entry.</summary>

@@ -1,13 +1,4 @@
-using System.Diagnostics;
 using System.Threading.Channels;
-using Google.Protobuf;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using TuyPhuoc.Submissions.Domain;
-using TuyPhuoc.Submissions.Grpc;
-using TuyPhuoc.Submissions.Processing;
-using Proto = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Submissions.Data;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Data;
 
 public sealed class SubmissionsDbContext(DbContextOptions<SubmissionsDbContext> options) : DbContext(options)

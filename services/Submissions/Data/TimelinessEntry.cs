@@ -1,5 +1,3 @@
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Data;
 
 public sealed record TimelinessEntry(string UnitCode, int Year, int Month, Timeliness Timeliness, int DaysLate, DateOnly Deadline, DateOnly? FirstSubmittedOn)

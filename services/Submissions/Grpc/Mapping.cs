@@ -1,8 +1,4 @@
-using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
-using TuyPhuoc.Submissions.Data;
-using TuyPhuoc.Submissions.Domain;
-using Proto = TuyPhuoc.Contracts.Submissions.V1;
 
 namespace TuyPhuoc.Submissions.Grpc;
 

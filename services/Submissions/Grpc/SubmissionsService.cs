@@ -1,13 +1,9 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
-using Google.Protobuf;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
-using TuyPhuoc.Contracts.Submissions.V1;
-using TuyPhuoc.Submissions.Data;
-using TuyPhuoc.Submissions.Processing;
 
 namespace TuyPhuoc.Submissions.Grpc;
+
+using TuyPhuoc.Contracts.Submissions.V1;
 
 [Authorize(Policy = AccessPolicy.Name)]
 public sealed class SubmissionsService(ActualsStore actuals, ReportsStore reports, EscalationsStore escalations, ReviewsStore reviews, ChangeFeedStore changes,

@@ -1,5 +1,3 @@
-using TuyPhuoc.Submissions.Domain;
-
 namespace TuyPhuoc.Submissions.Processing;
 
 /// <summary>Each year's plan as the submission rules see it, made from what the suite's plan reader holds.</summary>

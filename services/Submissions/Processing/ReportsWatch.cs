@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
-using TuyPhuoc.Submissions.Data;
-using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Processing;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using TuyPhuoc.Submissions.Domain;
 
 namespace TuyPhuoc.Submissions.Processing;
 
