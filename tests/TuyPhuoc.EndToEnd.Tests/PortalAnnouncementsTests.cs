@@ -97,9 +97,9 @@ public sealed class PortalAnnouncementsTests(SuiteFixture suite) : PortalBrowser
             .DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf() == corrected, TimeSpan.FromSeconds(60), "the correction did not reach the quarterly report");
 
         await OpenAsync(page, $"/bao-cao-quy?nam={Year}&quy={Quarter}");
-        await Expect(page.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(6)")).ToHaveTextAsync($"{corrected:0}");
+        await Expect(page.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(7)")).ToHaveTextAsync($"{corrected:0}");
         await OpenAsync(commune, $"/thong-bao/{Year}/{Quarter}/2");
-        await Expect(commune.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(6)")).ToHaveTextAsync($"{issued:0}");
+        await Expect(commune.Locator($"table.quarter-report tr[data-indicator='{indicator}'] > :nth-child(7)")).ToHaveTextAsync($"{issued:0}");
         await KeepScreenshotAsync(commune, "announcement-unchanged-after-correction");
         var unchanged = await evaluation.GetAnnouncementAsync(new GetAnnouncementRequest { Year = Year, Quarter = Quarter, Version = 2 }, await Suite.CallAsAsync(Roles.PlanningOffice));
         Assert.Equal(issued, unchanged.Report.DistrictFigures.Single(f => f.IndicatorCode == indicator).QuarterOf());

@@ -28,13 +28,14 @@ public sealed class QuarterReportDocumentTests : SuiteDownContext
             var line = sheet.RowOf("B", cells[1]);
             Assert.Equal(cells[0], sheet.Text($"A{line}"));
             Assert.Equal(cells[2], sheet.Text($"C{line}"));
-            Assert.Equal([cells[3], cells[4], cells[5], cells[6]], "DEFG".Select(c => VietNumber.Format(sheet.Number($"{c}{line}"))));
-            Assert.Equal(cells[7], VietNumber.Percent(sheet.Number($"H{line}")));
-            Assert.StartsWith(VietNumber.Percent(sheet.Number($"I{line}")), cells[8]);
-            Assert.StartsWith(sheet.Text($"J{line}"), cells[9]);
+            Assert.Equal([cells[3], cells[4], cells[5], cells[6], cells[7]], "DEFGH".Select(c => VietNumber.Format(sheet.Number($"{c}{line}"))));
+            Assert.Equal(cells[8], VietNumber.Percent(sheet.Number($"I{line}")));
+            Assert.StartsWith(VietNumber.Percent(sheet.Number($"J{line}")), cells[9]);
+            Assert.Equal(cells[10], VietNumber.Percent(sheet.Number($"K{line}")));
+            Assert.StartsWith(sheet.Text($"L{line}"), cells[11]);
             foreach (var words in row.QuerySelectorAll(".causes, .solutions").SelectMany(c => c.TextContent.Split("; ")))
             {
-                Assert.Contains(words, sheet.Text($"K{line}"));
+                Assert.Contains(words, sheet.Text($"M{line}"));
             }
         }
         var ct04 = page.Find("tr[data-indicator=CT04]");

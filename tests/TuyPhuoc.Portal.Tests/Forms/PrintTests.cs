@@ -87,8 +87,8 @@ public sealed partial class PrintTests
         using var stream = new MemoryStream();
         QuarterReportWorkbook.Write(stream, QuarterReport());
         var sheet = new Harness.Opened(stream.ToArray(), QuarterReportWorkbook.Sheet);
-        var row = sheet.Column("K").Select((text, i) => (text, i)).First(c => c.text.Contains(LongCause, StringComparison.Ordinal));
-        var height = sheet.Height(sheet.RowOf("K", row.text));
+        var row = sheet.Column("M").Select((text, i) => (text, i)).First(c => c.text.Contains(LongCause, StringComparison.Ordinal));
+        var height = sheet.Height(sheet.RowOf("M", row.text));
 
         Assert.True(height >= 6 * 15.75, $"a row of {height} points for a cause of {LongCause.Length} characters in a column 42 wide");
     }

@@ -23,26 +23,26 @@ public sealed class QuarterReportFormTests
     public void Write_Q2_HeadingWithIssuingBodyMottoTitleAndReportLine()
     {
         Assert.Equal("ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", Sheet.Text("A1"));
-        Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Sheet.Text("E1"));
-        Assert.Equal("Độc lập - Tự do - Hạnh phúc", Sheet.Text("E2"));
+        Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Sheet.Text("F1"));
+        Assert.Equal("Độc lập - Tự do - Hạnh phúc", Sheet.Text("F2"));
         Assert.Equal("Biểu số 01", Sheet.Text("A2"));
         Assert.Equal("BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI QUÝ II NĂM 2024", Sheet.Text("A4"));
         Assert.StartsWith("(Kèm theo Báo cáo số", Sheet.Text("A5"));
-        Assert.Superset(new HashSet<string> { "A1:D1", "E1:K1", "E2:K2", "A4:K4", "A5:K5" }, Sheet.Merged.ToHashSet());
+        Assert.Superset(new HashSet<string> { "A1:E1", "F1:M1", "F2:M2", "A4:M4", "A5:M5" }, Sheet.Merged.ToHashSet());
     }
 
     [Fact]
     public void Write_Q2_ColumnHeadsMergedWithTheNumberingRowUnder()
     {
         var head = Sheet.RowOf("A", "STT");
-        Assert.Equal(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "", "Thực hiện quý II", "Lũy kế đến hết quý II", "% so KH năm",
-            "% so KH quý (kể cả phần thiếu chuyển sang)", "Đánh giá", "Ghi chú (cơ quan chủ trì, nguyên nhân)"],
-            "ABCDEFGHIJK".Select(c => Sheet.Text($"{c}{head}")));
+        Assert.Equal(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2024", "", "Thực hiện cùng kỳ năm 2023", "Thực hiện quý II", "Lũy kế đến hết quý II", "% so KH năm",
+            "% so KH quý (kể cả phần thiếu chuyển sang)", "% so cùng kỳ", "Đánh giá", "Ghi chú (cơ quan chủ trì, nguyên nhân)"],
+            "ABCDEFGHIJKLM".Select(c => Sheet.Text($"{c}{head}")));
         Assert.Equal(("Tỉnh giao", "Huyện giao"), (Sheet.Text($"D{head + 1}"), Sheet.Text($"E{head + 1}")));
         Assert.Contains($"D{head}:E{head}", Sheet.Merged);
         Assert.Contains($"A{head}:A{head + 1}", Sheet.Merged);
-        Assert.Contains($"K{head}:K{head + 1}", Sheet.Merged);
-        Assert.Equal(Enumerable.Range(1, 11).Select(i => $"({i})"), "ABCDEFGHIJK".Select(c => Sheet.Text($"{c}{head + 2}")));
+        Assert.Contains($"M{head}:M{head + 1}", Sheet.Merged);
+        Assert.Equal(Enumerable.Range(1, 13).Select(i => $"({i})"), "ABCDEFGHIJKLM".Select(c => Sheet.Text($"{c}{head + 2}")));
         Assert.True(Sheet.Bold($"B{head}"));
     }
 
@@ -54,7 +54,7 @@ public sealed class QuarterReportFormTests
         var internalAffairs = Sheet.RowOf("B", "KHỐI NỘI CHÍNH");
         Assert.True(economy > 0 && economy < culture && culture < internalAffairs);
         Assert.Equal(["I", "II", "III"], new[] { economy, culture, internalAffairs }.Select(r => Sheet.Text($"A{r}")));
-        Assert.Contains($"B{economy}:K{economy}", Sheet.Merged);
+        Assert.Contains($"B{economy}:M{economy}", Sheet.Merged);
         var numbers = Enumerable.Range(economy, Sheet.RowOf("B", "CÁC CHỈ TIÊU GIAO CHO XÃ, THỊ TRẤN") - economy)
             .Select(r => Sheet.Text($"A{r}")).Where(t => int.TryParse(t, out _)).ToList();
         Assert.Equal(Enumerable.Range(1, Report.DistrictFigures.Count).Select(i => i.ToString()), numbers);
@@ -72,13 +72,13 @@ public sealed class QuarterReportFormTests
         Assert.Equal(ct04.UnitOfMeasure, Sheet.Text($"C{row}"));
         Assert.Equal(target.ProvinceTarget, Sheet.Number($"D{row}"));
         Assert.Equal(target.DistrictTarget, Sheet.Number($"E{row}"));
-        Assert.Equal(figure.Quarters[0].Actual, Sheet.Number($"F{row}"));
-        Assert.Equal(figure.Quarters[0].YearToDate, Sheet.Number($"G{row}"));
-        Assert.Equal(0.375, Sheet.Number($"H{row}"));
-        Assert.Equal(Xlsx.PercentFormat, Sheet.Format($"H{row}"));
-        Assert.Equal(figure.Quarters[0].PercentOfRequirement, Sheet.Number($"I{row}"));
-        Assert.Equal("Không đạt", Sheet.Text($"J{row}"));
-        Assert.Equal($"{Seeded.Units[ct04.ResponsibleOfficeCode].Name}; Chưa báo cáo: Xã Phước An; Thị trường bất động sản trầm lắng", Sheet.Text($"K{row}"));
+        Assert.Equal(figure.Quarters[0].Actual, Sheet.Number($"G{row}"));
+        Assert.Equal(figure.Quarters[0].YearToDate, Sheet.Number($"H{row}"));
+        Assert.Equal(0.375, Sheet.Number($"I{row}"));
+        Assert.Equal(Xlsx.PercentFormat, Sheet.Format($"I{row}"));
+        Assert.Equal(figure.Quarters[0].PercentOfRequirement, Sheet.Number($"J{row}"));
+        Assert.Equal("Không đạt", Sheet.Text($"L{row}"));
+        Assert.Equal($"{Seeded.Units[ct04.ResponsibleOfficeCode].Name}; Chưa báo cáo: Xã Phước An; Thị trường bất động sản trầm lắng", Sheet.Text($"M{row}"));
     }
 
     [Fact]
@@ -121,22 +121,22 @@ public sealed class QuarterReportFormTests
         Assert.Equal(("IV", "V"), (Sheet.Text($"A{communes}"), Sheet.Text($"A{below}")));
         var an = Sheet.RowOf("B", "Xã Phước An");
         Assert.True(communes < an && an < below);
-        Assert.Contains($"B{an}:K{an}", Sheet.Merged);
+        Assert.Contains($"B{an}:M{an}", Sheet.Merged);
         var firstOfAn = Report.AllocatedCells.Where(c => c.UnitCode == "PHUOC_AN").OrderBy(c => c.IndicatorCode, StringComparer.Ordinal).First();
         Assert.Equal(("1", Seeded.Catalog[firstOfAn.IndicatorCode].Name), (Sheet.Text($"A{an + 1}"), Sheet.Text($"B{an + 1}")));
 
         var laggards = Enumerable.Range(below + 1, Sheet.RowOf("B", "Tổng số") - below).Count(r => int.TryParse(Sheet.Text($"A{r}"), out _));
         Assert.Equal(Report.CheckpointFailures.Count, laggards);
-        Assert.Contains("mức kiểm điểm 50% KH năm", Sheet.Text($"K{below + 1}"));
+        Assert.Contains("mức kiểm điểm 50% KH năm", Sheet.Text($"M{below + 1}"));
     }
 
     [Fact]
     public void Write_Q2_SignatureBlockWithTheDateLine()
     {
-        var date = Sheet.RowOf("H", "Tuy Phước, ngày 15 tháng 07 năm 2024");
+        var date = Sheet.RowOf("J", "Tuy Phước, ngày 15 tháng 07 năm 2024");
         Assert.True(date > Sheet.RowOf("B", "Tổng số"));
-        Assert.Equal(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], new[] { 1, 2, 3 }.Select(i => Sheet.Text($"H{date + i}")));
-        Assert.Contains($"H{date + 1}:K{date + 1}", Sheet.Merged);
+        Assert.Equal(["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"], new[] { 1, 2, 3 }.Select(i => Sheet.Text($"J{date + i}")));
+        Assert.Contains($"J{date + 1}:M{date + 1}", Sheet.Merged);
     }
 }
 

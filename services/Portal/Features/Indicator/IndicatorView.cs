@@ -5,13 +5,14 @@ namespace TuyPhuoc.Portal.Features;
 /// <summary>One quarter of an indicator's status with the numbers that decided it (fractions: 1 is 100%).</summary>
 public sealed record QuarterLine(int Quarter, Status Status, string Basis, double? QuarterTarget, double CarryIn, double? Requirement,
     double? Actual, double? YearToDate, double? CumulativePlan, double CarryOut, double? Progress, IReadOnlyList<CheckpointLine> Checkpoints,
-    int PlanRevision = 0, string PlanDecision = "", double? Baseline = null)
+    int PlanRevision = 0, string PlanDecision = "", double? Baseline = null, double? SamePeriodLastYear = null, double? VersusLastYear = null)
 {
     public static QuarterLine From(QuarterExplanation q, IEnumerable<JudgedPlan> plans) => new(q.Quarter, q.Status, q.Basis, q.HasPhasedTarget ? q.PhasedTarget : null, q.CarryIn,
         q.HasRequirement ? q.Requirement : null, q.HasActual ? q.Actual : null, q.HasYearToDate ? q.YearToDate : null,
         q.HasCumulativePlan ? q.CumulativePlan : null, q.CarryOut, q.HasProgress ? q.Progress : null,
         [.. q.Checkpoints.Select(c => new CheckpointLine(c.Quarter, c.Minimum, c.HasProgress ? c.Progress : null, c.Passed))],
-        q.PlanRevision, plans.FirstOrDefault(p => p.Revision == q.PlanRevision)?.DecisionNumber ?? "", q.HasBaseline ? q.Baseline : null);
+        q.PlanRevision, plans.FirstOrDefault(p => p.Revision == q.PlanRevision)?.DecisionNumber ?? "", q.HasBaseline ? q.Baseline : null,
+        q.HasSamePeriodLastYear ? q.SamePeriodLastYear : null, q.HasVersusLastYear ? q.VersusLastYear : null);
 }
 
 public sealed record CheckpointLine(int Quarter, double Minimum, double? Progress, bool Passed);

@@ -7,11 +7,13 @@ namespace TuyPhuoc.Portal.Features;
 /// <summary>
 /// One indicator's district figure for a quarter, as the quarterly report ("Biểu số 01") and a block's summary show
 /// it: the plan, the quarter and the year so far, the percentages and status as Evaluation decided them, and the
-/// remarks: the responsible office, the units that have not reported, the causes and solutions noted (null where they were not read).
+/// remarks: the responsible office, the units that have not reported, the causes and solutions noted (null where they were not read);
+/// beside them the same period last year (cùng kỳ) and the year so far as a share of it.
 /// </summary>
 public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
     double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
-    bool Preliminary, string Office, IReadOnlyList<string> NotReported, IReadOnlyList<string>? Causes, IReadOnlyList<string>? Solutions, int UnitsExpected, int UnitsReported);
+    bool Preliminary, string Office, IReadOnlyList<string> NotReported, IReadOnlyList<string>? Causes, IReadOnlyList<string>? Solutions, int UnitsExpected, int UnitsReported,
+    double? SamePeriodLastYear = null, double? VersusLastYear = null);
 
 /// <summary>An indicator the plan allocates to a commune or town, with the unit's year target and where it stands.</summary>
 public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, string UnitOfMeasure, double? YearTarget, Status Status, double? Progress);
@@ -103,7 +105,8 @@ public sealed record QuarterFacts(int Quarter, IReadOnlyDictionary<string, Targe
             q is { HasActual: true } ? q.Actual : null, q is { HasYearToDate: true } ? q.YearToDate : null, s.HasProgress ? s.Progress : null,
             q is { HasPercentOfRequirement: true } ? q.PercentOfRequirement : null, q is { HasPhasedTarget: true } ? q.PhasedTarget : null, q?.CarryIn ?? 0,
             s.Status, s.Preliminary, indicator is null ? "" : UnitName(indicator.ResponsibleOfficeCode), [.. s.UnitsNotReported.Select(UnitName)],
-            Noted(s.IndicatorCode, explaining, Causes), Noted(s.IndicatorCode, explaining, Solutions), s.UnitsExpected, s.UnitsReported);
+            Noted(s.IndicatorCode, explaining, Causes), Noted(s.IndicatorCode, explaining, Solutions), s.UnitsExpected, s.UnitsReported,
+            q is { HasSamePeriodLastYear: true } ? q.SamePeriodLastYear : null, q is { HasVersusLastYear: true } ? q.VersusLastYear : null);
     }
 
     public LaggardLine Laggard(Laggard l) =>

@@ -10,7 +10,7 @@ namespace TuyPhuoc.Portal.Features;
 public static class QuarterReportWorkbook
 {
     public const string Sheet = "Bieu01";
-    public const int Columns = 11;
+    public const int Columns = 13;
 
     public static string FileName(int year, int quarter, int version = 0) => $"Bieu-so-01-Q{quarter}-{year}" + (version > 0 ? $"-thong-bao-lan-{version}" : "") + ".xlsx";
 
@@ -19,14 +19,14 @@ public static class QuarterReportWorkbook
     private static void Fill(SheetWriter sheet, QuarterReportView v)
     {
         var q = FormText.Roman(v.Quarter);
-        sheet.Widths(6, 46, 10, 12, 12, 13, 13, 10, 12, 14, 42);
+        sheet.Widths(6, 40, 9, 11, 11, 12, 12, 12, 9, 11, 9, 13, 38);
         FormText.Heading(sheet, Columns, FormText.IssuingBody(v.Issuer), "Biểu số 01",
             $"BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI QUÝ {q} NĂM {v.Year}",
             [v.Number is { } issued ? $"(Kèm theo Thông báo số {issued} ngày {v.Date.ToString("dd/MM/yyyy", VietNumber.Culture)} của {v.Issuer})"
                 : $"(Kèm theo Báo cáo số       /BC-UBND ngày     /     /{v.Year} của {v.Issuer})", .. v.Preliminary ? new[] { "(Số liệu sơ bộ)" } : []]);
 
-        FormText.FiguresHead(sheet, 4, "STT", "Chỉ tiêu", "ĐVT", $"Kế hoạch năm {v.Year}", "", $"Thực hiện quý {q}", $"Lũy kế đến hết quý {q}",
-            "% so KH năm", "% so KH quý (kể cả phần thiếu chuyển sang)", "Đánh giá", "Ghi chú (cơ quan chủ trì, nguyên nhân)");
+        FormText.FiguresHead(sheet, 4, "STT", "Chỉ tiêu", "ĐVT", $"Kế hoạch năm {v.Year}", "", $"Thực hiện cùng kỳ năm {v.Year - 1}",
+            $"Thực hiện quý {q}", $"Lũy kế đến hết quý {q}", "% so KH năm", "% so KH quý (kể cả phần thiếu chuyển sang)", "% so cùng kỳ", "Đánh giá", "Ghi chú (cơ quan chủ trì, nguyên nhân)");
 
         var part = 0;
         var number = 0;
@@ -37,8 +37,8 @@ public static class QuarterReportWorkbook
             {
                 string[] remarks = [f.Office, .. f.NotReported.Count > 0 ? ["Chưa báo cáo: " + string.Join(", ", f.NotReported)] : Array.Empty<string>(), .. f.Causes ?? [], .. Solutions(f.Solutions)];
                 sheet.Write(XCell.Of((++number).ToString(), Look.Centered), XCell.Of(f.Name), XCell.Of(f.UnitOfMeasure, Look.Centered),
-                    XCell.Of(f.ProvinceTarget), XCell.Of(f.DistrictTarget), XCell.Of(f.QuarterActual), XCell.Of(f.YearToDate),
-                    XCell.Of(f.Progress, Look.Percent), XCell.Of(f.PercentOfQuarter, Look.Percent),
+                    XCell.Of(f.ProvinceTarget), XCell.Of(f.DistrictTarget), XCell.Of(f.SamePeriodLastYear), XCell.Of(f.QuarterActual), XCell.Of(f.YearToDate),
+                    XCell.Of(f.Progress, Look.Percent), XCell.Of(f.PercentOfQuarter, Look.Percent), XCell.Of(f.VersusLastYear, Look.Percent),
                     XCell.Of(FormText.Status(f.Status), Look.Centered), XCell.Of(string.Join("; ", remarks.Where(r => r.Length > 0))));
             }
         }
@@ -51,8 +51,8 @@ public static class QuarterReportWorkbook
             foreach (var c in unit)
             {
                 sheet.Write(XCell.Of((++n).ToString(), Look.Centered), XCell.Of(c.Name), XCell.Of(c.UnitOfMeasure, Look.Centered),
-                    XCell.Of((string?)null), XCell.Of(c.YearTarget), XCell.Of((string?)null), XCell.Of((string?)null),
-                    XCell.Of(c.Progress, Look.Percent), XCell.Of((string?)null), XCell.Of(FormText.Status(c.Status), Look.Centered), XCell.Of((string?)null));
+                    XCell.Of((string?)null), XCell.Of(c.YearTarget), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null),
+                    XCell.Of(c.Progress, Look.Percent), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of(FormText.Status(c.Status), Look.Centered), XCell.Of((string?)null));
             }
         }
 
@@ -62,8 +62,8 @@ public static class QuarterReportWorkbook
         {
             var minimum = l.Minimum is { } m ? $"; mức kiểm điểm {VietNumber.Percent(m)} KH năm" : "";
             sheet.Write(XCell.Of((++below).ToString(), Look.Centered), XCell.Of(l.Name), XCell.Of(l.UnitOfMeasure, Look.Centered),
-                XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null),
-                XCell.Of(l.Progress, Look.Percent), XCell.Of((string?)null), XCell.Of(FormText.Status(l.Status), Look.Centered),
+                XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null),
+                XCell.Of(l.Progress, Look.Percent), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of(FormText.Status(l.Status), Look.Centered),
                 XCell.Of(string.Join("; ", [l.UnitName + minimum, .. l.Causes ?? [], .. Solutions(l.Solutions)])));
         }
 
