@@ -9,7 +9,7 @@ namespace TuyPhuoc.Portal.Features;
 public static class BlockWorkbook
 {
     public const string Sheet = "TongHopKhoi";
-    public const int Columns = 9;
+    public const int Columns = 11;
 
     public static string FileName(BlockView view) => $"Tong-hop-{view.Block.Replace('_', '-')}-Q{view.Quarter}-{view.Year}.xlsx";
 
@@ -19,12 +19,13 @@ public static class BlockWorkbook
     {
         var q = FormText.Roman(v.Quarter);
         var block = FormText.BlockLabel(v.Block);
-        sheet.Widths(6, 44, 10, 13, 13, 13, 11, 13, 46);
+        sheet.Widths(6, 40, 9, 12, 12, 12, 12, 10, 10, 13, 40);
         FormText.Heading(sheet, Columns, FormText.IssuingBody(v.Issuer), null,
             $"TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU {block.ToUpper(VietNumber.Culture)} QUÝ {q} NĂM {v.Year}",
             [.. v.Preliminary ? new[] { "(Số liệu sơ bộ)" } : [], Tally(v)]);
 
-        FormText.FiguresHead(sheet, 4, "STT", "Chỉ tiêu", "ĐVT", $"Kế hoạch năm {v.Year}", "", $"Lũy kế đến hết quý {q}", "% so KH năm", "Đánh giá",
+        FormText.FiguresHead(sheet, 4, "STT", "Chỉ tiêu", "ĐVT", $"Kế hoạch năm {v.Year}", "", $"Thực hiện cùng kỳ năm {v.Year - 1}", $"Lũy kế đến hết quý {q}",
+            "% so KH năm", "% so cùng kỳ", "Đánh giá",
             "Ghi chú (nguyên nhân, giải pháp)");
 
         Part(sheet, 1, $"CÁC CHỈ TIÊU CỦA {block.ToUpper(VietNumber.Culture)}");
@@ -32,7 +33,8 @@ public static class BlockWorkbook
         foreach (var f in v.Figures)
         {
             sheet.Write(XCell.Of((++n).ToString(VietNumber.Culture), Look.Centered), XCell.Of(f.Name), XCell.Of(f.UnitOfMeasure, Look.Centered),
-                XCell.Of(f.ProvinceTarget), XCell.Of(f.DistrictTarget), XCell.Of(f.YearToDate), XCell.Of(f.Progress, Look.Percent),
+                XCell.Of(f.ProvinceTarget), XCell.Of(f.DistrictTarget), XCell.Of(f.SamePeriodLastYear), XCell.Of(f.YearToDate), XCell.Of(f.Progress, Look.Percent),
+                XCell.Of(f.VersusLastYear, Look.Percent),
                 XCell.Of(FormText.Status(f.Status), Look.Centered), XCell.Of(Remarks([f.Office], f.Causes, f.Solutions)));
         }
 
@@ -41,7 +43,7 @@ public static class BlockWorkbook
         foreach (var l in v.Laggards)
         {
             sheet.Write(XCell.Of((++n).ToString(VietNumber.Culture), Look.Centered), XCell.Of(l.Name), XCell.Of(l.UnitOfMeasure, Look.Centered),
-                XCell.Of(l.UnitName), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of(l.Progress, Look.Percent),
+                XCell.Of(l.UnitName), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of((string?)null), XCell.Of(l.Progress, Look.Percent), XCell.Of((string?)null),
                 XCell.Of(FormText.Status(l.Status), Look.Centered), XCell.Of(Remarks([], l.Causes, l.Solutions)));
             sheet.Merge(4, sheet.Row, 5, sheet.Row);
         }
