@@ -536,7 +536,8 @@ public sealed class HostileInputTests(IsolatedSuite suite)
             mutations.AddRange(BadTexts.Select((t, i) => ($"indicator #{i}", (Action<SubmitActualRequest>)(r => r.IndicatorCode = t))));
             mutations.Add(("note too long", r => r.Note = Huge));
             mutations.Add(("indicator not assigned", r => r.IndicatorCode = "CT01"));
-            mutations.Add(("year without a plan", r => r.Year = 2023));
+            // A past year without a plan takes actuals as history; this year without one takes none.
+            mutations.Add(("this year without a plan", r => (r.Year, r.Month) = (DateTime.UtcNow.AddHours(7).Year, 1)));
             mutations.Add(("month in the future", r => (r.Year, r.Month) = (2099, 1)));
             if (indicator == "CT10") mutations.AddRange(new[] { 100.01, 250, 1e308 }.Select(v => ($"percentage {v}", (Action<SubmitActualRequest>)(r => r.Value = v))));
             foreach (var (name, change) in mutations)

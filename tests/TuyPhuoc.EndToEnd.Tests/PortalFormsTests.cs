@@ -52,7 +52,7 @@ public sealed class PortalFormsTests(SuiteFixture suite) : PortalBrowser(suite)
         while (!Same(report, await evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = 2 }, office)) && ++attempt < 5);
 
         Assert.Equal("ỦY BAN NHÂN DÂN HUYỆN TUY PHƯỚC", sheet.Text("A1"));
-        Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sheet.Text("E1"));
+        Assert.Equal("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", sheet.Text("F1"));
         Assert.Equal("BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI QUÝ II NĂM 2024", sheet.Text("A4"));
         Assert.Equal(34, report.DistrictFigures.Count);
         foreach (var figure in report.DistrictFigures)
@@ -61,8 +61,11 @@ public sealed class PortalFormsTests(SuiteFixture suite) : PortalBrowser(suite)
             Assert.True(row > 0, $"{figure.IndicatorCode} is not in the file");
             Assert.Equal(catalog[figure.IndicatorCode].UnitOfMeasure, sheet.Text($"C{row}"));
             Assert.Equal(figure.YearTarget, sheet.Number($"E{row}"));
-            Assert.Equal(figure.HasProgress ? figure.Progress : null, sheet.Number($"H{row}"));
-            Assert.Equal(Assessments[figure.Status], sheet.Text($"J{row}"));
+            var quarter = figure.Quarters[1];
+            Assert.Equal(quarter.HasSamePeriodLastYear ? quarter.SamePeriodLastYear : null, sheet.Number($"F{row}"));
+            Assert.Equal(figure.HasProgress ? figure.Progress : null, sheet.Number($"I{row}"));
+            Assert.Equal(quarter.HasVersusLastYear ? quarter.VersusLastYear : null, sheet.Number($"K{row}"));
+            Assert.Equal(Assessments[figure.Status], sheet.Text($"L{row}"));
         }
         var total = sheet.RowOf("B", "Tổng số");
         Assert.Equal(report.Counts.Sum(c => c.Count), sheet.Number($"C{total}"));
@@ -71,7 +74,7 @@ public sealed class PortalFormsTests(SuiteFixture suite) : PortalBrowser(suite)
         var provinceRow = sheet.RowOf("B", "Chỉ tiêu tỉnh giao");
         Assert.Equal((province.Indicators, province.CheckpointPassed, province.CheckpointFailed),
             ((int)sheet.Number($"C{provinceRow}")!, (int)sheet.Number($"I{provinceRow}")!, (int)sheet.Number($"J{provinceRow}")!));
-        Assert.True(sheet.RowOf("H", "TM. ỦY BAN NHÂN DÂN") > total);
+        Assert.True(sheet.RowOf("J", "TM. ỦY BAN NHÂN DÂN") > total);
     }
 
     [Fact]

@@ -9,13 +9,13 @@ using Subs = TuyPhuoc.Contracts.Submissions.V1;
 namespace TuyPhuoc.EndToEnd.Tests;
 
 /// <summary>
-/// The evaluation rules through the gateway on a 2023 plan of this class's own (the other classes read 2024): the
+/// The evaluation rules through the gateway on a 2021 plan of this class's own (the other classes read 2024): the
 /// year's policy set through the API, a level not phased, a roll-up with a commune missing; and, on the 2024 demo,
 /// a unit whose indicators are all judged at year-end.
 /// </summary>
 public sealed class RulesTests(SuiteFixture suite)
 {
-    private const int Year = 2023;
+    private const int Year = 2021; // 2023 stays without a plan: its figures are the history 2024 compares with
     private const string District = "TUY_PHUOC";
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(60);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -24,13 +24,13 @@ public sealed class RulesTests(SuiteFixture suite)
 
     private static Google.Type.Date Date(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
-    /// <summary>The 2023 plan: CT08 allocated to three communes, CT09 a level without phasing, CT21 a cumulative of the KT_HT office.</summary>
+    /// <summary>The 2021 plan: CT08 allocated to three communes, CT09 a level without phasing, CT21 a cumulative of the KT_HT office.</summary>
     private async Task PlanAsync()
     {
         var request = new Plans.CreatePlanRequest
         {
-            Year = Year, DecisionNumber = "999/QĐ-UBND (kiểm thử)", DecisionDate = Date(2022, 12, 20), EffectiveFrom = Date(2023, 1, 1),
-            IdempotencyKey = "rules-plan-2023",
+            Year = Year, DecisionNumber = "999/QĐ-UBND (kiểm thử)", DecisionDate = Date(Year - 1, 12, 20), EffectiveFrom = Date(Year, 1, 1),
+            IdempotencyKey = $"rules-plan-{Year}",
             Targets =
             {
                 new Plans.Target

@@ -222,6 +222,8 @@ public static class RecomputeBenchmark
     {
         public Task<PlanSnapshot?> GetAsync(int year, CancellationToken ct) => Task.FromResult<PlanSnapshot?>(year == plan.Year ? plan : null);
 
+        public Task<IReadOnlyDictionary<string, string>> MergersAsync(int year, CancellationToken ct) => Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
         public void Invalidate(int? year = null) { }
     }
 

@@ -13,4 +13,35 @@ public static class SamePeriod
         var same = PlanCalendar.YearToDate(summed: kind == MeasureKind.Cumulative, lastYear, PlanCalendar.LastMonthOf(quarter));
         return (same, yearToDate is { } now && same is { } then && then != 0 ? now / then : null);
     }
+
+    /// <summary>The units merged into <paramref name="unit"/> since, directly or through another merger, by code.</summary>
+    public static IReadOnlyList<string> FormerUnits(string unit, IReadOnlyDictionary<string, string> mergedInto)
+    {
+        var former = new List<string>();
+        var reach = new Queue<string>([unit]);
+        while (reach.TryDequeue(out var next))
+        {
+            foreach (var (from, _) in mergedInto.Where(m => m.Value == next && m.Key != unit && !former.Contains(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal))
+            {
+                former.Add(from);
+                reach.Enqueue(from);
+            }
+        }
+        return former;
+    }
+
+    /// <summary>
+    /// How last year's figure of a result is formed: over its units and the units merged into them since, the former
+    /// units' months added in (a cumulative figure, a roll-up) or averaged in (a level or rate of one unit, a mean of the
+    /// communes; a weighted mean weighs them alike, having no weights of its own for them). An office's figure is as it
+    /// is.
+    /// </summary>
+    public static (ResultSpec Spec, IReadOnlyList<string> Former) LastYear(ResultSpec spec, IReadOnlyDictionary<string, string> mergedInto)
+    {
+        if (spec.Kind == FigureKind.DistrictReported) return (spec, []);
+        IReadOnlyList<string> former = [.. spec.SourceUnits.SelectMany(u => FormerUnits(u, mergedInto)).Distinct().Except(spec.SourceUnits)];
+        if (former.Count == 0) return (spec, []);
+        var summed = spec.Kind == FigureKind.DistrictRollUp || spec.Kind == FigureKind.Allocation && spec.Indicator.Kind == MeasureKind.Cumulative;
+        return (spec with { Kind = summed ? FigureKind.DistrictRollUp : FigureKind.DistrictMean, SourceUnits = [.. spec.SourceUnits, .. former], Weights = null }, former);
+    }
 }

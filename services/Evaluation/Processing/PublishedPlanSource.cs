@@ -18,5 +18,8 @@ public sealed class PublishedPlanSource(PlanReader reader) : IPlanSource
         };
     }
 
+    public async Task<IReadOnlyDictionary<string, string>> MergersAsync(int year, CancellationToken ct) =>
+        (await reader.DirectoryAsync(ct, year)).Units.Where(u => u.MergedIntoCode.Length > 0).ToDictionary(u => u.Code, u => u.MergedIntoCode);
+
     public void Invalidate(int? year = null) => reader.Invalidate(year);
 }

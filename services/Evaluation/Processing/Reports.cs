@@ -179,21 +179,25 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
 
     /// <summary>
     /// Each quarter of each status beside the same period last year (<see cref="SamePeriod"/>): last year's months of the
-    /// units this year's figure is formed from, formed the same way (summed, averaged or as reported), so a figure and
-    /// its cùng kỳ always cover the same units.
+    /// units this year's figure is formed from and of the units merged into them since, formed the same way (summed,
+    /// averaged or as reported), so a figure and its cùng kỳ cover the same ground; the former units are named.
     /// </summary>
     private async Task CompareWithLastYearAsync(IReadOnlyList<Proto.IndicatorStatus> statuses, int year, CancellationToken ct)
     {
         if (await plans.GetAsync(year, ct) is not { } plan) return;
         var index = PlanIndex.Of(plan);
-        var specs = statuses.Select(s => (Status: s, Spec: index.Spec(s.IndicatorCode, s.UnitCode))).Where(x => x.Spec is not null).ToList();
-        var cells = await store.CellsAsync(year - 1, specs.SelectMany(x => x.Spec!.SourceUnits.Select(u => (x.Status.IndicatorCode, u))).ToHashSet(), ct);
-        foreach (var (status, spec) in specs)
+        var mergers = await plans.MergersAsync(year - 1, ct);
+        var specs = statuses.Select(s => (Status: s, Spec: index.Spec(s.IndicatorCode, s.UnitCode))).Where(x => x.Spec is not null)
+            .Select(x => (x.Status, LastYear: SamePeriod.LastYear(x.Spec!, mergers))).ToList();
+        var cells = await store.CellsAsync(year - 1, specs.SelectMany(x => x.LastYear.Spec.SourceUnits.Select(u => (x.Status.IndicatorCode, u))).ToHashSet(), ct);
+        foreach (var (status, (spec, former)) in specs)
         {
-            var lastYear = ResultPlanner.Input(spec!, u => cells.GetValueOrDefault((status.IndicatorCode, u)), EvaluationPolicy.Default).MonthlyActuals;
+            status.SamePeriodFormerUnits.Clear();
+            status.SamePeriodFormerUnits.Add(former);
+            var lastYear = ResultPlanner.Input(spec, u => cells.GetValueOrDefault((status.IndicatorCode, u)), EvaluationPolicy.Default).MonthlyActuals;
             foreach (var q in status.Quarters)
             {
-                var (same, versus) = SamePeriod.Of(spec!.Indicator.Kind, q.HasYearToDate ? (decimal)q.YearToDate : null, lastYear, q.Quarter);
+                var (same, versus) = SamePeriod.Of(spec.Indicator.Kind, q.HasYearToDate ? (decimal)q.YearToDate : null, lastYear, q.Quarter);
                 if (same is { } s) q.SamePeriodLastYear = (double)s;
                 if (versus is { } v) q.VersusLastYear = (double)v;
             }

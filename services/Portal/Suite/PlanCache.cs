@@ -44,6 +44,9 @@ public sealed class PlanCache(PlanModel.PlanReader reader, IndicatorPlans.Indica
     /// <summary>The same units by code.</summary>
     public async Task<IReadOnlyDictionary<string, Unit>> UnitsByCodeAsync(CallOptions call) => (await reader.DirectoryAsync(call.CancellationToken)).UnitsByCode;
 
+    /// <summary>The units in existence at any time of a past year, by code: the names of units closed since.</summary>
+    public async Task<IReadOnlyDictionary<string, Unit>> UnitsOfYearAsync(int year, CallOptions call) => (await reader.DirectoryAsync(call.CancellationToken, year)).UnitsByCode;
+
     /// <summary>After the person changed a unit or an indicator: their next page reads it again without waiting for the feed.</summary>
     public void Forget() => reader.Invalidate();
 }

@@ -18,6 +18,11 @@ internal sealed class FakePlanSource : IPlanSource
         return Task.FromResult(Plans.GetValueOrDefault(year));
     }
 
+    public Dictionary<int, Dictionary<string, string>> Mergers { get; } = [];
+
+    public Task<IReadOnlyDictionary<string, string>> MergersAsync(int year, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(Mergers.GetValueOrDefault(year) ?? []);
+
     public void Invalidate(int? year = null) { }
 }
 

@@ -49,4 +49,25 @@ public sealed class SamePeriodTests(PostgresFixture postgres)
         var commune = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 1, Ct);
         Assert.Equal((false, false), (commune.Quarters[0].HasSamePeriodLastYear, commune.Quarters[0].HasVersusLastYear));
     }
+
+    /// <summary>
+    /// Two communes merged into COMMUNE_1 on 1 July last year: their months of last year add up into its cùng kỳ (and
+    /// into the district's), and the figure names them.
+    /// </summary>
+    [Fact]
+    public async Task Status_CommunesMergedLastYear_TheirMonthsAddUpIntoTheNewOnesSamePeriod_AndAreNamed()
+    {
+        await using var rig = await EvaluatorRig.CreateAsync(postgres);
+        rig.Plans.Mergers[LastYear] = new() { ["FORMER_A"] = Commune1, ["FORMER_B"] = Commune1, ["FORMER_C"] = "FORMER_B", ["ELSEWHERE"] = Commune2 };
+        await rig.ApplyAsync(Actual("FORMER_A", Grain, 2, 10, year: LastYear), Actual("FORMER_B", Grain, 3, 5, year: LastYear),
+            Actual("FORMER_C", Grain, 1, 1, year: LastYear), Actual(Commune1, Grain, 8, 7, year: LastYear), Actual("ELSEWHERE", Grain, 1, 100, year: LastYear));
+        await rig.ApplyAsync(Actual(Commune1, Grain, 1, 12));
+
+        var commune = await rig.Reports().StatusAsync(Everything, Commune1, Grain, Year, 3, Ct);
+
+        Assert.Equal(["FORMER_A", "FORMER_B", "FORMER_C"], commune.SamePeriodFormerUnits);
+        Assert.Equal((16, 23), (commune.Quarters[0].SamePeriodLastYear, commune.Quarters[2].SamePeriodLastYear)); // 10 + 5 + 1, then August's 7
+        var district = await rig.Reports().StatusAsync(Everything, District, Grain, Year, 1, Ct);
+        Assert.Equal(116, district.Quarters[0].SamePeriodLastYear); // COMMUNE_2's former unit too
+    }
 }

@@ -25,6 +25,16 @@ internal sealed class RevisedInJuly
 
     public List<DateOnly?> PlansAsked { get; } = [];
 
+    /// <summary>Xã Phước Cũ, closed since, merged into Xã Phước An last year: CT02's same period includes it.</summary>
+    public bool MergedLastYear { get; init; }
+
+    public QuarterReport Report()
+    {
+        var report = Seeded.Q2.Clone();
+        if (MergedLastYear) report.DistrictFigures.Single(f => f.IndicatorCode == "CT02").SamePeriodFormerUnits.Add("PHUOC_CU");
+        return report;
+    }
+
     public Plan PlanAsOf(DateOnly? day)
     {
         PlansAsked.Add(day);
@@ -33,10 +43,10 @@ internal sealed class RevisedInJuly
         return plan;
     }
 
-    public sealed class EvaluationClient : Evaluation.EvaluationClient
+    public sealed class EvaluationClient(RevisedInJuly suite) : Evaluation.EvaluationClient
     {
         public override AsyncUnaryCall<QuarterReport> GetQuarterReportAsync(GetQuarterReportRequest request, CallOptions options) =>
-            request is { Year: 2024, Quarter: 2 } ? Answer(Seeded.Q2) : Refuse<QuarterReport>(StatusCode.NotFound);
+            request is { Year: 2024, Quarter: 2 } ? Answer(suite.Report()) : Refuse<QuarterReport>(StatusCode.NotFound);
 
         public override AsyncUnaryCall<ListAnnouncementsResponse> ListAnnouncementsAsync(ListAnnouncementsRequest request, CallOptions options) =>
             Answer(new ListAnnouncementsResponse());
@@ -45,6 +55,9 @@ internal sealed class RevisedInJuly
     public sealed class PlansClient(RevisedInJuly suite) : FakeSuite.PlansClient(Seeded.Units.Values, Seeded.Catalog.Values)
     {
         public override AsyncUnaryCall<Plan> GetPlanAsync(GetPlanRequest request, CallOptions options) => Answer(suite.PlanAsOf(request.AsOf.ToDate("as_of")));
+
+        public override AsyncUnaryCall<ListUnitsResponse> ListUnitsAsync(ListUnitsRequest request, CallOptions options) =>
+            Answer(new ListUnitsResponse { Units = { Seeded.Units.Values, suite.MergedLastYear && request.AsOf?.Year == 2023 ? [Unit("PHUOC_CU", "Xã Phước Cũ", Contracts.Plans.V1.UnitKind.Commune)] : [] } });
     }
 
     /// <summary>Only the responsible office's notes can be read; every other unit is refused, as a block leader would be outside the block.</summary>
@@ -59,7 +72,7 @@ internal sealed class RevisedInJuly
     {
         var plans = new PlansClient(this);
         services.AddSingleton<PlansService.IndicatorPlansClient>(plans);
-        services.AddSingleton<Evaluation.EvaluationClient>(new EvaluationClient());
+        services.AddSingleton<Evaluation.EvaluationClient>(new EvaluationClient(this));
         services.AddSingleton<Submissions.SubmissionsClient>(new SubmissionsClient());
     }
 
@@ -84,6 +97,17 @@ public sealed class QuarterReportReaderTests
         var ct04 = view.Figures.Single(f => f.Code == "CT04");
         Assert.Equal(Seeded.Plan.Targets.Single(t => t.IndicatorCode == "CT04").ProvinceTarget, ct04.ProvinceTarget);
         Assert.Equal("UBND huyện Tuy Phước", view.Issuer);
+    }
+
+    [Fact]
+    public async Task Read_ASamePeriodWithFormerUnits_NamesThemAsTheyWereLastYear_OnScreenAndInTheWorkbook()
+    {
+        var view = await new RevisedInJuly { MergedLastYear = true }.Reader().ReadAsync(2024, 2, new CallOptions());
+
+        Assert.Equal(["Xã Phước Cũ"], view.Figures.Single(f => f.Code == "CT02").SamePeriodFormer);
+        Assert.All(view.Figures.Where(f => f.Code != "CT02"), f => Assert.Empty(f.SamePeriodFormer!));
+        var sheet = QuarterReportFormTests.Produce(view);
+        Assert.Contains("Cùng kỳ gồm cả: Xã Phước Cũ", sheet.Text($"M{sheet.RowOf("B", Seeded.Catalog["CT02"].Name)}"));
     }
 
     [Fact]

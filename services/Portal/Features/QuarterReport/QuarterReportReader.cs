@@ -23,6 +23,12 @@ public sealed class QuarterFactsReader(IndicatorPlans.IndicatorPlansClient plans
         var targets = plan.Targets.ToDictionary(t => t.IndicatorCode);
         var catalog = await cache.IndicatorsAsync(call);
         var notes = await reads.ActualsAsync(figures.SelectMany(f => QuarterFacts.Explaining(f, targets, catalog)).Concat(alsoExplaining).Where(u => u.Length > 0), year, call);
-        return new QuarterFacts(quarter, targets, catalog, await cache.UnitsByCodeAsync(call), notes);
+        var units = await cache.UnitsByCodeAsync(call);
+        if (figures.Any(f => f.SamePeriodFormerUnits.Count > 0))
+        {
+            // The former units a same period includes are named as they were last year.
+            units = (await cache.UnitsOfYearAsync(year - 1, call)).Where(u => !units.ContainsKey(u.Key)).Concat(units).ToDictionary();
+        }
+        return new QuarterFacts(quarter, targets, catalog, units, notes);
     }
 }

@@ -13,7 +13,7 @@ namespace TuyPhuoc.Portal.Features;
 public sealed record FigureLine(string Code, string Name, string UnitOfMeasure, string Block, double? ProvinceTarget, double DistrictTarget,
     double? QuarterActual, double? YearToDate, double? Progress, double? PercentOfQuarter, double? QuarterTarget, double CarryIn, Status Status,
     bool Preliminary, string Office, IReadOnlyList<string> NotReported, IReadOnlyList<string>? Causes, IReadOnlyList<string>? Solutions, int UnitsExpected, int UnitsReported,
-    double? SamePeriodLastYear = null, double? VersusLastYear = null);
+    double? SamePeriodLastYear = null, double? VersusLastYear = null, IReadOnlyList<string>? SamePeriodFormer = null);
 
 /// <summary>An indicator the plan allocates to a commune or town, with the unit's year target and where it stands.</summary>
 public sealed record AllocatedLine(string Unit, string UnitName, string Code, string Name, string UnitOfMeasure, double? YearTarget, Status Status, double? Progress);
@@ -106,7 +106,8 @@ public sealed record QuarterFacts(int Quarter, IReadOnlyDictionary<string, Targe
             q is { HasPercentOfRequirement: true } ? q.PercentOfRequirement : null, q is { HasPhasedTarget: true } ? q.PhasedTarget : null, q?.CarryIn ?? 0,
             s.Status, s.Preliminary, indicator is null ? "" : UnitName(indicator.ResponsibleOfficeCode), [.. s.UnitsNotReported.Select(UnitName)],
             Noted(s.IndicatorCode, explaining, Causes), Noted(s.IndicatorCode, explaining, Solutions), s.UnitsExpected, s.UnitsReported,
-            q is { HasSamePeriodLastYear: true } ? q.SamePeriodLastYear : null, q is { HasVersusLastYear: true } ? q.VersusLastYear : null);
+            q is { HasSamePeriodLastYear: true } ? q.SamePeriodLastYear : null, q is { HasVersusLastYear: true } ? q.VersusLastYear : null,
+            [.. s.SamePeriodFormerUnits.Select(UnitName)]);
     }
 
     public LaggardLine Laggard(Laggard l) =>

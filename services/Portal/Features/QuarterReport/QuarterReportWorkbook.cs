@@ -35,7 +35,8 @@ public static class QuarterReportWorkbook
             Part(sheet, ++part, FormText.BlockLabel(block.Key).ToUpperInvariant());
             foreach (var f in block)
             {
-                string[] remarks = [f.Office, .. f.NotReported.Count > 0 ? ["Chưa báo cáo: " + string.Join(", ", f.NotReported)] : Array.Empty<string>(), .. f.Causes ?? [], .. Solutions(f.Solutions)];
+                string[] remarks = [f.Office, .. f.SamePeriodFormer is { Count: > 0 } former ? ["Cùng kỳ gồm cả: " + string.Join(", ", former)] : Array.Empty<string>(),
+                    .. f.NotReported.Count > 0 ? ["Chưa báo cáo: " + string.Join(", ", f.NotReported)] : Array.Empty<string>(), .. f.Causes ?? [], .. Solutions(f.Solutions)];
                 sheet.Write(XCell.Of((++number).ToString(), Look.Centered), XCell.Of(f.Name), XCell.Of(f.UnitOfMeasure, Look.Centered),
                     XCell.Of(f.ProvinceTarget), XCell.Of(f.DistrictTarget), XCell.Of(f.SamePeriodLastYear), XCell.Of(f.QuarterActual), XCell.Of(f.YearToDate),
                     XCell.Of(f.Progress, Look.Percent), XCell.Of(f.PercentOfQuarter, Look.Percent), XCell.Of(f.VersusLastYear, Look.Percent),
