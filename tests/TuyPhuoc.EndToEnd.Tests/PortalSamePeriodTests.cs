@@ -62,6 +62,14 @@ public sealed class PortalSamePeriodTests(SuiteFixture suite) : PortalBrowser(su
             await KeepScreenshotAsync(page, name, fullPage: false);
         }
 
+        // The indicator's own page says it too, beside the quarter's numbers.
+        var indicatorPage = await SignedInAsAsync(Roles.PlanningOffice, $"/chi-tieu/{figure.IndicatorCode}?nam={Year}", name: "Kiểm tra cùng kỳ");
+        var second = indicatorPage.Locator($"article.quarter[data-quarter='{Quarter}'] .same-period dd");
+        await Expect(second).ToContainTextAsync(VietNumber.Format(lastYear));
+        await Expect(second).ToContainTextAsync($"{VietNumber.Percent(shown.VersusLastYear)} so cùng kỳ");
+        await second.ScrollIntoViewIfNeededAsync();
+        await KeepScreenshotAsync(indicatorPage, "same-period-indicator", fullPage: false);
+
         async Task<IReadOnlyList<Eval.IndicatorStatus>> ReportAsync() =>
             (await evaluation.GetQuarterReportAsync(new Eval.GetQuarterReportRequest { Year = Year, Quarter = Quarter }, office)).DistrictFigures;
     }
