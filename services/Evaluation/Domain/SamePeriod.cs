@@ -15,13 +15,14 @@ public static class SamePeriod
     }
 
     /// <summary>The units merged into <paramref name="unit"/> since, directly or through another merger, by code.</summary>
-    public static IReadOnlyList<string> FormerUnits(string unit, IReadOnlyDictionary<string, string> mergedInto)
+    /// <param name="formerOf">Each unit's units merged into it, from the mergers (merged unit → the unit it went into).</param>
+    public static IReadOnlyList<string> FormerUnits(string unit, ILookup<string, string> formerOf)
     {
         var former = new List<string>();
         var reach = new Queue<string>([unit]);
         while (reach.TryDequeue(out var next))
         {
-            foreach (var (from, _) in mergedInto.Where(m => m.Value == next && m.Key != unit && !former.Contains(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal))
+            foreach (var from in formerOf[next].Order(StringComparer.Ordinal).Where(f => f != unit && !former.Contains(f)))
             {
                 former.Add(from);
                 reach.Enqueue(from);
@@ -36,10 +37,10 @@ public static class SamePeriod
     /// communes; a weighted mean weighs them alike, having no weights of its own for them). An office's figure is as it
     /// is.
     /// </summary>
-    public static (ResultSpec Spec, IReadOnlyList<string> Former) LastYear(ResultSpec spec, IReadOnlyDictionary<string, string> mergedInto)
+    public static (ResultSpec Spec, IReadOnlyList<string> Former) LastYear(ResultSpec spec, ILookup<string, string> formerOf)
     {
-        if (spec.Kind == FigureKind.DistrictReported) return (spec, []);
-        IReadOnlyList<string> former = [.. spec.SourceUnits.SelectMany(u => FormerUnits(u, mergedInto)).Distinct().Except(spec.SourceUnits)];
+        if (spec.Kind == FigureKind.DistrictReported || formerOf.Count == 0) return (spec, []);
+        IReadOnlyList<string> former = [.. spec.SourceUnits.SelectMany(u => FormerUnits(u, formerOf)).Distinct().Except(spec.SourceUnits)];
         if (former.Count == 0) return (spec, []);
         var summed = spec.Kind == FigureKind.DistrictRollUp || spec.Kind == FigureKind.Allocation && spec.Indicator.Kind == MeasureKind.Cumulative;
         return (spec with { Kind = summed ? FigureKind.DistrictRollUp : FigureKind.DistrictMean, SourceUnits = [.. spec.SourceUnits, .. former], Weights = null }, former);

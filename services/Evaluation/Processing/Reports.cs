@@ -186,9 +186,9 @@ public sealed class Reports(EvaluationStore store, ResultCache cache, IPlanSourc
     {
         if (await plans.GetAsync(year, ct) is not { } plan) return;
         var index = PlanIndex.Of(plan);
-        var mergers = await plans.MergersAsync(year - 1, ct);
+        var formerOf = (await plans.MergersAsync(year - 1, ct)).ToLookup(m => m.Value, m => m.Key);
         var specs = statuses.Select(s => (Status: s, Spec: index.Spec(s.IndicatorCode, s.UnitCode))).Where(x => x.Spec is not null)
-            .Select(x => (x.Status, LastYear: SamePeriod.LastYear(x.Spec!, mergers))).ToList();
+            .Select(x => (x.Status, LastYear: SamePeriod.LastYear(x.Spec!, formerOf))).ToList();
         var cells = await store.CellsAsync(year - 1, specs.SelectMany(x => x.LastYear.Spec.SourceUnits.Select(u => (x.Status.IndicatorCode, u))).ToHashSet(), ct);
         foreach (var (status, (spec, former)) in specs)
         {
