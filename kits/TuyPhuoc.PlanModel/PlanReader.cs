@@ -96,7 +96,8 @@ public sealed class PlanReader(Plans.IndicatorPlans.IndicatorPlansClient plans, 
         }
     }
 
-    private async Task<CallOptions> OptionsAsync(CancellationToken ct) =>
+    /// <summary>The options the reader calls IndicatorPlans with: the process's own credentials where its client carries none.</summary>
+    public async Task<CallOptions> OptionsAsync(CancellationToken ct) =>
         calls is null ? new CallOptions(cancellationToken: ct) : (await calls(ct)).WithCancellationToken(ct);
 
     /// <param name="year">0 for today's units, else the year whose units are read.</param>
@@ -231,7 +232,7 @@ public sealed class PlanFeedWatcher<TContext>(Plans.IndicatorPlans.IndicatorPlan
 /// reads the feed from its beginning: one entry per unit, indicator or plan revision, so a short read.
 /// </summary>
 public sealed class PlanMemoryWatcher(Plans.IndicatorPlans.IndicatorPlansClient plans, PlanReader reader, FollowerHealth health,
-    ILogger<PlanMemoryWatcher> logger, PlanReaderCalls? calls = null) : BackgroundService
+    ILogger<PlanMemoryWatcher> logger) : BackgroundService
 {
     public const string Name = "plans.memory";
 
@@ -244,8 +245,7 @@ public sealed class PlanMemoryWatcher(Plans.IndicatorPlans.IndicatorPlansClient 
             try
             {
                 reader.Invalidate();
-                var options = calls is null ? new CallOptions(cancellationToken: ct) : (await calls(ct)).WithCancellationToken(ct);
-                using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, options);
+                using var call = plans.WatchChanges(new Plans.WatchChangesRequest { AfterSequence = after }, await reader.OptionsAsync(ct));
                 await foreach (var change in call.ResponseStream.ReadAllAsync(ct))
                 {
                     reader.Invalidate(change);
